@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Set up (or refresh) the project's virtual environment in .venv.
+# Idempotent and quick when nothing changed: the install is redone only when
+# pyproject.toml changes. Usage: scripts/bootstrap.sh [--test]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+extras="."
+[ "${1:-}" = "--test" ] && extras=".[test]"
+
+python=${PYTHON:-python3}
+if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+    echo "brief needs Python 3.11 or newer ($python is $("$python" --version 2>&1))" >&2
+    exit 1
+fi
+
+[ -x .venv/bin/python ] || "$python" -m venv .venv
+
+stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)-${extras//[^a-z]/}"
+if [ ! -f "$stamp" ]; then
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip >&2
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$extras" >&2
+    rm -f .venv/.installed-*
+    touch "$stamp"
+fi

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Set everything up and run all checks: lint, then the whole test suite,
+# real-client checks (LibreOffice, poppler, qpdf) included.
+#   scripts/test.sh [pytest args]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/system-deps.sh
+scripts/bootstrap.sh --test
+.venv/bin/ruff check .
+exec .venv/bin/python -m pytest "$@"

@@ -1,0 +1,391 @@
+"""The curated corpus: pydantic models for every YAML file an analyst edits.
+
+One file kind, one top-level model (see `FILE_KINDS`); `brief schema`
+exports each as JSON Schema into `schemas/` so editors validate and complete
+the YAML. Models are strict and forbid unknown fields: a typo in a key is an
+error, not silently ignored data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*[a-z0-9]$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+"""A stable, lower-case, hyphenated identifier, e.g. `boris-ruge`."""
+
+SourceId = Id
+ActorId = Id
+ExtractId = Id
+IssueId = Id
+JudgmentId = Id
+
+NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
+class Strict(BaseModel):
+    """Base of every corpus model: unknown fields are errors.
+
+    Strict typing except that dates may be written as ISO strings (YAML
+    gives `date` objects for bare dates, strings for quoted ones).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class DatePrecision(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    APPROXIMATE = "approximate"
+
+
+# ------------------------------------------------------------------ sources
+
+
+class SourceKind(StrEnum):
+    OFFICIAL_RELEASE = "official_release"
+    NEWS_REPORT = "news_report"
+    INTERVIEW = "interview"
+    COMMENTARY = "commentary"
+
+
+class Reliability(StrEnum):
+    """Admiralty code: reliability of the source (A-F)."""
+
+    A = "A"  # completely reliable
+    B = "B"  # usually reliable
+    C = "C"  # fairly reliable
+    D = "D"  # not usually reliable
+    E = "E"  # unreliable
+    F = "F"  # reliability cannot be judged
+
+
+RELIABILITY_LABELS = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
+
+CREDIBILITY_LABELS = {
+    1: "confirmed by other sources",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "truth cannot be judged",
+}
+
+Credibility = Annotated[int, Field(ge=1, le=6, description="Admiralty credibility 1-6")]
+
+
+class Source(Strict):
+    """One article or release. Its raw text lives untouched in `text`."""
+
+    id: SourceId
+    title: NonEmpty
+    outlet: NonEmpty = Field(description="Publisher or outlet, e.g. 'NATO' or 'Mirage News'")
+    author: str | None = None
+    url: str | None = Field(default=None, description="Where the text was published, if known")
+    published: dt.date
+    published_precision: DatePrecision = DatePrecision.DAY
+    accessed: dt.date
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = "en"
+    kind: SourceKind
+    reliability: Reliability
+    reliability_note: NonEmpty = Field(description="One line: why this reliability grade")
+    summary: str | None = Field(default=None, description="One or two sentences on the source")
+    text: NonEmpty = Field(description="Path of the raw text, relative to the seeds folder")
+    sha256: Sha256 = Field(description="sha256 of the raw text file's bytes")
+    boilerplate: list[NonEmpty] = Field(
+        default_factory=list,
+        description="Verbatim passages of site boilerplate that must never become content",
+    )
+    proposed_by: str | None = Field(
+        default=None, description="Tool and version that proposed this record, if automated"
+    )
+
+
+# ------------------------------------------------------------------- actors
+
+
+class ActorKind(StrEnum):
+    PERSON = "person"
+    COUNTRY = "country"
+    ORGANISATION = "organisation"
+    MISSION = "mission"
+    OFFICE = "office"  # e.g. the NATO Press office
+    OUTLET = "outlet"  # a news outlet, when it speaks in its own voice
+    GROUP = "group"  # e.g. the QUINT
+
+
+class Role(Strict):
+    """A post held, backed by the sources that establish it.
+
+    `start`/`end` are the dates the sources establish; leave either out when
+    no source gives it. `end` is exclusive: on `end` the role is over.
+    """
+
+    title: NonEmpty
+    organisation: ActorId | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    acting: bool = False
+    sources: list[SourceId] = Field(min_length=1)
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _start_before_end(self) -> Role:
+        if self.start and self.end and self.end <= self.start:
+            raise ValueError(f"role ends ({self.end}) before it starts ({self.start})")
+        return self
+
+    def held_on(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+class Actor(Strict):
+    id: ActorId
+    name: NonEmpty = Field(description="Display name with correct diacritics")
+    aliases: list[NonEmpty] = Field(
+        default_factory=list, description="Other spellings, with and without diacritics"
+    )
+    kind: ActorKind
+    country: ActorId | None = Field(default=None, description="Country actor it belongs to")
+    description: str | None = None
+    roles: list[Role] = Field(default_factory=list)
+
+
+class ActorsFile(Strict):
+    actors: list[Actor]
+
+
+# ----------------------------------------------------------------- extracts
+
+
+class StatementMode(StrEnum):
+    DIRECT = "direct"  # the speaker's own words, in quotation marks in the source
+    INDIRECT = "indirect"  # reported speech: the source's words for what was said
+
+
+class ExtractBase(Strict):
+    id: ExtractId
+    source: SourceId
+    date: dt.date
+    date_precision: DatePrecision = DatePrecision.DAY
+    location: str | None = Field(default=None, description="Place, e.g. 'Podgorica, Montenegro'")
+    subjects: list[ActorId] = Field(
+        min_length=1, description="Countries, organisations and people the extract concerns"
+    )
+    issues: list[IssueId] = Field(default_factory=list)
+    credibility: Credibility
+    note: str | None = Field(default=None, description="Analyst's note; never printed as fact")
+
+
+class Statement(ExtractBase):
+    """Who said what: `quote` is character-for-character in the source text."""
+
+    kind: Literal["statement"] = "statement"
+    speaker: ActorId
+    quote: NonEmpty
+    mode: StatementMode = StatementMode.DIRECT
+    occasion: NonEmpty = Field(description="Occasion or venue, e.g. 'interview with N1'")
+
+
+class Event(ExtractBase):
+    """Something that happened; `evidence` is the verbatim passage saying so."""
+
+    kind: Literal["event"] = "event"
+    summary: NonEmpty = Field(description="Analyst's one-line account of what happened")
+    actors: list[ActorId] = Field(min_length=1, description="Who took part")
+    evidence: NonEmpty = Field(description="Verbatim passage of the source")
+
+
+class Fact(ExtractBase):
+    kind: Literal["fact"] = "fact"
+    summary: NonEmpty
+    evidence: NonEmpty = Field(description="Verbatim passage of the source")
+
+
+Extract = Annotated[Statement | Event | Fact, Field(discriminator="kind")]
+
+
+class ExtractsFile(Strict):
+    extracts: list[Extract]
+
+
+# ------------------------------------------------------------------- issues
+
+
+class IssueStatus(StrEnum):
+    ACTIVE = "active"
+    ESCALATING = "escalating"
+    STALLED = "stalled"
+    IMPROVING = "improving"
+    RESOLVED = "resolved"
+
+
+class OpenIssue(Strict):
+    id: IssueId
+    title: NonEmpty
+    aliases: list[NonEmpty] = Field(default_factory=list)
+    subjects: list[ActorId] = Field(min_length=1)
+    status: IssueStatus
+    summary: NonEmpty
+    evidence: list[ExtractId] = Field(min_length=1)
+    last_development: dt.date
+
+
+class IssuesFile(Strict):
+    issues: list[OpenIssue]
+
+
+# ---------------------------------------------------------------- judgments
+
+# ICD 203 estimative terms. One product uses one row; brief uses row 1.
+LIKELIHOOD_ROW_1 = (
+    "almost no chance",
+    "very unlikely",
+    "unlikely",
+    "roughly even chance",
+    "likely",
+    "very likely",
+    "almost certain",
+)
+LIKELIHOOD_ROW_2 = (
+    "remote",
+    "highly improbable",
+    "improbable",
+    "roughly even odds",
+    "probable",
+    "highly probable",
+    "nearly certain",
+)
+Likelihood = Literal[
+    "almost no chance",
+    "very unlikely",
+    "unlikely",
+    "roughly even chance",
+    "likely",
+    "very likely",
+    "almost certain",
+]
+
+
+class Confidence(StrEnum):
+    HIGH = "high"
+    MODERATE = "moderate"
+    LOW = "low"
+
+
+class Judgment(Strict):
+    """An analytic judgment ("we assess"), kept apart from reported facts.
+
+    `text` uses `likelihood` verbatim and no other estimative term;
+    confidence is stated separately by the renderer, never in `text`.
+    """
+
+    id: JudgmentId
+    subjects: list[ActorId] = Field(min_length=1)
+    issues: list[IssueId] = Field(default_factory=list)
+    text: NonEmpty
+    likelihood: Likelihood
+    confidence: Confidence
+    confidence_basis: str | None = Field(default=None, description="Why this confidence")
+    horizon: NonEmpty = Field(description="Time horizon, e.g. 'through March 2025'")
+    made: dt.date = Field(description="Date of the judgment; hidden from briefs cut off earlier")
+    key: bool = Field(default=False, description="Also shown among the key judgments")
+    basis: list[ExtractId] = Field(min_length=1)
+    indicators: list[NonEmpty] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _text_uses_its_term(self) -> Judgment:
+        if not re.search(rf"\b{re.escape(self.likelihood)}\b", self.text, re.IGNORECASE):
+            raise ValueError(f"text must use its likelihood term '{self.likelihood}'")
+        return self
+
+
+class JudgmentsFile(Strict):
+    judgments: list[Judgment]
+
+
+# --------------------------------------------------------------- briefings
+
+SectionName = Literal[
+    "key_judgments",
+    "actors",
+    "key_statements",
+    "open_issues",
+    "outlook",
+    "chronology",
+    "sources",
+    "positions",
+    "stated_positions",
+    "meetings",
+]
+
+COUNTRY_SECTIONS: tuple[SectionName, ...] = (
+    "key_judgments",
+    "actors",
+    "key_statements",
+    "open_issues",
+    "outlook",
+    "chronology",
+    "sources",
+)
+PERSON_SECTIONS: tuple[SectionName, ...] = (
+    "positions",
+    "stated_positions",
+    "meetings",
+    "outlook",
+    "sources",
+)
+
+FORBIDDEN_MARKINGS = ("NATO UNCLASSIFIED",)
+
+
+class Briefing(Strict):
+    """`briefings/*.yaml`: customises the brief of one subject."""
+
+    subject: ActorId
+    kind: Literal["country", "person"]
+    title: NonEmpty | None = None
+    marking: NonEmpty = "UNCLASSIFIED"
+    window_days: Annotated[int, Field(ge=1, le=3660)] = 30
+    sections: list[SectionName] | None = Field(
+        default=None, description="Section order; default depends on kind"
+    )
+    templates: dict[SectionName, NonEmpty] = Field(
+        default_factory=dict, description="Template overrides, paths relative to briefings/"
+    )
+
+    @model_validator(mode="after")
+    def _marking_is_publishable(self) -> Briefing:
+        if self.marking.strip().upper() in FORBIDDEN_MARKINGS:
+            raise ValueError(
+                f"'{self.marking}' marks NATO-owned information, not an open-source brief"
+            )
+        return self
+
+
+# -------------------------------------------------------------- file kinds
+
+FILE_KINDS: dict[str, type[BaseModel]] = {
+    "source": Source,
+    "actors": ActorsFile,
+    "extracts": ExtractsFile,
+    "issues": IssuesFile,
+    "judgments": JudgmentsFile,
+    "briefing": Briefing,
+}
+"""Schema name -> model. Files live in seeds/sources/, seeds/actors/,
+seeds/extracts/, seeds/issues/, seeds/judgments/ and briefings/."""

@@ -1,0 +1,43 @@
+"""The neutral document model every renderer walks (see `model`)."""
+
+from brief.document.model import (
+    Block,
+    BlockQuote,
+    Document,
+    Emphasis,
+    Heading,
+    Inline,
+    LineBreak,
+    Link,
+    ListBlock,
+    Metadata,
+    Note,
+    PageBreak,
+    Paragraph,
+    Strong,
+    Table,
+    Text,
+    numbered_notes,
+    plain_text,
+)
+
+__all__ = [
+    "Block",
+    "BlockQuote",
+    "Document",
+    "Emphasis",
+    "Heading",
+    "Inline",
+    "LineBreak",
+    "Link",
+    "ListBlock",
+    "Metadata",
+    "Note",
+    "PageBreak",
+    "Paragraph",
+    "Strong",
+    "Table",
+    "Text",
+    "numbered_notes",
+    "plain_text",
+]

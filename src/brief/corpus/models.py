@@ -121,6 +121,7 @@ class Source(Strict):
 class ActorKind(StrEnum):
     PERSON = "person"
     COUNTRY = "country"
+    REGION = "region"  # e.g. the Western Balkans: briefed like a country
     ORGANISATION = "organisation"
     MISSION = "mission"
     OFFICE = "office"  # e.g. the NATO Press office

@@ -5,7 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import os
 import re
+import subprocess
+import sys
 import warnings
 import zipfile
 from pathlib import Path
@@ -74,6 +77,18 @@ def test_same_document_gives_identical_bytes(rich: Document, rich_bytes: bytes) 
     assert render(rich_document()) == rich_bytes  # an equal document built anew
 
 
+def test_identical_bytes_across_processes(rich_bytes: bytes) -> None:
+    # another interpreter, another hash seed: nothing may depend on either
+    code = (
+        "import sys, sample_docs; from brief.render.docx import render; "
+        "sys.stdout.buffer.write(render(sample_docs.rich_document()))"
+    )
+    tests = Path(__file__).parent
+    env = {**os.environ, "PYTHONHASHSEED": "12345", "PYTHONPATH": f"{tests.parent / 'src'}:{tests}"}
+    other = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, check=True)
+    assert other.stdout == rich_bytes
+
+
 def test_zip_entries_have_fixed_dates_and_content_types_first(rich_bytes: bytes) -> None:
     with zipfile.ZipFile(io.BytesIO(rich_bytes)) as archive:
         infos = archive.infolist()
@@ -129,6 +144,20 @@ def test_footnote_part_is_declared_with_separators(rich_bytes: bytes) -> None:
     assert overrides["/word/footnotes.xml"].endswith("wordprocessingml.footnotes+xml")
     document_rels = rels_of(rich_bytes, "word/_rels/document.xml.rels")
     assert any(r.get("Target") == "footnotes.xml" for r in document_rels.values())
+
+
+def test_a_document_without_notes_or_headings_is_still_complete() -> None:
+    data = render(Document(META, ()))
+    assert notes_of(data) == []
+    document = part(data, "word/document.xml")
+    assert [i.text.strip() for i in document.iter(w("instrText"))] == ['TOC \\o "1-3" \\h \\z \\u']
+    assert docx.Document(io.BytesIO(data)).paragraphs[0].text == META.title
+
+
+def test_word_opens_it_in_its_current_mode(rich_bytes: bytes) -> None:
+    settings_xml = part(rich_bytes, "word/settings.xml")
+    modes = settings_xml.findall("w:compat/w:compatSetting[@w:name='compatibilityMode']", NS)
+    assert [m.get(w("val")) for m in modes] == ["15"]  # not "Compatibility Mode"
 
 
 def test_settings_children_follow_the_schema_order(rich_bytes: bytes) -> None:

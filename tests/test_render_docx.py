@@ -312,11 +312,12 @@ def test_title_block_then_a_toc_field_then_the_body(rich_bytes: bytes) -> None:
     document = part(rich_bytes, "word/document.xml")
     paragraphs = document.findall("w:body/w:p", NS)
     texts = [text_of(p) for p in paragraphs]
-    assert texts[:5] == [
+    assert texts[:6] == [
         "Kosovo: country brief",
         "NATO and the Western Balkans",
         "Subject: kosovo",
-        "Information as of 17 September 2024 (covering 18 August 2024 to 17 September 2024)",
+        "Information as of 17 September 2024",
+        "Period covered: 18 August 2024 to 17 September 2024",
         "UNCLASSIFIED",
     ]
     instructions = [i.text.strip() for i in document.iter(w("instrText"))]
@@ -325,7 +326,7 @@ def test_title_block_then_a_toc_field_then_the_body(rich_bytes: bytes) -> None:
     anchors = [h.get(w("anchor")) for h in document.iter(w("hyperlink")) if h.get(w("anchor"))]
     bookmarks = [b.get(w("name")) for b in document.iter(w("bookmarkStart"))]
     assert anchors == bookmarks and len(bookmarks) == 11  # 1 + 3 x 3 + 1 headings
-    assert texts.index("Key judgments", 7) > texts.index("Sources")  # TOC entry, then heading
+    assert texts.index("Key judgments", 8) > texts.index("Sources")  # TOC entry, then heading
 
 
 def test_marking_in_header_and_footer_with_page_x_of_y(rich_bytes: bytes) -> None:

@@ -84,10 +84,9 @@ def title_block(meta: Metadata) -> list[_Element]:
         line("Subtitle", meta.subtitle)
     if meta.subject:
         line("DocumentInfo", f"Subject: {meta.subject}")
-    as_of = f"Information as of {long_date(meta.as_of)}"
+    line("DocumentInfo", f"Information as of {long_date(meta.as_of)}")
     if meta.since:
-        as_of += f" (covering {long_date(meta.since)} to {long_date(meta.as_of)})"
-    line("DocumentInfo", as_of)
+        line("DocumentInfo", f"Period covered: {long_date(meta.since)} to {long_date(meta.as_of)}")
     if meta.marking:
         line("DocumentInfo", meta.marking, bold=True)
     return out

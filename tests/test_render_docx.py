@@ -354,6 +354,18 @@ def test_core_properties_come_from_the_metadata() -> None:
     assert META.inputs_hash in core.comments
 
 
+def test_long_properties_are_shortened_not_refused() -> None:
+    meta = dataclasses.replace(
+        META, title="T" * 400, keywords=tuple(f"keyword number {i}" for i in range(40))
+    )
+    data = render(Document(meta, minimal_document().blocks))
+    core = docx.Document(io.BytesIO(data)).core_properties
+    assert core.title == "T" * 254 + "…"
+    assert core.keywords.startswith("keyword number 0, keyword number 1, ")
+    assert core.keywords.endswith("keyword number 13")  # whole keywords only
+    assert text_of(part(data, "word/document.xml")).startswith("T" * 400)  # the page has all
+
+
 def test_without_an_author_the_generator_is_the_author() -> None:
     meta = dataclasses.replace(META, author="")
     word = docx.Document(io.BytesIO(render(Document(meta, minimal_document().blocks))))

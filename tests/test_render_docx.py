@@ -21,7 +21,15 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from brief.api import write_document
-from brief.document import BlockQuote, Document, Heading, Paragraph, Text, numbered_notes
+from brief.document import (
+    BlockQuote,
+    Document,
+    Heading,
+    Paragraph,
+    Table,
+    Text,
+    numbered_notes,
+)
 from brief.document import plain_text as model_text
 from brief.render import renderer
 from brief.render.docx import package, render
@@ -312,10 +320,9 @@ def test_title_block_then_a_toc_field_then_the_body(rich_bytes: bytes) -> None:
     document = part(rich_bytes, "word/document.xml")
     paragraphs = document.findall("w:body/w:p", NS)
     texts = [text_of(p) for p in paragraphs]
-    assert texts[:6] == [
+    assert texts[:5] == [
         "Kosovo: country brief",
         "NATO and the Western Balkans",
-        "Subject: kosovo",
         "Information as of 17 September 2024",
         "Period covered: 18 August 2024 to 17 September 2024",
         "UNCLASSIFIED",
@@ -326,7 +333,17 @@ def test_title_block_then_a_toc_field_then_the_body(rich_bytes: bytes) -> None:
     anchors = [h.get(w("anchor")) for h in document.iter(w("hyperlink")) if h.get(w("anchor"))]
     bookmarks = [b.get(w("name")) for b in document.iter(w("bookmarkStart"))]
     assert anchors == bookmarks and len(bookmarks) == 11  # 1 + 3 x 3 + 1 headings
-    assert texts.index("Key judgments", 8) > texts.index("Sources")  # TOC entry, then heading
+    assert texts.index("Key judgments", 7) > texts.index("Sources")  # TOC entry, then heading
+
+
+def test_the_subject_is_named_unless_the_title_names_it() -> None:
+    def first_lines(meta) -> list[str]:
+        data = render(Document(meta, ()))
+        return [text_of(p) for p in part(data, "word/document.xml").findall("w:body/w:p", NS)][:3]
+
+    assert "Subject: kosovo" not in first_lines(META)  # "Kosovo: country brief"
+    other = dataclasses.replace(META, title="Weekly brief", subtitle="", subject="Kosovo")
+    assert first_lines(other)[1] == "Subject: Kosovo"
 
 
 def test_marking_in_header_and_footer_with_page_x_of_y(rich_bytes: bytes) -> None:
@@ -458,3 +475,19 @@ def test_a_failed_render_leaves_the_earlier_file_alone(tmp_path: Path, monkeypat
         write_document(rich_document(), "docx", target)
     assert target.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kosovo.docx"]
+
+
+def test_without_given_widths_columns_follow_their_text() -> None:
+    long_text = "A long explanation of why this actor matters, " * 4
+    table = Table(
+        header=((Text("Actor"),), (Text("Role"),), (Text("Why it matters"),)),
+        rows=tuple(
+            ((Text("Aleksandar Vučić"),), (Text("President of Serbia"),), (Text(long_text),))
+            for _ in range(5)
+        ),
+    )
+    document = part(render(Document(META, (table,))), "word/document.xml")
+    widths = [int(c.get(w("w"))) for c in document.findall(".//w:tblGrid/w:gridCol", NS)]
+    assert sum(widths) == 9070  # the text width of an A4 page with 2.5 cm margins
+    assert widths[2] > widths[1] > widths[0] * 0.9
+    assert widths[0] >= len("Aleksandar") * 95 + 170  # the longest word fits on one line

@@ -82,7 +82,8 @@ def title_block(meta: Metadata) -> list[_Element]:
     line("Title", meta.title)
     if meta.subtitle:
         line("Subtitle", meta.subtitle)
-    if meta.subject:
+    # "Subject: Kosovo" under "Kosovo: country brief" would only repeat the title.
+    if meta.subject and meta.subject.casefold() not in f"{meta.title} {meta.subtitle}".casefold():
         line("DocumentInfo", f"Subject: {meta.subject}")
     line("DocumentInfo", f"Information as of {long_date(meta.as_of)}")
     if meta.since:

@@ -294,22 +294,31 @@ def _read_templates(root: Path, corpus: Corpus) -> None:
 def _check_schema_line(
     root: Path, path: Path, rel: str, raw: bytes, kind: FileKind, loaded: Loaded
 ) -> None:
-    """Each YAML file names its JSON Schema on its first line, for editors."""
-    schema = root / "schemas" / f"{kind.schema}.schema.json"
-    expected = Path(os.path.relpath(schema, path.parent)).as_posix()
+    """A file that names its JSON Schema on its first line (for editors) must
+    name the right one: a header copied from another kind of file would make
+    the editor validate against the wrong schema. Files without one are fine."""
     first = raw.split(b"\n", 1)[0].decode("utf-8", errors="replace").lstrip("\ufeff").strip()
-    if first.startswith(SCHEMA_LINE):
-        named = first[len(SCHEMA_LINE) :].strip()
-        if os.path.normpath(path.parent / named) == os.path.normpath(schema):
-            return
+    if not first.startswith(SCHEMA_LINE):
+        return
+    schema = root / "schemas" / f"{kind.schema}.schema.json"
+    named = first[len(SCHEMA_LINE) :].strip()
+    if os.path.normpath(path.parent / named) == os.path.normpath(schema):
+        return
+    expected = Path(os.path.relpath(schema, path.parent)).as_posix()
     loaded.problems.append(
         Problem(
             file=rel,
             line=1,
-            column=1,
-            message=f"first line must be '{SCHEMA_LINE}{expected}' (editors validate with it)",
+            column=len(SCHEMA_LINE) + 1,
+            message=f"names the wrong schema '{named}': a {kind.folder}/ file uses '{expected}'",
         )
     )
+
+
+def schema_line(root: Path, path: Path, kind: str) -> str:
+    """The first line a YAML file of `kind` at `path` should carry, for editors."""
+    schema = root / "schemas" / f"{kind}.schema.json"
+    return SCHEMA_LINE + Path(os.path.relpath(schema, path.parent)).as_posix()
 
 
 def _type_name(value: object) -> str:

@@ -25,6 +25,7 @@ from brief.document import (
     BlockQuote,
     Document,
     Heading,
+    Note,
     Paragraph,
     Table,
     Text,
@@ -491,3 +492,12 @@ def test_without_given_widths_columns_follow_their_text() -> None:
     assert sum(widths) == 9070  # the text width of an A4 page with 2.5 cm margins
     assert widths[2] > widths[1] > widths[0] * 0.9
     assert widths[0] >= len("Aleksandar") * 95 + 170  # the longest word fits on one line
+
+
+def test_a_note_inside_a_note_keeps_its_words_in_the_outer_note() -> None:
+    inner = Note((Text("inner words"),))
+    doc = Document(META, (Paragraph((Text("x"), Note((Text("outer "), inner)))),))
+    data = render(doc)
+    notes = notes_of(data)
+    assert [text_of(n).strip() for n in notes] == ["outer inner words"]
+    assert part(data, "word/footnotes.xml").find(".//w:footnoteReference", NS) is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,7 +92,7 @@ def add_source(
 
     published, precision = _parse_date(path, metadata["published"])
     source_id = _unique_id(
-        slugify(f"{metadata['outlet']} {published:%Y-%m-%d} {metadata['title']}"), existing
+        f"{metadata['outlet']} {published:%Y-%m-%d} {metadata['title']}", existing
     )
     boilerplate = find_boilerplate(document.text)
     content = _without(document.text, boilerplate)
@@ -177,7 +178,7 @@ def _existing_sources(seeds: Path) -> dict[str, str]:
 
 
 def _unique_id(base: str, existing: dict[str, str]) -> str:
-    base = base[:76].strip("-")
+    base = re.sub(r"(?:-(?:and|or|the|of|a|an|to|in|on|for|with))+$", "", slugify(base, 60))
     candidate, n = base, 2
     while candidate in existing:
         candidate, n = f"{base}-{n}", n + 1

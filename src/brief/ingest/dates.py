@@ -74,7 +74,14 @@ def find_dates(text: str, published: dt.date) -> list[StatedDate]:
         date = _make(published, match.group("year"), match.group("month"), "1")
         if date:
             found[match.start()] = StatedDate(match.start(), match.end(), date, "month")
+    explicit = list(found.values())
     for match in _WEEKDAY.finditer(text):
+        paragraph = (text.rfind("\n", 0, match.start()), text.find("\n", match.start()))
+        if any(
+            paragraph[0] < d.start and (paragraph[1] == -1 or d.start < paragraph[1])
+            for d in explicit
+        ):
+            continue  # the paragraph states the date outright
         wanted = WEEKDAYS.index(match.group("weekday").lower())
         back = (published.weekday() - wanted) % 7
         date = published - dt.timedelta(days=back)

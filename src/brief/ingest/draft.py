@@ -430,9 +430,7 @@ def _new_files(
     old = b""
     if existing.exists():
         old = existing.read_bytes()
-    body = yamlio.dump(
-        {"extracts": [e.model_dump(mode="python", exclude_defaults=True) for e in extracts]}
-    ).decode("utf-8")
+    body = yamlio.dump({"extracts": [_record(e) for e in extracts]}).decode("utf-8")
     if old.strip():
         # Append items to the analyst's file, keeping its comments and layout.
         items = body.split("\n", 1)[1]
@@ -461,6 +459,11 @@ def _new_files(
     return files
 
 
+def _record(extract_: Statement | Event) -> dict:
+    data = extract_.model_dump(mode="python", exclude_defaults=True)
+    return {"id": data.pop("id"), "kind": extract_.kind, **data}
+
+
 def _with_proposed_by(raw: bytes, proposed_by: str) -> bytes:
     """The source record saying which tool proposed content, edited in place."""
     text = raw.decode("utf-8")
@@ -485,6 +488,8 @@ def _validate_as_written(root: Path, files: dict[str, bytes]) -> None:
             (copy / file).write_bytes(data)
         try:
             load_corpus(copy)
+        except ValidationError as exc:
+            raise InvalidInput(_problems("seeds", "", exc)) from exc
         except InvalidInput as exc:
             raise InvalidInput(
                 [

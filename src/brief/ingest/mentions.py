@@ -193,6 +193,8 @@ def find_new_people(
         actor_id = slugify(name)
         if actor_id not in people:
             role = apposition.group(1) if apposition else _title_text(before, title)
+            if role:
+                role = re.sub(r"^(?:the|a|an)\s+", "", role)
             people[actor_id] = NewActor(actor_id, name, role, start, end)
         mentions.append(Mention(start, end, actor_id, "person", new=True))
         taken.append((start, end))

@@ -213,10 +213,9 @@ class Resolver:
             rest = after[appos.end() :] if appos else after
             word = re.match(r"\s+(\w+)", rest)
             if word and word.group(1)[0].islower() and word.group(1) not in _FUNCTION_WORDS:
-                before = self.text[max(0, mention.start - 25) : mention.start]
-                if not re.search(
-                    r"\b(?:with|by|to|from|of|and|met|told|for)\s+(?:\S+\s+){0,3}$", before
-                ):
+                window = self.text[max(0, mention.start - 30) : mention.start]
+                before = re.split(r"[.!?\n“”\"]", window)[-1]
+                if not _OBJECT_BEFORE.search(before):
                     found.append((mention.start, mention))
         return found
 
@@ -305,6 +304,7 @@ class Resolver:
         return None
 
 
+_OBJECT_BEFORE = re.compile(r"\b(?:with|by|to|from|of|and|met|told|for)\s+(?:\S+\s+){0,3}$")
 _FUNCTION_WORDS = {
     "and", "or", "of", "in", "on", "at", "for", "with", "to", "from", "the", "a", "an",
     "who", "which", "whose", "that", "as", "is", "was", "were", "are", "has", "had", "have",

@@ -13,7 +13,8 @@ from brief.errors import InvalidInput, Problem
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # no &id001 anchors: every value written out in full
 
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:

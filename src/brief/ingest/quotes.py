@@ -130,10 +130,7 @@ def find_quotations(text: str, skip: list[tuple[int, int]]) -> list[Quotation]:
             if not _opens(text, index):
                 index += 1
                 continue
-            closers = QUOTE_MARKS[text[index]]
-            close = next(
-                (j for j in range(index + 1, para_end) if _closes(text, j, closers)), para_end
-            )
+            close = _closing_mark(text, index, para_end)
             start, end = _trim(text, index + 1, close)
             if (
                 end > start
@@ -143,6 +140,22 @@ def find_quotations(text: str, skip: list[tuple[int, int]]) -> list[Quotation]:
                 found.append(Quotation(start, end, index, close))
             index = close + 1
     return found
+
+
+def _closing_mark(text: str, index: int, para_end: int) -> int:
+    closers = QUOTE_MARKS[text[index]]
+    candidates = [j for j in range(index + 1, para_end) if _closes(text, j, closers)]
+    if text[index] == "‘":
+        # `Allies’ commitment` is a plural possessive: a closing single quote
+        # usually touches punctuation (`steadfast,’ he said`, `’.`).
+        marked = [
+            j
+            for j in candidates
+            if text[j - 1] in ",.!?;:"
+            or text[j + 1 : j + 2] in {"", ",", ".", ";", ":", "!", "?", ")"}
+        ]
+        candidates = marked or candidates
+    return candidates[0] if candidates else para_end
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -253,7 +266,7 @@ class Resolver:
             if SPOKESPEOPLE.search(phrase) and not people:
                 return inside[-1]
             return people[-1] if people else inside[-1]
-        return self._description(phrase, at)
+        return self._description(phrase, at, start)
 
     def _last_organisation(self, at: int) -> Mention | None:
         orgs = [
@@ -263,7 +276,7 @@ class Resolver:
         ]
         return orgs[-1] if orgs else None
 
-    def _description(self, phrase: str, at: int) -> Mention | None:
+    def _description(self, phrase: str, at: int, phrase_start: int) -> Mention | None:
         """`the Assistant Secretary General`, `the senior NATO official`, `the ministry`."""
         words = phrase.split()
         if words[0].casefold() not in {"the", "a", "an", "this", "that"}:
@@ -290,7 +303,7 @@ class Resolver:
             else []
         )
         for use_start, use_end in reversed(uses):
-            if use_start >= at - len(phrase) - 2:
+            if use_start >= phrase_start:
                 continue  # the description itself
             nearest = min(
                 people,

@@ -57,6 +57,8 @@ def test_html_article_becomes_validated_corpus_content(tmp_path: Path) -> None:
     assert accepted.exit_code == 0, accepted.output
     assert "accepted 3 statement(s)" in accepted.output
 
+    validated = run("validate", "-w", str(ws))
+    assert validated.exit_code == 0, validated.output
     corpus = load_corpus(ws)
     statements = [e for e in corpus.extracts.values() if isinstance(e, Statement)]
     assert sorted(s.speaker for s in statements) == [

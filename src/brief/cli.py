@@ -19,7 +19,7 @@ import json
 import os
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -42,7 +42,9 @@ def _report(exc: BaseException) -> int:
     """Print `exc` as one line per problem on stderr; return the exit code."""
     if isinstance(exc, InvalidInput):
         for problem in exc.problems:
-            typer.echo(f"error: {problem}", err=True)
+            typer.echo(str(problem), err=True)
+        if len(exc.problems) > 1:
+            typer.echo(f"{len(exc.problems)} problems found", err=True)
         return exc.exit_code
     if isinstance(exc, BriefError):
         for line in str(exc).splitlines() or [type(exc).__name__]:
@@ -329,7 +331,8 @@ def pack(
 
 @app.command(
     epilog=(
-        "Example:\n\n  brief init my-briefs && cd my-briefs && brief validate && brief example-land"
+        "Example:\n\n  brief init my-briefs\n\n"
+        "  cd my-briefs && brief validate && brief mircea-geoana"
     )
 )
 def init(
@@ -343,19 +346,10 @@ def init(
 
     created = create_workspace(directory)
     typer.echo(f"created a brief workspace in {shown_path(created)}")
-    typer.echo("next: cd into it, then `brief validate` and `brief example-land --format md`")
+    typer.echo("next: cd into it, then `brief validate` and `brief mircea-geoana --format md`")
 
 
 # ----------------------------------------------------------- validate, schema
-
-
-def _fail(problems: list[Problem], debug: bool, error: Exception) -> NoReturn:
-    if debug:
-        raise error
-    for problem in problems:
-        typer.echo(str(problem), err=True)
-    typer.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found", err=True)
-    raise typer.Exit(2)
 
 
 @app.command()
@@ -376,10 +370,10 @@ def validate(
     try:
         counts = api.validate(workspace_root(workspace))
     except InvalidInput as error:
-        if as_json and not debug:
-            typer.echo(json.dumps(_json_report({}, error.problems), indent=2, ensure_ascii=False))
-            raise typer.Exit(2) from None
-        _fail(error.problems, debug, error)
+        if not as_json or debug:
+            raise
+        typer.echo(json.dumps(_json_report({}, error.problems), indent=2, ensure_ascii=False))
+        raise typer.Exit(2) from None
     if as_json:
         typer.echo(json.dumps(_json_report(counts, []), indent=2, ensure_ascii=False))
     else:
@@ -411,7 +405,7 @@ def schema(
             Problem(file=str(path), message="stale: run `brief schema` to update it")
             for path in changed
         ]
-        _fail(problems, debug, InvalidInput(problems))
+        raise InvalidInput(problems)
     verb = "stale" if check else "written"
     typer.echo(f"{len(changed)} schema file(s) {verb}" if changed else "schemas are current")
 

@@ -19,7 +19,7 @@ import json
 import os
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -42,7 +42,9 @@ def _report(exc: BaseException) -> int:
     """Print `exc` as one line per problem on stderr; return the exit code."""
     if isinstance(exc, InvalidInput):
         for problem in exc.problems:
-            typer.echo(f"error: {problem}", err=True)
+            typer.echo(str(problem), err=True)
+        if len(exc.problems) > 1:
+            typer.echo(f"{len(exc.problems)} problems found", err=True)
         return exc.exit_code
     if isinstance(exc, BriefError):
         for line in str(exc).splitlines() or [type(exc).__name__]:
@@ -329,7 +331,8 @@ def pack(
 
 @app.command(
     epilog=(
-        "Example:\n\n  brief init my-briefs && cd my-briefs && brief validate && brief example-land"
+        "Example:\n\n  brief init my-briefs\n\n"
+        "  cd my-briefs && brief validate && brief mircea-geoana"
     )
 )
 def init(
@@ -343,19 +346,10 @@ def init(
 
     created = create_workspace(directory)
     typer.echo(f"created a brief workspace in {shown_path(created)}")
-    typer.echo("next: cd into it, then `brief validate` and `brief example-land --format md`")
+    typer.echo("next: cd into it, then `brief validate` and `brief mircea-geoana --format md`")
 
 
 # ----------------------------------------------------------- validate, schema
-
-
-def _fail(problems: list[Problem], debug: bool, error: Exception) -> NoReturn:
-    if debug:
-        raise error
-    for problem in problems:
-        typer.echo(str(problem), err=True)
-    typer.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found", err=True)
-    raise typer.Exit(2)
 
 
 @app.command()
@@ -376,10 +370,10 @@ def validate(
     try:
         counts = api.validate(workspace_root(workspace))
     except InvalidInput as error:
-        if as_json and not debug:
-            typer.echo(json.dumps(_json_report({}, error.problems), indent=2, ensure_ascii=False))
-            raise typer.Exit(2) from None
-        _fail(error.problems, debug, error)
+        if not as_json or debug:
+            raise
+        typer.echo(json.dumps(_json_report({}, error.problems), indent=2, ensure_ascii=False))
+        raise typer.Exit(2) from None
     if as_json:
         typer.echo(json.dumps(_json_report(counts, []), indent=2, ensure_ascii=False))
     else:
@@ -411,9 +405,111 @@ def schema(
             Problem(file=str(path), message="stale: run `brief schema` to update it")
             for path in changed
         ]
-        _fail(problems, debug, InvalidInput(problems))
+        raise InvalidInput(problems)
     verb = "stale" if check else "written"
     typer.echo(f"{len(changed)} schema file(s) {verb}" if changed else "schemas are current")
+
+
+# ------------------------------------------------------------ ingest (issue 7)
+
+sources_app = typer.Typer(help="Add sources to the corpus.", no_args_is_help=True)
+app.add_typer(sources_app, name="sources")
+
+
+def _interactive() -> bool:
+    import sys
+
+    ci = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+    return sys.stdin.isatty() and not ci
+
+
+@sources_app.command("add")
+def sources_add(
+    path: Annotated[Path, typer.Argument(help="Saved web page (.html), .txt or .md file.")],
+    url: Annotated[str | None, typer.Option(help="Where it was published.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Publisher or outlet.")] = None,
+    title: Annotated[str | None, typer.Option(help="Title.")] = None,
+    author: Annotated[str | None, typer.Option(help="Author.")] = None,
+    date: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(help="official_release, news_report, interview or commentary."),
+    ] = None,
+    grade: Annotated[str | None, typer.Option(help="Reliability grade A-F.")] = None,
+    grade_note: Annotated[str | None, typer.Option(help="Why this grade, one line.")] = None,
+    accessed: Annotated[
+        dt.date | None,
+        typer.Option(parser=parse_date, metavar="DATE", help="Date accessed (default today)."),
+    ] = None,
+    workspace: WorkspaceOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Add a source: store its text untouched, hash it, detect language, mark boilerplate.
+
+    Missing required metadata is asked for on a terminal; with CI=true or no
+    terminal it is an error naming the options to give.
+    """
+    from brief.ingest.add import add_source
+
+    overrides = {
+        "url": url, "outlet": outlet, "title": title, "author": author, "published": date,
+        "kind": kind, "reliability": grade, "reliability_note": grade_note,
+    }  # fmt: skip
+    added = add_source(
+        workspace_root(workspace),
+        path,
+        overrides=overrides,
+        prompt=(lambda question: typer.prompt(question)) if _interactive() else None,
+        accessed=accessed,
+    )
+    source = added.source
+    typer.echo(f"added source {source.id} ({source.language}, sha256 {source.sha256[:12]})")
+    typer.echo(f"  {shown_path(added.source_file)}")
+    if source.boilerplate:
+        typer.echo(f"  {len(source.boilerplate)} boilerplate passage(s) marked")
+    typer.echo(f"next: brief extract {source.id}")
+
+
+@app.command("extract")
+def extract_command(
+    source_id: Annotated[str | None, typer.Argument(help="Source id.")] = None,
+    accept: Annotated[
+        bool, typer.Option("--accept", help="Move reviewed `accept: true` items into the corpus.")
+    ] = False,
+    score: Annotated[
+        bool, typer.Option("--score", help="Score the extractor against its gold standards.")
+    ] = False,
+    workspace: WorkspaceOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Propose draft extracts of a source for review (seeds/drafts/), or accept reviewed ones."""
+    if score:
+        from brief.ingest.score import print_scores
+
+        print_scores(workspace_root(workspace), typer.echo)
+        return
+    if source_id is None:
+        raise InvalidInput("give a SOURCE_ID (or --score)")
+    if accept:
+        from brief.ingest.draft import accept_draft
+
+        done = accept_draft(workspace_root(workspace), source_id)
+        typer.echo(
+            f"accepted {done.statements} statement(s), {done.events} event(s), "
+            f"{done.actors} new actor(s) into {shown_path(done.extracts_file)}; "
+            f"{done.remaining} candidate(s) left in the draft"
+        )
+        return
+    from brief.ingest.draft import write_draft
+
+    path, draft = write_draft(workspace_root(workspace), source_id)
+    typer.echo(
+        f"draft: {len(draft.statements)} statement(s), {len(draft.events)} event(s), "
+        f"{len(draft.new_actors)} new actor(s) -> {shown_path(path)}"
+    )
+    typer.echo(
+        f"review it, set `accept: true` on what to keep, then: brief extract {source_id} --accept"
+    )
 
 
 def main() -> None:

@@ -315,3 +315,16 @@ def test_client_tools_available_when_marked() -> None:
     # Keeps the client-marked tests honest: CI installs these tools.
     if shutil.which("qpdf") is None:
         pytest.skip("qpdf not installed")
+
+
+def test_nested_lists_quotes_links_and_a_note_in_a_heading() -> None:
+    from sample_docs import nested_document
+
+    rendered = Rendered(nested_document())
+    text = " ".join(" ".join(rendered.pages[1:]).split())
+    for expected in ("Level three, second", "After the table.", "Second paragraph.", "mail link"):
+        assert expected in text
+    links = rendered.note_links()
+    assert len(links) == len(numbered_notes(rendered.document))
+    assert all(ref == note for ref, note in links)
+    assert rendered.outline()[0][0] == "Lists"

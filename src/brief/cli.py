@@ -1,25 +1,123 @@
 """The `brief` command: a thin typer layer over `brief.api`.
 
-Heavy libraries (reportlab, python-docx, pydantic models) are imported inside
-the commands, so `brief --help` starts fast.
+Heavy libraries (reportlab, python-docx, pydantic models, Jinja2) are
+imported inside the commands, so `brief --help` starts fast.
+
+Two things happen in `BriefGroup`, for every command alike:
+- `brief SUBJECT ...` is routed to `brief render SUBJECT ...` (click cannot
+  mix a default positional argument with subcommands);
+- errors become one line each on stderr and an exit code: 2 for invalid
+  input (data, templates, arguments), 1 for anything else; `--debug` (or
+  `BRIEF_DEBUG=1`) shows the traceback instead.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
+import json
+import os
+from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from brief import __version__
+from brief.errors import BriefError, InvalidInput, Problem
+
+if TYPE_CHECKING:
+    from brief.corpus import Corpus
+
+# Options of the group itself: anything else in first place is a subject.
+_GROUP_ARGS = {"--help", "-h", "--version", "--install-completion", "--show-completion"}
+
+
+def _debug_enabled(ctx: typer.Context) -> bool:
+    return bool(ctx.meta.get("brief.debug")) or os.environ.get("BRIEF_DEBUG", "") not in ("", "0")
+
+
+def _report(exc: BaseException) -> int:
+    """Print `exc` as one line per problem on stderr; return the exit code."""
+    if isinstance(exc, InvalidInput):
+        for problem in exc.problems:
+            typer.echo(str(problem), err=True)
+        if len(exc.problems) > 1:
+            typer.echo(f"{len(exc.problems)} problems found", err=True)
+        return exc.exit_code
+    if isinstance(exc, BriefError):
+        for line in str(exc).splitlines() or [type(exc).__name__]:
+            typer.echo(f"error: {line}", err=True)
+        return exc.exit_code
+    detail = str(exc).splitlines()[0] if str(exc) else ""
+    typer.echo(f"error: {type(exc).__name__}: {detail} (run with --debug for details)", err=True)
+    return 1
+
+
+class BriefGroup(TyperGroup):
+    """The root group: subject routing and the one error handler."""
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in _GROUP_ARGS:
+            args = ["render", *args]
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except Exception as exc:
+            if _debug_enabled(ctx):
+                raise
+            ctx.exit(_report(exc))
+
 
 app = typer.Typer(
     name="brief",
-    help="Structured briefing documents (PDF, Word, Markdown) from a curated corpus.",
+    cls=BriefGroup,
+    help=(
+        "Structured briefing documents (PDF, Word, Markdown) from a curated corpus.\n\n"
+        "brief SUBJECT [OPTIONS] renders the brief of a country or person: it is short "
+        "for brief render SUBJECT [OPTIONS]."
+    ),
+    epilog=(
+        "Examples:\n\n"
+        "  brief kosovo --format pdf                 # output/kosovo_<as-of>.pdf\n\n"
+        '  brief "Boris Ruge" --format all --as-of 2024-09-20\n\n'
+        "  brief list\n\n"
+        "  brief validate\n\n"
+        "  brief pack --week 2024-W38 --formats pdf,docx --jobs 4\n\n"
+        "  brief init my-briefs\n\n"
+        "Exit codes: 0 success, 2 invalid input (data, templates, arguments), 1 other errors."
+    ),
+    subcommand_metavar="SUBJECT [OPTIONS] | COMMAND [ARGS]...",
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
+
+
+# ------------------------------------------------------------ shared options
+
+
+def _set_debug(ctx: typer.Context, _param: typer.CallbackParam, value: bool) -> bool:
+    if value:
+        ctx.meta["brief.debug"] = True
+    return value
+
+
+def parse_date(value: str | dt.date | None) -> dt.date | None:
+    """An ISO date (YYYY-MM-DD) for `--as-of`/`--since`."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+
 
 WorkspaceOption = Annotated[
     Path | None,
@@ -27,10 +125,55 @@ WorkspaceOption = Annotated[
         "--workspace",
         "-w",
         envvar="BRIEF_WORKSPACE",
-        help="Folder holding briefings/ and seeds/ (default: found from the current folder).",
+        show_envvar=True,
+        help="Folder holding briefings/ and seeds/ (default: found from the current folder up).",
     ),
 ]
-DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")]
+DebugOption = Annotated[
+    bool,
+    typer.Option(
+        "--debug", callback=_set_debug, expose_value=True, help="Show tracebacks on errors."
+    ),
+]
+AsOfOption = Annotated[
+    dt.date | None,
+    typer.Option(
+        "--as-of",
+        parser=parse_date,
+        metavar="DATE",
+        help="Information cut-off, YYYY-MM-DD (default: the newest extract's date).",
+    ),
+]
+SinceOption = Annotated[
+    dt.date | None,
+    typer.Option(
+        "--since",
+        parser=parse_date,
+        metavar="DATE",
+        help="Start of the period covered (default: the briefing's window before --as-of).",
+    ),
+]
+
+
+def workspace_root(workspace: Path | None) -> Path:
+    from brief.workspace import find_workspace
+
+    return find_workspace(workspace)
+
+
+def load_corpus(workspace: Path | None) -> Corpus:
+    """Find the workspace and load it (validating): what most commands start with."""
+    from brief import api
+
+    return api.load(workspace_root(workspace))
+
+
+def shown_path(path: Path) -> str:
+    """`path` relative to the current folder when it is inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def _version(value: bool) -> None:
@@ -49,8 +192,328 @@ def _root(
     """Structured briefing documents (PDF, Word, Markdown) from a curated corpus."""
 
 
+# ------------------------------------------------------------------- render
+
+
+class Format(enum.StrEnum):
+    pdf = "pdf"
+    docx = "docx"
+    md = "md"
+    all = "all"
+
+
+ALL_FORMATS = ("pdf", "docx", "md")
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n"
+        "  brief kosovo                             # same as: brief render kosovo\n\n"
+        "  brief Kosovo --format all --out /tmp/briefs\n\n"
+        '  brief "Boris Ruge" --format docx --as-of 2024-09-20 --since 2024-08-01\n\n'
+        "  brief serbia --format md --marking TLP:CLEAR\n\n"
+        "Files are named <subject-id>_<as-of>.<ext>, e.g. output/kosovo_2024-09-22.pdf."
+    )
+)
+def render(
+    subject: Annotated[
+        str,
+        typer.Argument(
+            metavar="SUBJECT",
+            help="Country or person: id, name or alias (kosovo, Kosovo, ruge, 'Boris Ruge').",
+        ),
+    ],
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="Output format, or all three.")
+    ] = Format.pdf,
+    as_of: AsOfOption = None,
+    since: SinceOption = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Output folder (default: output/ in the workspace)."),
+    ] = None,
+    marking: Annotated[
+        str | None,
+        typer.Option(help="Marking banner, e.g. UNCLASSIFIED or TLP:CLEAR (default: briefing's)."),
+    ] = None,
+    workspace: WorkspaceOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Render the brief of one country or person (brief SUBJECT is short for this)."""
+    from brief import api
+    from brief.output import output_name
+
+    root = workspace_root(workspace)
+    corpus = api.load(root)
+    document = api.build_document(corpus, subject, as_of=as_of, since=since, marking=marking)
+    folder = out if out is not None else root / "output"
+    formats = ALL_FORMATS if fmt is Format.all else (fmt.value,)
+    for name in formats:
+        path = api.write_document(document, name, folder / output_name(document.meta, name))
+        typer.echo(shown_path(path))
+
+
+# --------------------------------------------------------------------- list
+
+
+@app.command(
+    "list",
+    epilog="Examples:\n\n  brief list\n\n  brief list --json | jq -r '.[].id'",
+)
+def list_subjects(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    workspace: WorkspaceOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """List the countries and people that can be briefed (* = has a briefing definition)."""
+    from brief.subjects import briefable_subjects
+
+    subjects = briefable_subjects(load_corpus(workspace))
+    if as_json:
+        typer.echo(json.dumps([s.as_json() for s in subjects], ensure_ascii=False, indent=2))
+        return
+    width = max((len(s.id) for s in subjects), default=0)
+    for s in subjects:
+        mark = "*" if s.briefing else " "
+        typer.echo(f"{mark} {s.id:<{width}}  {s.kind:<7}  {s.name}")
+
+
+# --------------------------------------------------------------------- pack
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n"
+        "  brief pack --week 2024-W38\n\n"
+        "  brief pack --as-of 2024-08-25 --formats pdf,docx,md --jobs 4\n\n"
+        "Writes output/packs/<week>/: every brief in each format, pack_<week>.pdf (cover, "
+        "contents, all briefs), changes.md, manifest.json and timings.json. A second run "
+        "with unchanged inputs re-renders nothing."
+    )
+)
+def pack(
+    week: Annotated[
+        str | None,
+        typer.Option(
+            metavar="YYYY-Www",
+            help="ISO week, e.g. 2024-W38; as-of is its Sunday (default: newest extract's week).",
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    formats: Annotated[
+        str, typer.Option(help="Comma-separated formats of the single briefs: pdf,docx,md.")
+    ] = "pdf,docx",
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Parallel processes (same bytes as 1).")
+    ] = 1,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Packs folder (default: output/packs in the workspace)."),
+    ] = None,
+    workspace: WorkspaceOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Render every briefing in briefings/ for one week into a pack."""
+    from brief.pack import PackOptions, build_pack, parse_formats
+
+    root = workspace_root(workspace)
+    options = PackOptions(
+        root=root, week=week, as_of=as_of, formats=parse_formats(formats), jobs=jobs, out=out
+    )
+    result = build_pack(options)
+    typer.echo(result.summary_line())
+    if result.failures:
+        raise result.failure_error()
+
+
+# --------------------------------------------------------------------- init
+
+
+@app.command(
+    epilog=(
+        "Example:\n\n  brief init my-briefs\n\n"
+        "  cd my-briefs && brief validate && brief mircea-geoana"
+    )
+)
+def init(
+    directory: Annotated[
+        Path, typer.Argument(metavar="DIR", help="Folder to create (must be empty or new).")
+    ],
+    debug: DebugOption = False,
+) -> None:
+    """Create a minimal workspace: one source, actor, extract, briefing, default templates."""
+    from brief.init import create_workspace
+
+    created = create_workspace(directory)
+    typer.echo(f"created a brief workspace in {shown_path(created)}")
+    typer.echo("next: cd into it, then `brief validate` and `brief mircea-geoana --format md`")
+
+
+# ----------------------------------------------------------- validate, schema
+
+
+@app.command()
+def validate(
+    workspace: WorkspaceOption = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print a machine-readable report on stdout.")
+    ] = False,
+    debug: DebugOption = False,
+) -> None:
+    """Check the corpus: schema, ids, references, dates, ICD 203 terms, quotes against sources.
+
+    Lists every problem as file:line:column: field: message, exit code 2;
+    prints the counts of records and exit code 0 when all is well.
+    """
+    from brief import api
+
+    try:
+        counts = api.validate(workspace_root(workspace))
+    except InvalidInput as error:
+        if not as_json or debug:
+            raise
+        typer.echo(json.dumps(_json_report({}, error.problems), indent=2, ensure_ascii=False))
+        raise typer.Exit(2) from None
+    if as_json:
+        typer.echo(json.dumps(_json_report(counts, []), indent=2, ensure_ascii=False))
+    else:
+        typer.echo("valid: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
+
+
+def _json_report(counts: dict[str, int], problems: list[Problem]) -> dict:
+    return {
+        "valid": not problems,
+        "counts": counts,
+        "problems": [{**asdict(problem), "text": str(problem)} for problem in problems],
+    }
+
+
+@app.command()
+def schema(
+    workspace: WorkspaceOption = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Only check that schemas/ is current (exit 2 if not).")
+    ] = False,
+    debug: DebugOption = False,
+) -> None:
+    """Write the JSON Schema of every YAML file kind into schemas/, for editors."""
+    from brief import api
+
+    changed = api.write_schemas(workspace_root(workspace), check=check)
+    if check and changed:
+        problems = [
+            Problem(file=str(path), message="stale: run `brief schema` to update it")
+            for path in changed
+        ]
+        raise InvalidInput(problems)
+    verb = "stale" if check else "written"
+    typer.echo(f"{len(changed)} schema file(s) {verb}" if changed else "schemas are current")
+
+
+# ------------------------------------------------------------ ingest (issue 7)
+
+sources_app = typer.Typer(help="Add sources to the corpus.", no_args_is_help=True)
+app.add_typer(sources_app, name="sources")
+
+
+def _interactive() -> bool:
+    import sys
+
+    ci = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+    return sys.stdin.isatty() and not ci
+
+
+@sources_app.command("add")
+def sources_add(
+    path: Annotated[Path, typer.Argument(help="Saved web page (.html), .txt or .md file.")],
+    url: Annotated[str | None, typer.Option(help="Where it was published.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Publisher or outlet.")] = None,
+    title: Annotated[str | None, typer.Option(help="Title.")] = None,
+    author: Annotated[str | None, typer.Option(help="Author.")] = None,
+    date: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(help="official_release, news_report, interview or commentary."),
+    ] = None,
+    grade: Annotated[str | None, typer.Option(help="Reliability grade A-F.")] = None,
+    grade_note: Annotated[str | None, typer.Option(help="Why this grade, one line.")] = None,
+    accessed: Annotated[
+        dt.date | None,
+        typer.Option(parser=parse_date, metavar="DATE", help="Date accessed (default today)."),
+    ] = None,
+    workspace: WorkspaceOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Add a source: store its text untouched, hash it, detect language, mark boilerplate.
+
+    Missing required metadata is asked for on a terminal; with CI=true or no
+    terminal it is an error naming the options to give.
+    """
+    from brief.ingest.add import add_source
+
+    overrides = {
+        "url": url, "outlet": outlet, "title": title, "author": author, "published": date,
+        "kind": kind, "reliability": grade, "reliability_note": grade_note,
+    }  # fmt: skip
+    added = add_source(
+        workspace_root(workspace),
+        path,
+        overrides=overrides,
+        prompt=(lambda question: typer.prompt(question)) if _interactive() else None,
+        accessed=accessed,
+    )
+    source = added.source
+    typer.echo(f"added source {source.id} ({source.language}, sha256 {source.sha256[:12]})")
+    typer.echo(f"  {shown_path(added.source_file)}")
+    if source.boilerplate:
+        typer.echo(f"  {len(source.boilerplate)} boilerplate passage(s) marked")
+    typer.echo(f"next: brief extract {source.id}")
+
+
+@app.command("extract")
+def extract_command(
+    source_id: Annotated[str | None, typer.Argument(help="Source id.")] = None,
+    accept: Annotated[
+        bool, typer.Option("--accept", help="Move reviewed `accept: true` items into the corpus.")
+    ] = False,
+    score: Annotated[
+        bool, typer.Option("--score", help="Score the extractor against its gold standards.")
+    ] = False,
+    workspace: WorkspaceOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Propose draft extracts of a source for review (seeds/drafts/), or accept reviewed ones."""
+    if score:
+        from brief.ingest.score import print_scores
+
+        print_scores(workspace_root(workspace), typer.echo)
+        return
+    if source_id is None:
+        raise InvalidInput("give a SOURCE_ID (or --score)")
+    if accept:
+        from brief.ingest.draft import accept_draft
+
+        done = accept_draft(workspace_root(workspace), source_id)
+        typer.echo(
+            f"accepted {done.statements} statement(s), {done.events} event(s), "
+            f"{done.actors} new actor(s) into {shown_path(done.extracts_file)}; "
+            f"{done.remaining} candidate(s) left in the draft"
+        )
+        return
+    from brief.ingest.draft import write_draft
+
+    path, draft = write_draft(workspace_root(workspace), source_id)
+    typer.echo(
+        f"draft: {len(draft.statements)} statement(s), {len(draft.events)} event(s), "
+        f"{len(draft.new_actors)} new actor(s) -> {shown_path(path)}"
+    )
+    typer.echo(
+        f"review it, set `accept: true` on what to keep, then: brief extract {source_id} --accept"
+    )
+
+
 def main() -> None:
-    app()
+    app(prog_name="brief")
 
 
 if __name__ == "__main__":

@@ -124,7 +124,11 @@ def _opens(text: str, index: int) -> bool:
 def find_quotations(text: str, skip: list[tuple[int, int]]) -> list[Quotation]:
     """Every quotation, never crossing a paragraph, never inside skipped spans."""
     found: list[Quotation] = []
-    for para_start, para_end in paragraphs(text):
+    spans = paragraphs(text)
+    if len(spans) > 1 and _is_headline(text[spans[0][0] : spans[0][1]]):
+        # A headline's quotation repeats or trails the article's: not a statement.
+        spans = spans[1:]
+    for para_start, para_end in spans:
         index = para_start
         while index < para_end:
             if not _opens(text, index):
@@ -140,6 +144,11 @@ def find_quotations(text: str, skip: list[tuple[int, int]]) -> list[Quotation]:
                 found.append(Quotation(start, end, index, close))
             index = close + 1
     return found
+
+
+def _is_headline(line: str) -> bool:
+    stripped = line.strip()
+    return len(stripped.split()) <= 20 and stripped[-1:] not in '.!?”"»“’'
 
 
 def _closing_mark(text: str, index: int, para_end: int) -> int:
@@ -213,6 +222,7 @@ class Resolver:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.quotes = quotes
         self.kinds = {m.actor: m.kind for m in self.mentions}
+        self.subjects: list[tuple[int, Mention]] = []
         self.subjects = self._subjects()
 
     def _subjects(self) -> list[tuple[int, Mention]]:
@@ -230,7 +240,14 @@ class Resolver:
                 before = re.split(r"[.!?\n“”\"]", window)[-1]
                 if not _OBJECT_BEFORE.search(before):
                     found.append((mention.start, mention))
-        return found
+        # `The commander also met ...`: a role standing for a person named earlier.
+        for match in _ROLE_SUBJECT.finditer(self.text):
+            if self._inside_quote(match.start("np")):
+                continue
+            person = self._description(match.group("np"), match.start("np"), match.start("np"))
+            if person is not None and person.kind == "person":
+                found.append((match.start("np"), person))
+        return sorted(found, key=lambda item: item[0])
 
     def _inside_quote(self, index: int) -> bool:
         return any(q.start <= index < q.end for q in self.quotes)
@@ -317,10 +334,20 @@ class Resolver:
         return None
 
 
+ROLE_NOUNS = (
+    r"commander|minister|president|envoy|ambassador|chief|representative|secretary general|"
+    r"prime minister|foreign minister|official|spokesperson|spokesman|spokeswoman|diplomat|"
+    r"director|general|leader|negotiator|premier|chancellor|mayor|head"
+)
+_ROLE_SUBJECT = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<np>[Tt]he\s(?:[\w-]+\s){{0,3}}?(?i:{ROLE_NOUNS}))"
+    r"\s+(?:also\s+|then\s+|later\s+)?(?!and\b|of\b|for\b|to\b|in\b)[a-z]+",
+    re.MULTILINE,
+)
 _OBJECT_BEFORE = re.compile(r"\b(?:with|by|to|from|of|and|met|told|for)\s+(?:\S+\s+){0,3}$")
 _FUNCTION_WORDS = {
     "and", "or", "of", "in", "on", "at", "for", "with", "to", "from", "the", "a", "an",
-    "who", "which", "whose", "that", "as", "is", "was", "were", "are", "has", "had", "have",
+    "who", "which", "whose", "that", "as",
 }  # fmt: skip
 
 
@@ -336,7 +363,31 @@ def attribute(text: str, quotes: list[Quotation], resolver: Resolver) -> list[At
             found = _continuation(text, quote, results, quotes[:index], resolver, para_start)
         resolver.note(found)
         results.append(found)
-    return results
+    return [r for r in results if not _partial(text, r) and not _repeated(text, r, results)]
+
+
+PARTIAL_WORDS = 6
+"""A short quotation inside a running sentence is a phrase the writer borrowed."""
+
+
+def _partial(text: str, found: Attributed) -> bool:
+    if found.rule in {"after", "after-inverted"}:
+        return False
+    quote = found.quote
+    following = text[quote.close_mark + 1 : quote.close_mark + 40].lstrip()
+    short = len(text[quote.start : quote.end].split()) < PARTIAL_WORDS
+    return short and bool(following[:1]) and following[:1].islower()
+
+
+def _repeated(text: str, found: Attributed, results: list[Attributed]) -> bool:
+    """A headline or pull quote repeating words quoted in full elsewhere."""
+    words = text[found.quote.start : found.quote.end].strip(" .,;:!?")
+    return any(
+        other is not found
+        and words in text[other.quote.start : other.quote.end]
+        and other.quote.end - other.quote.start > found.quote.end - found.quote.start
+        for other in results
+    )
 
 
 def _paragraph_of(text: str, index: int) -> tuple[int, int]:

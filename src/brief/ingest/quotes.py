@@ -237,7 +237,7 @@ class Resolver:
             word = re.match(r"\s+(\w+)", rest)
             if word and word.group(1)[0].islower() and word.group(1) not in _FUNCTION_WORDS:
                 window = self.text[max(0, mention.start - 30) : mention.start]
-                before = re.split(r"[.!?\n“”\"]", window)[-1]
+                before = re.split(r"[.!?\n“”\",;:]", window)[-1]
                 if not _OBJECT_BEFORE.search(before):
                     found.append((mention.start, mention))
         # `The commander also met ...`: a role standing for a person named earlier.
@@ -278,12 +278,28 @@ class Resolver:
             if first_word in {"he", "she"}:
                 return self.salient_person(at)
             return self._last_organisation(at)
+        people = [m for m in inside if m.kind == "person"]
+        if not people and _ROLE_HEAD.search(phrase) and first_word in {"the", "this", "that"}:
+            # `the Kosovo president`: a person in a role, Kosovo only qualifies it.
+            person = self._description(phrase, at, start)
+            if person is not None:
+                return person
         if inside:
-            people = [m for m in inside if m.kind == "person"]
             if SPOKESPEOPLE.search(phrase) and not people:
                 return inside[-1]
             return people[-1] if people else inside[-1]
         return self._description(phrase, at, start)
+
+    def _anonymous_source(self, head: str, before: int) -> Mention | None:
+        """`the official` after `a senior EU official`: the organisation they speak for."""
+        pattern = rf"\b[Aa]n?\s+(?:[\w-]+\s){{0,3}}?{re.escape(head)}\b"
+        uses = list(re.finditer(pattern, self.text[:before]))
+        if not uses:
+            return None
+        use = uses[-1]
+        inside = [m for m in self.mentions if use.start() <= m.start and m.end <= use.end()]
+        organisations = [m for m in inside if m.kind != "person"]
+        return organisations[-1] if organisations and len(inside) == len(organisations) else None
 
     def _last_organisation(self, at: int) -> Mention | None:
         orgs = [
@@ -299,6 +315,9 @@ class Resolver:
         if words[0].casefold() not in {"the", "a", "an", "this", "that"}:
             return None
         head = fold(" ".join(words[1:]))
+        anonymous = self._anonymous_source(words[-1], phrase_start)
+        if anonymous is not None:
+            return anonymous
         if any(fold(w) in GENERIC_HEADS for w in words[-1:]):
             noun = fold(words[-1])
             for mention in reversed([m for m in self.mentions if m.start < at]):
@@ -329,7 +348,7 @@ class Resolver:
             )
             if nearest is not None and max(use_start - nearest.end, nearest.start - use_end) < 80:
                 return nearest
-        if re.search(r"\b(official|diplomat|envoy|minister|general|commander|chief)\b", head):
+        if re.search(rf"\b(?:{ROLE_NOUNS})$", head):
             return self.salient_person(at)
         return None
 
@@ -344,6 +363,7 @@ _ROLE_SUBJECT = re.compile(
     r"\s+(?:also\s+|then\s+|later\s+)?(?!and\b|of\b|for\b|to\b|in\b)[a-z]+",
     re.MULTILINE,
 )
+_ROLE_HEAD = re.compile(rf"\b(?i:{ROLE_NOUNS})$")
 _OBJECT_BEFORE = re.compile(r"\b(?:with|by|to|from|of|and|met|told|for)\s+(?:\S+\s+){0,3}$")
 _FUNCTION_WORDS = {
     "and", "or", "of", "in", "on", "at", "for", "with", "to", "from", "the", "a", "an",
@@ -375,8 +395,15 @@ def _partial(text: str, found: Attributed) -> bool:
         return False
     quote = found.quote
     following = text[quote.close_mark + 1 : quote.close_mark + 40].lstrip()
-    short = len(text[quote.start : quote.end].split()) < PARTIAL_WORDS
-    return short and bool(following[:1]) and following[:1].islower()
+    words = text[quote.start : quote.end]
+    if len(words.split()) >= PARTIAL_WORDS:
+        return False
+    if following[:1].islower():
+        return True
+    # `accused Stoltenberg of “meddling in internal affairs”.`: a borrowed phrase
+    preceding = text[max(0, quote.open_mark - 30) : quote.open_mark].rstrip()
+    introduced = re.search(rf"(?:{VERB}|\bthat|:|,)$", preceding)
+    return words[:1].islower() and not introduced
 
 
 def _repeated(text: str, found: Attributed, results: list[Attributed]) -> bool:

@@ -290,6 +290,10 @@ class Resolver:
             return people[-1] if people else inside[-1]
         return self._description(phrase, at, start)
 
+    def _same_sentence(self, start: int, end: int) -> bool:
+        between = self.text[start:end]
+        return "\n" not in between and not re.search(r"[a-z0-9][.!?]\s+[A-Z“\"]", between)
+
     def _anonymous_source(self, head: str, before: int) -> Mention | None:
         """`the official` after `a senior EU official`: the organisation they speak for."""
         pattern = rf"\b[Aa]n?\s+(?:[\w-]+\s){{0,3}}?{re.escape(head)}\b"
@@ -341,8 +345,14 @@ class Resolver:
         for use_start, use_end in reversed(uses):
             if use_start >= phrase_start:
                 continue  # the description itself
+            # The person the role is given to in the same sentence, nearest first.
+            same_sentence = [
+                m
+                for m in people
+                if self._same_sentence(min(use_start, m.start), max(use_end, m.end))
+            ]
             nearest = min(
-                people,
+                same_sentence,
                 key=lambda m: max(use_start - m.end, m.start - use_end, 0),
                 default=None,
             )
@@ -486,13 +496,44 @@ def _before(
         return None
     for verb in reversed(verbs):
         np_start, np_end = _np_before(prefix, verb.start())
-        if np_end > np_start and not prefix[np_end : verb.start()].strip().startswith(","):
+        participle = _participle(prefix[: verb.start()])
+        if np_end > np_start and not participle:
             speaker = resolver.resolve(start + np_start, start + np_end, quote.start)
             if speaker is not None:
                 return _make(quote, speaker, start + np_start, start + np_end, "before")
             if _looks_like_speaker(prefix[np_start:np_end]):
                 return _make(quote, None, start + np_start, start + np_end, "before")
+    # `The Deputy Secretary General ... , telling them that “…`: the sentence's subject.
+    subject = _SENTENCE_SUBJECT.match(prefix)
+    if subject and verbs[-1].group(0).endswith("ing"):
+        np_start, np_end = start + subject.start("np"), start + subject.end("np")
+        speaker = resolver.resolve(np_start, np_end, quote.start)
+        return _make(quote, speaker, np_start, np_end, "before-subject")
     return None
+
+
+def _participle(before_verb: str) -> bool:
+    """`…, Ruge emphasized NATO’s presence, stating, “…`: a verb with no subject of its own.
+
+    Unlike `Jane Roe, the EU envoy, said`, where the commas enclose an apposition.
+    """
+    head = before_verb.rstrip()
+    if not head.endswith(","):
+        return False
+    inner = re.search(r",([^,]+),$", head)
+    if inner is None:
+        return True
+    segment = inner.group(1).split()
+    opens_apposition = segment[0].casefold() in {"the", "a", "an", "who", "whose"} or bool(
+        _VERB.fullmatch(segment[0])
+    )
+    return not opens_apposition and bool(_VERB.search(inner.group(1)))
+
+
+_SENTENCE_SUBJECT = re.compile(
+    r"\s*(?P<np>(?:(?:The|the|A|An)\s)?(?:[A-Z][\w.’'-]*)(?:\s(?:[A-Z][\w.’'-]*|of|for|and))*)"
+    r"\s+(?:also\s+|then\s+|later\s+)?[a-z]"
+)
 
 
 def _np_before(prefix: str, verb_start: int) -> tuple[int, int]:

@@ -506,6 +506,9 @@ def extract_command(
     score: Annotated[
         bool, typer.Option("--score", help="Score the extractor against its gold standards.")
     ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a draft under review (its edits are lost).")
+    ] = False,
     workspace: WorkspaceOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -529,7 +532,7 @@ def extract_command(
         return
     from brief.ingest.draft import write_draft
 
-    path, draft = write_draft(workspace_root(workspace), source_id)
+    path, draft = write_draft(workspace_root(workspace), source_id, force=force)
     typer.echo(
         f"draft: {len(draft.statements)} statement(s), {len(draft.events)} event(s), "
         f"{len(draft.new_actors)} new actor(s) -> {shown_path(path)}"

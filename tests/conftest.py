@@ -23,7 +23,11 @@ def _pipeline_missing() -> str | None:
     import importlib.util
 
     for module in ("brief.assemble.assembler", "brief.render.pdf"):
-        if importlib.util.find_spec(module) is None:
+        try:
+            found = importlib.util.find_spec(module)
+        except ModuleNotFoundError:  # the parent package is missing too
+            found = None
+        if found is None:
             return module
     return None
 

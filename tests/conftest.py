@@ -24,10 +24,9 @@ def _pipeline_missing() -> str | None:
 
     for module in ("brief.assemble.assembler", "brief.render.pdf"):
         try:
-            found = importlib.util.find_spec(module)
-        except ModuleNotFoundError:  # the parent package is missing too
-            found = None
-        if found is None:
+            if importlib.util.find_spec(module) is None:
+                return module
+        except ModuleNotFoundError:  # its parent package is missing too
             return module
     return None
 

@@ -55,6 +55,8 @@ class FoldedText:
 
 # Words that start capitalised names but are not people.
 _NOT_NAMES = """
+League Party Democratic Movement Union Front Coalition Bank University Centre Center Institute
+Academy Agency Navy Force Court Committee Service Foundation Initiative Plan Declaration
 The A An In On At For From With By Of And But Or As To During After Before Since While
 When Where This That These Those It He She They We I You Our Their His Her Its Mr Ms Mrs
 Dr Amb Ambassador President Prime Minister Deputy Secretary General Chancellor Major
@@ -81,6 +83,7 @@ NOT_NAME_WORDS = {word.casefold() for word in _NOT_NAMES.split()}
 TITLE_WORDS = (
     r"Mr\.|Ms\.|Mrs\.|Dr\.|Amb\.|Ambassador|President|Prime Minister|Minister|Chancellor|"
     r"General|Admiral|Colonel|Commander|Director|Secretary|Representative|envoy|Envoy|"
+    r"chairman|chairwoman|chair|coordinator|governor|councillor|"
     r"negotiator|spokesperson|spokesman|spokeswoman|Speaker|Mayor|Senator|Judge|Prosecutor|"
     r"Patriarch|leader|official|chief|Chief|head|Head|COMKFOR|commander|ambassador|minister|"
     r"president|member|MP|deputy|Deputy|analyst|professor|Professor|researcher|expert"
@@ -88,12 +91,13 @@ TITLE_WORDS = (
 _NAME_TOKEN = r"[^\W\d_][\w’'\-]*"
 _TOKEN = re.compile(_NAME_TOKEN)
 _TITLE_BEFORE = re.compile(
-    rf"\b(?:{TITLE_WORDS})(?:\s+(?:of|for|to|in|at)\s+[^,.;:]*?)?\s*,?\s*$", re.IGNORECASE
+    rf"\b(?:{TITLE_WORDS})(?:\s+(?:of|for|to|in|at)\s+(?!(?:the|a|an)\s*$)[^,.;:]+?)?\s*,?\s*$",
+    re.IGNORECASE,
 )
 _APPOSITION_AFTER = re.compile(
     r"^,\s+((?:the|a|an|[A-Z][\w’]*’s|[A-Z][\w]*'s)\s[^,.;:“”\"]{2,90}?)(?:[,.;]|$)"
 )
-_BYLINE_BEFORE = re.compile(r"(?:^|\n)\s*By\s+$")
+_BYLINE_BEFORE = re.compile(r"(?:^|\n)[^\n.]{0,30}?\b[Bb]y\s+$")
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|told|wrote|according to)\s+$")
 _VERB_AFTER = re.compile(
     r"^(?:,\s[^,“”\"]{2,90},)?\s+(?:also\s+|later\s+|then\s+)?"

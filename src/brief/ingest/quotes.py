@@ -237,7 +237,7 @@ class Resolver:
             word = re.match(r"\s+(\w+)", rest)
             if word and word.group(1)[0].islower() and word.group(1) not in _FUNCTION_WORDS:
                 window = self.text[max(0, mention.start - 30) : mention.start]
-                before = re.split(r"[.!?\n“”\"]", window)[-1]
+                before = re.split(r"[.!?\n“”\",;:]", window)[-1]
                 if not _OBJECT_BEFORE.search(before):
                     found.append((mention.start, mention))
         # `The commander also met ...`: a role standing for a person named earlier.
@@ -278,12 +278,32 @@ class Resolver:
             if first_word in {"he", "she"}:
                 return self.salient_person(at)
             return self._last_organisation(at)
+        people = [m for m in inside if m.kind == "person"]
+        if not people and _ROLE_HEAD.search(phrase) and first_word in {"the", "this", "that"}:
+            # `the Kosovo president`: a person in a role, Kosovo only qualifies it.
+            person = self._description(phrase, at, start)
+            if person is not None:
+                return person
         if inside:
-            people = [m for m in inside if m.kind == "person"]
             if SPOKESPEOPLE.search(phrase) and not people:
                 return inside[-1]
             return people[-1] if people else inside[-1]
         return self._description(phrase, at, start)
+
+    def _same_sentence(self, start: int, end: int) -> bool:
+        between = self.text[start:end]
+        return "\n" not in between and not re.search(r"[a-z0-9][.!?]\s+[A-Z“\"]", between)
+
+    def _anonymous_source(self, head: str, before: int) -> Mention | None:
+        """`the official` after `a senior EU official`: the organisation they speak for."""
+        pattern = rf"\b[Aa]n?\s+(?:[\w-]+\s){{0,3}}?{re.escape(head)}\b"
+        uses = list(re.finditer(pattern, self.text[:before]))
+        if not uses:
+            return None
+        use = uses[-1]
+        inside = [m for m in self.mentions if use.start() <= m.start and m.end <= use.end()]
+        organisations = [m for m in inside if m.kind != "person"]
+        return organisations[-1] if organisations and len(inside) == len(organisations) else None
 
     def _last_organisation(self, at: int) -> Mention | None:
         orgs = [
@@ -299,6 +319,9 @@ class Resolver:
         if words[0].casefold() not in {"the", "a", "an", "this", "that"}:
             return None
         head = fold(" ".join(words[1:]))
+        anonymous = self._anonymous_source(words[-1], phrase_start)
+        if anonymous is not None:
+            return anonymous
         if any(fold(w) in GENERIC_HEADS for w in words[-1:]):
             noun = fold(words[-1])
             for mention in reversed([m for m in self.mentions if m.start < at]):
@@ -322,14 +345,20 @@ class Resolver:
         for use_start, use_end in reversed(uses):
             if use_start >= phrase_start:
                 continue  # the description itself
+            # The person the role is given to in the same sentence, nearest first.
+            same_sentence = [
+                m
+                for m in people
+                if self._same_sentence(min(use_start, m.start), max(use_end, m.end))
+            ]
             nearest = min(
-                people,
+                same_sentence,
                 key=lambda m: max(use_start - m.end, m.start - use_end, 0),
                 default=None,
             )
             if nearest is not None and max(use_start - nearest.end, nearest.start - use_end) < 80:
                 return nearest
-        if re.search(r"\b(official|diplomat|envoy|minister|general|commander|chief)\b", head):
+        if re.search(rf"\b(?:{ROLE_NOUNS})$", head):
             return self.salient_person(at)
         return None
 
@@ -344,6 +373,7 @@ _ROLE_SUBJECT = re.compile(
     r"\s+(?:also\s+|then\s+|later\s+)?(?!and\b|of\b|for\b|to\b|in\b)[a-z]+",
     re.MULTILINE,
 )
+_ROLE_HEAD = re.compile(rf"\b(?i:{ROLE_NOUNS})$")
 _OBJECT_BEFORE = re.compile(r"\b(?:with|by|to|from|of|and|met|told|for)\s+(?:\S+\s+){0,3}$")
 _FUNCTION_WORDS = {
     "and", "or", "of", "in", "on", "at", "for", "with", "to", "from", "the", "a", "an",
@@ -375,8 +405,15 @@ def _partial(text: str, found: Attributed) -> bool:
         return False
     quote = found.quote
     following = text[quote.close_mark + 1 : quote.close_mark + 40].lstrip()
-    short = len(text[quote.start : quote.end].split()) < PARTIAL_WORDS
-    return short and bool(following[:1]) and following[:1].islower()
+    words = text[quote.start : quote.end]
+    if len(words.split()) >= PARTIAL_WORDS:
+        return False
+    if following[:1].islower():
+        return True
+    # `accused Stoltenberg of “meddling in internal affairs”.`: a borrowed phrase
+    preceding = text[max(0, quote.open_mark - 30) : quote.open_mark].rstrip()
+    introduced = re.search(rf"(?:{VERB}|\bthat|:|,)$", preceding)
+    return words[:1].islower() and not introduced
 
 
 def _repeated(text: str, found: Attributed, results: list[Attributed]) -> bool:
@@ -459,13 +496,44 @@ def _before(
         return None
     for verb in reversed(verbs):
         np_start, np_end = _np_before(prefix, verb.start())
-        if np_end > np_start and not prefix[np_end : verb.start()].strip().startswith(","):
+        participle = _participle(prefix[: verb.start()])
+        if np_end > np_start and not participle:
             speaker = resolver.resolve(start + np_start, start + np_end, quote.start)
             if speaker is not None:
                 return _make(quote, speaker, start + np_start, start + np_end, "before")
             if _looks_like_speaker(prefix[np_start:np_end]):
                 return _make(quote, None, start + np_start, start + np_end, "before")
+    # `The Deputy Secretary General ... , telling them that “…`: the sentence's subject.
+    subject = _SENTENCE_SUBJECT.match(prefix)
+    if subject and verbs[-1].group(0).endswith("ing"):
+        np_start, np_end = start + subject.start("np"), start + subject.end("np")
+        speaker = resolver.resolve(np_start, np_end, quote.start)
+        return _make(quote, speaker, np_start, np_end, "before-subject")
     return None
+
+
+def _participle(before_verb: str) -> bool:
+    """`…, Ruge emphasized NATO’s presence, stating, “…`: a verb with no subject of its own.
+
+    Unlike `Jane Roe, the EU envoy, said`, where the commas enclose an apposition.
+    """
+    head = before_verb.rstrip()
+    if not head.endswith(","):
+        return False
+    inner = re.search(r",([^,]+),$", head)
+    if inner is None:
+        return True
+    segment = inner.group(1).split()
+    opens_apposition = segment[0].casefold() in {"the", "a", "an", "who", "whose"} or bool(
+        _VERB.fullmatch(segment[0])
+    )
+    return not opens_apposition and bool(_VERB.search(inner.group(1)))
+
+
+_SENTENCE_SUBJECT = re.compile(
+    r"\s*(?P<np>(?:(?:The|the|A|An)\s)?(?:[A-Z][\w.’'-]*)(?:\s(?:[A-Z][\w.’'-]*|of|for|and))*)"
+    r"\s+(?:also\s+|then\s+|later\s+)?[a-z]"
+)
 
 
 def _np_before(prefix: str, verb_start: int) -> tuple[int, int]:

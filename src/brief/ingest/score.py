@@ -162,15 +162,14 @@ def score_corpus(root: Path) -> list[ArticleScore]:
 
 
 def articles_folder(root: Path) -> Path | None:
-    for candidate in (root / "tests" / "data" / "articles", root / "benchmarks" / "articles"):
-        if (candidate / "actors.yaml").is_file():
-            return candidate
-    return None
+    candidate = root / "tests" / "data" / "articles"
+    return candidate if (candidate / "actors.yaml").is_file() else None
 
 
-def score_articles(folder: Path) -> list[ArticleScore]:
+def score_articles(folder: Path, registry_file: Path | None = None) -> list[ArticleScore]:
+    registry_file = registry_file or folder / "actors.yaml"
     registry = ActorsFile.model_validate(
-        yaml.safe_load((folder / "actors.yaml").read_text(encoding="utf-8"))
+        yaml.safe_load(registry_file.read_text(encoding="utf-8"))
     ).actors
     scores = []
     for gold_file in sorted(folder.glob("*.gold.yaml")):
@@ -224,6 +223,13 @@ def print_scores(root: Path, echo: Callable[[str], None]) -> dict[str, Tally]:
         results["articles"] = report(
             f"Test articles ({folder.relative_to(root)})", score_articles(folder), echo
         )
+        heldout = folder.parent / "heldout"
+        if heldout.is_dir():
+            results["heldout"] = report(
+                f"Held-out articles ({heldout.relative_to(root)})",
+                score_articles(heldout, folder / "actors.yaml"),
+                echo,
+            )
     else:
         echo("Test articles: none found (tests/data/articles/actors.yaml)")
     return results

@@ -488,3 +488,10 @@ def test_stray_yml_file_is_not_ignored_silently(ws: Path) -> None:
 
 def test_not_a_workspace(tmp_path: Path) -> None:
     assert problems(tmp_path) == [f"{tmp_path}: no seeds/ folder here: not a brief workspace"]
+
+
+def test_problems_with_and_without_a_position_sort_together() -> None:
+    from brief.errors import Problem
+
+    unordered = [Problem("a.yaml", 3, 1, "x", "late"), Problem("a.yaml", message="whole file")]
+    assert [p.message for p in sorted(unordered)] == ["whole file", "late"]

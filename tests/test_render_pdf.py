@@ -358,3 +358,13 @@ def test_a_long_title_is_shortened_in_the_running_header_not_overprinted() -> No
     assert "END" not in body_page
     assert "Information as of 17 September 2024" in body_page
     assert reader.metadata.title == title
+
+
+def test_a_lead_in_line_is_never_left_alone_at_the_foot_of_a_page(rich: Rendered) -> None:
+    lead_in = squash("Belgrade, 22 August 2024:")
+    openings = [squash(quote[:30]) for quote in QUOTES]
+    for number, text in enumerate(rich.squashed, start=1):
+        if lead_in not in text:
+            continue
+        after = text[text.rindex(lead_in) + len(lead_in) :]
+        assert any(opening in after for opening in openings), f"lead-in alone on page {number}"

@@ -528,3 +528,37 @@ def test_common_yaml_mistakes_come_with_their_fix(
     problem = the_problem(ws)
     assert problem.startswith(f"{EXTRACTS}:{line}:{column}: invalid YAML: ")
     assert hint in problem
+
+
+def test_invalid_mapping_key_points_at_the_key(ws: Path) -> None:
+    write(
+        ws,
+        "briefings/kosovo.yaml",
+        "subject: kosovo\nkind: country\ntemplates:\n  outlok: templates/outlook.md.j2\n",
+        "briefing",
+    )
+    problem = the_problem(ws)
+    assert problem.startswith("briefings/kosovo.yaml:5:3: templates.outlok: Input should be ")
+
+
+def test_section_listed_twice(ws: Path) -> None:
+    write(
+        ws,
+        "briefings/kosovo.yaml",
+        "subject: kosovo\nkind: country\nsections: [outlook, actors, outlook]\n",
+        "briefing",
+    )
+    assert the_problem(ws) == ("briefings/kosovo.yaml:4:29: sections[2]: 'outlook' is listed twice")
+
+
+def test_missing_template_override(ws: Path) -> None:
+    write(
+        ws,
+        "briefings/kosovo.yaml",
+        "subject: kosovo\nkind: country\ntemplates:\n  outlook: templates/mine.md.j2\n",
+        "briefing",
+    )
+    assert the_problem(ws) == (
+        "briefings/kosovo.yaml:5:12: templates.outlook: template not found: "
+        "briefings/templates/mine.md.j2"
+    )

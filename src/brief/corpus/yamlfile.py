@@ -252,7 +252,12 @@ class Locator:
             return Located(1, 1, field_path(loc))
         mark = node.start_mark
         written: list[str | int] = []
+        key_node: yaml.Node | None = None
         for part in loc:
+            if part == "[key]":  # pydantic: the key itself is invalid, e.g. of `templates:`
+                if key_node is not None:
+                    mark = key_node.start_mark
+                break
             key_node, child = _child(node, part)
             if child is None:
                 if isinstance(part, str) and _is_tag(node, part):

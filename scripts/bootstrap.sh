@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Set up (or refresh) the project's virtual environment in .venv.
 # Idempotent and quick when nothing changed: the install is redone only when
-# pyproject.toml changes. Usage: scripts/bootstrap.sh [--test]
+# pyproject.toml changes. Usage: scripts/bootstrap.sh [--test | --bench]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 extras="."
 [ "${1:-}" = "--test" ] && extras=".[test]"
+[ "${1:-}" = "--bench" ] && extras=".[test,bench]"
 
 python=${PYTHON:-python3}
 if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then

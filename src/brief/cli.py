@@ -1,25 +1,120 @@
 """The `brief` command: a thin typer layer over `brief.api`.
 
-Heavy libraries (reportlab, python-docx, pydantic models) are imported inside
-the commands, so `brief --help` starts fast.
+Heavy libraries (reportlab, python-docx, pydantic models, Jinja2) are
+imported inside the commands, so `brief --help` starts fast.
+
+Two things happen in `BriefGroup`, for every command alike:
+- `brief SUBJECT ...` is routed to `brief render SUBJECT ...` (click cannot
+  mix a default positional argument with subcommands);
+- errors become one line each on stderr and an exit code: 2 for invalid
+  input (data, templates, arguments), 1 for anything else; `--debug` (or
+  `BRIEF_DEBUG=1`) shows the traceback instead.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
+import json
+import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from brief import __version__
+from brief.errors import BriefError, InvalidInput
+
+if TYPE_CHECKING:
+    from brief.corpus import Corpus
+
+# Options of the group itself: anything else in first place is a subject.
+_GROUP_ARGS = {"--help", "-h", "--version", "--install-completion", "--show-completion"}
+
+
+def _debug_enabled(ctx: typer.Context) -> bool:
+    return bool(ctx.meta.get("brief.debug")) or os.environ.get("BRIEF_DEBUG", "") not in ("", "0")
+
+
+def _report(exc: BaseException) -> int:
+    """Print `exc` as one line per problem on stderr; return the exit code."""
+    if isinstance(exc, InvalidInput):
+        for problem in exc.problems:
+            typer.echo(f"error: {problem}", err=True)
+        return exc.exit_code
+    if isinstance(exc, BriefError):
+        for line in str(exc).splitlines() or [type(exc).__name__]:
+            typer.echo(f"error: {line}", err=True)
+        return exc.exit_code
+    detail = str(exc).splitlines()[0] if str(exc) else ""
+    typer.echo(f"error: {type(exc).__name__}: {detail} (run with --debug for details)", err=True)
+    return 1
+
+
+class BriefGroup(TyperGroup):
+    """The root group: subject routing and the one error handler."""
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in _GROUP_ARGS:
+            args = ["render", *args]
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except Exception as exc:
+            if _debug_enabled(ctx):
+                raise
+            ctx.exit(_report(exc))
+
 
 app = typer.Typer(
     name="brief",
-    help="Structured briefing documents (PDF, Word, Markdown) from a curated corpus.",
+    cls=BriefGroup,
+    help=(
+        "Structured briefing documents (PDF, Word, Markdown) from a curated corpus.\n\n"
+        "brief SUBJECT [OPTIONS] renders the brief of a country or person: it is short "
+        "for brief render SUBJECT [OPTIONS]."
+    ),
+    epilog=(
+        "Examples:\n\n"
+        "  brief kosovo --format pdf                 # output/kosovo_<as-of>.pdf\n\n"
+        '  brief "Boris Ruge" --format all --as-of 2024-09-20\n\n'
+        "  brief list\n\n"
+        "  brief validate\n\n"
+        "  brief pack --week 2024-W38 --formats pdf,docx --jobs 4\n\n"
+        "  brief init my-briefs\n\n"
+        "Exit codes: 0 success, 2 invalid input (data, templates, arguments), 1 other errors."
+    ),
+    subcommand_metavar="SUBJECT [OPTIONS] | COMMAND [ARGS]...",
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
+
+
+# ------------------------------------------------------------ shared options
+
+
+def _set_debug(ctx: typer.Context, _param: typer.CallbackParam, value: bool) -> bool:
+    if value:
+        ctx.meta["brief.debug"] = True
+    return value
+
+
+def parse_date(value: str | dt.date | None) -> dt.date | None:
+    """An ISO date (YYYY-MM-DD) for `--as-of`/`--since`."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+
 
 WorkspaceOption = Annotated[
     Path | None,
@@ -27,10 +122,55 @@ WorkspaceOption = Annotated[
         "--workspace",
         "-w",
         envvar="BRIEF_WORKSPACE",
-        help="Folder holding briefings/ and seeds/ (default: found from the current folder).",
+        show_envvar=True,
+        help="Folder holding briefings/ and seeds/ (default: found from the current folder up).",
     ),
 ]
-DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")]
+DebugOption = Annotated[
+    bool,
+    typer.Option(
+        "--debug", callback=_set_debug, expose_value=True, help="Show tracebacks on errors."
+    ),
+]
+AsOfOption = Annotated[
+    dt.date | None,
+    typer.Option(
+        "--as-of",
+        parser=parse_date,
+        metavar="DATE",
+        help="Information cut-off, YYYY-MM-DD (default: the newest extract's date).",
+    ),
+]
+SinceOption = Annotated[
+    dt.date | None,
+    typer.Option(
+        "--since",
+        parser=parse_date,
+        metavar="DATE",
+        help="Start of the period covered (default: the briefing's window before --as-of).",
+    ),
+]
+
+
+def workspace_root(workspace: Path | None) -> Path:
+    from brief.workspace import find_workspace
+
+    return find_workspace(workspace)
+
+
+def load_corpus(workspace: Path | None) -> Corpus:
+    """Find the workspace and load it (validating): what most commands start with."""
+    from brief import api
+
+    return api.load(workspace_root(workspace))
+
+
+def shown_path(path: Path) -> str:
+    """`path` relative to the current folder when it is inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def _version(value: bool) -> None:
@@ -49,8 +189,164 @@ def _root(
     """Structured briefing documents (PDF, Word, Markdown) from a curated corpus."""
 
 
+# ------------------------------------------------------------------- render
+
+
+class Format(enum.StrEnum):
+    pdf = "pdf"
+    docx = "docx"
+    md = "md"
+    all = "all"
+
+
+ALL_FORMATS = ("pdf", "docx", "md")
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n"
+        "  brief kosovo                             # same as: brief render kosovo\n\n"
+        "  brief Kosovo --format all --out /tmp/briefs\n\n"
+        '  brief "Boris Ruge" --format docx --as-of 2024-09-20 --since 2024-08-01\n\n'
+        "  brief serbia --format md --marking TLP:CLEAR\n\n"
+        "Files are named <subject-id>_<as-of>.<ext>, e.g. output/kosovo_2024-09-22.pdf."
+    )
+)
+def render(
+    subject: Annotated[
+        str,
+        typer.Argument(
+            metavar="SUBJECT",
+            help="Country or person: id, name or alias (kosovo, Kosovo, ruge, 'Boris Ruge').",
+        ),
+    ],
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="Output format, or all three.")
+    ] = Format.pdf,
+    as_of: AsOfOption = None,
+    since: SinceOption = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Output folder (default: output/ in the workspace)."),
+    ] = None,
+    marking: Annotated[
+        str | None,
+        typer.Option(help="Marking banner, e.g. UNCLASSIFIED or TLP:CLEAR (default: briefing's)."),
+    ] = None,
+    workspace: WorkspaceOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Render the brief of one country or person (brief SUBJECT is short for this)."""
+    from brief import api
+    from brief.output import output_name
+
+    root = workspace_root(workspace)
+    corpus = api.load(root)
+    document = api.build_document(corpus, subject, as_of=as_of, since=since, marking=marking)
+    folder = out if out is not None else root / "output"
+    formats = ALL_FORMATS if fmt is Format.all else (fmt.value,)
+    for name in formats:
+        path = api.write_document(document, name, folder / output_name(document.meta, name))
+        typer.echo(shown_path(path))
+
+
+# --------------------------------------------------------------------- list
+
+
+@app.command(
+    "list",
+    epilog="Examples:\n\n  brief list\n\n  brief list --json | jq -r '.[].id'",
+)
+def list_subjects(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    workspace: WorkspaceOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """List the countries and people that can be briefed (* = has a briefing definition)."""
+    from brief.subjects import briefable_subjects
+
+    subjects = briefable_subjects(load_corpus(workspace))
+    if as_json:
+        typer.echo(json.dumps([s.as_json() for s in subjects], ensure_ascii=False, indent=2))
+        return
+    width = max((len(s.id) for s in subjects), default=0)
+    for s in subjects:
+        mark = "*" if s.briefing else " "
+        typer.echo(f"{mark} {s.id:<{width}}  {s.kind:<7}  {s.name}")
+
+
+# --------------------------------------------------------------------- pack
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n"
+        "  brief pack --week 2024-W38\n\n"
+        "  brief pack --as-of 2024-08-25 --formats pdf,docx,md --jobs 4\n\n"
+        "Writes output/packs/<week>/: every brief in each format, pack_<week>.pdf (cover, "
+        "contents, all briefs), changes.md, manifest.json and timings.json. A second run "
+        "with unchanged inputs re-renders nothing."
+    )
+)
+def pack(
+    week: Annotated[
+        str | None,
+        typer.Option(
+            metavar="YYYY-Www",
+            help="ISO week, e.g. 2024-W38; as-of is its Sunday (default: newest extract's week).",
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    formats: Annotated[
+        str, typer.Option(help="Comma-separated formats of the single briefs: pdf,docx,md.")
+    ] = "pdf,docx",
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Parallel processes (same bytes as 1).")
+    ] = 1,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Packs folder (default: output/packs in the workspace)."),
+    ] = None,
+    workspace: WorkspaceOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Render every briefing in briefings/ for one week into a pack."""
+    from brief.pack import PackOptions, build_pack, parse_formats
+
+    root = workspace_root(workspace)
+    options = PackOptions(
+        root=root, week=week, as_of=as_of, formats=parse_formats(formats), jobs=jobs, out=out
+    )
+    result = build_pack(options)
+    typer.echo(result.summary_line())
+    if result.failures:
+        raise result.failure_error()
+
+
+# --------------------------------------------------------------------- init
+
+
+@app.command(
+    epilog=(
+        "Example:\n\n  brief init my-briefs && cd my-briefs && brief validate && brief example-land"
+    )
+)
+def init(
+    directory: Annotated[
+        Path, typer.Argument(metavar="DIR", help="Folder to create (must be empty or new).")
+    ],
+    debug: DebugOption = False,
+) -> None:
+    """Create a minimal workspace: one source, actor, extract, briefing, default templates."""
+    from brief.init import create_workspace
+
+    created = create_workspace(directory)
+    typer.echo(f"created a brief workspace in {shown_path(created)}")
+    typer.echo("next: cd into it, then `brief validate` and `brief example-land --format md`")
+
+
 def main() -> None:
-    app()
+    app(prog_name="brief")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,715 @@
+"""Benchmarks at scale, side by side with the floor and with Pandoc.
+
+    python benchmarks/run.py                       # small and large presets, 5 repetitions
+    python benchmarks/run.py --sizes small --reps 3
+
+Prints one table: the median over the repetitions of each measurement, the
+peak memory (max RSS) of the process that did the work, the reference it is
+compared with, the target and PASS/MISS. A stage of the pipeline that is not
+built yet prints "not available yet" instead of failing.
+
+Every measurement runs in a child process of its own (this script with
+`--worker`), so peak memory is that of the work measured, read from the
+kernel (wait4's ru_maxrss), and no run warms the next one's Python caches.
+Synthetic workspaces come from `synth.py`, generated once per preset and
+seed into the work folder and reused while the generator is unchanged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import synth  # noqa: E402  (benchmarks/ is not a package)
+
+NOT_YET = "not available yet"
+
+# ------------------------------------------------------------------ results
+
+
+@dataclass
+class Row:
+    name: str
+    size: str
+    seconds: float | None = None
+    peak_mb: float | None = None
+    reference: str = ""
+    ref_seconds: float | None = None
+    target: str = ""
+    verdict: str = ""
+    note: str = ""
+    samples: list[float] = field(default_factory=list)
+
+    @property
+    def ratio(self) -> float | None:
+        if self.seconds is None or not self.ref_seconds:
+            return None
+        return self.seconds / self.ref_seconds
+
+
+def fmt_seconds(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
+
+
+def print_table(rows: list[Row]) -> None:
+    header = ("measurement", "size", "median", "peak RSS", "reference", "ratio", "target", "")
+    lines = [header]
+    for r in rows:
+        ref = f"{r.reference} {fmt_seconds(r.ref_seconds)}" if r.reference else ""
+        lines.append(
+            (
+                r.name,
+                r.size,
+                fmt_seconds(r.seconds) if r.seconds is not None else r.note or "-",
+                f"{r.peak_mb:.0f} MB" if r.peak_mb else "-",
+                ref.strip(),
+                f"{r.ratio:.2f}x" if r.ratio is not None else "",
+                r.target,
+                r.verdict,
+            )
+        )
+    print("| " + " | ".join(lines[0]) + " |")
+    print("|" + "|".join(" --- " for _ in header) + "|")
+    for line in lines[1:]:
+        print("| " + " | ".join(line) + " |")
+    notes = [r for r in rows if r.note and r.seconds is not None]
+    for r in notes:
+        print(f"- {r.name} ({r.size}): {r.note}")
+
+
+# ---------------------------------------------------------------- processes
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(REPO / "src"), env.get("PYTHONPATH", "")) if p
+    )
+    # the venv's scripts (pandoc's PDF engine among them) come first
+    env["PATH"] = os.pathsep.join((str(Path(sys.executable).parent), env.get("PATH", "")))
+    env.pop("BRIEF_WORKSPACE", None)
+    return env
+
+
+@dataclass
+class Proc:
+    seconds: float
+    peak_mb: float
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_process(cmd: list[str], cwd: Path | None = None, timeout: float = 1800) -> Proc:
+    """Run `cmd` to completion; wall time and the kernel's peak RSS of it and its children."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=child_env(), stdout=out, stderr=err)
+        deadline = start + timeout
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                proc.kill()
+                pid, status, usage = os.wait4(proc.pid, 0)
+                break
+            time.sleep(0.002)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return Proc(
+            seconds,
+            usage.ru_maxrss / 1024,
+            proc.returncode,
+            out.read().decode("utf-8", "replace"),
+            err.read().decode("utf-8", "replace"),
+        )
+
+
+def worker(kind: str, **args: object) -> tuple[dict, float]:
+    """Run one measurement in a fresh interpreter; its JSON result and peak RSS in MB."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", kind, json.dumps(args)]
+    proc = run_process(cmd)
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
+    if proc.returncode != 0 or not lines:
+        return {"error": last_line(proc.stderr)}, proc.peak_mb
+    return json.loads(lines[-1]), proc.peak_mb
+
+
+def last_line(text: str) -> str:
+    """The last line of an error output that says something (not a box-drawing border)."""
+    for line in reversed(text.splitlines()):
+        cleaned = line.strip(" │╭╰╮╯─|")
+        if any(ch.isalpha() for ch in cleaned):
+            return cleaned[:100]
+    return "no message"
+
+
+def brief_cmd(*args: str) -> list[str]:
+    return [sys.executable, "-m", "brief", *args]
+
+
+# ------------------------------------------------------------------ workers
+# Each runs inside the child process and prints one JSON line.
+
+
+def _missing(exc: BaseException) -> dict:
+    return {"missing": str(exc).split(" (")[0][:80]}
+
+
+def w_load(ws: str, cache: bool) -> dict:
+    if not cache:
+        os.environ["BRIEF_NO_CACHE"] = "1"
+    from brief import api
+
+    start = time.perf_counter()
+    corpus = api.load(Path(ws))
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "counts": corpus.counts()}
+
+
+def w_floor(ws: str) -> dict:
+    """The floor: read and parse the same YAML files with libyaml, nothing else."""
+    import yaml
+
+    root = Path(ws)
+    files = sorted((root / "seeds").rglob("*.yaml")) + sorted((root / "briefings").glob("*.yaml"))
+    start = time.perf_counter()
+    size = 0
+    for path in files:
+        raw = path.read_bytes()
+        size += len(raw)
+        yaml.load(raw.decode("utf-8"), Loader=yaml.CSafeLoader)
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "files": len(files), "bytes": size}
+
+
+def _notes(document: object) -> int:
+    from brief.document import numbered_notes
+
+    return len(numbered_notes(document))  # type: ignore[arg-type]
+
+
+def w_assemble(ws: str, reps: int) -> dict:
+    from brief import api
+
+    try:
+        from brief import assemble  # noqa: F401
+    except ImportError as exc:
+        return _missing(exc)
+    corpus = api.load(Path(ws))
+    subjects = [b.subject for _, b in sorted(corpus.briefings.items())]
+    one = subjects[0]
+    api.build_document(corpus, one, as_of=synth.AS_OF)  # first call pays lazy imports
+    one_times, all_times = [], []
+    for _ in range(reps):
+        start = time.perf_counter()
+        doc = api.build_document(corpus, one, as_of=synth.AS_OF)
+        one_times.append(time.perf_counter() - start)
+    notes_all = 0
+    for _ in range(reps):
+        start = time.perf_counter()
+        docs = [api.build_document(corpus, s, as_of=synth.AS_OF) for s in subjects]
+        all_times.append(time.perf_counter() - start)
+    notes_all = sum(_notes(d) for d in docs)
+    return {
+        "subject": one,
+        "one": one_times,
+        "all": all_times,
+        "briefs": len(subjects),
+        "notes_one": _notes(doc),
+        "notes_all": notes_all,
+    }
+
+
+def w_render(ws: str, reps: int, out: str) -> dict:
+    from brief import api
+
+    try:
+        from brief import assemble  # noqa: F401
+    except ImportError as exc:
+        return _missing(exc)
+    corpus = api.load(Path(ws))
+    subject = _render_subject(corpus)
+    doc = api.build_document(corpus, subject, as_of=synth.AS_OF)
+    result: dict = {"subject": subject, "notes": _notes(doc)}
+    for fmt in ("md", "docx", "pdf"):
+        try:
+            start = time.perf_counter()
+            data = api.render_bytes(doc, fmt)
+            first = time.perf_counter() - start
+        except (ImportError, NotImplementedError, AttributeError) as exc:
+            result[fmt] = _missing(exc)
+            continue
+        Path(out, f"brief.{fmt}").write_bytes(data)
+        times = []
+        for _ in range(reps):
+            start = time.perf_counter()
+            api.render_bytes(doc, fmt)
+            times.append(time.perf_counter() - start)
+        result[fmt] = {"first": first, "times": times, "bytes": len(data)}
+    return result
+
+
+def _render_subject(corpus: object) -> str:
+    """The country brief with the most extracts: the heaviest realistic render."""
+    briefings = sorted(corpus.briefings.items())  # type: ignore[attr-defined]
+    countries = [b.subject for _, b in briefings if b.kind == "country"]
+    return (countries or [b.subject for _, b in briefings])[0]
+
+
+WORKERS = {"load": w_load, "floor": w_floor, "assemble": w_assemble, "render": w_render}
+
+
+def run_worker(kind: str, raw: str) -> int:
+    sys.path.insert(0, str(REPO / "src"))
+    try:
+        result = WORKERS[kind](**json.loads(raw))
+    except ImportError as exc:
+        result = _missing(exc)
+    print(json.dumps(result))
+    return 0
+
+
+# ------------------------------------------------------------ measurements
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def workspace_for(preset: str, seed: int, workdir: Path) -> Path:
+    """Generate the preset once; regenerate only when synth.py or the sizes change."""
+    sizes = synth.sizes_for(preset)
+    key = hashlib.sha256(
+        Path(synth.__file__).read_bytes() + repr((sizes, seed)).encode()
+    ).hexdigest()[:12]
+    ws = workdir / f"{preset}-seed{seed}-{key}"
+    stamp = ws / ".generated"
+    if not stamp.exists():
+        shutil.rmtree(ws, ignore_errors=True)
+        print(f"generating {preset} workspace into {ws} ...", file=sys.stderr, flush=True)
+        # in a child, so that this process stays small: a child's peak RSS as the kernel
+        # reports it is never below the parent's at the time it was started
+        cmd = [sys.executable, str(HERE / "synth.py"), str(ws), "--preset", preset]
+        proc = run_process([*cmd, "--seed", str(seed)])
+        if proc.returncode != 0:
+            raise SystemExit(f"generating {preset} failed: {last_line(proc.stderr)}")
+        print(f"  {proc.stdout.strip()} in {proc.seconds:.1f} s", file=sys.stderr, flush=True)
+        counts = dict(item.split("=") for item in proc.stdout.split())
+        stamp.write_text(json.dumps({k: int(v) for k, v in counts.items()}))
+    return ws
+
+
+def bench_cold_start(reps: int, ws: Path, tmp: Path) -> list[Row]:
+    rows = []
+    procs = [run_process(brief_cmd("--help")) for _ in range(reps)]
+    seconds = median([p.seconds for p in procs])
+    rows.append(
+        Row(
+            "`brief --help` (process)",
+            "-",
+            seconds,
+            max(p.peak_mb for p in procs),
+            target="< 0.3 s",
+            verdict="PASS" if seconds < 0.3 and procs[0].returncode == 0 else "MISS",
+        )
+    )
+    corpus_subject = _first_country(ws)
+    cmd = brief_cmd(
+        corpus_subject, "--format", "docx", "--as-of", synth.AS_OF.isoformat(), "--out", str(tmp)
+    )
+    cmd += ["--workspace", str(ws)]
+    first = run_process(cmd)
+    if first.returncode != 0:
+        err = last_line(first.stderr)
+        rows.append(Row("one brief, docx (process)", ws_size(ws), note=f"{NOT_YET} ({err})"))
+        return rows
+    procs = [run_process(cmd) for _ in range(reps)]
+    rows.append(
+        Row(
+            "one brief, docx (process)",
+            ws_size(ws),
+            median([p.seconds for p in procs]),
+            max(p.peak_mb for p in procs),
+            note="whole command: start, load, assemble, render, write",
+        )
+    )
+    return rows
+
+
+def _first_country(ws: Path) -> str:
+    import yaml
+
+    for path in sorted((ws / "briefings").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text("utf-8"))
+        if data.get("kind") == "country":
+            return data["subject"]
+    raise SystemExit(f"no country briefing in {ws}")
+
+
+def ws_size(ws: Path) -> str:
+    return ws.name.split("-seed")[0]
+
+
+def bench_load(reps: int, ws: Path) -> list[Row]:
+    size = ws_size(ws)
+    floors = [worker("floor", ws=str(ws)) for _ in range(reps)]
+    floor = median([r["seconds"] for r, _ in floors])
+    info = floors[0][0]
+    rows = [
+        Row(
+            "YAML parse only, libyaml CSafeLoader (floor)",
+            size,
+            floor,
+            max(m for _, m in floors),
+            note=f"{info['files']} files, {info['bytes'] / 1e6:.1f} MB of YAML",
+        )
+    ]
+    for cache, label in ((False, "load + validate, no cache"), (True, "load + validate, cached")):
+        if cache:
+            worker("load", ws=str(ws), cache=True)  # fills the cache, if there is one
+        runs = [worker("load", ws=str(ws), cache=cache) for _ in range(reps)]
+        errors = [r["error"] for r, _ in runs if "error" in r]
+        if errors:
+            rows.append(Row(label, size, note=f"failed: {errors[0][:100]}", verdict="MISS"))
+            continue
+        seconds = median([r["seconds"] for r, _ in runs])
+        ratio = seconds / floor
+        rows.append(
+            Row(
+                label,
+                size,
+                seconds,
+                max(m for _, m in runs),
+                reference="floor",
+                ref_seconds=floor,
+                target="<= 2x floor",
+                verdict="PASS" if ratio <= 2 else "MISS",
+            )
+        )
+    return rows
+
+
+def bench_assemble(reps: int, ws: Path) -> tuple[list[Row], dict | None]:
+    size = ws_size(ws)
+    result, peak = worker("assemble", ws=str(ws), reps=reps)
+    if "missing" in result or "error" in result:
+        why = result.get("missing") or result.get("error")
+        return [Row("assemble", size, note=f"{NOT_YET} ({why[:80]})")], None
+    one = median(result["one"])
+    every = median(result["all"])
+    rows = [
+        Row(
+            f"assemble one brief ({result['subject']})",
+            size,
+            one,
+            peak,
+            note=f"{result['notes_one']} notes",
+        ),
+        Row(
+            f"assemble all {result['briefs']} briefs",
+            size,
+            every,
+            peak,
+            note=f"{result['notes_all']} notes in all",
+        ),
+    ]
+    return rows, {"all": every, "briefs": result["briefs"], "ws": ws}
+
+
+def scaling_row(points: list[dict]) -> Row | None:
+    """All-briefs assembly from the smallest to the largest corpus, against the corpus growth."""
+    if len(points) < 2:
+        return None
+    small, large = points[0], points[-1]
+    counts = [json.loads((p["ws"] / ".generated").read_text()) for p in (small, large)]
+    corpus_ratio = counts[1]["extracts"] / counts[0]["extracts"]
+    product_ratio = corpus_ratio * large["briefs"] / small["briefs"]
+    ratio = large["all"] / small["all"]
+    return Row(
+        "assemble all briefs: growth",
+        f"{ws_size(small['ws'])}->{ws_size(large['ws'])}",
+        large["all"],
+        reference=f"{ws_size(small['ws'])}",
+        ref_seconds=small["all"],
+        target=f"<= corpus growth {corpus_ratio:.0f}x (briefs x extracts: {product_ratio:.0f}x)",
+        verdict="PASS" if ratio <= corpus_ratio else "MISS",
+    )
+
+
+def bench_render(reps: int, ws: Path, tmp: Path) -> list[Row]:
+    size = ws_size(ws)
+    out = tmp / f"render-{size}"
+    out.mkdir(parents=True, exist_ok=True)
+    result, peak = worker("render", ws=str(ws), reps=reps, out=str(out))
+    if "missing" in result or "error" in result:
+        why = result.get("missing") or result.get("error")
+        return [Row("render", size, note=f"{NOT_YET} ({why[:80]})")]
+    rows = []
+    subject, notes = result["subject"], result["notes"]
+    pandoc = pandoc_path()
+    md = out / "brief.md"
+    pandoc_times: dict[str, tuple[float, float] | str] = {}
+    if pandoc is None:
+        pandoc_times = {"docx": "pandoc not installed", "pdf": "pandoc not installed"}
+    elif isinstance(result.get("md"), dict):
+        pandoc_times = pandoc_runs(pandoc, md, out, reps)
+    else:
+        pandoc_times = {"docx": "no Markdown renderer yet", "pdf": "no Markdown renderer yet"}
+    for fmt in ("docx", "pdf"):
+        ours = result.get(fmt)
+        label = f"render {fmt} ({subject}, {notes} notes)"
+        if not isinstance(ours, dict) or "times" not in ours:
+            why = (ours or {}).get("missing", "") if isinstance(ours, dict) else ""
+            rows.append(Row(label, size, note=f"{NOT_YET} {why[:60]}".strip()))
+        else:
+            seconds = median(ours["times"])
+            ref = pandoc_times.get(fmt)
+            row = Row(label, size, seconds, peak, note=count_note(out, fmt, notes))
+            if isinstance(ref, tuple):
+                row.reference = "pandoc" if fmt == "docx" else "pandoc+weasyprint"
+                row.ref_seconds = ref[0]
+                if fmt == "docx":
+                    row.target = "<= pandoc"
+                    row.verdict = "PASS" if seconds <= ref[0] else "MISS"
+            elif ref:
+                row.note = f"{row.note}; pandoc: {ref}"
+            rows.append(row)
+        ref = pandoc_times.get(fmt)
+        if isinstance(ref, tuple):
+            engine = "pandoc md -> docx" if fmt == "docx" else "pandoc md -> html -> pdf"
+            rows.append(
+                Row(
+                    f"{engine} (process, same brief)",
+                    size,
+                    ref[0],
+                    ref[1],
+                    note=count_note(out, f"pandoc.{fmt}", notes),
+                )
+            )
+    return rows
+
+
+def pandoc_path() -> str | None:
+    try:
+        import pypandoc
+    except ImportError:
+        return shutil.which("pandoc")
+    try:
+        return pypandoc.get_pandoc_path()
+    except OSError:
+        return shutil.which("pandoc")
+
+
+def pandoc_runs(pandoc: str, md: Path, out: Path, reps: int) -> dict:
+    results: dict[str, tuple[float, float] | str] = {}
+    docx = [pandoc, "-f", "markdown", "-t", "docx", "-o", str(out / "brief.pandoc.docx"), str(md)]
+    procs = [run_process(docx) for _ in range(reps)]
+    if procs[0].returncode == 0:
+        results["docx"] = (median([p.seconds for p in procs]), max(p.peak_mb for p in procs))
+    else:
+        results["docx"] = f"failed: {procs[0].stderr.strip()[:80]}"
+    engine = shutil.which("weasyprint", path=child_env()["PATH"])
+    if engine is None:
+        results["pdf"] = "no HTML->PDF engine (pip install weasyprint)"
+        return results
+    pdf = [pandoc, "-f", "markdown", "-t", "html5", "--standalone", f"--pdf-engine={engine}"]
+    pdf += ["--metadata", "title=brief", "-o", str(out / "brief.pandoc.pdf"), str(md)]
+    procs = [run_process(pdf) for _ in range(reps)]
+    if procs[0].returncode == 0:
+        results["pdf"] = (median([p.seconds for p in procs]), max(p.peak_mb for p in procs))
+    else:
+        results["pdf"] = f"failed: {procs[0].stderr.strip()[:80]}"
+    return results
+
+
+def count_note(out: Path, name: str, expected: int) -> str:
+    """How many notes the output file holds, so the comparison is on the same content."""
+    path = out / f"brief.{name}"
+    if not path.exists():
+        return ""
+    if path.suffix == ".docx":
+        with zipfile.ZipFile(path) as z:
+            if "word/footnotes.xml" not in z.namelist():
+                return "0 footnotes in file"
+            xml = z.read("word/footnotes.xml").decode("utf-8")
+        # separator and continuation notes carry a w:type; real notes do not
+        found = xml.count("<w:footnote ") - xml.count('w:type="')
+        return f"{found} footnotes in file (document has {expected})"
+    if path.suffix == ".pdf":
+        return f"{path.stat().st_size / 1e3:.0f} kB"
+    return ""
+
+
+def bench_pack(reps: int, ws: Path) -> list[Row]:
+    size = ws_size(ws)
+    base = ["pack", "--as-of", synth.AS_OF.isoformat(), "--workspace", str(ws)]
+    probe = run_process(brief_cmd("pack", "--help"))
+    if probe.returncode != 0:
+        return [Row("pack", size, note=NOT_YET)]
+    rows = []
+    briefs = len(list((ws / "briefings").glob("*.yaml")))
+    for jobs in (1, 2):
+        procs = []
+        for _ in range(reps):
+            clear_outputs(ws)
+            procs.append(run_process(brief_cmd(*base, "--jobs", str(jobs))))
+            if procs[-1].returncode != 0:
+                err = last_line(procs[-1].stderr)
+                rows.append(Row(f"pack --jobs {jobs}", size, note=f"failed: {err}", verdict="MISS"))
+                break
+        else:
+            seconds = median([p.seconds for p in procs])
+            row = Row(
+                f"pack {briefs} briefs --jobs {jobs} (process)",
+                size,
+                seconds,
+                max(p.peak_mb for p in procs),
+            )
+            if jobs == 2 and size == "large":
+                row.target = "< 60 s"
+                row.verdict = "PASS" if seconds < 60 else "MISS"
+            rows.append(row)
+    procs = [run_process(brief_cmd(*base, "--jobs", "2")) for _ in range(reps)]
+    if all(p.returncode == 0 for p in procs):
+        seconds = median([p.seconds for p in procs])
+        rows.append(
+            Row(
+                "pack again, inputs unchanged (process)",
+                size,
+                seconds,
+                max(p.peak_mb for p in procs),
+                target="< 3 s",
+                verdict="PASS" if seconds < 3 else "MISS",
+            )
+        )
+    return rows
+
+
+def clear_outputs(ws: Path) -> None:
+    """Remove earlier packs and caches so that a run does all the work."""
+    for name in ("output", ".brief-cache"):
+        shutil.rmtree(ws / name, ignore_errors=True)
+
+
+# --------------------------------------------------------------------- main
+
+
+def own_peak_mb() -> float:
+    """This process's peak RSS: the lowest peak the kernel can report for a child."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def machine() -> str:
+    mem = ""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                mem = f", {int(line.split()[1]) / 1024 / 1024:.0f} GiB RAM"
+    except OSError:
+        pass
+    return (
+        f"{os.cpu_count()} CPUs{mem}, {platform.system()} {platform.machine()}, "
+        f"Python {platform.python_version()}, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="small,large", help="presets, comma-separated")
+    parser.add_argument("--reps", type=int, default=5, help="repetitions per measurement")
+    parser.add_argument(
+        "--pack-reps", type=int, default=None, help="repetitions of the pack (default: reps, <= 3)"
+    )
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--only",
+        default="start,load,assemble,render,pack",
+        help="which benchmarks, comma-separated",
+    )
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "brief-bench",
+        help="where generated workspaces are kept between runs",
+    )
+    parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    args, rest = parser.parse_known_args(argv)
+    if args.worker:
+        return run_worker(args.worker, rest[0])
+
+    only = set(args.only.split(","))
+    sizes = [s for s in args.sizes.split(",") if s]
+    for size in sizes:
+        if size not in synth.PRESETS:
+            parser.error(f"unknown size {size!r}; choose from {', '.join(synth.PRESETS)}")
+    pack_reps = args.pack_reps or min(args.reps, 3)
+    print(f"machine: {machine()}")
+    print(f"command: python benchmarks/run.py {' '.join(argv or sys.argv[1:])}".rstrip())
+    print(f"medians over {args.reps} repetitions (pack: {pack_reps})\n")
+
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    workspaces = [workspace_for(size, args.seed, args.workdir) for size in sizes]
+    rows: list[Row] = []
+    points: list[dict] = []
+    with tempfile.TemporaryDirectory(prefix="brief-bench-") as tmpname:
+        tmp = Path(tmpname)
+        if "start" in only:
+            rows += bench_cold_start(args.reps, workspaces[0], tmp)
+        for ws in workspaces:
+            print(f"measuring {ws_size(ws)} ...", file=sys.stderr, flush=True)
+            if "load" in only:
+                rows += bench_load(args.reps, ws)
+            if "assemble" in only:
+                found, point = bench_assemble(args.reps, ws)
+                rows += found
+                if point:
+                    points.append(point)
+            if "render" in only:
+                rows += bench_render(args.reps, ws, tmp)
+            if "pack" in only:
+                rows += bench_pack(pack_reps, ws)
+        growth = scaling_row(points)
+        if growth:
+            rows.append(growth)
+    print()
+    print_table(rows)
+    print(
+        f"- peak RSS is the kernel's figure for the measured process; it cannot read below "
+        f"this runner's own, {own_peak_mb():.0f} MB"
+    )
+    if args.json:
+        args.json.write_text(
+            json.dumps([r.__dict__ for r in rows], indent=2, default=str) + "\n", "utf-8"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

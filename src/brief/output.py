@@ -1,0 +1,21 @@
+"""Predictable names for generated files: `<subject-id>_<as-of>.<ext>`."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from brief.document import Metadata
+
+EXTENSIONS = {"pdf": "pdf", "docx": "docx", "md": "md"}
+
+
+def slug(text: str) -> str:
+    """`Bosnia and Herzegovina` -> `bosnia-and-herzegovina`, `Vučić` -> `vucic`."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "brief"
+
+
+def output_name(meta: Metadata, fmt: str) -> str:
+    """File name of a brief: the subject's id (its slug) and the as-of date."""
+    return f"{slug(meta.subject)}_{meta.as_of.isoformat()}.{EXTENSIONS[fmt]}"

@@ -1,0 +1,386 @@
+"""The weekly pack: every briefing for one ISO week, in one folder.
+
+    output/packs/2024-W38/
+        kosovo_2024-09-22.pdf, kosovo_2024-09-22.docx, ...   each brief, each format
+        pack_2024-W38.pdf      cover, contents, what changed, every brief
+        changes.md             what changed since the previous pack
+        manifest.json          every file's sha256, the inputs' hash, tool version
+        timings.json           how long each step took (not byte-reproducible)
+
+Everything but timings.json is byte-identical for the same inputs, whatever
+`jobs`. A file is re-rendered only when its cache key (inputs' hash,
+briefing, subject, as-of, format, tool version) differs from the one the
+manifest recorded for it, or the file on disk no longer matches its sha256.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from brief import __version__
+from brief.corpus import Corpus
+from brief.errors import BriefError, InvalidInput, Problem
+from brief.fsutil import atomic_write_bytes
+from brief.pack.progress import PlainProgress, make_progress
+from brief.pack.snapshot import compare, take_snapshot
+from brief.pack.summary import change_lines, changes_markdown, long_date
+from brief.pack.weeks import Week, parse_week, week_of
+from brief.pack.worker import Outcome, Task, init_worker, run_task
+
+FORMATS = ("pdf", "docx", "md")
+TOOL = f"brief {__version__}"
+
+
+@dataclass(frozen=True)
+class PackOptions:
+    root: Path
+    week: str | None = None
+    as_of: dt.date | None = None
+    formats: tuple[str, ...] = ("pdf", "docx")
+    jobs: int = 1
+    out: Path | None = None
+    """Folder of packs; the pack goes into `<out>/<week>/` (default `output/packs`)."""
+
+
+@dataclass
+class PackResult:
+    folder: Path
+    week: Week
+    as_of: dt.date
+    rendered: list[str] = field(default_factory=list)
+    cached: list[str] = field(default_factory=list)
+    failures: list[tuple[str, str, bool]] = field(default_factory=list)
+    """(briefing, error, invalid_input)"""
+
+    def summary_line(self) -> str:
+        where = self.folder
+        if not self.rendered and not self.failures:
+            return (
+                f"pack {self.week.label}: nothing to do, "
+                f"{len(self.cached)} files up to date ({where})"
+            )
+        line = (
+            f"pack {self.week.label}: {len(self.rendered)} files rendered, "
+            f"{len(self.cached)} up to date"
+        )
+        if self.failures:
+            line += f", {len(self.failures)} failed"
+        return f"{line} ({where})"
+
+    def failure_error(self) -> BriefError:
+        problems = [
+            Problem(file=stem if stem.startswith("(") else f"briefings/{stem}.yaml", message=e)
+            for stem, e, _ in self.failures
+        ]
+        if all(invalid for _, _, invalid in self.failures):
+            return InvalidInput(problems)
+        return BriefError("\n".join(str(p) for p in problems))
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    names = [name.strip().lower() for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in FORMATS]
+    if unknown or not names:
+        raise InvalidInput(
+            Problem(
+                file="--formats",
+                message=f"unknown format(s) {', '.join(unknown) or '(none)'}; choose from "
+                + ",".join(FORMATS),
+            )
+        )
+    return tuple(dict.fromkeys(names))
+
+
+def resolve_week(corpus: Corpus, week: str | None, as_of: dt.date | None) -> tuple[Week, dt.date]:
+    """The week and cut-off: `--week` (its Sunday), `--as-of`, else the newest extract's week."""
+    if week is not None and as_of is not None:
+        raise InvalidInput(Problem(file="<arguments>", message="give --week or --as-of, not both"))
+    if week is not None:
+        parsed = parse_week(week)
+        return parsed, parsed.sunday
+    if as_of is not None:
+        return week_of(as_of), as_of
+    dates = [extract.date for extract in corpus.extracts.values()]
+    if not dates:
+        raise InvalidInput(Problem(file="seeds/extracts", message="no extracts: give --week"))
+    newest = week_of(max(dates))
+    return newest, newest.sunday
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _key(*parts: object) -> str:
+    return _sha256(json.dumps(parts, sort_keys=True, default=str).encode("utf-8"))
+
+
+def _dump(data: object) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write_if_changed(path: Path, data: bytes) -> bool:
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    atomic_write_bytes(path, data)
+    return True
+
+
+def _up_to_date(folder: Path, entry: dict | None, key: str) -> bool:
+    if not entry or entry.get("cache_key") != key:
+        return False
+    path = folder / entry["path"]
+    return path.is_file() and _sha256(path.read_bytes()) == entry.get("sha256")
+
+
+class _Pack:
+    """One run of `build_pack`: state shared by its steps."""
+
+    def __init__(self, options: PackOptions, corpus: Corpus, progress: PlainProgress) -> None:
+        from brief.workspace import inputs_hash
+
+        self.options = options
+        self.corpus = corpus
+        self.progress = progress
+        self.week, self.as_of = resolve_week(corpus, options.week, options.as_of)
+        self.packs = options.out if options.out is not None else options.root / "output" / "packs"
+        self.folder = self.packs / self.week.label
+        self.inputs = inputs_hash(options.root)
+        self.old = _read_json(self.folder / "manifest.json")
+        self.old_timings = _read_json(self.folder / "timings.json")
+        self.result = PackResult(folder=self.folder, week=self.week, as_of=self.as_of)
+        self.timings: dict[str, dict[str, float]] = {}
+
+    def file_name(self, stem: str, fmt: str) -> str:
+        return f"{stem}_{self.as_of.isoformat()}.{fmt}"
+
+    def cache_key(self, stem: str, fmt: str) -> str:
+        subject = self.corpus.briefings[stem].subject
+        return _key(TOOL, self.inputs, stem, subject, self.as_of.isoformat(), fmt)
+
+    def plan(self) -> tuple[list[Task], dict[str, dict]]:
+        """Tasks for what must be rendered; old manifest entries of what need not."""
+        old_briefs = {b["briefing"]: b for b in self.old.get("briefs", [])}
+        tasks, kept = [], {}
+        for stem, briefing in sorted(self.corpus.briefings.items()):
+            old = old_briefs.get(stem, {})
+            old_files = {f["format"]: f for f in old.get("files", [])}
+            missing = []
+            for fmt in self.options.formats:
+                if _up_to_date(self.folder, old_files.get(fmt), self.cache_key(stem, fmt)):
+                    kept.setdefault(stem, {**old, "files": []})["files"].append(old_files[fmt])
+                    self.result.cached.append(old_files[fmt]["path"])
+                else:
+                    missing.append(fmt)
+            if missing:
+                tasks.append(Task(stem, briefing.subject, self.as_of, tuple(missing)))
+            if stem in (self.old_timings.get("briefs") or {}) and not missing:
+                self.timings[stem] = self.old_timings["briefs"][stem]
+        return tasks, kept
+
+    def run(self, tasks: list[Task]) -> list[Outcome]:
+        outcomes = []
+        if self.options.jobs <= 1 or len(tasks) <= 1:
+            init_worker(self.corpus)
+            for task in tasks:
+                outcomes.append(self.store(run_task(task)))
+        else:
+            workers = min(self.options.jobs, len(tasks))
+            with ProcessPoolExecutor(
+                workers, initializer=init_worker, initargs=(self.corpus,)
+            ) as pool:
+                futures = [pool.submit(run_task, task) for task in tasks]
+                for future in as_completed(futures):
+                    outcomes.append(self.store(future.result()))
+        return sorted(outcomes, key=lambda o: o.stem)
+
+    def store(self, outcome: Outcome) -> Outcome:
+        """Write a finished brief's files at once: a later failure cannot lose them."""
+        for fmt, data in outcome.files.items():
+            name = self.file_name(outcome.stem, fmt)
+            atomic_write_bytes(self.folder / name, data)
+            self.result.rendered.append(name)
+        if outcome.error:
+            self.result.failures.append((outcome.stem, outcome.error, outcome.invalid_input))
+        else:
+            self.timings[outcome.stem] = outcome.seconds
+        self.progress.advance(outcome)
+        return outcome
+
+    def brief_entries(self, outcomes: list[Outcome], kept: dict[str, dict]) -> list[dict]:
+        entries = dict(kept)
+        for outcome in outcomes:
+            if outcome.error:
+                entries.pop(outcome.stem, None)
+                continue
+            entry = entries.setdefault(outcome.stem, {"files": []})
+            entry.update(
+                briefing=outcome.stem,
+                subject=outcome.subject,
+                title=outcome.title,
+                marking=outcome.marking,
+            )
+            for fmt, data in outcome.files.items():
+                entry["files"].append(
+                    {
+                        "format": fmt,
+                        "path": self.file_name(outcome.stem, fmt),
+                        "sha256": _sha256(data),
+                        "bytes": len(data),
+                        "cache_key": self.cache_key(outcome.stem, fmt),
+                    }
+                )
+        for entry in entries.values():
+            entry["files"].sort(key=lambda f: FORMATS.index(f["format"]))
+        return [entries[stem] for stem in sorted(entries)]
+
+    def changes(self, briefs: list[dict]) -> tuple[bytes, list[tuple[str, list[str]]], str]:
+        previous_week = self.week.previous()
+        current = take_snapshot(self.corpus, self.as_of)
+        earlier = _read_json(self.packs / previous_week.label / "manifest.json").get("snapshot")
+        if isinstance(earlier, dict):
+            intro = f"Compared with the pack of {previous_week.label}."
+            previous, statuses_known = earlier, True
+        else:
+            intro = (
+                f"No pack of {previous_week.label} was found: new statements are those dated "
+                f"after {long_date(previous_week.sunday)}; issue status changes are shown only "
+                "when the previous week's pack exists."
+            )
+            previous = take_snapshot(self.corpus, previous_week.sunday)
+            statuses_known = False
+        titles = {b["briefing"]: b.get("title") or b["briefing"] for b in briefs}
+        sections = [
+            (titles.get(c.stem, c.stem), change_lines(self.corpus, c))
+            for c in compare(
+                self.corpus, current, previous, previous_week.sunday, self.as_of, statuses_known
+            )
+        ]
+        heading = f"What changed in {self.week.label}"
+        text = changes_markdown(
+            heading, f"Information cut-off {long_date(self.as_of)}. {intro}", sections
+        )
+        self.snapshot = current
+        return text.encode("utf-8"), sections, intro
+
+    def combined(self, briefs: list[dict], sections, intro: str) -> dict | None:
+        from brief import api
+        from brief.document import Metadata
+        from brief.pack.combine import PackedBrief, combine
+
+        with_pdf = [b for b in briefs if any(f["format"] == "pdf" for f in b["files"])]
+        if "pdf" not in self.options.formats or not with_pdf:
+            return None
+        name = f"pack_{self.week.label}.pdf"
+        pdf_sha = [next(f["sha256"] for f in b["files"] if f["format"] == "pdf") for b in with_pdf]
+        failed = sorted(stem for stem, _, _ in self.result.failures)
+        key = _key(TOOL, self.week.label, self.as_of.isoformat(), pdf_sha, sections, failed)
+        if _up_to_date(self.folder, self.old.get("combined"), key):
+            self.result.cached.append(name)
+            return self.old["combined"]
+        start = time.perf_counter()
+        packed = [
+            PackedBrief(
+                b["title"],
+                b["subject"],
+                b["marking"],
+                (self.folder / self.file_name(b["briefing"], "pdf")).read_bytes(),
+            )
+            for b in with_pdf
+        ]
+        markings = sorted({b.marking for b in packed})
+        meta = Metadata(
+            title=f"Weekly pack {self.week.label}",
+            subject=f"pack-{self.week.label}",
+            kind="pack",
+            marking=" / ".join(markings),
+            as_of=self.as_of,
+            since=self.week.monday,
+            subtitle=f"{long_date(self.week.monday)} to {long_date(self.week.sunday)}",
+            generator=TOOL,
+            inputs_hash=self.inputs,
+        )
+        intro_text = f"{len(packed)} briefs, information cut-off {long_date(self.as_of)}." + (
+            f" Not included (failed to render): {', '.join(failed)}." if failed else ""
+        )
+        data = combine(
+            lambda d: api.render_bytes(d, "pdf"), meta, intro_text, packed, sections, intro
+        )
+        atomic_write_bytes(self.folder / name, data)
+        self.result.rendered.append(name)
+        self.timings["(combined)"] = {"pdf": round(time.perf_counter() - start, 3)}
+        return {"path": name, "sha256": _sha256(data), "bytes": len(data), "cache_key": key}
+
+    def remove_stale(self, manifest: dict) -> None:
+        """Delete files the previous run wrote that this run no longer lists."""
+
+        def listed(m: dict) -> set[str]:
+            names = {f["path"] for b in m.get("briefs", []) for f in b.get("files", [])}
+            if m.get("combined"):
+                names.add(m["combined"]["path"])
+            return names
+
+        for name in sorted(listed(self.old) - listed(manifest)):
+            path = self.folder / name
+            if path.parent == self.folder and path.is_file():
+                path.unlink()
+
+
+def build_pack(options: PackOptions, progress: PlainProgress | None = None) -> PackResult:
+    from brief import api
+
+    started = time.perf_counter()
+    corpus = api.load(options.root)
+    progress = progress or make_progress()
+    state = _Pack(options, corpus, progress)
+    tasks, kept = state.plan()
+    progress.start(len(tasks), len(state.result.cached))
+    try:
+        outcomes = state.run(tasks)
+    finally:
+        progress.stop()
+    briefs = state.brief_entries(outcomes, kept)
+    changes, sections, intro = state.changes(briefs)
+    manifest = {
+        "pack": state.week.label,
+        "week": {"from": state.week.monday.isoformat(), "to": state.week.sunday.isoformat()},
+        "as_of": state.as_of.isoformat(),
+        "tool": TOOL,
+        "inputs_sha256": state.inputs,
+        "formats": list(options.formats),
+        "briefs": briefs,
+        "failures": [{"briefing": s, "error": e} for s, e, _ in state.result.failures],
+        "changes": {"path": "changes.md", "sha256": _sha256(changes), "bytes": len(changes)},
+        "combined": None,
+        "snapshot": state.snapshot,
+        "timings": "timings.json",
+    }
+    if _write_if_changed(state.folder / "changes.md", changes):
+        state.result.rendered.append("changes.md")
+    try:
+        manifest["combined"] = state.combined(briefs, sections, intro)
+    except Exception as exc:
+        from brief.pack.worker import describe
+
+        state.result.failures.append(("(combined pdf)", describe(exc), False))
+        manifest["failures"].append({"briefing": "(combined pdf)", "error": describe(exc)})
+    state.remove_stale(manifest)
+    _write_if_changed(state.folder / "manifest.json", _dump(manifest))
+    if state.result.rendered or state.result.failures:
+        state.timings["(total)"] = {"seconds": round(time.perf_counter() - started, 3)}
+        _write_if_changed(state.folder / "timings.json", _dump({"briefs": state.timings}))
+    return state.result

@@ -1,0 +1,93 @@
+"""What a pack showed, per briefing, and what changed since the previous pack.
+
+A snapshot lists, for each briefing, the statements about its subject known
+as of the cut-off and the status of its open issues. It is stored in the
+pack's manifest, so next week's pack can say what is new. Without an earlier
+pack on disk, the previous week is reconstructed from the corpus (statements
+by date); issue status changes then cannot be known and are not claimed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from brief.corpus import Corpus
+from brief.corpus.models import Statement
+
+Snapshot = dict[str, dict[str, object]]
+"""briefing stem -> {"statements": [ids], "issues": {id: status}}."""
+
+
+def _statements_about(corpus: Corpus, subject: str, as_of: dt.date) -> list[Statement]:
+    return [
+        ext
+        for ext in corpus.extracts.values()
+        if isinstance(ext, Statement)
+        and ext.date <= as_of
+        and (subject in ext.subjects or ext.speaker == subject)
+    ]
+
+
+def take_snapshot(corpus: Corpus, as_of: dt.date) -> Snapshot:
+    snapshot: Snapshot = {}
+    for stem, briefing in sorted(corpus.briefings.items()):
+        statements = _statements_about(corpus, briefing.subject, as_of)
+        issue_ids = {i.id for i in corpus.issues.values() if briefing.subject in i.subjects}
+        issue_ids.update(issue for s in statements for issue in s.issues)
+        snapshot[stem] = {
+            "statements": sorted(s.id for s in statements),
+            "issues": {
+                i: str(corpus.issues[i].status) for i in sorted(issue_ids) if i in corpus.issues
+            },
+        }
+    return snapshot
+
+
+@dataclass(frozen=True)
+class BriefChanges:
+    stem: str
+    new_statements: tuple[Statement, ...]
+    status_changes: tuple[tuple[str, str, str], ...]
+    """(issue id, previous status, current status)"""
+    developments: tuple[tuple[str, dt.date], ...]
+    """Issues whose latest development falls in the week: (issue id, date)."""
+
+    @property
+    def empty(self) -> bool:
+        return not (self.new_statements or self.status_changes or self.developments)
+
+
+def compare(
+    corpus: Corpus,
+    current: Snapshot,
+    previous: Snapshot,
+    since: dt.date,
+    as_of: dt.date,
+    statuses_known: bool,
+) -> list[BriefChanges]:
+    """Per briefing, what `current` has that `previous` had not."""
+    changes = []
+    for stem, now in current.items():
+        before = previous.get(stem, {"statements": [], "issues": {}})
+        known = set(before["statements"])  # type: ignore[arg-type]
+        new = tuple(
+            sorted(
+                (corpus.extracts[i] for i in now["statements"] if i not in known),  # type: ignore[union-attr]
+                key=lambda s: (s.date, s.id),
+            )
+        )
+        old_status: dict[str, str] = before["issues"]  # type: ignore[assignment]
+        now_status: dict[str, str] = now["issues"]  # type: ignore[assignment]
+        status_changes = tuple(
+            (issue, old_status[issue], status)
+            for issue, status in now_status.items()
+            if statuses_known and issue in old_status and old_status[issue] != status
+        )
+        developments = tuple(
+            (issue, corpus.issues[issue].last_development)
+            for issue in now_status
+            if since < corpus.issues[issue].last_development <= as_of
+        )
+        changes.append(BriefChanges(stem, new, status_changes, developments))  # type: ignore[arg-type]
+    return changes

@@ -1,0 +1,71 @@
+"""Rendering one briefing: the unit of work, run in-process or in a pool.
+
+Module-level functions only, so that `ProcessPoolExecutor` can pickle them.
+Each worker process gets the loaded corpus once, through the initializer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass, field
+
+from brief.corpus import Corpus
+from brief.errors import BriefError, InvalidInput
+
+_corpus: Corpus | None = None
+
+
+def init_worker(corpus: Corpus) -> None:
+    global _corpus
+    _corpus = corpus
+
+
+@dataclass(frozen=True)
+class Task:
+    stem: str
+    subject: str
+    as_of: dt.date
+    formats: tuple[str, ...]
+
+
+@dataclass
+class Outcome:
+    stem: str
+    title: str = ""
+    subject: str = ""
+    marking: str = ""
+    files: dict[str, bytes] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+    error: str | None = None
+    invalid_input: bool = False
+
+
+def describe(exc: BaseException) -> str:
+    if isinstance(exc, InvalidInput):
+        return "; ".join(str(p) for p in exc.problems)
+    if isinstance(exc, BriefError):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
+def run_task(task: Task) -> Outcome:
+    """Build the document once, render each requested format; never raises."""
+    from brief import api
+
+    assert _corpus is not None, "init_worker was not called"
+    outcome = Outcome(stem=task.stem, subject=task.subject)
+    try:
+        start = time.perf_counter()
+        document = api.build_document(_corpus, task.subject, as_of=task.as_of)
+        outcome.seconds["build"] = round(time.perf_counter() - start, 3)
+        outcome.title, outcome.marking = document.meta.title, document.meta.marking
+        for fmt in task.formats:
+            start = time.perf_counter()
+            outcome.files[fmt] = api.render_bytes(document, fmt)
+            outcome.seconds[fmt] = round(time.perf_counter() - start, 3)
+    except Exception as exc:  # one failing brief must not lose the others
+        outcome.files.clear()
+        outcome.error = describe(exc)
+        outcome.invalid_input = isinstance(exc, InvalidInput)
+    return outcome

@@ -1,0 +1,1 @@
+"""Files shipped inside the package: the `brief init` workspace and default templates."""

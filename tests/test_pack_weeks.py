@@ -1,0 +1,35 @@
+import datetime as dt
+
+import pytest
+
+from brief.errors import InvalidInput
+from brief.pack.weeks import Week, parse_week, week_of
+
+
+@pytest.mark.parametrize(
+    ("text", "monday", "sunday"),
+    [
+        ("2024-W38", dt.date(2024, 9, 16), dt.date(2024, 9, 22)),
+        ("2024-W34", dt.date(2024, 8, 19), dt.date(2024, 8, 25)),
+        ("2025W01", dt.date(2024, 12, 30), dt.date(2025, 1, 5)),
+    ],
+)
+def test_a_pack_week_runs_monday_to_sunday(text: str, monday: dt.date, sunday: dt.date) -> None:
+    week = parse_week(text)
+    assert (week.monday, week.sunday) == (monday, sunday)
+
+
+def test_previous_week_crosses_the_year() -> None:
+    assert Week(2025, 1).previous() == Week(2024, 52)
+    assert parse_week("2024-W38").previous().label == "2024-W37"
+
+
+def test_week_of_a_date() -> None:
+    assert week_of(dt.date(2024, 9, 22)).label == "2024-W38"
+    assert week_of(dt.date(2024, 9, 23)).label == "2024-W39"
+
+
+@pytest.mark.parametrize("text", ["2024-38", "2024-W54", "W38", "2021-W53"])
+def test_bad_weeks_are_invalid_input(text: str) -> None:
+    with pytest.raises(InvalidInput, match="not an ISO week"):
+        parse_week(text)

@@ -229,8 +229,15 @@ def build_corpus(root: Path) -> Corpus:
     shutil.copytree(TEMPLATES, root / "briefings" / "templates", dirs_exist_ok=True)
     corpus = Corpus(root=root)
     sources = [
-        _source(1, outlet="NATO", published=D(2024, 8, 22), kind="official_release",
-                reliability="A", author=None, title="Remarks by Boris Ruge in Belgrade"),
+        _source(
+            1,
+            outlet="NATO",
+            published=D(2024, 8, 22),
+            kind="official_release",
+            reliability="A",
+            author=None,
+            title="Remarks by Boris Ruge in Belgrade",
+        ),
         _source(2, outlet="Mirage News", published=D(2024, 9, 13), author="Jane Doe"),
         _source(3, outlet="N1", published=D(2024, 9, 2), reliability="C"),
         _source(4, outlet="RFE/RL", published=D(2024, 9, 21)),

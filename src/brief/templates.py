@@ -26,6 +26,7 @@ from typing import Any
 
 import jinja2
 import jinja2.runtime
+import jinja2.utils
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from brief.document.markdown_escape import escape_markdown, escape_url
@@ -92,17 +93,40 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {word}"
 
 
+class BriefUndefined(jinja2.StrictUndefined):
+    """Strict, and suggests the field meant: `(did you mean 'role'?)`."""
+
+    __slots__ = ()
+
+    @property
+    def _undefined_message(self) -> str:
+        message = super()._undefined_message
+        obj, name = self._undefined_obj, self._undefined_name
+        if obj is jinja2.utils.missing or not isinstance(name, str):
+            return message
+        fields = getattr(type(obj), "model_fields", None) or [
+            n for n in dir(obj) if not n.startswith("_")
+        ]
+        close = difflib.get_close_matches(name, list(fields), n=1)
+        return f"{message} (did you mean '{close[0]}'?)" if close else message
+
+
 class TemplateProblem(Exception):
     def __init__(self, problem: Problem) -> None:
         super().__init__(str(problem))
         self.problem = problem
 
 
+BUILT_IN = Path(__file__).parent / "resources"
+"""Holds `templates/`: the default templates, used where a workspace has none."""
+
+
 class RecordingLoader(jinja2.FileSystemLoader):
-    """Loads templates from `briefings/` and remembers every file used (for the hash)."""
+    """Loads templates from `briefings/` (else the built-in defaults) and
+    remembers every file used, for the inputs hash."""
 
     def __init__(self, briefings_dir: Path) -> None:
-        super().__init__(str(briefings_dir))
+        super().__init__([str(briefings_dir), str(BUILT_IN)])
         self.used: dict[str, bytes] = {}
 
     def get_source(
@@ -129,7 +153,7 @@ class BriefEnvironment(ImmutableSandboxedEnvironment):
     escaped.
     """
 
-    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         result = super().call(__context, __obj, *args, **kwargs)
         if isinstance(__obj, jinja2.runtime.Macro) and isinstance(result, str):
             return MarkdownSafe(result)
@@ -139,7 +163,7 @@ class BriefEnvironment(ImmutableSandboxedEnvironment):
 def make_environment(briefings_dir: Path) -> BriefEnvironment:
     env = BriefEnvironment(
         loader=RecordingLoader(briefings_dir),
-        undefined=jinja2.StrictUndefined,
+        undefined=BriefUndefined,
         finalize=finalize,
         autoescape=False,
         keep_trailing_newline=True,
@@ -158,27 +182,37 @@ def make_environment(briefings_dir: Path) -> BriefEnvironment:
     return env
 
 
-def render_template(
-    env: jinja2.Environment, name: str, context: Mapping[str, Any]
-) -> str:
+def render_template(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
     """Render `name` (relative to briefings/); raise `TemplateProblem` located in the file."""
     try:
         return env.get_template(name).render(context)
-    except jinja2.TemplateSyntaxError as err:
-        file = f"briefings/{err.name or name}"
-        raise TemplateProblem(Problem(file=file, line=err.lineno, message=err.message or "")) from err
-    except jinja2.TemplateNotFound as err:
-        raise TemplateProblem(
-            Problem(file=f"briefings/{err.name}", message="template not found")
-        ) from err
-    except Exception as err:  # any runtime error of a template: locate it
-        file, line = _template_frame(err, env, name)
-        raise TemplateProblem(
-            Problem(file=f"briefings/{file}", line=line, message=_message(err, env, file, line))
-        ) from err
+    except Exception as err:  # any template error, located in its file
+        raise TemplateProblem(locate(err, env, name)) from err
 
 
-def _template_frame(err: BaseException, env: jinja2.Environment, name: str) -> tuple[str, int | None]:
+def compile_template(env: jinja2.Environment, name: str) -> None:
+    """Load and compile `name`; raise `TemplateProblem` on a syntax error."""
+    try:
+        env.get_template(name)
+    except Exception as err:
+        raise TemplateProblem(locate(err, env, name)) from err
+
+
+def locate(err: Exception, env: jinja2.Environment, name: str) -> Problem:
+    """The problem `err` raised by template `name`, at its file and line."""
+    if isinstance(err, jinja2.TemplateSyntaxError):
+        return Problem(
+            file=f"briefings/{err.name or name}", line=err.lineno, message=err.message or ""
+        )
+    if isinstance(err, jinja2.TemplateNotFound):
+        return Problem(file=f"briefings/{err.name}", message="template not found")
+    file, line = _template_frame(err, env, name)
+    return Problem(file=f"briefings/{file}", line=line, message=_message(err, env, file, line))
+
+
+def _template_frame(
+    err: BaseException, env: jinja2.Environment, name: str
+) -> tuple[str, int | None]:
     """The innermost template frame of the traceback (Jinja rewrites them to template lines)."""
     loader = env.loader
     assert isinstance(loader, RecordingLoader)
@@ -196,7 +230,9 @@ def _template_frame(err: BaseException, env: jinja2.Environment, name: str) -> t
     return found
 
 
-_NO_ATTRIBUTE = re.compile(r"^'(?P<owner>.+?)' (?:object )?has no attribute '(?P<attr>[^']+)'$")
+_NO_ATTRIBUTE = re.compile(
+    r"^'(?P<owner>.+?)' (?:object )?has no attribute '(?P<attr>[^']+)'(?P<rest>.*)$"
+)
 
 
 def _message(err: BaseException, env: jinja2.Environment, file: str, line: int | None) -> str:
@@ -206,13 +242,7 @@ def _message(err: BaseException, env: jinja2.Environment, file: str, line: int |
         return message
     attr = match["attr"]
     owner = _variable_before(env, file, line, attr) or _short_owner(match["owner"])
-    message = f"'{owner}' has no attribute '{attr}'"
-    if isinstance(err, jinja2.UndefinedError):
-        fields = _fields_of(err)
-        close = difflib.get_close_matches(attr, fields, n=1)
-        if close:
-            message += f" (did you mean '{close[0]}'?)"
-    return message
+    return f"'{owner}' has no attribute '{attr}'{match['rest']}"
 
 
 def _short_owner(owner: str) -> str:
@@ -232,20 +262,8 @@ def _variable_before(env: jinja2.Environment, file: str, line: int | None, attr:
     lines = raw.decode("utf-8").splitlines()
     if not 0 < line <= len(lines):
         return None
-    found = re.search(rf"([A-Za-z_][\w.]*)\s*(?:\.\s*{re.escape(attr)}\b|\[\s*['\"]{re.escape(attr)}['\"]\s*\])", lines[line - 1])
+    found = re.search(
+        rf"([A-Za-z_][\w.]*)\s*(?:\.\s*{re.escape(attr)}\b|\[\s*['\"]{re.escape(attr)}['\"]\s*\])",
+        lines[line - 1],
+    )
     return found[1] if found else None
-
-
-def _fields_of(err: jinja2.UndefinedError) -> list[str]:
-    """Attribute names of the object a failed lookup was made on, for suggestions."""
-    tb = err.__traceback__
-    while tb is not None:
-        undefined = tb.tb_frame.f_locals.get("self")
-        if isinstance(undefined, jinja2.Undefined):
-            obj = undefined._undefined_obj
-            fields = getattr(type(obj), "model_fields", None)
-            if fields:
-                return list(fields)
-            return [n for n in dir(obj) if not n.startswith("_")]
-        tb = tb.tb_next
-    return []

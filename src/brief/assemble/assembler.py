@@ -35,6 +35,7 @@ from brief.assemble.sections import (
     Positions,
     RoleView,
     Section,
+    SingleSource,
     SourceRef,
     Sources,
     SourceSummary,
@@ -74,7 +75,20 @@ MAX_ISSUE_EVIDENCE = 4
 # Actor kinds that are not players in a country's affairs in their own right.
 _NOT_ACTORS = {ActorKind.OUTLET}
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"'})
+_QUOTES = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "«": '"',
+        "»": '"',
+    }
+)
 
 
 def normalise_quote(text: str) -> str:
@@ -184,7 +198,9 @@ class Assembly:
             first = self.view(group[0])
             refs = {(r.source, r.grade): r for s in group for r in [self.ref(s)]}
             issues = list(dict.fromkeys(t for s in group for t in self.issue_titles(s.issues)))
-            views.append(first.model_copy(update={"sources": list(refs.values()), "issues": issues}))
+            views.append(
+                first.model_copy(update={"sources": list(refs.values()), "issues": issues})
+            )
         views.sort(key=lambda v: (v.date, v.id))
         return views
 
@@ -215,7 +231,9 @@ class Assembly:
             case "actors":
                 return Actors(name=name, heading=heading, actors=self.actors())
             case "key_statements":
-                statements = self.statements(self.index.about(self.actor.id, self.since, self.as_of))
+                statements = self.statements(
+                    self.index.about(self.actor.id, self.since, self.as_of)
+                )
                 return KeyStatements(
                     name=name, heading=heading, statements=statements[-MAX_KEY_STATEMENTS:]
                 )
@@ -236,7 +254,8 @@ class Assembly:
                 return StatedPositions(name=name, heading=heading, groups=self.stated_positions())
             case "meetings":
                 events = [
-                    self.view(e) for e in self.index.took_part(self.actor.id, self.since, self.as_of)
+                    self.view(e)
+                    for e in self.index.took_part(self.actor.id, self.since, self.as_of)
                 ]
                 return Meetings(name=name, heading=heading, events=events)
             case "sources":
@@ -352,7 +371,7 @@ class Assembly:
                     evidence=evidence,
                 )
             )
-        views.sort(key=lambda v: (v.latest.date if v.latest else dt.date.min), reverse=True)
+        views.sort(key=lambda v: v.latest.date if v.latest else dt.date.min, reverse=True)
         return views
 
     def mixed_views(self, extracts: list[AnyExtract]) -> list[ExtractView]:
@@ -450,6 +469,19 @@ class Assembly:
             )
             for item in single_items
         ]
+        groups: dict[str, list[ExtractView | JudgmentView]] = {}
+        for item in single_items:
+            groups.setdefault(item.sources[0].source, []).append(item)
+        single_groups = [
+            SingleSource(
+                source=self.corpus.sources[source_id].title,
+                outlet=self.corpus.sources[source_id].outlet,
+                statements=sum(1 for i in group if getattr(i, "kind", "") == "statement"),
+                events=sum(1 for i in group if getattr(i, "kind", "") in ("event", "fact")),
+                judgments=[i.text for i in group if isinstance(i, JudgmentView)],
+            )
+            for source_id, group in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        ]
         summary = SourceSummary(
             count=len(views),
             kinds=_counts(v.kind for v in views),
@@ -458,6 +490,7 @@ class Assembly:
             items=len(items),
             corroborated=sum(1 for i in items.values() if len({r.source for r in i.sources}) > 1),
             single_source=single,
+            single_source_groups=single_groups,
             automated=sorted({v.proposed_by for v in views if v.proposed_by}),
         )
         return Sources(name=name, heading=heading, sources=views, summary=summary)
@@ -469,7 +502,9 @@ def _by_date(extract: AnyExtract) -> tuple[dt.date, str]:
 
 def _counts(values: Iterable[str]) -> list[Count]:
     counter = Counter(values)
-    return [Count(label=k, count=v) for k, v in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return [
+        Count(label=k, count=v) for k, v in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
 
 
 def _cited_items(built: list[Section]) -> dict[str, ExtractView | JudgmentView]:
@@ -478,10 +513,9 @@ def _cited_items(built: list[Section]) -> dict[str, ExtractView | JudgmentView]:
 
     def add(item: ExtractView | JudgmentView) -> None:
         key = f"{item.kind}:{item.id}" if isinstance(item, ExtractView) else f"judgment:{item.id}"
-        if isinstance(item, ExtractView) and key in items:
-            # a merged statement carries more sources than its single-source view
-            if len(item.sources) <= len(items[key].sources):
-                return
+        # A merged statement carries more sources than its single-source view.
+        if key in items and len(item.sources) <= len(items[key].sources):
+            return
         items[key] = item
 
     for section in built:
@@ -509,4 +543,3 @@ def _claim_text(item: ExtractView | JudgmentView) -> str:
 
 def credibility_label(grade: str) -> str:
     return CREDIBILITY_LABELS.get(int(grade[1:]), "") if len(grade) > 1 else ""
-

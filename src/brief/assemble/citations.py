@@ -99,12 +99,16 @@ class Citations:
         for label in dict.fromkeys(order):
             if label not in self._refs:
                 continue
-            parts = []
+            # One entry per source, with every grade it has for the cited items.
+            grades: dict[str, list[str]] = {}
             for ref in self._refs[label]:
-                source = self._sources[ref.source]
-                text = short_note(source) if ref.source in seen else full_note(source)
-                seen.add(ref.source)
-                parts.append(f"{text} ({ref.grade})")
+                grades.setdefault(ref.source, []).append(ref.grade)
+            parts = []
+            for source_id, source_grades in grades.items():
+                source = self._sources[source_id]
+                text = short_note(source) if source_id in seen else full_note(source)
+                seen.add(source_id)
+                parts.append(f"{text} ({', '.join(sorted(source_grades))})")
             lines.append(f"[^{label}]: " + "; ".join(parts) + ".")
         return "\n".join(lines)
 

@@ -62,7 +62,9 @@ def plan(
     since = since or as_of - dt.timedelta(days=window)
     if since > as_of:
         raise InvalidInput(
-            Problem("<since>", message=f"{since.isoformat()} is after the cut-off {as_of.isoformat()}")
+            Problem(
+                "<since>", message=f"{since.isoformat()} is after the cut-off {as_of.isoformat()}"
+            )
         )
     marking = marking or (briefing.marking if briefing else "UNCLASSIFIED")
     if marking.strip().upper() in FORBIDDEN_MARKINGS:

@@ -145,6 +145,16 @@ class Claim(View):
     source: str  # source title
 
 
+class SingleSource(View):
+    """The items of the brief resting on one source alone."""
+
+    source: str  # title
+    outlet: str
+    statements: int
+    events: int  # events and facts
+    judgments: list[str]  # texts of judgments whose whole basis is this source
+
+
 class SourceSummary(View):
     count: int
     kinds: list[Count]  # "official release": 3
@@ -152,7 +162,8 @@ class SourceSummary(View):
     grades: list[Count]  # "B2": 5, over the items cited
     items: int  # statements, events, facts and judgments cited
     corroborated: int  # items with two or more sources
-    single_source: list[Claim]
+    single_source: list[Claim]  # every single-source item, by date
+    single_source_groups: list[SingleSource]  # the same, by source
     automated: list[str]  # tools that proposed source records
 
 

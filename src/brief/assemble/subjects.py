@@ -24,7 +24,7 @@ _FOLD = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "ł": "l", "Ł": "l", "�
 
 
 def fold(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive form: `Đurić` -> `duric`, `boris-ruge` -> `boris ruge`."""
+    """Case-, accent- and punctuation-free: `Đurić` -> `duric`, `boris-ruge` -> `boris ruge`."""
     text = unicodedata.normalize("NFKD", text.translate(_FOLD))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     return " ".join(re.sub(r"[\W_]+", " ", text).split())

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 import jinja2.runtime
 import jinja2.utils
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -160,6 +161,25 @@ class BriefEnvironment(ImmutableSandboxedEnvironment):
         return result
 
 
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in memory between briefs, keyed by name and
+    checked against the source's checksum, so an edited template recompiles."""
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
+
+
+_BYTECODE = MemoryBytecodeCache()
+
+
 def make_environment(briefings_dir: Path) -> BriefEnvironment:
     env = BriefEnvironment(
         loader=RecordingLoader(briefings_dir),
@@ -170,6 +190,7 @@ def make_environment(briefings_dir: Path) -> BriefEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,
+        bytecode_cache=_BYTECODE,
     )
     env.filters.update(
         e=escape,

@@ -110,7 +110,10 @@ def build_document(
     brief, sections = assemble_sections(corpus, the_plan)
     shown = [s for s in sections if s.name in the_plan.sections]
     markdown, templates_hash = render_markdown(corpus, the_plan, brief, shown)
-    blocks = parse_markdown(markdown)
+    try:
+        blocks = parse_markdown(markdown)
+    except MarkdownError as err:
+        raise InvalidInput(Problem("<templates>", err.line, message=err.message)) from err
     sources = next(s for s in sections if isinstance(s, Sources))
     digest = hashlib.sha256(f"{corpus.inputs_hash()}\0{templates_hash}".encode()).hexdigest()
     meta = Metadata(
@@ -151,13 +154,7 @@ def render_markdown(
         except TemplateProblem as err:
             problems.append(err.problem)
             continue
-        try:
-            parse_markdown(text)  # the dialect, checked per template for a located error
-            order += footnote_labels(text + "\n\n" + citations.stub_definitions())
-        except MarkdownError as err:
-            where = f"output line {err.line}: " if err.line else ""
-            problems.append(Problem(file=f"briefings/{name}", message=where + err.message))
-            continue
+        order += footnote_labels(text + "\n\n" + citations.stub_definitions())
         parts.append(text.strip("\n"))
     if problems:
         raise InvalidInput(problems)

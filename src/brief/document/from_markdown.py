@@ -12,8 +12,8 @@ footnotes, parsed with markdown-it-py:
 - hard breaks (backslash or two spaces at the end of a line);
 - a line holding only `\\pagebreak` is a page break.
 
-Anything else (code, images, rules, HTML) is reported as an error with its
-line, so a template author learns at once that it is not supported.
+Anything else (code, images, rules, HTML) stays literal text: what a
+template writes is never silently dropped.
 """
 
 from __future__ import annotations
@@ -64,8 +64,9 @@ class MarkdownError(ValueError):
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "typographer": False})
     md.enable("table")
-    # Indented code would turn a stray indentation into a code block.
-    md.disable(["code", "fence", "html_block", "html_inline", "image", "hr"])
+    # Outside the dialect: such syntax stays literal text (indented code, for
+    # one, would turn a stray indentation into a code block).
+    md.disable(["code", "fence", "backticks", "html_block", "html_inline", "image", "hr"])
     md.use(footnote_plugin)
     md.use(front_matter_plugin)  # the metadata of a rendered brief, skipped here
     return md

@@ -30,13 +30,13 @@ def escape_markdown(text: str, *, line_start: bool = True) -> str:
     escaped too, since the value may be printed at the start of a line.
     """
     text = _NEWLINES.sub(" ", text)
-    # Two trailing spaces before a template's newline would be a hard break.
-    text = _TRAILING_SPACES.sub(" ", text)
     text = _ALWAYS.sub(r"\\\1", text)
     text = _ENTITY.sub(r"\\&", text)
     if line_start:
         text = _LINE_START.sub(_escape_line_start, text, count=1)
-    return text
+    # Two trailing spaces before a template's newline would be a hard break:
+    # the last one is written as an entity, which reads back as a space.
+    return _TRAILING_SPACES.sub(lambda m: m[0][:-1] + "&#32;", text)
 
 
 def _escape_line_start(match: re.Match[str]) -> str:

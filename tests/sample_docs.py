@@ -157,3 +157,69 @@ def minimal_document() -> Document:
             Paragraph((Text("One paragraph."), note("One note."))),
         ),
     )
+
+
+def nested_document() -> Document:
+    """Structures the rich document lacks: nested lists three levels deep, two
+    numbered lists in a row (each must count from 1), a list item opening with a
+    table, a multi-paragraph quote, a note in a heading, links of every kind."""
+    inner = ListBlock(
+        (
+            (Paragraph((Text("Level three, first"),)),),
+            (Paragraph((Text("Level three, second"), note("Deep note."))),),
+        )
+    )
+    middle = ListBlock(
+        (
+            (Paragraph((Text("Level two, first"),)), inner),
+            (Paragraph((Text("Level two, second"),)),),
+        ),
+        ordered=True,
+    )
+    return Document(
+        META,
+        (
+            Heading(1, (Text("Lists"), note("A note in a heading.")), anchor="lists"),
+            ListBlock(
+                (
+                    (Paragraph((Text("Level one, first"),)), middle),
+                    (
+                        Paragraph((Text("Level one, second"),)),
+                        Paragraph((Text("A second paragraph in the item."),)),
+                    ),
+                )
+            ),
+            ListBlock(((Paragraph((Text("First list, one"),)),),), ordered=True),
+            Paragraph((Text("Between the lists."),)),
+            ListBlock(((Paragraph((Text("Second list, one"),)),),), ordered=True),
+            ListBlock(
+                (
+                    (
+                        Table(header=((Text("h"),),), rows=(((Text("c"),),),)),
+                        Paragraph((Text("After the table."),)),
+                    ),
+                )
+            ),
+            Heading(2, (Text("Quotes and links"),), anchor="quotes"),
+            BlockQuote(
+                (
+                    Paragraph((Text("“First paragraph of a long quote.”"),)),
+                    Paragraph((Text("“Second paragraph.”"), note("Quote source."))),
+                )
+            ),
+            Paragraph(
+                (
+                    Link("https://example.org/a?b=1&c=2", (Text("secure link"),)),
+                    Text(", "),
+                    Link("http://example.org/plain", (Text("plain http link"),)),
+                    Text(", "),
+                    Link("mailto:someone@example.org", (Text("mail link"),)),
+                    Text(", "),
+                    Link("ftp://example.org/file", (Text("ftp link"),)),
+                    Text(", "),
+                    Link("https://example.org/with space", (Text("spaced link"),)),
+                    Text("."),
+                )
+            ),
+        ),
+    )

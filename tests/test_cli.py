@@ -201,3 +201,10 @@ def test_init_refuses_a_non_empty_folder(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "not empty" in result.output
     assert (tmp_path / "notes.txt").read_text() == "mine"
+
+
+def test_init_workspace_passes_validate_from_inside_it(workspace: Path) -> None:
+    result = brief("validate", cwd=workspace / "seeds")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("valid: 1 sources, 1 actors, 1 extracts")
+    assert runner.invoke(app, ["schema", "--check", "-w", str(workspace)]).exit_code == 0

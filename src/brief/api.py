@@ -23,6 +23,26 @@ def load(workspace: Path) -> Corpus:
     return load_corpus(Path(workspace))
 
 
+def validate(workspace: Path) -> dict[str, int]:
+    """Load and check everything; return the counts of records by kind.
+
+    Raises `InvalidInput` listing every problem, each located at
+    file:line:column and field.
+    """
+    return load(workspace).counts()
+
+
+def write_schemas(workspace: Path, *, check: bool = False) -> list[Path]:
+    """Export the JSON Schema of each YAML file kind into `workspace/schemas/`.
+
+    Returns the files that were (with `check`: that would be) rewritten.
+    """
+    from brief.corpus.schema import stale_schemas
+    from brief.corpus.schema import write_schemas as _write
+
+    return stale_schemas(Path(workspace)) if check else _write(Path(workspace))
+
+
 def build_document(
     corpus: Corpus,
     subject: str,

@@ -17,6 +17,7 @@ import datetime as dt
 import enum
 import json
 import os
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -24,7 +25,7 @@ import typer
 from typer.core import TyperGroup
 
 from brief import __version__
-from brief.errors import BriefError, InvalidInput
+from brief.errors import BriefError, InvalidInput, Problem
 
 if TYPE_CHECKING:
     from brief.corpus import Corpus
@@ -41,7 +42,9 @@ def _report(exc: BaseException) -> int:
     """Print `exc` as one line per problem on stderr; return the exit code."""
     if isinstance(exc, InvalidInput):
         for problem in exc.problems:
-            typer.echo(f"error: {problem}", err=True)
+            typer.echo(str(problem), err=True)
+        if len(exc.problems) > 1:
+            typer.echo(f"{len(exc.problems)} problems found", err=True)
         return exc.exit_code
     if isinstance(exc, BriefError):
         for line in str(exc).splitlines() or [type(exc).__name__]:
@@ -328,7 +331,8 @@ def pack(
 
 @app.command(
     epilog=(
-        "Example:\n\n  brief init my-briefs && cd my-briefs && brief validate && brief example-land"
+        "Example:\n\n  brief init my-briefs\n\n"
+        "  cd my-briefs && brief validate && brief mircea-geoana"
     )
 )
 def init(
@@ -342,7 +346,68 @@ def init(
 
     created = create_workspace(directory)
     typer.echo(f"created a brief workspace in {shown_path(created)}")
-    typer.echo("next: cd into it, then `brief validate` and `brief example-land --format md`")
+    typer.echo("next: cd into it, then `brief validate` and `brief mircea-geoana --format md`")
+
+
+# ----------------------------------------------------------- validate, schema
+
+
+@app.command()
+def validate(
+    workspace: WorkspaceOption = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print a machine-readable report on stdout.")
+    ] = False,
+    debug: DebugOption = False,
+) -> None:
+    """Check the corpus: schema, ids, references, dates, ICD 203 terms, quotes against sources.
+
+    Lists every problem as file:line:column: field: message, exit code 2;
+    prints the counts of records and exit code 0 when all is well.
+    """
+    from brief import api
+
+    try:
+        counts = api.validate(workspace_root(workspace))
+    except InvalidInput as error:
+        if not as_json or debug:
+            raise
+        typer.echo(json.dumps(_json_report({}, error.problems), indent=2, ensure_ascii=False))
+        raise typer.Exit(2) from None
+    if as_json:
+        typer.echo(json.dumps(_json_report(counts, []), indent=2, ensure_ascii=False))
+    else:
+        typer.echo("valid: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
+
+
+def _json_report(counts: dict[str, int], problems: list[Problem]) -> dict:
+    return {
+        "valid": not problems,
+        "counts": counts,
+        "problems": [{**asdict(problem), "text": str(problem)} for problem in problems],
+    }
+
+
+@app.command()
+def schema(
+    workspace: WorkspaceOption = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Only check that schemas/ is current (exit 2 if not).")
+    ] = False,
+    debug: DebugOption = False,
+) -> None:
+    """Write the JSON Schema of every YAML file kind into schemas/, for editors."""
+    from brief import api
+
+    changed = api.write_schemas(workspace_root(workspace), check=check)
+    if check and changed:
+        problems = [
+            Problem(file=str(path), message="stale: run `brief schema` to update it")
+            for path in changed
+        ]
+        raise InvalidInput(problems)
+    verb = "stale" if check else "written"
+    typer.echo(f"{len(changed)} schema file(s) {verb}" if changed else "schemas are current")
 
 
 # ---------------------------------------------------------------- templates

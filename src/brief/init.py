@@ -52,4 +52,8 @@ def create_workspace(directory: Path) -> Path:
         atomic_write_bytes(directory / rel, data)
     for rel in EMPTY_FOLDERS:
         (directory / rel).mkdir(parents=True, exist_ok=True)
+    # The YAML files point editors at schemas/: write it, as `brief schema` would.
+    from brief import api
+
+    api.write_schemas(directory)
     return directory

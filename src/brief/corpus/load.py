@@ -1,15 +1,25 @@
-"""Reading the workspace: seeds/ and briefings/ into a `Corpus`.
+"""Reading the workspace: seeds/ and briefings/ into a checked `Corpus`.
 
-MINIMAL FIRST VERSION: the validation issue replaces this with located,
-all-problems-at-once loading. The public entry point stays `load_corpus`.
+Every file is read, parsed and validated even when others are broken, and
+every problem is reported at once, located at file:line:column and field.
+The clean path does no position bookkeeping: files are parsed with libyaml
+and validated by pydantic in one call per file; only a file with a problem
+is looked at again, item by item and node by node.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import Any, get_args
 
-import yaml
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from brief.corpus import checks
 from brief.corpus.corpus import Corpus
 from brief.corpus.models import (
     ActorsFile,
@@ -19,42 +29,338 @@ from brief.corpus.models import (
     JudgmentsFile,
     Source,
 )
+from brief.corpus.yamlfile import Loc, Locator, NotLoaded, decode_utf8, load_yaml
 from brief.errors import InvalidInput, Problem
 
+SCHEMA_LINE = "# yaml-language-server: $schema="
 
-def _read_yaml(path: Path, corpus: Corpus) -> object:
-    raw = path.read_bytes()
-    corpus.input_files[path.relative_to(corpus.root).as_posix()] = raw
-    return yaml.load(raw.decode("utf-8"), Loader=yaml.CSafeLoader)
+
+@dataclass(frozen=True)
+class FileKind:
+    schema: str
+    folder: str
+    model: type[BaseModel]
+    list_key: str | None = None
+    """Key of the list of records, for files holding many."""
+
+
+FILE_LAYOUT = (
+    FileKind("source", "seeds/sources", Source),
+    FileKind("actors", "seeds/actors", ActorsFile, "actors"),
+    FileKind("extracts", "seeds/extracts", ExtractsFile, "extracts"),
+    FileKind("issues", "seeds/issues", IssuesFile, "issues"),
+    FileKind("judgments", "seeds/judgments", JudgmentsFile, "judgments"),
+    FileKind("briefing", "briefings", Briefing),
+)
+
+
+@dataclass
+class Finding:
+    """A problem before it is located: file, field path, message."""
+
+    file: str
+    loc: Loc
+    message: str
+    at_key: bool = False
+
+
+@dataclass
+class Loaded:
+    """The corpus plus where each record was written, for the cross-checks."""
+
+    corpus: Corpus
+    origins: dict[str, dict[str, tuple[str, Loc]]] = field(default_factory=dict)
+    """kind ('sources', 'actors', ...) -> id -> (file, path of the record in it)."""
+    broken: set[tuple[str, str]] = field(default_factory=set)
+    """(kind, id) of records written but invalid: references to them are not 'unknown'."""
+    findings: list[Finding] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
 
 def load_corpus(root: Path) -> Corpus:
     """Load and validate the workspace at `root`; raise `InvalidInput` listing all problems."""
-    root = Path(root)
-    corpus = Corpus(root=root)
-    problems: list[Problem] = []
-    seeds = root / "seeds"
-    for path in sorted((seeds / "sources").glob("*.yaml")):
-        source = Source.model_validate(_read_yaml(path, corpus))
-        corpus.sources[source.id] = source
-        text_path = seeds / source.text
+    loaded = load_workspace(Path(root))
+    if loaded.problems:
+        raise InvalidInput(loaded.problems)
+    return loaded.corpus
+
+
+def load_workspace(root: Path) -> Loaded:
+    """Load everything that can be loaded, check it, and collect every problem."""
+    loaded = Loaded(corpus=Corpus(root=root))
+    if not (root / "seeds").is_dir():
+        loaded.problems.append(
+            Problem(file=str(root), message="no seeds/ folder here: not a brief workspace")
+        )
+        return loaded
+    for kind in FILE_LAYOUT:
+        for path in _yaml_files(root, kind, loaded):
+            _load_file(root, path, kind, loaded)
+    _read_templates(root, loaded.corpus)
+    loaded.findings.extend(checks.run(loaded))
+    locator = Locator(loaded.corpus.input_files)
+    for finding in loaded.findings:
+        where = locator.locate(finding.file, finding.loc, at_key=finding.at_key)
+        loaded.problems.append(
+            Problem(finding.file, where.line, where.column, where.field or None, finding.message)
+        )
+    loaded.problems.sort()
+    return loaded
+
+
+def _yaml_files(root: Path, kind: FileKind, loaded: Loaded) -> list[Path]:
+    folder = root / kind.folder
+    if not folder.is_dir():
+        return []
+    for stray in sorted(folder.glob("*.yml")):
+        loaded.problems.append(
+            Problem(file=_rel(root, stray), message="not read: brief reads *.yaml files only")
+        )
+    return sorted(folder.glob("*.yaml"))
+
+
+def _rel(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _load_file(root: Path, path: Path, kind: FileKind, loaded: Loaded) -> None:
+    rel = _rel(root, path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        loaded.problems.append(Problem(file=rel, message=f"cannot read: {error.strerror}"))
+        return
+    loaded.corpus.input_files[rel] = raw
+    if raw.strip():
+        _check_schema_line(root, path, rel, raw, kind, loaded)
+    try:
+        data, duplicates = load_yaml(rel, raw)
+    except NotLoaded as error:
+        loaded.problems.append(error.problem)
+        _salvage_ids(raw, kind, loaded)
+        return
+    for dup in duplicates:
+        loaded.problems.append(
+            Problem(
+                file=rel,
+                line=dup.line,
+                column=dup.column,
+                field=dup.key,
+                message=f"duplicate key (first at line {dup.first_line}); YAML keeps only one",
+            )
+        )
+    if not isinstance(data, dict):
+        what = "records under '" + kind.list_key + ":'" if kind.list_key else "fields"
+        loaded.findings.append(
+            Finding(rel, (), f"expected a mapping of {what}, found {_type_name(data)}")
+        )
+        return
+    if kind.list_key and not isinstance(data.get(kind.list_key, []), list):
+        loaded.findings.append(
+            Finding(
+                rel,
+                (kind.list_key,),
+                f"expected a list of records, found {_type_name(data[kind.list_key])}",
+            )
+        )
+        return
+    try:
+        model = kind.model.model_validate(data)
+    except ValidationError as error:
+        _file_errors(rel, kind, data, error, loaded)
+        return
+    _store(root, rel, kind, model, loaded)
+
+
+def _file_errors(
+    rel: str, kind: FileKind, data: dict, error: ValidationError, loaded: Loaded
+) -> None:
+    """Report a file's errors, and keep its valid records so that the
+    cross-checks do not report references to them as unknown."""
+    loaded.findings.extend(_findings(rel, error))
+    if not kind.list_key:
+        if kind.schema == "source":
+            _mark_broken("sources", data, loaded)
+        return
+    adapter = _item_adapter(kind.model, kind.list_key)
+    kept: list[Any] = []
+    for index, item in enumerate(data.get(kind.list_key) or []):
+        try:
+            kept.append((index, adapter.validate_python(item)))
+        except ValidationError:
+            _mark_broken(kind.list_key, item, loaded)
+    for index, record in kept:
+        _store_record(rel, kind.list_key, index, record, loaded)
+
+
+def _mark_broken(key: str, item: object, loaded: Loaded) -> None:
+    if isinstance(item, dict) and isinstance(item.get("id"), str):
+        loaded.broken.add((key, item["id"]))
+
+
+def _salvage_ids(raw: bytes, kind: FileKind, loaded: Loaded) -> None:
+    """The ids a file that could not be parsed seems to define, so that
+    references to them are not also reported as unknown."""
+    key = kind.list_key or ("sources" if kind.schema == "source" else None)
+    if key is None:
+        return
+    text = raw.decode("utf-8", errors="replace")
+    for ident in _ID_LINE.findall(text):
+        loaded.broken.add((key, ident))
+
+
+_ID_LINE = re.compile(r"^[ \t-]*id:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)", re.MULTILINE)
+
+
+@cache
+def _item_adapter(model: type[BaseModel], list_key: str) -> TypeAdapter[Any]:
+    (item_type,) = get_args(model.model_fields[list_key].annotation)
+    return TypeAdapter(item_type)
+
+
+def _store(root: Path, rel: str, kind: FileKind, model: BaseModel, loaded: Loaded) -> None:
+    corpus = loaded.corpus
+    if isinstance(model, Source):
+        _store_record(rel, "sources", None, model, loaded)
+        if model.id in corpus.texts:
+            return  # a duplicate id: reported by the cross-checks
+        _read_text(root, rel, model, loaded)
+    elif isinstance(model, Briefing):
+        corpus.briefings[Path(rel).stem] = model
+        loaded.origins.setdefault("briefings", {})[Path(rel).stem] = (rel, ())
+    else:
+        assert kind.list_key is not None
+        for index, record in enumerate(getattr(model, kind.list_key)):
+            _store_record(rel, kind.list_key, index, record, loaded)
+
+
+def _store_record(rel: str, key: str, index: int | None, record: Any, loaded: Loaded) -> None:
+    loc: Loc = () if index is None else (key, index)
+    origins = loaded.origins.setdefault(key, {})
+    first = origins.get(record.id)
+    if first is not None:
+        first_rel, first_loc = first
+        loaded.findings.append(
+            Finding(rel, (*loc, "id"), f"duplicate id '{record.id}' (also in {first_rel})")
+        )
+        loaded.findings.append(
+            Finding(first_rel, (*first_loc, "id"), f"duplicate id '{record.id}' (also in {rel})")
+        )
+        return
+    origins[record.id] = (rel, loc)
+    getattr(loaded.corpus, key)[record.id] = record
+
+
+def _read_text(root: Path, rel: str, source: Source, loaded: Loaded) -> None:
+    corpus = loaded.corpus
+    relative = Path(source.text)
+    if relative.is_absolute() or os.path.normpath(relative).startswith(".."):
+        loaded.findings.append(Finding(rel, ("text",), "must be a path inside seeds/"))
+        return
+    text_path = root / "seeds" / relative
+    text_rel = _rel(root, text_path)
+    try:
         raw = text_path.read_bytes()
-        corpus.input_files[text_path.relative_to(root).as_posix()] = raw
-        corpus.texts[source.id] = raw.decode("utf-8")
-    for path in sorted((seeds / "actors").glob("*.yaml")):
-        for actor in ActorsFile.model_validate(_read_yaml(path, corpus)).actors:
-            corpus.actors[actor.id] = actor
-    for path in sorted((seeds / "extracts").glob("*.yaml")):
-        for extract in ExtractsFile.model_validate(_read_yaml(path, corpus)).extracts:
-            corpus.extracts[extract.id] = extract
-    for path in sorted((seeds / "issues").glob("*.yaml")):
-        for issue in IssuesFile.model_validate(_read_yaml(path, corpus)).issues:
-            corpus.issues[issue.id] = issue
-    for path in sorted((seeds / "judgments").glob("*.yaml")):
-        for judgment in JudgmentsFile.model_validate(_read_yaml(path, corpus)).judgments:
-            corpus.judgments[judgment.id] = judgment
-    for path in sorted((root / "briefings").glob("*.yaml")):
-        corpus.briefings[path.stem] = Briefing.model_validate(_read_yaml(path, corpus))
-    if problems:
-        raise InvalidInput(problems)
-    return corpus
+    except FileNotFoundError:
+        loaded.findings.append(Finding(rel, ("text",), f"file not found: {text_rel}"))
+        return
+    except OSError as error:
+        loaded.findings.append(Finding(rel, ("text",), f"cannot read {text_rel}: {error}"))
+        return
+    corpus.input_files[text_rel] = raw
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest != source.sha256:
+        loaded.findings.append(
+            Finding(
+                rel,
+                ("sha256",),
+                f"does not match {text_rel} (its sha256 is {digest}): "
+                "the raw text must stay untouched",
+            )
+        )
+    try:
+        corpus.texts[source.id] = decode_utf8(text_rel, raw)
+    except NotLoaded as error:
+        loaded.problems.append(error.problem)
+
+
+def _read_templates(root: Path, corpus: Corpus) -> None:
+    folder = root / "briefings" / "templates"
+    if folder.is_dir():
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            corpus.input_files[_rel(root, path)] = path.read_bytes()
+
+
+def _check_schema_line(
+    root: Path, path: Path, rel: str, raw: bytes, kind: FileKind, loaded: Loaded
+) -> None:
+    """A file that names its JSON Schema on its first line (for editors) must
+    name the right one: a header copied from another kind of file would make
+    the editor validate against the wrong schema. Files without one are fine."""
+    first = raw.split(b"\n", 1)[0].decode("utf-8", errors="replace").lstrip("\ufeff").strip()
+    if not first.startswith(SCHEMA_LINE):
+        return
+    schema = root / "schemas" / f"{kind.schema}.schema.json"
+    named = first[len(SCHEMA_LINE) :].strip()
+    if os.path.normpath(path.parent / named) == os.path.normpath(schema):
+        return
+    expected = Path(os.path.relpath(schema, path.parent)).as_posix()
+    loaded.problems.append(
+        Problem(
+            file=rel,
+            line=1,
+            column=len(SCHEMA_LINE) + 1,
+            message=f"names the wrong schema '{named}': a {kind.folder}/ file uses '{expected}'",
+        )
+    )
+
+
+def schema_line(root: Path, path: Path, kind: str) -> str:
+    """The first line a YAML file of `kind` at `path` should carry, for editors."""
+    schema = root / "schemas" / f"{kind}.schema.json"
+    return SCHEMA_LINE + Path(os.path.relpath(schema, path.parent)).as_posix()
+
+
+def _type_name(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, str):
+        return "a string"
+    return f"a {type(value).__name__}"
+
+
+# ------------------------------------------------------- pydantic errors
+
+
+def _findings(rel: str, error: ValidationError) -> list[Finding]:
+    found: list[Finding] = []
+    missing: dict[tuple, list[str]] = {}
+    for item in error.errors(include_url=False):
+        loc = tuple(item["loc"])
+        if item["type"] == "missing" and loc:
+            missing.setdefault(loc[:-1], []).append(str(loc[-1]))
+            continue
+        found.append(Finding(rel, loc, _message(item), at_key=item["type"] == "extra_forbidden"))
+    for parent, names in missing.items():
+        noun = "field" if len(names) == 1 else "fields"
+        found.append(Finding(rel, parent, f"missing required {noun}: {', '.join(names)}"))
+    return found
+
+
+def _message(item: Any) -> str:
+    kind = item["type"]
+    msg = str(item["msg"])
+    if kind == "extra_forbidden":
+        return "unknown field (misspelt? see the schema in schemas/)"
+    if kind == "union_tag_not_found":
+        return "missing 'kind': one of statement, event, fact"
+    if kind == "value_error":
+        return msg.removeprefix("Value error, ")
+    value = item.get("input")
+    if isinstance(value, str | int | float | bool) and len(repr(value)) <= 80:
+        return f"{msg} (got {value!r})"
+    return msg

@@ -310,7 +310,9 @@ class Judgment(Strict):
 
     @model_validator(mode="after")
     def _text_uses_its_term(self) -> Judgment:
-        if not re.search(rf"\b{re.escape(self.likelihood)}\b", self.text, re.IGNORECASE):
+        # "almost certainly" uses "almost certain"
+        term = re.escape(self.likelihood).replace(r"\ ", r"\s+")
+        if not re.search(rf"\b{term}(?:ly)?\b", self.text, re.IGNORECASE):
             raise ValueError(f"text must use its likelihood term '{self.likelihood}'")
         return self
 

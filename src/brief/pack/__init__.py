@@ -29,7 +29,7 @@ from brief.errors import BriefError, InvalidInput, Problem
 from brief.fsutil import atomic_write_bytes
 from brief.pack.progress import PlainProgress, make_progress
 from brief.pack.snapshot import compare, take_snapshot
-from brief.pack.summary import change_lines, changes_markdown, long_date
+from brief.pack.summary import change_lines, changes_markdown, compact_lines, long_date
 from brief.pack.weeks import Week, parse_week, week_of
 from brief.pack.worker import Outcome, Task, init_worker, run_task
 
@@ -264,18 +264,17 @@ class _Pack:
             previous = take_snapshot(self.corpus, previous_week.sunday)
             statuses_known = False
         titles = {b["briefing"]: b.get("title") or b["briefing"] for b in briefs}
-        sections = [
-            (titles.get(c.stem, c.stem), change_lines(self.corpus, c))
-            for c in compare(
-                self.corpus, current, previous, previous_week.sunday, self.as_of, statuses_known
-            )
-        ]
+        compared = compare(
+            self.corpus, current, previous, previous_week.sunday, self.as_of, statuses_known
+        )
+        sections = [(titles.get(c.stem, c.stem), change_lines(self.corpus, c)) for c in compared]
+        compact = [(titles.get(c.stem, c.stem), compact_lines(self.corpus, c)) for c in compared]
         heading = f"What changed in {self.week.label}"
         text = changes_markdown(
             heading, f"Information cut-off {long_date(self.as_of)}. {intro}", sections
         )
         self.snapshot = current
-        return text.encode("utf-8"), sections, intro
+        return text.encode("utf-8"), compact, intro
 
     def combined(self, briefs: list[dict], sections, intro: str) -> dict | None:
         from brief import api

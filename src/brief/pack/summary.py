@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 
 from brief.corpus import Corpus
 from brief.pack.snapshot import BriefChanges
@@ -16,20 +17,43 @@ def long_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def _speaker(corpus: Corpus, actor_id: str) -> str:
+    return corpus.actors[actor_id].name if actor_id in corpus.actors else actor_id
+
+
+def _issue_lines(corpus: Corpus, changes: BriefChanges) -> list[str]:
+    lines = [
+        f"Issue status changed: {_issue_title(corpus, issue)}: {before} → {now}"
+        for issue, before, now in changes.status_changes
+    ]
+    lines += [
+        f"Latest development this week: {_issue_title(corpus, issue)}, {long_date(day)}"
+        for issue, day in changes.developments
+    ]
+    return lines
+
+
+NOTHING = "No new statements and no issue developments."
+
+
 def change_lines(corpus: Corpus, changes: BriefChanges) -> list[str]:
+    """Every change, each new statement with its words: for changes.md."""
+    lines = [
+        f"New statement, {long_date(s.date)}, {_speaker(corpus, s.speaker)}: “{s.quote}” [{s.id}]"
+        for s in changes.new_statements
+    ]
+    return lines + _issue_lines(corpus, changes) or [NOTHING]
+
+
+def compact_lines(corpus: Corpus, changes: BriefChanges) -> list[str]:
+    """Counts by speaker instead of the statements: for the pack's cover page."""
     lines = []
-    for s in changes.new_statements:
-        speaker = corpus.actors[s.speaker].name if s.speaker in corpus.actors else s.speaker
-        lines.append(
-            f"New statement, {long_date(s.date)}: {speaker} ({s.occasion}): “{s.quote}” [{s.id}]"
-        )
-    for issue, before, now in changes.status_changes:
-        lines.append(f"Issue status changed: {_issue_title(corpus, issue)}: {before} → {now}")
-    for issue, day in changes.developments:
-        lines.append(
-            f"Latest development this week: {_issue_title(corpus, issue)}, {long_date(day)}"
-        )
-    return lines or ["No new statements and no issue developments."]
+    if changes.new_statements:
+        speakers = Counter(_speaker(corpus, s.speaker) for s in changes.new_statements)
+        by = ", ".join(f"{name} {count}" for name, count in sorted(speakers.items()))
+        count = len(changes.new_statements)
+        lines.append(f"{count} new statement{'s' if count > 1 else ''} ({by})")
+    return lines + _issue_lines(corpus, changes) or [NOTHING]
 
 
 def _issue_title(corpus: Corpus, issue: str) -> str:

@@ -1,0 +1,355 @@
+"""Checks across records: references, dates, estimative language, provenance.
+
+Each check yields `Finding`s (file, field path, message); the loader turns
+them into located problems. Checks run on the records that passed schema
+validation, so one broken record does not hide problems in the others.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from brief.corpus.models import (
+    LIKELIHOOD_ROW_1,
+    LIKELIHOOD_ROW_2,
+    ActorKind,
+    DatePrecision,
+    Event,
+    Fact,
+    Source,
+    Statement,
+)
+from brief.corpus.provenance import verbatim_index
+
+if TYPE_CHECKING:
+    from brief.corpus.load import Finding, Loaded
+
+EARLIEST = dt.date(1900, 1, 1)
+"""No extract in a corpus about today's politics is older: an earlier date is a typo."""
+STATEMENT_MAX_AGE = dt.timedelta(days=5 * 366)
+"""A quotation older than this at its source's publication is almost surely a wrong date."""
+
+BRIEFED_KINDS = {
+    "country": (ActorKind.COUNTRY, ActorKind.REGION),
+    "person": (ActorKind.PERSON,),
+}
+
+
+def run(loaded: Loaded) -> list[Finding]:
+    found: list[Finding] = []
+    for check in (
+        _references,
+        _actor_countries,
+        _briefings,
+        _dates,
+        _estimative_language,
+        _provenance,
+    ):
+        found.extend(check(loaded))
+    return found
+
+
+def _finding(file: str, loc: tuple, message: str) -> Finding:
+    from brief.corpus.load import Finding
+
+    return Finding(file, loc, message)
+
+
+# ----------------------------------------------------------- references
+
+
+class _Refs:
+    """Resolves references of one kind, suggesting the nearest known id."""
+
+    def __init__(self, loaded: Loaded, kind: str, noun: str) -> None:
+        self.known = getattr(loaded.corpus, kind)
+        self.broken = {ident for k, ident in loaded.broken if k == kind}
+        self.noun = noun
+
+    def problem(self, ident: str) -> str | None:
+        if ident in self.known or ident in self.broken:
+            return None
+        message = f"unknown {self.noun} '{ident}'"
+        close = difflib.get_close_matches(ident, self.known, n=1, cutoff=0.6)
+        return f"{message}; did you mean '{close[0]}'?" if close else message
+
+
+def _check_refs(
+    refs: _Refs, file: str, loc: tuple, idents: str | Iterable[str] | None
+) -> Iterator[Finding]:
+    if idents is None:
+        return
+    if isinstance(idents, str):
+        message = refs.problem(idents)
+        if message:
+            yield _finding(file, loc, message)
+        return
+    for index, ident in enumerate(idents):
+        message = refs.problem(ident)
+        if message:
+            yield _finding(file, (*loc, index), message)
+
+
+def _references(loaded: Loaded) -> Iterator[Finding]:
+    corpus = loaded.corpus
+    sources = _Refs(loaded, "sources", "source")
+    actors = _Refs(loaded, "actors", "actor")
+    extracts = _Refs(loaded, "extracts", "extract")
+    issues = _Refs(loaded, "issues", "issue")
+    origins = loaded.origins
+
+    for ident, actor in corpus.actors.items():
+        file, loc = origins["actors"][ident]
+        yield from _check_refs(actors, file, (*loc, "country"), actor.country)
+        for number, role in enumerate(actor.roles):
+            role_loc = (*loc, "roles", number)
+            yield from _check_refs(actors, file, (*role_loc, "organisation"), role.organisation)
+            yield from _check_refs(sources, file, (*role_loc, "sources"), role.sources)
+
+    for ident, extract in corpus.extracts.items():
+        file, loc = origins["extracts"][ident]
+        yield from _check_refs(sources, file, (*loc, "source"), extract.source)
+        yield from _check_refs(actors, file, (*loc, "subjects"), extract.subjects)
+        yield from _check_refs(issues, file, (*loc, "issues"), extract.issues)
+        if isinstance(extract, Statement):
+            yield from _check_refs(actors, file, (*loc, "speaker"), extract.speaker)
+        elif isinstance(extract, Event):
+            yield from _check_refs(actors, file, (*loc, "actors"), extract.actors)
+
+    for ident, issue in corpus.issues.items():
+        file, loc = origins["issues"][ident]
+        yield from _check_refs(actors, file, (*loc, "subjects"), issue.subjects)
+        yield from _check_refs(extracts, file, (*loc, "evidence"), issue.evidence)
+
+    for ident, judgment in corpus.judgments.items():
+        file, loc = origins["judgments"][ident]
+        yield from _check_refs(actors, file, (*loc, "subjects"), judgment.subjects)
+        yield from _check_refs(issues, file, (*loc, "issues"), judgment.issues)
+        yield from _check_refs(extracts, file, (*loc, "basis"), judgment.basis)
+
+
+def _actor_countries(loaded: Loaded) -> Iterator[Finding]:
+    actors = loaded.corpus.actors
+    for ident, actor in actors.items():
+        country = actors.get(actor.country) if actor.country else None
+        if country is not None and country.kind not in (ActorKind.COUNTRY, ActorKind.REGION):
+            file, loc = loaded.origins["actors"][ident]
+            yield _finding(
+                file, (*loc, "country"), f"'{country.id}' is a {country.kind}, not a country"
+            )
+
+
+def _briefings(loaded: Loaded) -> Iterator[Finding]:
+    corpus = loaded.corpus
+    actors = _Refs(loaded, "actors", "actor")
+    for stem, briefing in corpus.briefings.items():
+        file = loaded.origins["briefings"][stem][0]
+        message = actors.problem(briefing.subject)
+        if message:
+            yield _finding(file, ("subject",), message)
+        subject = corpus.actors.get(briefing.subject)
+        if subject is not None and subject.kind not in BRIEFED_KINDS[briefing.kind]:
+            yield _finding(
+                file,
+                ("subject",),
+                f"a {briefing.kind} brief needs a {briefing.kind} actor; "
+                f"'{subject.id}' is a {subject.kind}",
+            )
+        for section, template in briefing.templates.items():
+            if not (corpus.root / "briefings" / template).is_file():
+                yield _finding(
+                    file, ("templates", section), f"template not found: briefings/{template}"
+                )
+
+
+# ---------------------------------------------------------------- dates
+
+
+def _latest_day(source: Source) -> dt.date | None:
+    """The latest day the source can have been published, if its date is that precise."""
+    published = source.published
+    if source.published_precision == DatePrecision.DAY:
+        return published
+    if source.published_precision == DatePrecision.MONTH:
+        last = calendar.monthrange(published.year, published.month)[1]
+        return published.replace(day=last)
+    return None
+
+
+def _dates(loaded: Loaded) -> Iterator[Finding]:
+    corpus = loaded.corpus
+    for ident, source in corpus.sources.items():
+        if source.accessed < source.published:
+            file, loc = loaded.origins["sources"][ident]
+            yield _finding(
+                file,
+                (*loc, "accessed"),
+                f"accessed {source.accessed} before it was published ({source.published})",
+            )
+    for ident, extract in corpus.extracts.items():
+        file, loc = loaded.origins["extracts"][ident]
+        if extract.date < EARLIEST:
+            yield _finding(file, (*loc, "date"), f"{extract.date} is before {EARLIEST}: a typo?")
+        source = corpus.sources.get(extract.source)
+        if source is None:
+            continue
+        latest = _latest_day(source)
+        if latest is not None and extract.date > latest:
+            yield _finding(
+                file,
+                (*loc, "date"),
+                f"{extract.date} is after its source '{source.id}' was published ({latest})",
+            )
+        if isinstance(extract, Statement) and extract.date < source.published - STATEMENT_MAX_AGE:
+            yield _finding(
+                file,
+                (*loc, "date"),
+                f"{extract.date} is more than five years before its source "
+                f"'{source.id}' ({source.published}): a wrong date?",
+            )
+    for ident, judgment in corpus.judgments.items():
+        file, loc = loaded.origins["judgments"][ident]
+        for index, basis in enumerate(judgment.basis):
+            extract = corpus.extracts.get(basis)
+            if extract is not None and extract.date > judgment.made:
+                yield _finding(
+                    file,
+                    (*loc, "basis", index),
+                    f"'{basis}' is dated {extract.date}, after the judgment was made "
+                    f"({judgment.made})",
+                )
+
+
+# ------------------------------------------------- estimative language
+
+_ESTIMATIVE = {
+    **{term: term for term in LIKELIHOOD_ROW_1 + LIKELIHOOD_ROW_2},
+    # Adverbs of the same terms: still that row's term.
+    "almost certainly": "almost certain",
+    "nearly certainly": "nearly certain",
+    "probably": "probable",
+    "improbably": "improbable",
+    "highly probably": "highly probable",
+    "highly improbably": "highly improbable",
+}
+_ESTIMATIVE_RE = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(_ESTIMATIVE, key=len)[::-1])
+    + r")\b",
+    re.IGNORECASE,
+)
+_HEDGE_RE = re.compile(r"\b(could|possibly|may|might)\b", re.IGNORECASE)
+_MONTH_MAY_RE = re.compile(r"\bMay\s+\d|\d\s+May\b")
+# "confidence-building measures" is politics, not a confidence level: hence (?!-).
+_CONFIDENCE_RE = re.compile(
+    r"\b(?:(?:high|moderate|medium|low)\s*-?\s*confidence|confident(?:ly)?"
+    r"|with\s+(?:\w+\s+)?confidence)\b(?!-)",
+    re.IGNORECASE,
+)
+
+
+def _estimative_language(loaded: Loaded) -> Iterator[Finding]:
+    for ident, judgment in loaded.corpus.judgments.items():
+        file, loc = loaded.origins["judgments"][ident]
+        text_loc = (*loc, "text")
+        own = judgment.likelihood
+        others = sorted(
+            {
+                _ESTIMATIVE[" ".join(m.group(0).lower().split())]
+                for m in _ESTIMATIVE_RE.finditer(judgment.text)
+            }
+            - {own}
+        )
+        if others:
+            terms = ", ".join(f"'{term}'" for term in others)
+            yield _finding(
+                file,
+                text_loc,
+                f"uses {terms} besides its likelihood '{own}': one ICD 203 term per judgment",
+            )
+        for match in _HEDGE_RE.finditer(judgment.text):
+            if match.group(0) == "May" and _MONTH_MAY_RE.search(
+                judgment.text, max(0, match.start() - 3), match.end() + 2
+            ):
+                continue  # the month
+            yield _finding(
+                file,
+                text_loc,
+                f"vague hedge '{match.group(0)}': say it with the ICD 203 term '{own}'",
+            )
+        confidence = _CONFIDENCE_RE.search(judgment.text)
+        if confidence:
+            yield _finding(
+                file,
+                text_loc,
+                f"'{confidence.group(0)}' in the text: confidence goes in 'confidence', "
+                "never in the judgment's sentence",
+            )
+
+
+# ----------------------------------------------------------- provenance
+
+
+def _provenance(loaded: Loaded) -> Iterator[Finding]:
+    corpus = loaded.corpus
+    boilerplate: dict[str, list[tuple[int, int]]] = {}
+    for ident, source in corpus.sources.items():
+        text = corpus.texts.get(ident)
+        if text is None:
+            continue
+        file, loc = loaded.origins["sources"][ident]
+        index = verbatim_index(text)
+        spans = boilerplate[ident] = []
+        for number, passage in enumerate(source.boilerplate):
+            found = index.find_all(passage)
+            if not found:
+                yield _finding(
+                    file, (*loc, "boilerplate", number), f"not found verbatim in {source.text}"
+                )
+            spans.extend(found)
+
+    for ident, extract in corpus.extracts.items():
+        text = corpus.texts.get(extract.source)
+        if text is None:
+            continue
+        field = "quote" if isinstance(extract, Statement) else "evidence"
+        passage = extract.quote if isinstance(extract, Statement) else _evidence(extract)
+        found = verbatim_index(text).find_all(passage)
+        if found and all(_overlaps(span, boilerplate[extract.source]) for span in found):
+            message = "comes from the site's boilerplate, which is never content"
+        elif found:
+            continue
+        else:
+            message = f"not found verbatim in source '{extract.source}'" + _hint(text, passage)
+        file, loc = loaded.origins["extracts"][ident]
+        yield _finding(file, (*loc, field), message)
+
+
+def _evidence(extract: Event | Fact) -> str:
+    return extract.evidence
+
+
+def _overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in others)
+
+
+def _hint(text: str, passage: str) -> str:
+    """Where the passage stops matching: the longest prefix that is in the text."""
+    index = verbatim_index(text)
+    words = passage.split()
+    low, high = 0, len(words)
+    while low < high:  # binary search: a prefix in the text means all shorter ones are
+        mid = (low + high + 1) // 2
+        if index.find(" ".join(words[:mid])) is not None:
+            low = mid
+        else:
+            high = mid - 1
+    if low == 0 or low == len(words):
+        return ""
+    shown = " ".join(words[max(0, low - 4) : low])
+    return f" (matches up to '{'...' if low > 4 else ''}{shown}', then differs)"

@@ -1,0 +1,79 @@
+"""Word fields: PAGE and NUMPAGES for the footer, the table of contents.
+
+A field is a run sequence: begin, instruction, separate, cached result, end.
+Word recomputes the result (on opening, as `w:updateFields` is set); other
+readers show the cached result, so it is filled with the best we know.
+"""
+
+from __future__ import annotations
+
+from lxml.etree import _Element
+
+from brief.render.docx.text import element, paragraph, run_properties, text_run
+
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+TOC_INSTRUCTION = 'TOC \\o "1-3" \\h \\z \\u'
+
+
+def _char(kind: str, style: str = "") -> _Element:
+    run = element("w:r")
+    if style:
+        run.append(run_properties(style=style))
+    run.append(element("w:fldChar", fldCharType=kind))
+    return run
+
+
+def _instruction(code: str, style: str = "") -> _Element:
+    run = element("w:r")
+    if style:
+        run.append(run_properties(style=style))
+    instr = element("w:instrText")
+    instr.set(XML_SPACE, "preserve")
+    instr.text = f" {code} "
+    run.append(instr)
+    return run
+
+
+def field_begin(code: str) -> list[_Element]:
+    """The runs that open a field spanning paragraphs (close with `field_end`)."""
+    return [_char("begin"), _instruction(code), _char("separate")]
+
+
+def field_end() -> _Element:
+    return _char("end")
+
+
+def field(code: str, cached: str, *, bold: bool = False) -> list[_Element]:
+    """A complete field in runs, showing `cached` until the reader updates it."""
+    runs = field_begin(code)
+    if cached:
+        runs.append(text_run(cached, bold=bold))
+    runs.append(field_end())
+    return runs
+
+
+def toc(entries: list[tuple[int, str, str]], placeholder: str) -> list[_Element]:
+    """Paragraphs of a TOC field, pre-filled with (level, text, bookmark) entries.
+
+    Each entry links to its heading's bookmark. Page numbers are left to Word,
+    which rebuilds the field on opening: a reader that does not (LibreOffice)
+    shows the entries without numbers rather than with wrong ones.
+    """
+    if not entries:
+        p = paragraph("TOC1")
+        for run in field(TOC_INSTRUCTION, placeholder):
+            p.append(run)
+        return [p]
+    paragraphs: list[_Element] = []
+    for index, (level, text, bookmark) in enumerate(entries):
+        p = paragraph(f"TOC{level}")
+        if index == 0:
+            for run in field_begin(TOC_INSTRUCTION):
+                p.append(run)
+        link = element("w:hyperlink", anchor=bookmark, history="1")
+        link.append(text_run(text))
+        p.append(link)
+        if index == len(entries) - 1:
+            p.append(field_end())
+        paragraphs.append(p)
+    return paragraphs

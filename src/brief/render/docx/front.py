@@ -1,0 +1,109 @@
+"""Page set-up, the marking banners and page numbers, the title block and contents."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from docx.section import Section
+from docx.shared import Cm, Twips
+from lxml.etree import _Element
+
+from brief.document import Metadata
+from brief.render.docx import fields
+from brief.render.docx.text import Cleaner, element, paragraph, text_run
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def long_date(day: dt.date) -> str:
+    """17 September 2024: unambiguous in every English-speaking country."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def setup_page(section: Section, marking: str) -> None:
+    """A4 with 2.5 cm margins; the marking at the top and bottom of every page."""
+    section.page_width, section.page_height = Twips(11906), Twips(16838)
+    section.left_margin = section.right_margin = Cm(2.5)
+    section.top_margin = section.bottom_margin = Cm(2.5)
+    section.header_distance = section.footer_distance = Cm(1.2)
+
+    header = section.header.part.element
+    _clear(header)
+    if marking:
+        header.append(_banner(marking))
+
+    footer = section.footer.part.element
+    _clear(footer)
+    pages = paragraph("Footer", align="center")
+    pages.append(text_run("Page "))
+    for run in fields.field("PAGE", "1"):
+        pages.append(run)
+    pages.append(text_run(" of "))
+    for run in fields.field("NUMPAGES", "1"):
+        pages.append(run)
+    footer.append(pages)
+    if marking:
+        footer.append(_banner(marking))
+
+
+def _clear(container: _Element) -> None:
+    for child in list(container):
+        container.remove(child)
+
+
+def _banner(marking: str) -> _Element:
+    p = paragraph("Footer", align="center")
+    p.append(text_run(marking, bold=True))
+    return p
+
+
+def title_block(meta: Metadata) -> list[_Element]:
+    """Title, subtitle, subject, information date and marking (`meta` already clean)."""
+    out: list[_Element] = []
+
+    def line(style: str, text: str, *, bold: bool = False) -> None:
+        p = paragraph(style)
+        p.append(text_run(text, bold=bold))
+        out.append(p)
+
+    line("Title", meta.title)
+    if meta.subtitle:
+        line("Subtitle", meta.subtitle)
+    if meta.subject:
+        line("DocumentInfo", f"Subject: {meta.subject}")
+    as_of = f"Information as of {long_date(meta.as_of)}"
+    if meta.since:
+        as_of += f" (covering {long_date(meta.since)} to {long_date(meta.as_of)})"
+    line("DocumentInfo", as_of)
+    if meta.marking:
+        line("DocumentInfo", meta.marking, bold=True)
+    return out
+
+
+def contents(entries: list[tuple[int, str, str]], clean: Cleaner) -> list[_Element]:
+    heading = paragraph("TOCHeading")
+    heading.append(text_run("Contents"))
+    cleaned = [(level, clean.again(text), name) for level, text, name in entries]
+    placeholder = "Update this field (F9) to build the table of contents."
+    return [heading, *fields.toc(cleaned, placeholder)]
+
+
+def page_break() -> _Element:
+    p = paragraph()
+    run = element("w:r")
+    run.append(element("w:br", type="page"))
+    p.append(run)
+    return p

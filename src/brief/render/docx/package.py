@@ -1,0 +1,92 @@
+"""The package around the XML: parts kept, properties, and reproducible zip bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from xml.sax.saxutils import escape
+
+import docx.document
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+
+from brief.document import Metadata
+
+# Parts of python-docx's template that would describe another document: a
+# thumbnail of an empty page, a Word 2010 styles copy that no longer matches
+# styles.xml, and custom XML of Word for Mac.
+_STALE = (
+    RT.THUMBNAIL,
+    RT.CUSTOM_XML,
+    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+)
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # earliest date a zip entry can hold
+_FIRST = ("[Content_Types].xml", "_rels/.rels")
+
+
+def drop_stale_parts(document: docx.document.Document) -> None:
+    package = document.part.package
+    for rels in (package.rels, document.part.rels):
+        for r_id in sorted(rid for rid, rel in rels.items() if rel.reltype in _STALE):
+            del rels[r_id]
+
+
+def set_properties(document: docx.document.Document, meta: Metadata) -> None:
+    """Core and extended properties from the metadata: nothing from the clock."""
+    core = document.core_properties
+    generator = meta.generator or "brief"
+    stamp = dt.datetime.combine(meta.as_of, dt.time(0, 0))
+    core.title = meta.title
+    core.subject = meta.subject
+    core.keywords = ", ".join(meta.keywords)
+    core.category = f"{meta.kind} brief" if meta.kind else ""
+    core.author = meta.author or generator
+    core.last_modified_by = generator
+    core.created = stamp
+    core.modified = stamp
+    core.revision = 1
+    core.language = meta.language
+    core.comments = f"inputs sha256 {meta.inputs_hash}" if meta.inputs_hash else ""
+
+    package = document.part.package
+    for r_id, rel in sorted(package.rels.items()):
+        if rel.reltype == RT.EXTENDED_PROPERTIES:
+            del package.rels[r_id]
+    app = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, _app_xml(generator))
+    package.relate_to(app, RT.EXTENDED_PROPERTIES)
+
+
+def _app_xml(generator: str) -> bytes:
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'extended-properties">'
+        f"<Application>{escape(generator)}</Application>"
+        "<DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+        "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+        "<HyperlinksChanged>false</HyperlinksChanged>"
+        "</Properties>"
+    ).encode()
+
+
+def reproducible(data: bytes) -> bytes:
+    """The same zip with fixed entry order, dates and attributes.
+
+    python-docx stamps each entry with the current time; everything else it
+    writes is already stable.
+    """
+    source = zipfile.ZipFile(io.BytesIO(data))
+    names = source.namelist()
+    order = [n for n in _FIRST if n in names] + sorted(n for n in names if n not in _FIRST)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in order:
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            target.writestr(info, source.read(name), compresslevel=6)
+    return out.getvalue()

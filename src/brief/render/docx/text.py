@@ -1,0 +1,198 @@
+"""Text as Word holds it: runs of literal text, with what XML cannot hold removed."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections import Counter
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from lxml.etree import QName, _Element
+
+# XML 1.0 forbids these code points anywhere in a document; lone surrogates cannot
+# even be encoded. Tab, newline and carriage return are allowed and meaningful.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_BREAKS = re.compile(r"(\r\n|\r|\n|\t)")
+
+
+class ControlCharacterWarning(UserWarning):
+    """Text held characters XML cannot store; they were left out of the file."""
+
+
+class Cleaner:
+    """Removes XML-illegal characters and remembers which, to warn once per document."""
+
+    def __init__(self) -> None:
+        self.removed: Counter[str] = Counter()
+
+    def __call__(self, text: str) -> str:
+        if not _ILLEGAL.search(text):
+            return text
+        self.removed.update(_ILLEGAL.findall(text))
+        return _ILLEGAL.sub("", text)
+
+    def again(self, text: str) -> str:
+        """Clean text that is also rendered (and counted) elsewhere."""
+        return _ILLEGAL.sub("", text)
+
+    def warn(self) -> None:
+        if not self.removed:
+            return
+        total = sum(self.removed.values())
+        kinds = ", ".join(f"U+{ord(c):04X}" for c in sorted(self.removed))
+        warnings.warn(
+            f"docx: removed {total} character(s) that XML cannot hold ({kinds})",
+            ControlCharacterWarning,
+            stacklevel=3,
+        )
+
+
+def element(tag: str, **attrs: str) -> _Element:
+    """A `w:` element; attribute names are given without prefix (`val="x"`)."""
+    return OxmlElement(tag, {qn(f"w:{k}"): v for k, v in attrs.items()})
+
+
+def run_properties(*, style: str = "", bold: bool = False, italic: bool = False) -> _Element:
+    rpr = element("w:rPr")
+    # schema order: rStyle, ..., b, ..., i
+    if style:
+        rpr.append(element("w:rStyle", val=style))
+    if bold:
+        rpr.append(element("w:b"))
+    if italic:
+        rpr.append(element("w:i"))
+    return rpr
+
+
+def text_run(text: str, *, style: str = "", bold: bool = False, italic: bool = False) -> _Element:
+    """One `w:r` holding `text` literally; newlines become breaks, tabs tabs.
+
+    `text` must already be clean (see `Cleaner`).
+    """
+    run = element("w:r")
+    if style or bold or italic:
+        run.append(run_properties(style=style, bold=bold, italic=italic))
+    for piece in _BREAKS.split(text):
+        if not piece:
+            continue
+        if piece == "\t":
+            run.append(element("w:tab"))
+        elif piece in ("\r\n", "\r", "\n"):
+            run.append(element("w:br"))
+        else:
+            t = element("w:t")
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            t.text = piece
+            run.append(t)
+    return run
+
+
+# Child order of w:pPr (CT_PPrBase, then CT_PPr's additions) in ECMA-376.
+PPR_ORDER = [
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+]
+
+
+def insert_ordered(parent: _Element, child: _Element, order: list[str]) -> None:
+    """Put `child` at its schema position in `parent`, replacing one of the same tag.
+
+    `order` holds local names (settings mix w: and m: children); children
+    outside it (extensions such as w14:) are treated as coming last.
+    """
+    rank = {name: i for i, name in enumerate(order)}
+    for old in parent.findall(child.tag):
+        parent.remove(old)
+    position = rank.get(QName(child).localname, len(order))
+    for index, existing in enumerate(parent):
+        if rank.get(QName(existing).localname, len(order)) > position:
+            parent.insert(index, child)
+            return
+    parent.append(child)
+
+
+def set_paragraph(
+    p: _Element,
+    *,
+    style: str = "",
+    keep_next: bool = False,
+    numbering: tuple[int, int] | None = None,
+    space_before: int | None = None,
+    space_after: int | None = None,
+    align: str = "",
+) -> None:
+    """Add paragraph properties to `p` (spacing in twips; numbering is (numId, level))."""
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = element("w:pPr")
+        p.insert(0, ppr)
+    if style:
+        insert_ordered(ppr, element("w:pStyle", val=style), PPR_ORDER)
+    if keep_next:
+        insert_ordered(ppr, element("w:keepNext"), PPR_ORDER)
+    if numbering is not None:
+        num_id, level = numbering
+        numpr = element("w:numPr")
+        numpr.append(element("w:ilvl", val=str(level)))
+        numpr.append(element("w:numId", val=str(num_id)))
+        insert_ordered(ppr, numpr, PPR_ORDER)
+    if space_before is not None or space_after is not None:
+        spacing = ppr.find(qn("w:spacing"))
+        spacing = element("w:spacing") if spacing is None else spacing
+        if space_before is not None:
+            spacing.set(qn("w:before"), str(space_before))
+        if space_after is not None:
+            spacing.set(qn("w:after"), str(space_after))
+        insert_ordered(ppr, spacing, PPR_ORDER)
+    if align:
+        insert_ordered(ppr, element("w:jc", val=align), PPR_ORDER)
+    if not len(ppr):
+        p.remove(ppr)
+
+
+def paragraph(
+    style: str = "",
+    *,
+    keep_next: bool = False,
+    numbering: tuple[int, int] | None = None,
+    align: str = "",
+) -> _Element:
+    """A new `w:p` with the given properties."""
+    p = element("w:p")
+    set_paragraph(p, style=style, keep_next=keep_next, numbering=numbering, align=align)
+    return p

@@ -1,0 +1,453 @@
+"""Loading the corpus: every kind of bad input is one located problem, all at once."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from brief.corpus import load_corpus
+from brief.corpus.load import load_workspace
+from brief.errors import InvalidInput
+from corpus_fixture import line_of, make_workspace, write
+
+EXTRACTS = "seeds/extracts/n1-ruge.yaml"
+ACTORS = "seeds/actors/actors.yaml"
+SOURCE = "seeds/sources/n1-ruge.yaml"
+JUDGMENTS = "seeds/judgments/judgments.yaml"
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Path:
+    return make_workspace(tmp_path)
+
+
+def problems(root: Path) -> list[str]:
+    return [str(p) for p in load_workspace(root).problems]
+
+
+def edit(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def the_problem(root: Path) -> str:
+    found = problems(root)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_the_tiny_workspace_is_valid(ws: Path) -> None:
+    corpus = load_corpus(ws)
+    assert corpus.counts() == {
+        "sources": 1,
+        "actors": 4,
+        "extracts": 2,
+        "issues": 1,
+        "judgments": 1,
+        "briefings": 1,
+    }
+    assert corpus.texts["n1-ruge"].startswith("Ruge visits Pristina")
+    assert corpus.extracts["ruge-no-vacuum"].speaker == "boris-ruge"
+    assert "seeds/texts/n1-ruge.txt" in corpus.input_files
+
+
+def test_invalid_input_carries_every_problem(ws: Path) -> None:
+    edit(ws, EXTRACTS, "credibility: 2", "credibility: 9")
+    edit(ws, ACTORS, "kind: country", "kind: nation")
+    with pytest.raises(InvalidInput) as caught:
+        load_corpus(ws)
+    assert [p.file for p in caught.value.problems] == [ACTORS, EXTRACTS]
+
+
+# ------------------------------------------------------------- YAML level
+
+
+def test_malformed_yaml_is_located(ws: Path) -> None:
+    edit(ws, EXTRACTS, "    subjects: [kosovo]\n", "    subjects: [kosovo\n")
+    problem = the_problem(ws)
+    assert problem.startswith(f"{EXTRACTS}:")
+    assert "invalid YAML" in problem
+
+
+def test_non_utf8_file_names_line_and_byte(ws: Path) -> None:
+    path = ws / ACTORS
+    path.write_bytes(path.read_bytes().replace(b"name: NATO", b"name: NAT\xd6"))
+    line = line_of_bytes(path.read_bytes(), b"NAT\xd6")
+    assert the_problem(ws) == (
+        f"{ACTORS}:{line}:14: not valid UTF-8 (byte 0xd6); save the file as UTF-8"
+    )
+
+
+def line_of_bytes(raw: bytes, needle: bytes) -> int:
+    return raw[: raw.index(needle)].count(b"\n") + 1
+
+
+def test_empty_file(ws: Path) -> None:
+    (ws / JUDGMENTS).write_bytes(b"")
+    problem = the_problem(ws)
+    assert problem == f"{JUDGMENTS}:1:1: file holds no data"
+
+
+def test_comment_only_file_is_empty_too(ws: Path) -> None:
+    write(ws, JUDGMENTS, "# nothing yet\n", "judgments")
+    assert the_problem(ws) == f"{JUDGMENTS}:1:1: file holds no data"
+
+
+def test_python_object_tag_is_refused_not_built(ws: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    edit(
+        ws,
+        JUDGMENTS,
+        "    horizon: through 2025",
+        f"    horizon: !!python/object/apply:os.system ['touch {marker}']",
+    )
+    problem = the_problem(ws)
+    line = line_of(ws, JUDGMENTS, "horizon:")
+    assert problem.startswith(f"{JUDGMENTS}:{line}:14: YAML tag '!!python/object/apply:os.system'")
+    assert "not allowed" in problem
+    assert not marker.exists()
+
+
+def test_duplicate_key_is_reported_with_both_lines(ws: Path) -> None:
+    edit(ws, SOURCE, "outlet: N1\n", "outlet: N1\noutlet: N2\n")
+    first = line_of(ws, SOURCE, "outlet: N1")
+    assert the_problem(ws) == (
+        f"{SOURCE}:{first + 1}:1: outlet: duplicate key (first at line {first}); "
+        "YAML keeps only one"
+    )
+
+
+def test_wrong_top_level_shape(ws: Path) -> None:
+    write(ws, ACTORS, "- id: kosovo\n  name: Kosovo\n", "actors")
+    found = problems(ws)
+    assert f"{ACTORS}:2:1: expected a mapping of records under 'actors:', found a list" in found
+
+
+def test_list_key_holding_a_mapping(ws: Path) -> None:
+    write(ws, JUDGMENTS, "judgments:\n  id: x\n", "judgments")
+    assert the_problem(ws) == (
+        f"{JUDGMENTS}:3:3: judgments: expected a list of records, found a mapping"
+    )
+
+
+def test_impossible_date_is_located(ws: Path) -> None:
+    edit(ws, EXTRACTS, "date: 2024-08-20", "date: 2024-02-30")
+    line = line_of(ws, EXTRACTS, "2024-02-30")
+    problem = the_problem(ws)
+    assert problem.startswith(f"{EXTRACTS}:{line}:11: invalid value '2024-02-30'")
+
+
+def test_schema_line_naming_the_wrong_schema(ws: Path) -> None:
+    path = ws / ACTORS
+    path.write_text(path.read_text().replace("actors.schema.json", "extracts.schema.json", 1))
+    assert the_problem(ws) == (
+        f"{ACTORS}:1:33: names the wrong schema '../../schemas/extracts.schema.json': "
+        "a seeds/actors/ file uses '../../schemas/actors.schema.json'"
+    )
+
+
+def test_schema_line_is_optional(ws: Path) -> None:
+    path = ws / ACTORS
+    path.write_text(path.read_text().split("\n", 1)[1])
+    assert problems(ws) == []
+
+
+# ----------------------------------------------------------- schema level
+
+
+def test_wrong_value_points_at_the_field(ws: Path) -> None:
+    edit(ws, EXTRACTS, "credibility: 2", "credibility: 9")
+    line = line_of(ws, EXTRACTS, "credibility: 9")
+    assert the_problem(ws) == (
+        f"{EXTRACTS}:{line}:18: extracts[0].credibility: "
+        "Input should be less than or equal to 6 (got 9)"
+    )
+
+
+def test_unknown_field_points_at_the_key(ws: Path) -> None:
+    edit(ws, EXTRACTS, "    occasion:", "    ocasion:")
+    line = line_of(ws, EXTRACTS, "ocasion:")
+    found = problems(ws)
+    assert f"{EXTRACTS}:{line}:5: extracts[0].ocasion: unknown field" in found[0] or any(
+        p.startswith(f"{EXTRACTS}:{line}:5: extracts[0].ocasion: unknown field") for p in found
+    )
+
+
+def test_missing_fields_are_one_problem_at_the_record(ws: Path) -> None:
+    edit(ws, EXTRACTS, "    speaker: boris-ruge\n", "")
+    edit(ws, EXTRACTS, "    occasion: visit to Pristina\n", "")
+    line = line_of(ws, EXTRACTS, "id: ruge-no-vacuum")
+    assert the_problem(ws) == (
+        f"{EXTRACTS}:{line}:5: extracts[0]: missing required fields: speaker, occasion"
+    )
+
+
+def test_missing_kind(ws: Path) -> None:
+    edit(ws, EXTRACTS, "    kind: event\n", "")
+    line = line_of(ws, EXTRACTS, "id: ruge-meets-osmani")
+    assert the_problem(ws) == (
+        f"{EXTRACTS}:{line}:5: extracts[1]: missing 'kind': one of statement, event, fact"
+    )
+
+
+def test_model_rule_is_located_at_the_record(ws: Path) -> None:
+    edit(
+        ws,
+        ACTORS,
+        "        end: 2024-09-10\n",
+        "        start: 2024-10-01\n        end: 2024-09-10\n",
+    )
+    line = line_of(ws, ACTORS, "title: Assistant Secretary General")
+    assert the_problem(ws) == (
+        f"{ACTORS}:{line}:9: actors[2].roles[0]: role ends (2024-09-10) before it starts "
+        "(2024-10-01)"
+    )
+
+
+def test_nato_unclassified_marking(ws: Path) -> None:
+    write(
+        ws,
+        "briefings/kosovo.yaml",
+        "subject: kosovo\nkind: country\nmarking: NATO UNCLASSIFIED\n",
+        "briefing",
+    )
+    problem = the_problem(ws)
+    assert problem.startswith("briefings/kosovo.yaml:2:1: ")
+    assert "'NATO UNCLASSIFIED' marks NATO-owned information" in problem
+
+
+def test_a_broken_record_does_not_hide_the_others(ws: Path) -> None:
+    """One bad extract: the other extract of the file is still checked and
+    references to the bad one are not reported as unknown."""
+    edit(ws, EXTRACTS, "credibility: 2", "credibility: high")
+    edit(ws, EXTRACTS, 'evidence: "He met Vjosa', 'evidence: "He greeted Vjosa')
+    found = problems(ws)
+    assert len(found) == 2, found
+    assert "extracts[0].credibility" in found[0]
+    assert "extracts[1].evidence: not found verbatim" in found[1]
+
+
+# ---------------------------------------------------------- cross checks
+
+
+def test_duplicate_id_across_files_names_both(ws: Path) -> None:
+    write(
+        ws,
+        "seeds/actors/more.yaml",
+        "actors:\n  - id: nato\n    name: NATO again\n    kind: organisation\n",
+        "actors",
+    )
+    found = problems(ws)
+    first = line_of(ws, ACTORS, "id: nato")
+    assert found == [
+        f"{ACTORS}:{first}:9: actors[1].id: duplicate id 'nato' (also in seeds/actors/more.yaml)",
+        f"seeds/actors/more.yaml:3:9: actors[0].id: duplicate id 'nato' (also in {ACTORS})",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rel", "old", "new", "field", "message"),
+    [
+        (
+            EXTRACTS,
+            "source: n1-ruge",
+            "source: n1-rug",
+            "extracts[0].source",
+            "unknown source 'n1-rug'; did you mean 'n1-ruge'?",
+        ),
+        (
+            EXTRACTS,
+            "speaker: boris-ruge",
+            "speaker: boris-rugee",
+            "extracts[0].speaker",
+            "unknown actor 'boris-rugee'; did you mean 'boris-ruge'?",
+        ),
+        (
+            EXTRACTS,
+            "subjects: [kosovo]",
+            "subjects: [kosova]",
+            "extracts[0].subjects[0]",
+            "unknown actor 'kosova'; did you mean 'kosovo'?",
+        ),
+        (
+            EXTRACTS,
+            "issues: [security]",
+            "issues: [elections]",
+            "extracts[0].issues[0]",
+            "unknown issue 'elections'",
+        ),
+        (
+            EXTRACTS,
+            "actors: [boris-ruge, vjosa-osmani]",
+            "actors: [boris-ruge, hashim-thaci]",
+            "extracts[1].actors[1]",
+            "unknown actor 'hashim-thaci'",
+        ),
+        (
+            ACTORS,
+            "organisation: nato",
+            "organisation: eu",
+            "actors[2].roles[0].organisation",
+            "unknown actor 'eu'",
+        ),
+        (
+            ACTORS,
+            "sources: [n1-ruge]",
+            "sources: [rferl]",
+            "actors[2].roles[0].sources[0]",
+            "unknown source 'rferl'",
+        ),
+        (
+            ACTORS,
+            "country: kosovo",
+            "country: serbia",
+            "actors[3].country",
+            "unknown actor 'serbia'",
+        ),
+        (
+            ACTORS,
+            "country: kosovo",
+            "country: nato",
+            "actors[3].country",
+            "'nato' is a organisation, not a country",
+        ),
+        (
+            "seeds/issues/issues.yaml",
+            "evidence: [ruge-no-vacuum]",
+            "evidence: [nothing-here]",
+            "issues[0].evidence[0]",
+            "unknown extract 'nothing-here'",
+        ),
+        (
+            "seeds/issues/issues.yaml",
+            "subjects: [kosovo]",
+            "subjects: [kosovo, bih]",
+            "issues[0].subjects[1]",
+            "unknown actor 'bih'",
+        ),
+        (
+            JUDGMENTS,
+            "basis: [ruge-no-vacuum]",
+            "basis: [ruge-no-vacum]",
+            "judgments[0].basis[0]",
+            "unknown extract 'ruge-no-vacum'; did you mean 'ruge-no-vacuum'?",
+        ),
+        (
+            JUDGMENTS,
+            "issues: [security]",
+            "issues: [bridge]",
+            "judgments[0].issues[0]",
+            "unknown issue 'bridge'",
+        ),
+        (
+            JUDGMENTS,
+            "subjects: [kosovo]",
+            "subjects: [montenegro]",
+            "judgments[0].subjects[0]",
+            "unknown actor 'montenegro'",
+        ),
+        (
+            "briefings/kosovo.yaml",
+            "subject: kosovo",
+            "subject: kosova",
+            "subject",
+            "unknown actor 'kosova'; did you mean 'kosovo'?",
+        ),
+    ],
+)
+def test_dangling_reference(
+    ws: Path, rel: str, old: str, new: str, field: str, message: str
+) -> None:
+    edit(ws, rel, old, new)
+    line = line_of(ws, rel, new)
+    problem = the_problem(ws)
+    assert problem.startswith(f"{rel}:{line}:")
+    assert problem.endswith(f": {field}: {message}")
+
+
+def test_person_brief_of_a_country(ws: Path) -> None:
+    edit(ws, "briefings/kosovo.yaml", "kind: country", "kind: person")
+    assert the_problem(ws) == (
+        "briefings/kosovo.yaml:2:10: subject: a person brief needs a person actor; "
+        "'kosovo' is a country"
+    )
+
+
+def test_extract_after_its_source(ws: Path) -> None:
+    edit(ws, EXTRACTS, "date: 2024-08-20", "date: 2024-08-23")
+    assert the_problem(ws).endswith(
+        "extracts[0].date: 2024-08-23 is after its source 'n1-ruge' was published (2024-08-22)"
+    )
+
+
+def test_month_precision_allows_the_whole_month(ws: Path) -> None:
+    edit(ws, SOURCE, "published: 2024-08-22", "published: 2024-08-01\npublished_precision: month")
+    edit(ws, EXTRACTS, "date: 2024-08-20", "date: 2024-08-31")
+    assert problems(ws) == []
+    edit(ws, EXTRACTS, "date: 2024-08-31", "date: 2024-09-01")
+    assert "is after its source 'n1-ruge' was published (2024-08-31)" in the_problem(ws)
+
+
+def test_implausible_dates(ws: Path) -> None:
+    edit(ws, EXTRACTS, "date: 2024-08-20", "date: 1024-08-20")
+    edit(ws, SOURCE, "accessed: 2024-10-25", "accessed: 2024-08-21")
+    found = problems(ws)
+    assert any("extracts[0].date: 1024-08-20 is before 1900-01-01" in p for p in found)
+    assert any("accessed: accessed 2024-08-21 before it was published" in p for p in found)
+    assert any("more than five years before its source" in p for p in found)
+
+
+def test_judgment_made_before_its_basis(ws: Path) -> None:
+    edit(ws, JUDGMENTS, "made: 2024-10-01", "made: 2024-08-01")
+    assert the_problem(ws).endswith(
+        "judgments[0].basis[0]: 'ruge-no-vacuum' is dated 2024-08-20, "
+        "after the judgment was made (2024-08-01)"
+    )
+
+
+# --------------------------------------------------------------- sources
+
+
+def test_missing_text_file(ws: Path) -> None:
+    (ws / "seeds/texts/n1-ruge.txt").unlink()
+    line = line_of(ws, SOURCE, "text:")
+    assert the_problem(ws) == (f"{SOURCE}:{line}:7: text: file not found: seeds/texts/n1-ruge.txt")
+
+
+def test_text_outside_seeds(ws: Path) -> None:
+    edit(ws, SOURCE, "text: texts/n1-ruge.txt", "text: ../../etc/passwd")
+    assert the_problem(ws).endswith("text: must be a path inside seeds/")
+
+
+def test_changed_text_breaks_its_sha256(ws: Path) -> None:
+    path = ws / "seeds/texts/n1-ruge.txt"
+    changed = path.read_bytes().replace(b"Pristina\n", b"Prishtina\n", 1)
+    path.write_bytes(changed)
+    line = line_of(ws, SOURCE, "sha256:")
+    assert the_problem(ws) == (
+        f"{SOURCE}:{line}:9: sha256: does not match seeds/texts/n1-ruge.txt "
+        f"(its sha256 is {hashlib.sha256(changed).hexdigest()}): the raw text must stay untouched"
+    )
+
+
+def test_non_utf8_text_file(ws: Path) -> None:
+    path = ws / "seeds/texts/n1-ruge.txt"
+    raw = path.read_bytes().replace("“".encode(), b"\x93")
+    path.write_bytes(raw)
+    edit(ws, SOURCE, "sha256: ", "sha256: " + hashlib.sha256(raw).hexdigest() + "\n#")
+    assert the_problem(ws) == (
+        "seeds/texts/n1-ruge.txt:3:23: not valid UTF-8 (byte 0x93); save the file as UTF-8"
+    )
+
+
+def test_stray_yml_file_is_not_ignored_silently(ws: Path) -> None:
+    write(ws, "seeds/extracts/more.yml", "extracts: []\n")
+    assert the_problem(ws) == "seeds/extracts/more.yml: not read: brief reads *.yaml files only"
+
+
+def test_not_a_workspace(tmp_path: Path) -> None:
+    assert problems(tmp_path) == [f"{tmp_path}: no seeds/ folder here: not a brief workspace"]

@@ -1,0 +1,99 @@
+"""The shipped corpus keeps the curation conventions analysts rely on.
+
+`brief validate` proves every quote is verbatim; these tests check what it
+cannot: that no quotation in the seed articles was left out, that only words
+in quotation marks are passed off as direct quotes, and that each speaker is
+shown in the post held on the day.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from brief.corpus import Corpus
+from brief.corpus.load import load_workspace
+from brief.corpus.models import ActorKind, Statement, StatementMode
+
+REPO = Path(__file__).resolve().parents[1]
+MIN_WORDS = 4  # shorter quoted spans are scare quotes ("separation"), not statements
+QUOTED = re.compile(r"“([^”\n]*)”|\"([^\"\n]*)\"")
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    return load_workspace(REPO).corpus
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the words inside each pair of quotation marks."""
+    return [(m.start() + 1, m.end() - 1) for m in QUOTED.finditer(text)]
+
+
+def statements(corpus: Corpus, source_id: str, mode: StatementMode) -> list[Statement]:
+    return [
+        e
+        for e in corpus.extracts.values()
+        if isinstance(e, Statement) and e.source == source_id and e.mode == mode
+    ]
+
+
+def test_every_quotation_in_the_articles_is_a_direct_statement(corpus: Corpus) -> None:
+    missing = []
+    for source in corpus.sources.values():
+        text = corpus.texts[source.id]
+        direct = [s.quote for s in statements(corpus, source.id, StatementMode.DIRECT)]
+        for start, end in quoted_spans(text):
+            words = text[start:end].strip().rstrip(",").strip()
+            if len(words.split()) < MIN_WORDS:
+                continue
+            if not any(words in quote or quote in words for quote in direct):
+                missing.append(f"{source.id}: {words[:60]!r}")
+    assert missing == []
+
+
+def test_direct_statements_are_words_in_quotation_marks(corpus: Corpus) -> None:
+    paraphrases = []
+    for source in corpus.sources.values():
+        text = corpus.texts[source.id]
+        spans = quoted_spans(text)
+        for statement in statements(corpus, source.id, StatementMode.DIRECT):
+            at = text.find(statement.quote)
+            inside = any(s <= at and at + len(statement.quote) <= e + 1 for s, e in spans)
+            if not inside:
+                paraphrases.append(statement.id)
+    assert paraphrases == []
+
+
+def test_speakers_hold_a_recorded_post_on_the_day_they_speak(corpus: Corpus) -> None:
+    without_post = []
+    for extract in corpus.extracts.values():
+        if not isinstance(extract, Statement):
+            continue
+        speaker = corpus.actors[extract.speaker]
+        if speaker.roles and not any(r.held_on(extract.date) for r in speaker.roles):
+            without_post.append(f"{extract.id}: {speaker.id} on {extract.date}")
+    assert without_post == []
+
+
+def test_outlets_speaking_in_their_own_voice_are_never_quoted_as_fact(corpus: Corpus) -> None:
+    outlets = {a.id for a in corpus.actors.values() if a.kind == ActorKind.OUTLET}
+    for extract in corpus.extracts.values():
+        if isinstance(extract, Statement) and extract.speaker in outlets:
+            assert extract.mode == StatementMode.INDIRECT, extract.id
+            assert extract.credibility >= 3, extract.id
+
+
+def ascii_fold(name: str) -> str:
+    name = name.replace("Đ", "Dj").replace("đ", "dj")
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def test_names_with_diacritics_can_be_found_without_them(corpus: Corpus) -> None:
+    for actor in corpus.actors.values():
+        if actor.name.isascii():
+            continue
+        assert ascii_fold(actor.name) in actor.aliases, actor.id

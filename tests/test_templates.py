@@ -162,7 +162,7 @@ def test_templates_check_reports_every_problem_and_exits_2(tmp_path: Path) -> No
         path.write_text(path.read_text().replace(old, new, 1))
     result = CliRunner().invoke(app, ["templates", "check", "--workspace", str(workspace)])
     assert result.exit_code == 2
-    lines = [line for line in result.output.splitlines() if line.startswith("error:")]
+    lines = [line for line in result.output.splitlines() if "briefings/templates/" in line]
     assert len(lines) == 3, result.output
     assert any("actors.md.j2" in line and "'rol'" in line for line in lines)
     assert any("meetings.md.j2" in line and "endfo" in line for line in lines)

@@ -97,3 +97,11 @@ def test_names_with_diacritics_can_be_found_without_them(corpus: Corpus) -> None
         if actor.name.isascii():
             continue
         assert ascii_fold(actor.name) in actor.aliases, actor.id
+
+
+def test_issue_summaries_date_from_their_newest_evidence(corpus: Corpus) -> None:
+    # A brief cut off before `last_development` hides status and summary, so
+    # a later date hides them needlessly and an earlier one leaks the future.
+    for issue in corpus.issues.values():
+        newest = max(corpus.extracts[i].date for i in issue.evidence)
+        assert issue.last_development == newest, issue.id

@@ -5,7 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import os
 import re
+import subprocess
+import sys
 import warnings
 import zipfile
 from pathlib import Path
@@ -18,7 +21,15 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from brief.api import write_document
-from brief.document import BlockQuote, Document, Heading, Paragraph, Text, numbered_notes
+from brief.document import (
+    BlockQuote,
+    Document,
+    Heading,
+    Paragraph,
+    Table,
+    Text,
+    numbered_notes,
+)
 from brief.document import plain_text as model_text
 from brief.render import renderer
 from brief.render.docx import package, render
@@ -72,6 +83,18 @@ def rels_of(data: bytes, name: str) -> dict[str, etree._Element]:
 def test_same_document_gives_identical_bytes(rich: Document, rich_bytes: bytes) -> None:
     assert render(rich) == rich_bytes
     assert render(rich_document()) == rich_bytes  # an equal document built anew
+
+
+def test_identical_bytes_across_processes(rich_bytes: bytes) -> None:
+    # another interpreter, another hash seed: nothing may depend on either
+    code = (
+        "import sys, sample_docs; from brief.render.docx import render; "
+        "sys.stdout.buffer.write(render(sample_docs.rich_document()))"
+    )
+    tests = Path(__file__).parent
+    env = {**os.environ, "PYTHONHASHSEED": "12345", "PYTHONPATH": f"{tests.parent / 'src'}:{tests}"}
+    other = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, check=True)
+    assert other.stdout == rich_bytes
 
 
 def test_zip_entries_have_fixed_dates_and_content_types_first(rich_bytes: bytes) -> None:
@@ -129,6 +152,20 @@ def test_footnote_part_is_declared_with_separators(rich_bytes: bytes) -> None:
     assert overrides["/word/footnotes.xml"].endswith("wordprocessingml.footnotes+xml")
     document_rels = rels_of(rich_bytes, "word/_rels/document.xml.rels")
     assert any(r.get("Target") == "footnotes.xml" for r in document_rels.values())
+
+
+def test_a_document_without_notes_or_headings_is_still_complete() -> None:
+    data = render(Document(META, ()))
+    assert notes_of(data) == []
+    document = part(data, "word/document.xml")
+    assert [i.text.strip() for i in document.iter(w("instrText"))] == ['TOC \\o "1-3" \\h \\z \\u']
+    assert docx.Document(io.BytesIO(data)).paragraphs[0].text == META.title
+
+
+def test_word_opens_it_in_its_current_mode(rich_bytes: bytes) -> None:
+    settings_xml = part(rich_bytes, "word/settings.xml")
+    modes = settings_xml.findall("w:compat/w:compatSetting[@w:name='compatibilityMode']", NS)
+    assert [m.get(w("val")) for m in modes] == ["15"]  # not "Compatibility Mode"
 
 
 def test_settings_children_follow_the_schema_order(rich_bytes: bytes) -> None:
@@ -286,8 +323,8 @@ def test_title_block_then_a_toc_field_then_the_body(rich_bytes: bytes) -> None:
     assert texts[:5] == [
         "Kosovo: country brief",
         "NATO and the Western Balkans",
-        "Subject: kosovo",
-        "Information as of 17 September 2024 (covering 18 August 2024 to 17 September 2024)",
+        "Information as of 17 September 2024",
+        "Period covered: 18 August 2024 to 17 September 2024",
         "UNCLASSIFIED",
     ]
     instructions = [i.text.strip() for i in document.iter(w("instrText"))]
@@ -297,6 +334,16 @@ def test_title_block_then_a_toc_field_then_the_body(rich_bytes: bytes) -> None:
     bookmarks = [b.get(w("name")) for b in document.iter(w("bookmarkStart"))]
     assert anchors == bookmarks and len(bookmarks) == 11  # 1 + 3 x 3 + 1 headings
     assert texts.index("Key judgments", 7) > texts.index("Sources")  # TOC entry, then heading
+
+
+def test_the_subject_is_named_unless_the_title_names_it() -> None:
+    def first_lines(meta) -> list[str]:
+        data = render(Document(meta, ()))
+        return [text_of(p) for p in part(data, "word/document.xml").findall("w:body/w:p", NS)][:3]
+
+    assert "Subject: kosovo" not in first_lines(META)  # "Kosovo: country brief"
+    other = dataclasses.replace(META, title="Weekly brief", subtitle="", subject="Kosovo")
+    assert first_lines(other)[1] == "Subject: Kosovo"
 
 
 def test_marking_in_header_and_footer_with_page_x_of_y(rich_bytes: bytes) -> None:
@@ -322,6 +369,18 @@ def test_core_properties_come_from_the_metadata() -> None:
     assert core.created == core.modified == midnight
     assert core.revision == 1
     assert META.inputs_hash in core.comments
+
+
+def test_long_properties_are_shortened_not_refused() -> None:
+    meta = dataclasses.replace(
+        META, title="T" * 400, keywords=tuple(f"keyword number {i}" for i in range(40))
+    )
+    data = render(Document(meta, minimal_document().blocks))
+    core = docx.Document(io.BytesIO(data)).core_properties
+    assert core.title == "T" * 254 + "…"
+    assert core.keywords.startswith("keyword number 0, keyword number 1, ")
+    assert core.keywords.endswith("keyword number 13")  # whole keywords only
+    assert text_of(part(data, "word/document.xml")).startswith("T" * 400)  # the page has all
 
 
 def test_without_an_author_the_generator_is_the_author() -> None:
@@ -416,3 +475,19 @@ def test_a_failed_render_leaves_the_earlier_file_alone(tmp_path: Path, monkeypat
         write_document(rich_document(), "docx", target)
     assert target.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kosovo.docx"]
+
+
+def test_without_given_widths_columns_follow_their_text() -> None:
+    long_text = "A long explanation of why this actor matters, " * 4
+    table = Table(
+        header=((Text("Actor"),), (Text("Role"),), (Text("Why it matters"),)),
+        rows=tuple(
+            ((Text("Aleksandar Vučić"),), (Text("President of Serbia"),), (Text(long_text),))
+            for _ in range(5)
+        ),
+    )
+    document = part(render(Document(META, (table,))), "word/document.xml")
+    widths = [int(c.get(w("w"))) for c in document.findall(".//w:tblGrid/w:gridCol", NS)]
+    assert sum(widths) == 9070  # the text width of an A4 page with 2.5 cm margins
+    assert widths[2] > widths[1] > widths[0] * 0.9
+    assert widths[0] >= len("Aleksandar") * 95 + 170  # the longest word fits on one line

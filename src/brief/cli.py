@@ -410,6 +410,108 @@ def schema(
     typer.echo(f"{len(changed)} schema file(s) {verb}" if changed else "schemas are current")
 
 
+# ------------------------------------------------------------ ingest (issue 7)
+
+sources_app = typer.Typer(help="Add sources to the corpus.", no_args_is_help=True)
+app.add_typer(sources_app, name="sources")
+
+
+def _interactive() -> bool:
+    import sys
+
+    ci = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+    return sys.stdin.isatty() and not ci
+
+
+@sources_app.command("add")
+def sources_add(
+    path: Annotated[Path, typer.Argument(help="Saved web page (.html), .txt or .md file.")],
+    url: Annotated[str | None, typer.Option(help="Where it was published.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Publisher or outlet.")] = None,
+    title: Annotated[str | None, typer.Option(help="Title.")] = None,
+    author: Annotated[str | None, typer.Option(help="Author.")] = None,
+    date: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(help="official_release, news_report, interview or commentary."),
+    ] = None,
+    grade: Annotated[str | None, typer.Option(help="Reliability grade A-F.")] = None,
+    grade_note: Annotated[str | None, typer.Option(help="Why this grade, one line.")] = None,
+    accessed: Annotated[
+        dt.date | None,
+        typer.Option(parser=parse_date, metavar="DATE", help="Date accessed (default today)."),
+    ] = None,
+    workspace: WorkspaceOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Add a source: store its text untouched, hash it, detect language, mark boilerplate.
+
+    Missing required metadata is asked for on a terminal; with CI=true or no
+    terminal it is an error naming the options to give.
+    """
+    from brief.ingest.add import add_source
+
+    overrides = {
+        "url": url, "outlet": outlet, "title": title, "author": author, "published": date,
+        "kind": kind, "reliability": grade, "reliability_note": grade_note,
+    }  # fmt: skip
+    added = add_source(
+        workspace_root(workspace),
+        path,
+        overrides=overrides,
+        prompt=(lambda question: typer.prompt(question)) if _interactive() else None,
+        accessed=accessed,
+    )
+    source = added.source
+    typer.echo(f"added source {source.id} ({source.language}, sha256 {source.sha256[:12]})")
+    typer.echo(f"  {shown_path(added.source_file)}")
+    if source.boilerplate:
+        typer.echo(f"  {len(source.boilerplate)} boilerplate passage(s) marked")
+    typer.echo(f"next: brief extract {source.id}")
+
+
+@app.command("extract")
+def extract_command(
+    source_id: Annotated[str | None, typer.Argument(help="Source id.")] = None,
+    accept: Annotated[
+        bool, typer.Option("--accept", help="Move reviewed `accept: true` items into the corpus.")
+    ] = False,
+    score: Annotated[
+        bool, typer.Option("--score", help="Score the extractor against its gold standards.")
+    ] = False,
+    workspace: WorkspaceOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Propose draft extracts of a source for review (seeds/drafts/), or accept reviewed ones."""
+    if score:
+        from brief.ingest.score import print_scores
+
+        print_scores(workspace_root(workspace), typer.echo)
+        return
+    if source_id is None:
+        raise InvalidInput("give a SOURCE_ID (or --score)")
+    if accept:
+        from brief.ingest.draft import accept_draft
+
+        done = accept_draft(workspace_root(workspace), source_id)
+        typer.echo(
+            f"accepted {done.statements} statement(s), {done.events} event(s), "
+            f"{done.actors} new actor(s) into {shown_path(done.extracts_file)}; "
+            f"{done.remaining} candidate(s) left in the draft"
+        )
+        return
+    from brief.ingest.draft import write_draft
+
+    path, draft = write_draft(workspace_root(workspace), source_id)
+    typer.echo(
+        f"draft: {len(draft.statements)} statement(s), {len(draft.events)} event(s), "
+        f"{len(draft.new_actors)} new actor(s) -> {shown_path(path)}"
+    )
+    typer.echo(
+        f"review it, set `accept: true` on what to keep, then: brief extract {source_id} --accept"
+    )
+
+
 # ---------------------------------------------------------------- templates
 
 templates_app = typer.Typer(

@@ -380,6 +380,87 @@ class Briefing(Strict):
         return self
 
 
+# ------------------------------------------------------------------- drafts
+
+Offset = Annotated[int, Field(ge=0, description="Character offset in the source text")]
+
+
+class DraftCandidate(Strict):
+    """What every proposed item carries: review flag and where it came from."""
+
+    id: ExtractId
+    accept: bool = Field(default=False, description="Set true to move it into the corpus")
+    start: Offset
+    end: Offset
+    found_by: str = Field(description="How the extractor found it; for the reviewer")
+
+
+class DraftStatement(DraftCandidate):
+    """A direct quotation proposed as a `Statement`; `quote` is `text[start:end]`."""
+
+    kind: Literal["statement"] = "statement"
+    quote: NonEmpty
+    speaker: ActorId | None = Field(description="Actor id; null when the text does not say")
+    speaker_as_written: str | None = None
+    mode: StatementMode = StatementMode.DIRECT
+    occasion: NonEmpty
+    date: dt.date
+    date_precision: DatePrecision = DatePrecision.DAY
+    location: str | None = None
+    subjects: list[ActorId] = Field(default_factory=list)
+    issues: list[IssueId] = Field(default_factory=list)
+    credibility: Credibility
+    note: str | None = None
+
+
+class DraftEvent(DraftCandidate):
+    """A dated or placed event proposed as an `Event`; `evidence` is `text[start:end]`."""
+
+    kind: Literal["event"] = "event"
+    summary: NonEmpty
+    evidence: NonEmpty
+    actors: list[ActorId] = Field(default_factory=list)
+    date: dt.date
+    date_precision: DatePrecision = DatePrecision.DAY
+    location: str | None = None
+    subjects: list[ActorId] = Field(default_factory=list)
+    issues: list[IssueId] = Field(default_factory=list)
+    credibility: Credibility
+    note: str | None = None
+
+
+class DraftActor(Strict):
+    """A person the registry does not know, proposed with the role the text gives."""
+
+    id: ActorId
+    accept: bool = False
+    name: NonEmpty
+    kind: ActorKind = ActorKind.PERSON
+    role: str | None = Field(default=None, description="Role as the text states it")
+    start: Offset
+    end: Offset
+
+
+class DraftMention(Strict):
+    actor: ActorId
+    start: Offset
+    end: Offset
+    as_written: NonEmpty
+    new: bool = Field(default=False, description="A proposed new actor, not in the registry")
+
+
+class DraftFile(Strict):
+    """`seeds/drafts/<source-id>.yaml`: what the extractor proposes, for review."""
+
+    source: SourceId
+    sha256: Sha256 = Field(description="sha256 of the text the offsets refer to")
+    proposed_by: NonEmpty
+    statements: list[DraftStatement] = Field(default_factory=list)
+    events: list[DraftEvent] = Field(default_factory=list)
+    new_actors: list[DraftActor] = Field(default_factory=list)
+    mentions: list[DraftMention] = Field(default_factory=list)
+
+
 # -------------------------------------------------------------- file kinds
 
 FILE_KINDS: dict[str, type[BaseModel]] = {
@@ -389,6 +470,7 @@ FILE_KINDS: dict[str, type[BaseModel]] = {
     "issues": IssuesFile,
     "judgments": JudgmentsFile,
     "briefing": Briefing,
+    "draft": DraftFile,
 }
 """Schema name -> model. Files live in seeds/sources/, seeds/actors/,
-seeds/extracts/, seeds/issues/, seeds/judgments/ and briefings/."""
+seeds/extracts/, seeds/issues/, seeds/judgments/, seeds/drafts/ and briefings/."""

@@ -30,7 +30,8 @@ from brief.document import (
 )
 from brief.render.docx.footnotes import Footnotes
 from brief.render.docx.numbering import BULLETS, LEVELS, Numbering
-from brief.render.docx.styles import SPACE_AFTER, TABLE_STYLE, TEXT_WIDTH
+from brief.render.docx.styles import SPACE_AFTER
+from brief.render.docx.tables import render_table
 from brief.render.docx.text import Cleaner, element, paragraph, set_paragraph, text_run
 
 LINK_SCHEMES = ("http", "https")
@@ -193,7 +194,7 @@ def _block(block: Block, ctx: Context, *, quote: bool, depth: int) -> list[_Elem
                 out += _block(sub, ctx, quote=True, depth=depth)
             return out
         case Table():
-            return _table(block, ctx)
+            return render_table(block, lambda cell: inlines(cell, ctx))
         case PageBreak():
             p = paragraph()
             run = element("w:r")
@@ -247,58 +248,3 @@ def _list(block: ListBlock, ctx: Context, *, quote: bool, depth: int) -> list[_E
             else:
                 out += _block(sub, ctx, quote=quote, depth=depth + 1)
     return out
-
-
-def _table(table: Table, ctx: Context) -> list[_Element]:
-    columns = max(len(row) for row in (table.header, *table.rows))
-    if not columns:  # Word rejects a table without cells
-        return []
-    widths = list(table.widths) if len(table.widths) == columns else [1.0] * columns
-    if sum(widths) <= 0:
-        widths = [1.0] * columns
-    twips = [round(TEXT_WIDTH * w / sum(widths)) for w in widths]
-
-    tbl = element("w:tbl")
-    tbl_pr = element("w:tblPr")
-    tbl_pr.append(element("w:tblStyle", val=TABLE_STYLE))
-    tbl_pr.append(element("w:tblW", w=str(sum(twips)), type="dxa"))
-    tbl_pr.append(element("w:tblLayout", type="fixed"))
-    tbl_pr.append(
-        element(
-            "w:tblLook",
-            val="04A0",
-            firstRow="1",
-            lastRow="0",
-            firstColumn="0",
-            lastColumn="0",
-            noHBand="1",
-            noVBand="1",
-        )
-    )
-    tbl.append(tbl_pr)
-    grid = element("w:tblGrid")
-    for width in twips:
-        grid.append(element("w:gridCol", w=str(width)))
-    tbl.append(grid)
-
-    for index, row in enumerate((table.header, *table.rows)):
-        tr = element("w:tr")
-        tr_pr = element("w:trPr")
-        tr_pr.append(element("w:cantSplit"))
-        if index == 0:  # repeated at the top of every page the table runs over
-            tr_pr.append(element("w:tblHeader"))
-        tr.append(tr_pr)
-        for column in range(columns):
-            cell = row[column] if column < len(row) else ()
-            tc = element("w:tc")
-            tc_pr = element("w:tcPr")
-            tc_pr.append(element("w:tcW", w=str(twips[column]), type="dxa"))
-            tc.append(tc_pr)
-            align = table.align[column] if column < len(table.align) else "left"
-            p = paragraph(keep_next=index == 0, align="" if align == "left" else align)
-            for run in inlines(cell, ctx):
-                p.append(run)
-            tc.append(p)
-            tr.append(tc)
-        tbl.append(tr)
-    return [tbl]

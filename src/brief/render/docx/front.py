@@ -43,7 +43,7 @@ def setup_page(section: Section, marking: str) -> None:
     header = section.header.part.element
     _clear(header)
     if marking:
-        header.append(_banner(marking))
+        header.append(_banner(marking, "Header"))
 
     footer = section.footer.part.element
     _clear(footer)
@@ -56,7 +56,7 @@ def setup_page(section: Section, marking: str) -> None:
         pages.append(run)
     footer.append(pages)
     if marking:
-        footer.append(_banner(marking))
+        footer.append(_banner(marking, "Footer"))
 
 
 def _clear(container: _Element) -> None:
@@ -64,8 +64,8 @@ def _clear(container: _Element) -> None:
         container.remove(child)
 
 
-def _banner(marking: str) -> _Element:
-    p = paragraph("Footer", align="center")
+def _banner(marking: str, style: str) -> _Element:
+    p = paragraph(style, align="center")
     p.append(text_run(marking, bold=True))
     return p
 
@@ -82,12 +82,12 @@ def title_block(meta: Metadata) -> list[_Element]:
     line("Title", meta.title)
     if meta.subtitle:
         line("Subtitle", meta.subtitle)
-    if meta.subject:
+    # "Subject: Kosovo" under "Kosovo: country brief" would only repeat the title.
+    if meta.subject and meta.subject.casefold() not in f"{meta.title} {meta.subtitle}".casefold():
         line("DocumentInfo", f"Subject: {meta.subject}")
-    as_of = f"Information as of {long_date(meta.as_of)}"
+    line("DocumentInfo", f"Information as of {long_date(meta.as_of)}")
     if meta.since:
-        as_of += f" (covering {long_date(meta.since)} to {long_date(meta.as_of)})"
-    line("DocumentInfo", as_of)
+        line("DocumentInfo", f"Period covered: {long_date(meta.since)} to {long_date(meta.as_of)}")
     if meta.marking:
         line("DocumentInfo", meta.marking, bold=True)
     return out

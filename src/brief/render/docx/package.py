@@ -39,16 +39,16 @@ def set_properties(document: docx.document.Document, meta: Metadata) -> None:
     core = document.core_properties
     generator = meta.generator or "brief"
     stamp = dt.datetime.combine(meta.as_of, dt.time(0, 0))
-    core.title = meta.title
-    core.subject = meta.subject
-    core.keywords = ", ".join(meta.keywords)
-    core.category = f"{meta.kind} brief" if meta.kind else ""
-    core.author = meta.author or generator
-    core.last_modified_by = generator
+    core.title = _fit(meta.title)
+    core.subject = _fit(meta.subject)
+    core.keywords = _keywords(meta.keywords)
+    core.category = _fit(f"{meta.kind} brief" if meta.kind else "")
+    core.author = _fit(meta.author or generator)
+    core.last_modified_by = _fit(generator)
     core.created = stamp
     core.modified = stamp
     core.revision = 1
-    core.language = meta.language
+    core.language = _fit(meta.language)
     core.comments = f"inputs sha256 {meta.inputs_hash}" if meta.inputs_hash else ""
 
     package = document.part.package
@@ -57,6 +57,27 @@ def set_properties(document: docx.document.Document, meta: Metadata) -> None:
             del package.rels[r_id]
     app = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, _app_xml(generator))
     package.relate_to(app, RT.EXTENDED_PROPERTIES)
+
+
+# python-docx refuses longer core properties (Word's own limit for these fields).
+PROPERTY_LIMIT = 255
+
+
+def _fit(text: str) -> str:
+    return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1] + "…"
+
+
+def _keywords(keywords: tuple[str, ...]) -> str:
+    """As many whole keywords as fit, in their order."""
+    kept = ""
+    for keyword in keywords:
+        candidate = f"{kept}, {keyword}" if kept else keyword
+        if len(candidate) > PROPERTY_LIMIT:
+            break
+        kept = candidate
+    if not kept and keywords:  # a single keyword longer than the limit
+        return _fit(keywords[0])
+    return kept
 
 
 def _app_xml(generator: str) -> bytes:

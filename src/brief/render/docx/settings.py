@@ -121,6 +121,10 @@ def configure(settings: _Element) -> None:
     for note_id in SEPARATOR_IDS:
         footnote_pr.append(element("w:footnote", id=str(note_id)))
     insert_ordered(settings, footnote_pr, SETTINGS_ORDER)
+    # The template says Word 2010 (14): Word would open the file in compatibility mode.
+    for setting in settings.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")
     # The template claims a spelling check was done on empty text; let Word check.
     for stale in settings.findall(qn("w:proofState")):
         settings.remove(stale)

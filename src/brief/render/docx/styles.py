@@ -171,7 +171,7 @@ _TABLE = _style(
 
 
 STYLES: tuple[str, ...] = (
-    _paragraph_style("Normal", "Normal", based_on="", priority=0, quick=True),
+    _paragraph_style("Normal", "Normal", "<w:widowControl/>", based_on="", priority=0, quick=True),
     _paragraph_style(
         "Title",
         "Title",
@@ -252,7 +252,7 @@ STYLES: tuple[str, ...] = (
     _paragraph_style(
         "TOCHeading",
         "TOC Heading",
-        '<w:pBdr/><w:outlineLvl w:val="9"/>',
+        '<w:outlineLvl w:val="9"/>',
         based_on="Heading1",
         next_style="Normal",
         priority=39,

@@ -1,0 +1,28 @@
+"""The extractor: source text + actor registry -> candidate statements, mentions, new people."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from brief.corpus.models import Actor
+from brief.ingest.boilerplate import boilerplate_spans
+from brief.ingest.mentions import ActorIndex, Mention, NewActor, find_mentions, find_new_people
+from brief.ingest.quotes import Attributed, Resolver, attribute, find_quotations
+
+
+@dataclass
+class Extraction:
+    quotes: list[Attributed] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    new_people: list[NewActor] = field(default_factory=list)
+
+
+def extract(text: str, actors: list[Actor], boilerplate: list[str]) -> Extraction:
+    skip = boilerplate_spans(text, boilerplate)
+    index = ActorIndex(actors)
+    known = [m for m in find_mentions(text, index) if not any(s <= m.start < e for s, e in skip)]
+    new_people, new_mentions = find_new_people(text, known, skip)
+    mentions = sorted(known + new_mentions, key=lambda m: m.start)
+    quotes = find_quotations(text, skip)
+    resolver = Resolver(text, mentions, quotes)
+    return Extraction(attribute(text, quotes, resolver), mentions, new_people)

@@ -1,0 +1,218 @@
+"""Actor mentions: registry names and aliases matched accent-insensitively, new people proposed.
+
+`Ulutas`, `Ulutaş` and `ULUTAŞ` are the same name; a person's surname alone
+(`Ruge`) matches when no other registered person shares it. Capitalised
+names the registry does not know are proposed as new people when the text
+gives evidence that they are people (a title before them, a role in
+apposition, or a speech verb), with the role the text states.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from brief.corpus.models import Actor
+from brief.ingest.slug import fold, slugify
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    actor: str
+    kind: str
+    """Actor kind, `person` for proposed new people."""
+    new: bool = False
+
+
+@dataclass(frozen=True)
+class NewActor:
+    id: str
+    name: str
+    role: str | None
+    start: int
+    end: int
+
+
+class FoldedText:
+    """`text` folded to lower-case ASCII, with a map back to original offsets."""
+
+    def __init__(self, text: str) -> None:
+        parts: list[str] = []
+        origin: list[int] = []
+        for index, char in enumerate(text):
+            folded = fold(char)
+            parts.append(folded)
+            origin.extend([index] * len(folded))
+        self.text = text
+        self.folded = "".join(parts)
+        self.origin = origin
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+# Words that start capitalised names but are not people.
+_NOT_NAMES = """
+The A An In On At For From With By Of And But Or As To During After Before Since While
+When Where This That These Those It He She They We I You Our Their His Her Its Mr Ms Mrs
+Dr Amb Ambassador President Prime Minister Deputy Secretary General Chancellor Major
+Brigadier Colonel Lieutenant Commander Admiral Director Chief Head Foreign Defence Defense
+Interior Special Representative High Assistant Acting Speaker Mayor Envoy Senator Judge
+Prosecutor Spokesperson Spokesman Spokeswoman Patriarch Bishop King Queen Monday Tuesday
+Wednesday Thursday Friday Saturday Sunday January February March April May June July
+August September October November December Today Yesterday NATO EU UN OSCE KFOR EULEX
+UNMIK QUINT US U.S. UK Union Council Alliance Commission Parliament Assembly Government
+Ministry Mission Office Agreement Dialogue Summit Bridge River Republic Federation Kingdom
+States Nations Organization Organisation Forces Army Police Community Municipalities
+Partnership Peace Security Strategic Concept Resolution Western Balkans Balkans Europe
+European Brussels Belgrade Pristina Sarajevo Podgorica Skopje Tirana Zagreb Mitrovica
+Banjska Washington Moscow Kyiv Madrid Vilnius Hague Serbia Kosovo Bosnia Herzegovina
+Montenegro Albania Macedonia Croatia Slovenia Russia Ukraine Germany France Italy Turkey
+Türkiye Hungary Romania Greece Netherlands Dutch Serbian Kosovar Albanian Bosnian Russian
+German French Turkish Hungarian Romanian Press Affairs Policy Operations Political Defence
+Capacity Building Headquarters Rule Law Interim Administration Liaison Team Advisory
+Atlantic North Alliance's Srpska Metohija Serb Serbs Albanians Council's Plan Day Year
+Week Statement Reuters AFP
+"""
+NOT_NAME_WORDS = {word.casefold() for word in _NOT_NAMES.split()}
+
+TITLE_WORDS = (
+    r"Mr\.|Ms\.|Mrs\.|Dr\.|Amb\.|Ambassador|President|Prime Minister|Minister|Chancellor|"
+    r"General|Admiral|Colonel|Commander|Director|Secretary|Representative|envoy|Envoy|"
+    r"negotiator|spokesperson|spokesman|spokeswoman|Speaker|Mayor|Senator|Judge|Prosecutor|"
+    r"Patriarch|leader|official|chief|Chief|head|Head|COMKFOR|commander|ambassador|minister|"
+    r"president|member|MP|deputy|Deputy|analyst|professor|Professor|researcher|expert"
+)
+_NAME_TOKEN = r"[^\W\d_][\w’'\-]*"
+_TOKEN = re.compile(_NAME_TOKEN)
+_TITLE_BEFORE = re.compile(rf"(?:{TITLE_WORDS})(?:\s+(?:of|for|to)\s+[^,.;:]*?)?\s*,?\s*$")
+_APPOSITION_AFTER = re.compile(
+    r"^,\s+((?:the|a|an|[A-Z][\w’]*’s|[A-Z][\w]*'s)\s[^,.;:“”\"]{2,90}?),"
+)
+_VERB_AFTER = re.compile(
+    r"^(?:,\s[^,“”\"]{2,90},)?\s+(?:also\s+|later\s+|then\s+)?"
+    r"(?:said|says|told|added|stated|stressed|noted|warned|argued|insisted|declared|"
+    r"emphasi[sz]ed|underlined|highlighted|announced|explained|replied|urged|met|visited|"
+    r"rejected|welcomed|called|wrote|accused|denied|confirmed)\b"
+)
+
+
+def _is_capitalised(token: str) -> bool:
+    return token[:1].isupper() and token.casefold().rstrip(".") not in NOT_NAME_WORDS
+
+
+class ActorIndex:
+    """Names and aliases of the registry, folded, longest first."""
+
+    def __init__(self, actors: list[Actor]) -> None:
+        entries: dict[str, tuple[str, str, bool]] = {}
+        surnames: dict[str, set[str]] = {}
+        for actor in actors:
+            for name in (actor.name, *actor.aliases):
+                key = fold(name).strip()
+                if len(key) >= 2:
+                    entries.setdefault(key, (actor.id, actor.kind.value, name.isupper()))
+                if actor.kind.value == "person":
+                    last = fold(name).split()[-1] if name.split() else ""
+                    if len(last) >= 3:
+                        surnames.setdefault(last, set()).add(actor.id)
+        for last, ids in surnames.items():
+            if len(ids) == 1 and last not in entries:
+                entries[last] = (next(iter(ids)), "person", False)
+        self.entries = entries
+        self.kinds = {actor.id: actor.kind.value for actor in actors}
+        self.names = {actor.id: actor.name for actor in actors}
+        keys = sorted(entries, key=lambda key: (-len(key), key))
+        self.pattern = (
+            re.compile(r"(?<![\w])(" + "|".join(re.escape(key) for key in keys) + r")(?![\w])")
+            if keys
+            else None
+        )
+
+
+def find_mentions(text: str, index: ActorIndex) -> list[Mention]:
+    """Registry mentions, longest match first, never overlapping, in text order."""
+    if index.pattern is None:
+        return []
+    folded = FoldedText(text)
+    found: list[Mention] = []
+    for match in index.pattern.finditer(folded.folded):
+        actor, kind, upper_only = index.entries[match.group(1)]
+        start, end = folded.span(match.start(), match.end())
+        original = text[start:end]
+        if not original[:1].isupper() and not original[:1].isdigit():
+            continue  # `smith` the word is not Smith the person
+        if upper_only and not original.isupper():
+            continue
+        found.append(Mention(start, end, actor, kind))
+    return found
+
+
+def _name_groups(text: str) -> list[tuple[int, int, list[str]]]:
+    """Runs of 2-3 capitalised name tokens separated by single spaces."""
+    groups: list[tuple[int, int, list[str]]] = []
+    run: list[re.Match[str]] = []
+
+    def close() -> None:
+        if 2 <= len(run) <= 3:
+            groups.append((run[0].start(), run[-1].end(), [m.group(0) for m in run]))
+
+    for token in _TOKEN.finditer(text):
+        word = token.group(0)
+        joined = bool(run) and text[run[-1].end() : token.start()] == " "
+        if _is_capitalised(word) and not word.endswith(("’s", "'s")):
+            if not joined:
+                close()
+                run = []
+            run.append(token)
+        else:
+            close()
+            run = []
+    close()
+    return groups
+
+
+def find_new_people(
+    text: str, known: list[Mention], skip: list[tuple[int, int]]
+) -> tuple[list[NewActor], list[Mention]]:
+    """People the registry does not know, with the role the text gives, and their mentions."""
+    taken = [(m.start, m.end) for m in known] + list(skip)
+    people: dict[str, NewActor] = {}
+    mentions: list[Mention] = []
+    for start, end, tokens in _name_groups(text):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        before, after = text[max(0, start - 80) : start], text[end : end + 120]
+        apposition = _APPOSITION_AFTER.match(after)
+        title = _TITLE_BEFORE.search(before)
+        if not (apposition or title or _VERB_AFTER.match(after)):
+            continue
+        name = " ".join(tokens)
+        actor_id = slugify(name)
+        if actor_id not in people:
+            role = apposition.group(1) if apposition else _title_text(before, title)
+            if role:
+                role = re.sub(r"^(?:the|a|an)\s+", "", role)
+            people[actor_id] = NewActor(actor_id, name, role, start, end)
+        mentions.append(Mention(start, end, actor_id, "person", new=True))
+        taken.append((start, end))
+    # Later mentions by surname alone (`Petković said`).
+    for person in people.values():
+        surname = person.name.split()[-1]
+        for match in re.finditer(rf"(?<![\w]){re.escape(surname)}(?![\w])", text):
+            if not any(s < match.end() and match.start() < e for s, e in taken):
+                mentions.append(Mention(match.start(), match.end(), person.id, "person", True))
+                taken.append((match.start(), match.end()))
+    people_sorted = sorted(people.values(), key=lambda p: p.start)
+    return people_sorted, sorted(mentions, key=lambda m: m.start)
+
+
+def _title_text(before: str, title: re.Match[str] | None) -> str | None:
+    if title is None:
+        return None
+    clause = re.split(r"[,.;:()“”\"]|\band\b", before)[-1].strip()
+    clause = re.sub(r"^(?:the|a|an|with|by|to|from|of|met|and)\s+", "", clause).strip()
+    clause = re.sub(r"^(?:Mr|Ms|Mrs|Dr|Amb)\.$", "", clause).strip()
+    return clause or None

@@ -78,8 +78,18 @@ class Loaded:
 
 
 def load_corpus(root: Path) -> Corpus:
-    """Load and validate the workspace at `root`; raise `InvalidInput` listing all problems."""
-    loaded = load_workspace(Path(root))
+    """Load and validate the workspace at `root`; raise `InvalidInput` listing all problems.
+
+    A corpus whose every input file is unchanged since it last validated comes
+    from the cache (`brief.corpus.cache`).
+    """
+    from brief.corpus.cache import load_cached
+
+    return load_cached(Path(root), _load_checked)
+
+
+def _load_checked(root: Path) -> Corpus:
+    loaded = load_workspace(root)
     if loaded.problems:
         raise InvalidInput(loaded.problems)
     return loaded.corpus

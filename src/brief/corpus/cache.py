@@ -1,0 +1,164 @@
+"""A cache of validated corpora, keyed by the bytes of every input file.
+
+Validating a large corpus (10k sources, 100k extracts) takes tens of seconds,
+nearly all of it spent building and checking records; reading and hashing
+the same files takes about one. A corpus that validated once is kept,
+pickled, under a key made of:
+
+- the path and sha256 of every file in `seeds/` and `briefings/` (the set
+  `brief.workspace.inputs_hash` covers, a superset of what the loader reads),
+- the source of the `brief.corpus` package (the checks) and the versions of
+  brief, pydantic and Python (the pickle format).
+
+Any change to any of them is a miss, and a miss loads and checks everything.
+Only valid corpora are stored, so a cached load never hides a problem.
+
+The cache lives in the user's cache folder (`$BRIEF_CACHE_DIR`, else
+`$XDG_CACHE_HOME/brief`, else `~/.cache/brief`), never in the workspace: a
+pickle runs code when loaded, and a workspace is shared through git, so one
+must never be read from there. `BRIEF_NO_CACHE=1` turns the cache off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import gc
+import hashlib
+import os
+import pickle
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from brief import __version__
+from brief.corpus.corpus import Corpus
+
+KEEP = 4
+"""Cached corpora kept; the least recently used beyond these are removed."""
+
+INPUT_FOLDERS = ("briefings", "seeds")
+
+
+def cache_dir() -> Path:
+    if os.environ.get("BRIEF_CACHE_DIR"):
+        return Path(os.environ["BRIEF_CACHE_DIR"]) / "corpus"
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "brief" / "corpus"
+
+
+def enabled() -> bool:
+    return os.environ.get("BRIEF_NO_CACHE", "") in ("", "0")
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Building a million small objects triggers a full collection again and again,
+    each walking everything built so far; none of them is garbage."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def read_inputs(root: Path) -> dict[str, bytes]:
+    """Every non-hidden file of `briefings/` and `seeds/`, by workspace-relative path."""
+    files: dict[str, bytes] = {}
+    for folder in INPUT_FOLDERS:
+        base = root / folder
+        if not base.is_dir():
+            continue
+        for dirpath, dirnames, filenames in os.walk(base):
+            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+            for name in filenames:
+                if name.startswith("."):
+                    continue
+                path = Path(dirpath, name)
+                with contextlib.suppress(OSError):  # the loader reports unreadable files
+                    files[path.relative_to(root).as_posix()] = path.read_bytes()
+    return files
+
+
+def _code_digest() -> bytes:
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.digest()
+
+
+def cache_key(files: dict[str, bytes]) -> str:
+    import pydantic
+
+    digest = hashlib.sha256()
+    versions = f"brief {__version__}; pydantic {pydantic.VERSION}; python {sys.version}"
+    digest.update(versions.encode() + b"\0" + _code_digest())
+    for rel in sorted(files):
+        digest.update(rel.encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(files[rel]).digest())
+    return digest.hexdigest()
+
+
+def load_cached(root: Path, load: Callable[[Path], Corpus]) -> Corpus:
+    """The corpus at `root`: from the cache when every input is unchanged, else `load(root)`."""
+    with gc_paused():
+        if not enabled():
+            return load(root)
+        files = read_inputs(root)
+        path = cache_dir() / f"{cache_key(files)}.pickle"
+        corpus = _restore(path, root, files)
+        if corpus is None:
+            corpus = load(root)  # raises on any problem: invalid corpora are never stored
+            _store(path, corpus, files)
+        return corpus
+
+
+def _restore(path: Path, root: Path, files: dict[str, bytes]) -> Corpus | None:
+    try:
+        saved = pickle.loads(path.read_bytes())
+        corpus: Corpus = saved["corpus"]
+        corpus.root = root
+        corpus.input_files = {rel: files[rel] for rel in saved["input_files"]}
+        corpus.texts = {sid: files[rel].decode("utf-8") for sid, rel in saved["texts"].items()}
+    except Exception:  # missing, truncated or from another version: load afresh
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # recently used: kept when older entries are pruned
+    return corpus
+
+
+def _store(path: Path, corpus: Corpus, files: dict[str, bytes]) -> None:
+    # A file that changed between the key's read and the loader's read would file
+    # the new content under the old key.
+    if any(files.get(rel) != raw for rel, raw in corpus.input_files.items()):
+        return
+    text_paths = {}
+    for sid, source in corpus.sources.items():
+        rel = (Path("seeds") / source.text).as_posix()
+        if sid in corpus.texts and rel in files:
+            text_paths[sid] = rel
+    if len(text_paths) != len(corpus.texts):
+        return
+    # Texts and raw bytes are re-read on every load anyway (for the key), so they are
+    # not stored twice; the copy keeps the caller's corpus intact.
+    bare = dataclasses.replace(corpus, root=Path("."), texts={}, input_files={})
+    data = pickle.dumps(
+        {"corpus": bare, "input_files": sorted(corpus.input_files), "texts": text_paths},
+        protocol=pickle.HIGHEST_PROTOCOL,
+    )
+    try:
+        from brief.fsutil import atomic_write_bytes
+
+        atomic_write_bytes(path, data)
+        _prune(path.parent)
+    except OSError:
+        pass  # a read-only or full cache folder costs speed, not correctness
+
+
+def _prune(folder: Path) -> None:
+    entries = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[KEEP:]:
+        with contextlib.suppress(OSError):
+            old.unlink()

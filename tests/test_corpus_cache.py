@@ -1,0 +1,124 @@
+"""The validated-corpus cache: fast when nothing changed, never stale, never hiding a problem."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from brief.corpus import cache, load_corpus
+from brief.corpus import load as load_module
+from brief.errors import InvalidInput
+from corpus_fixture import make_workspace
+
+EXTRACTS = "seeds/extracts/n1-ruge.yaml"
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("BRIEF_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("BRIEF_NO_CACHE", raising=False)
+    return tmp_path / "cache" / "corpus"
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Path:
+    return make_workspace(tmp_path / "ws")
+
+
+@pytest.fixture
+def checks_forbidden(monkeypatch: pytest.MonkeyPatch):
+    """Make any load that is not served from the cache fail loudly."""
+
+    def fail(root: Path):
+        raise AssertionError(f"validated {root} again instead of using the cache")
+
+    def forbid() -> None:
+        monkeypatch.setattr(load_module, "_load_checked", fail)
+
+    return forbid
+
+
+def test_unchanged_workspace_is_served_from_the_cache_as_loaded(
+    ws: Path, cache_dir: Path, checks_forbidden
+) -> None:
+    first = load_corpus(ws)
+    assert len(list(cache_dir.glob("*.pickle"))) == 1
+    checks_forbidden()
+    again = load_corpus(ws)
+    assert again.extracts == first.extracts
+    assert again.actors == first.actors and again.sources == first.sources
+    assert again.judgments == first.judgments and again.briefings == first.briefings
+    assert again.texts == first.texts
+    assert again.input_files == first.input_files
+    assert again.inputs_hash() == first.inputs_hash()
+    assert again.root == ws
+
+
+def test_a_copy_elsewhere_is_served_with_its_own_root(
+    ws: Path, cache_dir: Path, tmp_path: Path, checks_forbidden
+) -> None:
+    load_corpus(ws)
+    copy = shutil.copytree(ws, tmp_path / "copy")
+    checks_forbidden()
+    assert load_corpus(copy).root == copy
+
+
+def test_an_edit_after_caching_is_seen_and_checked(ws: Path, cache_dir: Path) -> None:
+    load_corpus(ws)
+    path = ws / EXTRACTS
+    path.write_text(path.read_text("utf-8").replace("security vacuum", "vacuum"), "utf-8")
+    with pytest.raises(InvalidInput) as raised:
+        load_corpus(ws)
+    assert any(p.file == EXTRACTS and "verbatim" in p.message for p in raised.value.problems), [
+        str(p) for p in raised.value.problems
+    ]
+
+
+def test_a_new_file_is_an_input_too(ws: Path, cache_dir: Path) -> None:
+    load_corpus(ws)
+    (ws / "seeds" / "actors" / "more.yaml").write_text("actors: [{id: x}]\n", "utf-8")
+    with pytest.raises(InvalidInput):
+        load_corpus(ws)
+
+
+def test_an_invalid_corpus_is_never_cached(ws: Path, cache_dir: Path) -> None:
+    (ws / EXTRACTS).write_text("extracts: [", "utf-8")
+    with pytest.raises(InvalidInput):
+        load_corpus(ws)
+    assert not list(cache_dir.glob("*.pickle"))
+
+
+def test_a_damaged_cache_entry_means_loading_afresh(ws: Path, cache_dir: Path) -> None:
+    first = load_corpus(ws)
+    for entry in cache_dir.glob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    assert load_corpus(ws).extracts == first.extracts
+
+
+def test_cache_can_be_turned_off(
+    ws: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEF_NO_CACHE", "1")
+    load_corpus(ws)
+    assert not cache_dir.exists()
+
+
+def test_only_the_most_recent_entries_are_kept(
+    ws: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "KEEP", 2)
+    path = ws / "briefings" / "kosovo.yaml"
+    for title in ("A", "B", "C"):
+        path.write_text(path.read_text("utf-8").replace("title: ", f"title: {title}", 1), "utf-8")
+        load_corpus(ws)
+    assert len(list(cache_dir.glob("*.pickle"))) == 2
+
+
+def test_cache_never_lives_in_the_workspace(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a pickle runs code when loaded: one committed to a shared workspace must never be read
+    monkeypatch.delenv("BRIEF_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(ws.parent / "xdg"))
+    assert not cache.cache_dir().is_relative_to(ws)
+    assert cache.cache_dir().is_relative_to(ws.parent / "xdg")

@@ -168,12 +168,22 @@ def test_wrong_value_points_at_the_field(ws: Path) -> None:
     )
 
 
-def test_unknown_field_points_at_the_key(ws: Path) -> None:
+def test_unknown_field_points_at_the_key_and_suggests(ws: Path) -> None:
     edit(ws, EXTRACTS, "    occasion:", "    ocasion:")
     line = line_of(ws, EXTRACTS, "ocasion:")
-    found = problems(ws)
-    assert f"{EXTRACTS}:{line}:5: extracts[0].ocasion: unknown field" in found[0] or any(
-        p.startswith(f"{EXTRACTS}:{line}:5: extracts[0].ocasion: unknown field") for p in found
+    record = line_of(ws, EXTRACTS, "id: ruge-no-vacuum")
+    assert problems(ws) == [
+        f"{EXTRACTS}:{record}:5: extracts[0]: missing required field: occasion",
+        f"{EXTRACTS}:{line}:5: extracts[0].ocasion: unknown field; did you mean 'occasion'?",
+    ]
+
+
+def test_unknown_field_lists_the_allowed_ones(ws: Path) -> None:
+    edit(ws, ACTORS, "        end: 2024-09-10\n", "        end: 2024-09-10\n        xyz: 1\n")
+    line = line_of(ws, ACTORS, "xyz:")
+    assert the_problem(ws) == (
+        f"{ACTORS}:{line}:9: actors[2].roles[0].xyz: unknown field; allowed here: "
+        "title, organisation, start, end, acting, sources, note"
     )
 
 

@@ -24,7 +24,7 @@ from brief.corpus.models import (
     Source,
     Statement,
 )
-from brief.corpus.provenance import verbatim_index
+from brief.corpus.provenance import VerbatimIndex
 
 if TYPE_CHECKING:
     from brief.corpus.load import Finding, Loaded
@@ -298,12 +298,13 @@ def _estimative_language(loaded: Loaded) -> Iterator[Finding]:
 def _provenance(loaded: Loaded) -> Iterator[Finding]:
     corpus = loaded.corpus
     boilerplate: dict[str, list[tuple[int, int]]] = {}
+    indexes: dict[str, VerbatimIndex] = {}
     for ident, source in corpus.sources.items():
         text = corpus.texts.get(ident)
         if text is None:
             continue
         file, loc = loaded.origins["sources"][ident]
-        index = verbatim_index(text)
+        index = indexes[ident] = VerbatimIndex(text)
         spans = boilerplate[ident] = []
         for number, passage in enumerate(source.boilerplate):
             found = index.find_all(passage)
@@ -314,18 +315,18 @@ def _provenance(loaded: Loaded) -> Iterator[Finding]:
             spans.extend(found)
 
     for ident, extract in corpus.extracts.items():
-        text = corpus.texts.get(extract.source)
-        if text is None:
+        index = indexes.get(extract.source)
+        if index is None:
             continue
         field = "quote" if isinstance(extract, Statement) else "evidence"
         passage = extract.quote if isinstance(extract, Statement) else _evidence(extract)
-        found = verbatim_index(text).find_all(passage)
+        found = index.find_all(passage)
         if found and all(_overlaps(span, boilerplate[extract.source]) for span in found):
             message = "comes from the site's boilerplate, which is never content"
         elif found:
             continue
         else:
-            message = f"not found verbatim in source '{extract.source}'" + _hint(text, passage)
+            message = f"not found verbatim in source '{extract.source}'" + _hint(index, passage)
         file, loc = loaded.origins["extracts"][ident]
         yield _finding(file, (*loc, field), message)
 
@@ -338,9 +339,8 @@ def _overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in others)
 
 
-def _hint(text: str, passage: str) -> str:
+def _hint(index: VerbatimIndex, passage: str) -> str:
     """Where the passage stops matching: the longest prefix that is in the text."""
-    index = verbatim_index(text)
     words = passage.split()
     low, high = 0, len(words)
     while low < high:  # binary search: a prefix in the text means all shorter ones are

@@ -9,13 +9,14 @@ is looked at again, item by item and node by node.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, get_args
+from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -187,7 +188,7 @@ def _file_errors(
 ) -> None:
     """Report a file's errors, and keep its valid records so that the
     cross-checks do not report references to them as unknown."""
-    loaded.findings.extend(_findings(rel, error))
+    loaded.findings.extend(_findings(rel, error, kind.model))
     if not kind.list_key:
         if kind.schema == "source":
             _mark_broken("sources", data, loaded)
@@ -346,7 +347,41 @@ def _type_name(value: object) -> str:
 # ------------------------------------------------------- pydantic errors
 
 
-def _findings(rel: str, error: ValidationError) -> list[Finding]:
+def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The field names allowed where `loc` points (its last part excluded)."""
+    current: Any = model
+    for part in loc[:-1]:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            args = get_args(current)
+            current = args[0] if args else None
+        elif isinstance(current, type) and issubclass(current, BaseModel):
+            info = current.model_fields.get(part)
+            current = info.annotation if info else None
+        else:  # a union: `part` is the tag of one of its members
+            current = next((m for m in get_args(current) if _tag(m) == part), None)
+        if current is None:
+            return []
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    while get_origin(annotation) is Annotated:
+        annotation = get_args(annotation)[0]
+    return annotation
+
+
+def _tag(member: Any) -> object:
+    member = _unwrap(member)
+    if isinstance(member, type) and issubclass(member, BaseModel) and "kind" in member.model_fields:
+        return member.model_fields["kind"].default
+    return None
+
+
+def _findings(rel: str, error: ValidationError, model: type[BaseModel]) -> list[Finding]:
     found: list[Finding] = []
     missing: dict[tuple, list[str]] = {}
     for item in error.errors(include_url=False):
@@ -354,18 +389,29 @@ def _findings(rel: str, error: ValidationError) -> list[Finding]:
         if item["type"] == "missing" and loc:
             missing.setdefault(loc[:-1], []).append(str(loc[-1]))
             continue
-        found.append(Finding(rel, loc, _message(item), at_key=item["type"] == "extra_forbidden"))
+        if item["type"] == "extra_forbidden":
+            found.append(Finding(rel, loc, _unknown_field(model, loc), at_key=True))
+            continue
+        found.append(Finding(rel, loc, _message(item)))
     for parent, names in missing.items():
         noun = "field" if len(names) == 1 else "fields"
         found.append(Finding(rel, parent, f"missing required {noun}: {', '.join(names)}"))
     return found
 
 
+def _unknown_field(model: type[BaseModel], loc: Loc) -> str:
+    allowed = _fields_at(model, loc)
+    close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+    if close:
+        return f"unknown field; did you mean '{close[0]}'?"
+    if allowed:
+        return f"unknown field; allowed here: {', '.join(allowed)}"
+    return "unknown field"
+
+
 def _message(item: Any) -> str:
     kind = item["type"]
     msg = str(item["msg"])
-    if kind == "extra_forbidden":
-        return "unknown field (misspelt? see the schema in schemas/)"
     if kind == "union_tag_not_found":
         return "missing 'kind': one of statement, event, fact"
     if kind == "value_error":

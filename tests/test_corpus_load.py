@@ -16,6 +16,7 @@ EXTRACTS = "seeds/extracts/n1-ruge.yaml"
 ACTORS = "seeds/actors/actors.yaml"
 SOURCE = "seeds/sources/n1-ruge.yaml"
 JUDGMENTS = "seeds/judgments/judgments.yaml"
+EVENT_DATE = "    date: 2024-08-20\n    subjects: [kosovo, boris-ruge]"
 
 
 @pytest.fixture
@@ -218,16 +219,29 @@ def test_model_rule_is_located_at_the_record(ws: Path) -> None:
     )
 
 
-def test_nato_unclassified_marking(ws: Path) -> None:
+@pytest.mark.parametrize("marking", ["NATO UNCLASSIFIED", "nato  unclassified", "NATO RESTRICTED"])
+def test_nato_markings_are_refused(ws: Path, marking: str) -> None:
     write(
         ws,
         "briefings/kosovo.yaml",
-        "subject: kosovo\nkind: country\nmarking: NATO UNCLASSIFIED\n",
+        f"subject: kosovo\nkind: country\nmarking: {marking}\n",
         "briefing",
     )
-    problem = the_problem(ws)
-    assert problem.startswith("briefings/kosovo.yaml:2:1: ")
-    assert "'NATO UNCLASSIFIED' marks NATO-owned information" in problem
+    assert the_problem(ws) == (
+        f"briefings/kosovo.yaml:2:1: '{marking}' is a NATO security marking, for information "
+        "NATO owns; an open-source brief is marked e.g. UNCLASSIFIED, PUBLIC or TLP:CLEAR"
+    )
+
+
+def test_open_source_markings_are_fine(ws: Path) -> None:
+    for marking in ("UNCLASSIFIED", "PUBLIC", "TLP:CLEAR"):
+        write(
+            ws,
+            "briefings/kosovo.yaml",
+            f"subject: kosovo\nkind: country\nmarking: {marking}\n",
+            "briefing",
+        )
+        assert problems(ws) == []
 
 
 def test_a_broken_record_does_not_hide_the_others(ws: Path) -> None:
@@ -388,15 +402,15 @@ def test_person_brief_of_a_country(ws: Path) -> None:
 
 
 def test_extract_after_its_source(ws: Path) -> None:
-    edit(ws, EXTRACTS, "date: 2024-08-20", "date: 2024-08-23")
+    edit(ws, EXTRACTS, EVENT_DATE, EVENT_DATE.replace("2024-08-20", "2024-08-23"))
     assert the_problem(ws).endswith(
-        "extracts[0].date: 2024-08-23 is after its source 'n1-ruge' was published (2024-08-22)"
+        "extracts[1].date: 2024-08-23 is after its source 'n1-ruge' was published (2024-08-22)"
     )
 
 
 def test_month_precision_allows_the_whole_month(ws: Path) -> None:
     edit(ws, SOURCE, "published: 2024-08-22", "published: 2024-08-01\npublished_precision: month")
-    edit(ws, EXTRACTS, "date: 2024-08-20", "date: 2024-08-31")
+    edit(ws, EXTRACTS, EVENT_DATE, EVENT_DATE.replace("2024-08-20", "2024-08-31"))
     assert problems(ws) == []
     edit(ws, EXTRACTS, "date: 2024-08-31", "date: 2024-09-01")
     assert "is after its source 'n1-ruge' was published (2024-08-31)" in the_problem(ws)
@@ -409,6 +423,19 @@ def test_implausible_dates(ws: Path) -> None:
     assert any("extracts[0].date: 1024-08-20 is before 1900-01-01" in p for p in found)
     assert any("accessed: accessed 2024-08-21 before it was published" in p for p in found)
     assert any("more than five years before its source" in p for p in found)
+
+
+def test_issue_evidence_after_its_last_development(ws: Path) -> None:
+    edit(
+        ws,
+        "seeds/issues/issues.yaml",
+        "last_development: 2024-08-20",
+        "last_development: 2024-08-19",
+    )
+    assert the_problem(ws).endswith(
+        "issues[0].evidence[0]: 'ruge-no-vacuum' is dated 2024-08-20, "
+        "after the issue's last_development (2024-08-19)"
+    )
 
 
 def test_judgment_made_before_its_basis(ws: Path) -> None:

@@ -24,8 +24,15 @@ from brief.api import write_document
 from brief.document import (
     BlockQuote,
     Document,
+    Emphasis,
     Heading,
+    LineBreak,
+    Link,
+    ListBlock,
+    Note,
+    PageBreak,
     Paragraph,
+    Strong,
     Table,
     Text,
     numbered_notes,
@@ -446,7 +453,7 @@ def test_clean_text_gives_no_warning() -> None:
         render(rich_document(sections=1))
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=40))
 def test_any_text_renders_to_a_readable_file(text: str) -> None:
     doc = Document(META, (Paragraph((Text(text), Text("end"))),))
@@ -491,3 +498,69 @@ def test_without_given_widths_columns_follow_their_text() -> None:
     assert sum(widths) == 9070  # the text width of an A4 page with 2.5 cm margins
     assert widths[2] > widths[1] > widths[0] * 0.9
     assert widths[0] >= len("Aleksandar") * 95 + 170  # the longest word fits on one line
+
+
+def test_a_note_inside_a_note_keeps_its_words_in_the_outer_note() -> None:
+    inner = Note((Text("inner words"),))
+    doc = Document(META, (Paragraph((Text("x"), Note((Text("outer "), inner)))),))
+    data = render(doc)
+    notes = notes_of(data)
+    assert [text_of(n).strip() for n in notes] == ["outer inner words"]
+    assert part(data, "word/footnotes.xml").find(".//w:footnoteReference", NS) is None
+
+
+# ------------------------------------------------ any document the model allows
+
+_words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12)
+_inline = st.recursive(
+    st.one_of(st.builds(Text, _words), st.just(LineBreak())),
+    lambda inner: st.one_of(
+        st.builds(lambda c: Emphasis(tuple(c)), st.lists(inner, max_size=3)),
+        st.builds(lambda c: Strong(tuple(c)), st.lists(inner, max_size=3)),
+        st.builds(
+            lambda url, c: Link(url, tuple(c)),
+            st.sampled_from(["https://example.org/x", "javascript:void(0)", "", "http://a b"]),
+            st.lists(inner, max_size=2),
+        ),
+        st.builds(lambda c: Note(tuple(c)), st.lists(inner, max_size=3)),
+    ),
+    max_leaves=6,
+)
+_inlines = st.lists(_inline, max_size=4).map(tuple)
+_block = st.recursive(
+    st.one_of(
+        st.builds(Paragraph, _inlines),
+        st.builds(Heading, st.integers(0, 5), _inlines),
+        st.just(PageBreak()),
+        st.builds(
+            lambda header, rows: Table(header=tuple(header), rows=tuple(map(tuple, rows))),
+            st.lists(_inlines, max_size=3),
+            st.lists(st.lists(_inlines, max_size=4), max_size=3),
+        ),
+    ),
+    lambda inner: st.one_of(
+        st.builds(lambda c: BlockQuote(tuple(c)), st.lists(inner, max_size=2)),
+        st.builds(
+            lambda items, ordered: ListBlock(tuple(map(tuple, items)), ordered),
+            st.lists(st.lists(inner, max_size=2), max_size=3),
+            st.booleans(),
+        ),
+    ),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(_block, max_size=5).map(tuple))
+def test_any_document_renders_with_one_footnote_per_note(blocks) -> None:
+    doc = Document(META, blocks)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ControlCharacterWarning)
+        data = render(doc)
+    assert len(notes_of(data)) == len(numbered_notes(doc))
+    document = part(data, "word/document.xml")
+    references = [int(r.get(w("id"))) for r in document.iter(w("footnoteReference"))]
+    assert references == list(range(1, len(references) + 1))
+    for table in document.iter(w("tbl")):  # every row has a cell per column
+        columns = len(table.findall("w:tblGrid/w:gridCol", NS))
+        assert {len(row.findall("w:tc", NS)) for row in table.findall("w:tr", NS)} == {columns}

@@ -212,6 +212,17 @@ def _dates(loaded: Loaded) -> Iterator[Finding]:
                 f"{extract.date} is more than five years before its source "
                 f"'{source.id}' ({source.published}): a wrong date?",
             )
+    for ident, issue in corpus.issues.items():
+        file, loc = loaded.origins["issues"][ident]
+        for index, evidence in enumerate(issue.evidence):
+            extract = corpus.extracts.get(evidence)
+            if extract is not None and extract.date > issue.last_development:
+                yield _finding(
+                    file,
+                    (*loc, "evidence", index),
+                    f"'{evidence}' is dated {extract.date}, after the issue's "
+                    f"last_development ({issue.last_development})",
+                )
     for ident, judgment in corpus.judgments.items():
         file, loc = loaded.origins["judgments"][ident]
         for index, basis in enumerate(judgment.basis):

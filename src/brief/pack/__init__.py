@@ -199,6 +199,7 @@ class _Pack:
             for task in tasks:
                 outcomes.append(self.store(run_task(task)))
         else:
+            _preload(self.options.formats)
             workers = min(self.options.jobs, len(tasks))
             with ProcessPoolExecutor(
                 workers, initializer=init_worker, initargs=(self.corpus,)
@@ -304,7 +305,7 @@ class _Pack:
         markings = sorted({b.marking for b in packed})
         meta = Metadata(
             title=f"Weekly pack {self.week.label}",
-            subject=f"pack-{self.week.label}",
+            subject=f"{len(packed)} briefings",
             kind="pack",
             marking=" / ".join(markings),
             as_of=self.as_of,
@@ -337,6 +338,17 @@ class _Pack:
             path = self.folder / name
             if path.parent == self.folder and path.is_file():
                 path.unlink()
+
+
+def _preload(formats: tuple[str, ...]) -> None:
+    """Import the pipeline before the pool forks, so workers do not each import it again."""
+    import importlib
+
+    from brief.render import renderer
+
+    importlib.import_module("brief.assemble")
+    for fmt in formats:
+        renderer(fmt)
 
 
 def build_pack(options: PackOptions, progress: PlainProgress | None = None) -> PackResult:

@@ -564,3 +564,68 @@ def test_any_document_renders_with_one_footnote_per_note(blocks) -> None:
     for table in document.iter(w("tbl")):  # every row has a cell per column
         columns = len(table.findall("w:tblGrid/w:gridCol", NS))
         assert {len(row.findall("w:tc", NS)) for row in table.findall("w:tr", NS)} == {columns}
+
+
+# ------------------------------------------------------ schema (what Word checks)
+
+
+@pytest.fixture(scope="module")
+def schema_check(tmp_path_factory: pytest.TempPathFactory):
+    """Validates against the ECMA-376 schemas and Word's semantic rules: the
+    order and kind of every element and attribute, as Word checks on opening."""
+    from openxml_audit import FileFormat, OpenXmlValidator
+
+    validator = OpenXmlValidator(file_format=FileFormat.MICROSOFT_365, max_errors=0)
+    folder = tmp_path_factory.mktemp("schema")
+
+    def check(data: bytes) -> list[str]:
+        path = folder / "check.docx"
+        path.write_bytes(data)
+        return [str(error) for error in validator.validate(path).errors]
+
+    return check
+
+
+def _control_characters() -> Document:
+    meta = dataclasses.replace(META, title="Bad\x07 title", marking="UNCLAS\x00SIFIED")
+    return Document(meta, (Paragraph((Text("keep\x01 this\x0b"), Note((Text("n\x02"),)))),))
+
+
+@pytest.mark.parametrize(
+    "make",
+    [rich_document, nested_document, minimal_document, lambda: Document(META, ())],
+    ids=["rich", "nested", "minimal", "empty"],
+)
+def test_the_file_is_valid_wordprocessingml(make, schema_check) -> None:
+    assert schema_check(render(make())) == []
+
+
+def test_the_schema_check_finds_what_word_would_reject(schema_check, rich_bytes) -> None:
+    # the check itself: a pStyle after jc is out of schema order
+    source = zipfile.ZipFile(io.BytesIO(rich_bytes))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "word/document.xml":
+                data = data.replace(
+                    b'<w:pPr><w:pStyle w:val="Title"/></w:pPr>',
+                    b'<w:pPr><w:jc w:val="center"/><w:pStyle w:val="Title"/></w:pPr>',
+                )
+            target.writestr(name, data)
+    assert any("pStyle" in error for error in schema_check(out.getvalue()))
+
+
+def test_text_with_control_characters_gives_a_valid_file(schema_check) -> None:
+    with pytest.warns(ControlCharacterWarning):
+        data = render(_control_characters())
+    assert schema_check(data) == []
+
+
+@settings(max_examples=8, deadline=None)
+@given(blocks=st.lists(_block, min_size=1, max_size=4).map(tuple))
+def test_any_document_is_valid_wordprocessingml(blocks, schema_check) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ControlCharacterWarning)
+        data = render(Document(META, blocks))
+    assert schema_check(data) == []

@@ -23,7 +23,10 @@ def _pipeline_missing() -> str | None:
     import importlib.util
 
     for module in ("brief.assemble.assembler", "brief.render.pdf"):
-        if importlib.util.find_spec(module) is None:
+        try:
+            if importlib.util.find_spec(module) is None:
+                return module
+        except ModuleNotFoundError:  # its parent package is missing too
             return module
     return None
 

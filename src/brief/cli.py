@@ -547,6 +547,7 @@ def extract_command(
 templates_app = typer.Typer(
     help="Section templates in briefings/templates/ (see its README.md).",
     no_args_is_help=True,
+    epilog="Example:\n\n  brief templates check",
 )
 app.add_typer(templates_app, name="templates")
 

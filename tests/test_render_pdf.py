@@ -328,3 +328,20 @@ def test_nested_lists_quotes_links_and_a_note_in_a_heading() -> None:
     assert len(links) == len(numbered_notes(rendered.document))
     assert all(ref == note for ref, note in links)
     assert rendered.outline()[0][0] == "Lists"
+
+
+def test_table_without_widths_keeps_short_columns_on_one_line() -> None:
+    from brief.document import Table
+
+    long_text = "What happened, at length, with all the detail a reader needs. " * 4
+    table = Table(
+        header=((Text("Date"),), (Text("Place"),), (Text("What happened"),)),
+        rows=tuple(
+            ((Text("Around 22 August 2024"),), (Text("Pristina, Kosovo"),), (Text(long_text),))
+            for _ in range(5)
+        ),
+    )
+    reader = pypdf.PdfReader(io.BytesIO(pdf.render(Document(META, (table,)))))
+    lines = reader.pages[-1].extract_text().splitlines()
+    assert sum("Around 22 August 2024" in line for line in lines) == 5
+    assert sum("Pristina, Kosovo" in line for line in lines) == 5

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Table, TableStyle
 
 from brief import document as model
@@ -121,13 +122,15 @@ class StoryBuilder:
 
     def table(self, block: model.Table) -> Table:
         columns = max((len(row) for row in (block.header, *block.rows)), default=0)
-        widths = self._widths(block.widths, columns)
+        widths = self._widths(block, columns)
         aligns = [_ALIGN.get(a, TA_LEFT) for a in block.align] + [TA_LEFT] * columns
         data = [
             self._row(block.header, columns, aligns, self.styles.header_cell),
             *(self._row(row, columns, aligns, self.styles.cell) for row in block.rows),
         ]
-        table = Table(data, colWidths=widths, repeatRows=1, splitByRow=1, hAlign="LEFT")
+        table = Table(
+            data, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=1, hAlign="LEFT"
+        )
         table.setStyle(
             TableStyle(
                 [
@@ -148,11 +151,12 @@ class StoryBuilder:
         table.spaceAfter = 10
         return table
 
-    def _widths(self, relative: tuple[float, ...], columns: int) -> list[float]:
+    def _widths(self, block: model.Table, columns: int) -> list[float]:
+        relative = block.widths
         if len(relative) != columns or not all(w > 0 for w in relative):
-            return [self.width / columns] * columns if columns else []
+            relative = content_widths(block, columns, self.width)
         total = sum(relative)
-        return [self.width * w / total for w in relative]
+        return [self.width * w / total for w in relative] if total else []
 
     def _row(
         self, cells: tuple, columns: int, aligns: list[int], style: ParagraphStyle
@@ -162,6 +166,67 @@ class StoryBuilder:
             markup = self.inliner.markup(cells[index]) if index < len(cells) else ""
             row.append(Paragraph(markup, _aligned(style, aligns[index])))
         return row
+
+
+def content_widths(block: model.Table, columns: int, total: float) -> tuple[float, ...]:
+    """Column widths from the cells' text when the model gives none.
+
+    A column's natural width is that of its typical cell on one line (the odd
+    very long cell wraps); if they all fit, that is the layout.
+    """
+    texts: list[list[str]] = [[] for _ in range(columns)]
+    for row in (block.header, *block.rows):
+        for index, cell in enumerate(row[:columns]):
+            texts[index].append(plain_text(cell))
+    natural = [_typical([_measure(t) for t in col]) + _CELL_PADDING for col in texts]
+    minimum = [
+        max((_measure(w) for t in col for w in t.split()), default=0.0) + _CELL_PADDING
+        for col in texts
+    ]
+    if sum(natural) <= total:
+        return tuple(natural)
+    # Narrow columns (dates, names) keep their natural width; the others
+    # share the rest by the square root of theirs (damped, so the long column
+    # does not starve the others), never above their natural width nor below
+    # their longest word.
+    widths = [0.0] * columns
+    narrow = {i for i in range(columns) if natural[i] <= _NARROW * total}
+    if total - sum(natural[i] for i in narrow) < _REST * total:
+        narrow = set()
+    for i in narrow:
+        widths[i] = natural[i]
+    open_columns = set(range(columns)) - narrow
+    room = total - sum(widths)
+    while open_columns:
+        weight = sum(natural[i] ** 0.5 for i in open_columns)
+        shares = {i: room * natural[i] ** 0.5 / weight for i in open_columns}
+        capped = {i for i, share in shares.items() if share >= natural[i]}
+        if not capped:
+            for i, share in shares.items():
+                widths[i] = max(share, min(minimum[i], total / columns))
+            break
+        for i in capped:
+            widths[i] = natural[i]
+            room -= natural[i]
+        open_columns -= capped
+    return tuple(widths)
+
+
+_CELL_PADDING = 12.0
+_NARROW = 1 / 3  # of the text width
+_REST = 0.45  # left at least for the wide columns
+
+
+def _measure(text: str) -> float:
+    # Cells are set in 9 pt; a little slack for bold and italic runs.
+    lines = text.split("\n") or [""]
+    return 1.06 * max(stringWidth(line, FAMILY, 9) for line in lines)
+
+
+def _typical(values: list[float]) -> float:
+    """The 80th percentile: the odd very long cell wraps instead of widening all."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(0.8 * len(ordered)))] if ordered else 0.0
 
 
 def _introduces(block: Block, following: Block | None) -> bool:

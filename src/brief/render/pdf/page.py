@@ -186,7 +186,8 @@ class BriefDocTemplate(BaseDocTemplate):
         canv.setFillColor(MUTED)
         canv.setFont(ITALIC, _SMALL_SIZE)
         canv.drawString(self.leftMargin, y, self.meta.title)
-        canv.drawRightString(width - self.rightMargin, y, f"As of {long_date(self.meta.as_of)}")
+        as_of = f"Information as of {long_date(self.meta.as_of)}"
+        canv.drawRightString(width - self.rightMargin, y, as_of)
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.4)
         canv.line(self.leftMargin, y - 2.5 * mm, width - self.rightMargin, y - 2.5 * mm)
@@ -201,7 +202,6 @@ class BriefDocTemplate(BaseDocTemplate):
         canv.line(self.leftMargin, y + 3.5 * mm, width - self.rightMargin, y + 3.5 * mm)
         canv.setFillColor(MUTED)
         canv.setFont(FAMILY, _SMALL_SIZE)
-        canv.drawString(self.leftMargin, y, f"Information as of {long_date(self.meta.as_of)}")
         total = self.page_count.total or "?"
         canv.drawRightString(width - self.rightMargin, y, f"Page {self.page} of {total}")
         canv.restoreState()

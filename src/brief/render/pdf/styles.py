@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -100,7 +100,7 @@ def styles() -> Styles:
         for level in range(3)
     )
     return Styles(
-        body=_style("Body", alignment=TA_JUSTIFY, spaceAfter=6),
+        body=_style("Body", alignment=TA_LEFT, spaceAfter=6),
         title=_style(
             "Title", fontName=SEMIBOLD, fontSize=24, leading=29, textColor=ACCENT, spaceAfter=4
         ),
@@ -128,7 +128,7 @@ def styles() -> Styles:
             "Note",
             fontSize=NOTE_SIZE,
             leading=10,
-            leftIndent=14,
+            leftIndent=16,
             bulletIndent=0,
             bulletFontSize=NOTE_SIZE,
             alignment=TA_LEFT,

@@ -13,8 +13,6 @@ from typer.testing import CliRunner
 from brief.cli import app
 from shipped_workspace import REPO, copy_shipped_workspace
 
-# Until the assembler lands on main (then this line goes).
-pytest.importorskip("brief.assemble")
 runner = CliRunner()
 
 
@@ -109,3 +107,11 @@ def test_end_to_end_in_a_subprocess_from_inside_the_workspace(ws: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert (ws / "output" / "montenegro_2024-09-22.md").is_file()
+
+
+def test_a_fresh_init_workspace_renders(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["init", str(tmp_path / "mine")]).exit_code == 0
+    result = runner.invoke(app, ["geoana", "-f", "md", "-w", str(tmp_path / "mine")])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "mine" / "output" / "mircea-geoana_2022-07-07.md").read_text("utf-8")
+    assert "Our KFOR mission is the most tangible demonstration of this commitment" in text

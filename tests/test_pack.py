@@ -13,8 +13,6 @@ from brief.cli import app
 from shipped_workspace import copy_shipped_workspace
 
 KEEP = ("kosovo", "boris-ruge")
-# Until the assembler lands on main (then this line goes).
-pytest.importorskip("brief.assemble")
 runner = CliRunner()
 
 
@@ -133,7 +131,6 @@ def test_changes_compare_with_the_previous_pack(ws: Path) -> None:
 def test_august_pack_has_a_combined_pdf_with_contents_and_bookmarks(ws: Path) -> None:
     from pypdf import PdfReader
 
-    pytest.importorskip("brief.render.pdf")  # until the PDF renderer lands
     result = pack(ws, "--week", "2024-W34", "--formats", "pdf")
     assert result.exit_code == 0, result.output
     folder = ws / "output" / "packs" / "2024-W34"

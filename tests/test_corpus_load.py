@@ -268,8 +268,22 @@ def test_duplicate_id_across_files_names_both(ws: Path) -> None:
     found = problems(ws)
     first = line_of(ws, ACTORS, "id: nato")
     assert found == [
-        f"{ACTORS}:{first}:9: actors[1].id: duplicate id 'nato' (also in seeds/actors/more.yaml)",
-        f"seeds/actors/more.yaml:3:9: actors[0].id: duplicate id 'nato' (also in {ACTORS})",
+        f"{ACTORS}:{first}:9: actors[1].id: duplicate id 'nato' "
+        "(also at seeds/actors/more.yaml:3:9)",
+        f"seeds/actors/more.yaml:3:9: actors[0].id: duplicate id 'nato' "
+        f"(also at {ACTORS}:{first}:9)",
+    ]
+
+
+def test_duplicate_id_in_one_file(ws: Path) -> None:
+    edit(ws, EXTRACTS, "id: ruge-meets-osmani", "id: ruge-no-vacuum")
+    lines = (ws / EXTRACTS).read_text().splitlines()
+    first, second = (n for n, line in enumerate(lines, 1) if "id: ruge-no-vacuum" in line)
+    assert problems(ws) == [
+        f"{EXTRACTS}:{first}:9: extracts[0].id: duplicate id 'ruge-no-vacuum' "
+        f"(also at {EXTRACTS}:{second}:9)",
+        f"{EXTRACTS}:{second}:9: extracts[1].id: duplicate id 'ruge-no-vacuum' "
+        f"(also at {EXTRACTS}:{first}:9)",
     ]
 
 
@@ -488,3 +502,10 @@ def test_stray_yml_file_is_not_ignored_silently(ws: Path) -> None:
 
 def test_not_a_workspace(tmp_path: Path) -> None:
     assert problems(tmp_path) == [f"{tmp_path}: no seeds/ folder here: not a brief workspace"]
+
+
+def test_problems_with_and_without_a_position_sort_together() -> None:
+    from brief.errors import Problem
+
+    unordered = [Problem("a.yaml", 3, 1, "x", "late"), Problem("a.yaml", message="whole file")]
+    assert [p.message for p in sorted(unordered)] == ["whole file", "late"]

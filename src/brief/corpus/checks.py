@@ -66,17 +66,30 @@ def _finding(file: str, loc: tuple, message: str) -> Finding:
 class _Refs:
     """Resolves references of one kind, suggesting the nearest known id."""
 
+    SUGGESTIONS = 200
+    """Suggestions cost a scan of the known ids each: enough for a typo or
+    two, not minutes when a renamed id leaves thousands dangling."""
+
     def __init__(self, loaded: Loaded, kind: str, noun: str) -> None:
         self.known = getattr(loaded.corpus, kind)
         self.broken = {ident for k, ident in loaded.broken if k == kind}
         self.noun = noun
+        self.suggested = 0
 
     def problem(self, ident: str) -> str | None:
         if ident in self.known or ident in self.broken:
             return None
         message = f"unknown {self.noun} '{ident}'"
-        close = difflib.get_close_matches(ident, self.known, n=1, cutoff=0.6)
+        if self.suggested >= self.SUGGESTIONS:
+            return message
+        self.suggested += 1
+        pool = self.known if len(self.known) <= 5000 else _same_start(self.known, ident)
+        close = difflib.get_close_matches(ident, pool, n=1, cutoff=0.6)
         return f"{message}; did you mean '{close[0]}'?" if close else message
+
+
+def _same_start(known: dict[str, object], ident: str) -> list[str]:
+    return [candidate for candidate in known if candidate[:2] == ident[:2]]
 
 
 def _check_refs(

@@ -244,12 +244,14 @@ def find_new_people(
         mentions.append(Mention(start, end, actor_id, "person", new=True))
         taken.append((start, end))
     # Later mentions by surname alone (`Petković said`).
+    folded = FoldedText(text)
     for person in people.values():
-        surname = person.name.split()[-1]
-        for match in re.finditer(rf"(?<![\w]){re.escape(surname)}(?![\w])", text):
-            if not any(s < match.end() and match.start() < e for s, e in taken):
-                mentions.append(Mention(match.start(), match.end(), person.id, "person", True))
-                taken.append((match.start(), match.end()))
+        surname = fold(person.name.split()[-1])
+        for match in re.finditer(rf"(?<![\w]){re.escape(surname)}(?![\w])", folded.folded):
+            start, end = folded.span(match.start(), match.end())
+            if text[start].isupper() and not any(s < end and start < e for s, e in taken):
+                mentions.append(Mention(start, end, person.id, "person", True))
+                taken.append((start, end))
     people_sorted = sorted(people.values(), key=lambda p: p.start)
     return people_sorted, sorted(mentions, key=lambda m: m.start)
 

@@ -138,12 +138,19 @@ def find_quotations(text: str, skip: list[tuple[int, int]]) -> list[Quotation]:
             start, end = _trim(text, index + 1, close)
             if (
                 end > start
-                and len(text[start:end].split()) >= MIN_WORDS
+                and _long_enough(text[start:end])
                 and not any(s < end and start < e for s, e in skip)
             ):
                 found.append(Quotation(start, end, index, close))
             index = close + 1
     return found
+
+
+def _long_enough(words: str) -> bool:
+    """Four words, or a whole short sentence (`Only dialogue will.`)."""
+    count = len(words.split())
+    sentence = words[:1].isupper() and words.rstrip('”"»’')[-1:] in ".!?"
+    return count >= MIN_WORDS or (count >= 2 and sentence)
 
 
 def _is_headline(line: str) -> bool:
@@ -232,7 +239,11 @@ class Resolver:
             if mention.kind != "person" or self._inside_quote(mention.start):
                 continue
             after = self.text[mention.end : mention.end + 140]
-            appos = re.match(r",\s[^,“”\"]{2,100},", after)
+            if _NAME_IN_APPOSITION.match(after) and self.text[: mention.start].endswith(", "):
+                # `The head of the UN mission, Caroline Ziadeh, called on ...`
+                found.append((mention.start, mention))
+                continue
+            appos = re.match(r",\s[^,“”\"«»„.!?\n]{2,100},", after)
             rest = after[appos.end() :] if appos else after
             word = re.match(r"\s+(\w+)", rest)
             if word and word.group(1)[0].islower() and word.group(1) not in _FUNCTION_WORDS:
@@ -374,6 +385,9 @@ _ROLE_SUBJECT = re.compile(
     re.MULTILINE,
 )
 _ROLE_HEAD = re.compile(rf"\b(?i:{ROLE_NOUNS})$")
+_NAME_IN_APPOSITION = re.compile(
+    r",\s+(?:also\s+|then\s+)?(?!and\b|or\b|who\b|which\b|whose\b|the\b|a\b|an\b)[a-z]+\s"
+)
 _OBJECT_BEFORE = re.compile(r"\b(?:with|by|to|from|of|and|met|told|for)\s+(?:\S+\s+){0,3}$")
 _FUNCTION_WORDS = {
     "and", "or", "of", "in", "on", "at", "for", "with", "to", "from", "the", "a", "an",

@@ -268,8 +268,22 @@ def test_duplicate_id_across_files_names_both(ws: Path) -> None:
     found = problems(ws)
     first = line_of(ws, ACTORS, "id: nato")
     assert found == [
-        f"{ACTORS}:{first}:9: actors[1].id: duplicate id 'nato' (also in seeds/actors/more.yaml)",
-        f"seeds/actors/more.yaml:3:9: actors[0].id: duplicate id 'nato' (also in {ACTORS})",
+        f"{ACTORS}:{first}:9: actors[1].id: duplicate id 'nato' "
+        "(also at seeds/actors/more.yaml:3:9)",
+        f"seeds/actors/more.yaml:3:9: actors[0].id: duplicate id 'nato' "
+        f"(also at {ACTORS}:{first}:9)",
+    ]
+
+
+def test_duplicate_id_in_one_file(ws: Path) -> None:
+    edit(ws, EXTRACTS, "id: ruge-meets-osmani", "id: ruge-no-vacuum")
+    lines = (ws / EXTRACTS).read_text().splitlines()
+    first, second = (n for n, line in enumerate(lines, 1) if "id: ruge-no-vacuum" in line)
+    assert problems(ws) == [
+        f"{EXTRACTS}:{first}:9: extracts[0].id: duplicate id 'ruge-no-vacuum' "
+        f"(also at {EXTRACTS}:{second}:9)",
+        f"{EXTRACTS}:{second}:9: extracts[1].id: duplicate id 'ruge-no-vacuum' "
+        f"(also at {EXTRACTS}:{first}:9)",
     ]
 
 
@@ -488,3 +502,80 @@ def test_stray_yml_file_is_not_ignored_silently(ws: Path) -> None:
 
 def test_not_a_workspace(tmp_path: Path) -> None:
     assert problems(tmp_path) == [f"{tmp_path}: no seeds/ folder here: not a brief workspace"]
+
+
+def test_problems_with_and_without_a_position_sort_together() -> None:
+    from brief.errors import Problem
+
+    unordered = [Problem("a.yaml", 3, 1, "x", "late"), Problem("a.yaml", message="whole file")]
+    assert [p.message for p in sorted(unordered)] == ["whole file", "late"]
+
+
+@pytest.mark.parametrize(
+    ("bad_line", "column", "hint"),
+    [
+        ("    occasion: visit: Pristina", 20, "a value holding ': ' must be in quotes"),
+        ("\toccasion: visit to Pristina", 1, "indent with spaces, not tabs"),
+        ('    occasion: "visit "Pristina" now"', 23, "a quotation mark inside a quoted value"),
+        ("    occasion: @Pristina", 15, "a value starting with '@' must be in quotes"),
+    ],
+)
+def test_common_yaml_mistakes_come_with_their_fix(
+    ws: Path, bad_line: str, column: int, hint: str
+) -> None:
+    edit(ws, EXTRACTS, "    occasion: visit to Pristina", bad_line)
+    line = line_of(ws, EXTRACTS, bad_line.strip())
+    problem = the_problem(ws)
+    assert problem.startswith(f"{EXTRACTS}:{line}:{column}: invalid YAML: ")
+    assert hint in problem
+
+
+def test_invalid_mapping_key_points_at_the_key(ws: Path) -> None:
+    write(
+        ws,
+        "briefings/kosovo.yaml",
+        "subject: kosovo\nkind: country\ntemplates:\n  outlok: templates/outlook.md.j2\n",
+        "briefing",
+    )
+    problem = the_problem(ws)
+    assert problem.startswith("briefings/kosovo.yaml:5:3: templates.outlok: Input should be ")
+
+
+def test_section_listed_twice(ws: Path) -> None:
+    write(
+        ws,
+        "briefings/kosovo.yaml",
+        "subject: kosovo\nkind: country\nsections: [outlook, actors, outlook]\n",
+        "briefing",
+    )
+    assert the_problem(ws) == ("briefings/kosovo.yaml:4:29: sections[2]: 'outlook' is listed twice")
+
+
+def test_missing_template_override(ws: Path) -> None:
+    write(
+        ws,
+        "briefings/kosovo.yaml",
+        "subject: kosovo\nkind: country\ntemplates:\n  outlook: templates/mine.md.j2\n",
+        "briefing",
+    )
+    assert the_problem(ws) == (
+        "briefings/kosovo.yaml:5:12: templates.outlook: template not found: "
+        "briefings/templates/mine.md.j2"
+    )
+
+
+@pytest.mark.parametrize("url", ["n1info.rs/ruge", "ftp://n1info.rs/x", "https://n1 info.rs"])
+def test_source_url_must_be_a_web_address(ws: Path, url: str) -> None:
+    edit(ws, SOURCE, "outlet: N1\n", f"outlet: N1\nurl: {url}\n")
+    assert the_problem(ws) == (
+        f"{SOURCE}:{line_of(ws, SOURCE, 'url:')}:6: url: not a web address (http:// or https://)"
+    )
+
+
+def test_two_sources_sharing_one_text(ws: Path) -> None:
+    body = (ws / SOURCE).read_text().replace("id: n1-ruge", "id: n1-ruge-copy")
+    (ws / "seeds/sources/n1-ruge-copy.yaml").write_text(body)
+    assert the_problem(ws) == (  # reported on the second in file order
+        f"{SOURCE}:{line_of(ws, SOURCE, 'text:')}:7: text: "
+        "'texts/n1-ruge.txt' is already the text of source 'n1-ruge-copy'"
+    )

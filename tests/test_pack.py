@@ -144,3 +144,31 @@ def test_august_pack_has_a_combined_pdf_with_contents_and_bookmarks(ws: Path) ->
     cover = "\n".join(combined.pages[i].extract_text() for i in range(cover_pages))
     assert "Contents" in cover and "What changed" in cover
     assert str(cover_pages + 1) in cover  # the first brief's page number
+
+
+def test_as_of_picks_the_week_and_names_the_files(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path / "ws", ("montenegro",))
+    result = pack(ws, "--as-of", "2024-08-21", "--formats", "md")
+    assert result.exit_code == 0, result.output
+    folder = ws / "output" / "packs" / "2024-W34"
+    assert (folder / "montenegro_2024-08-21.md").is_file()
+    assert json.loads((folder / "manifest.json").read_text("utf-8"))["as_of"] == "2024-08-21"
+
+
+def test_default_week_is_the_newest_extracts_week(tmp_path: Path) -> None:
+    from brief import api
+    from brief.pack.weeks import week_of
+
+    ws = make_workspace(tmp_path / "ws", ("montenegro",))
+    newest = week_of(max(e.date for e in api.load(ws).extracts.values()))
+    assert pack(ws, "--formats", "md").exit_code == 0
+    assert (ws / "output" / "packs" / newest.label / "manifest.json").is_file()
+
+
+def test_a_removed_briefing_leaves_no_stale_files(ws: Path) -> None:
+    assert pack(ws, "--week", "2024-W38", "--formats", "md").exit_code == 0
+    (ws / "briefings" / "boris-ruge.yaml").unlink()
+    assert pack(ws, "--week", "2024-W38", "--formats", "md").exit_code == 0
+    folder = ws / "output" / "packs" / "2024-W38"
+    assert not list(folder.glob("boris-ruge*"))
+    assert (folder / "kosovo_2024-09-22.md").is_file()

@@ -187,6 +187,7 @@ def test_outline_has_every_heading_and_contents_links_to_them(rich: Rendered) ->
     outline = rich.outline()
     assert [title for title, _, _ in outline] == [plain_text(h.children) for h in headings]
     assert [depth for _, depth, _ in outline][:4] == [0, 0, 1, 2]
+    assert rich.reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
     for title, _, page in outline:
         assert title in rich.pages[page]
     # Contents (levels 1-2) link from the cover to the headings' pages.
@@ -345,3 +346,26 @@ def test_table_without_widths_keeps_short_columns_on_one_line() -> None:
     lines = reader.pages[-1].extract_text().splitlines()
     assert sum("Around 22 August 2024" in line for line in lines) == 5
     assert sum("Pristina, Kosovo" in line for line in lines) == 5
+
+
+def test_a_long_title_is_shortened_in_the_running_header_not_overprinted() -> None:
+    from dataclasses import replace
+
+    title = "A very long title " + "that goes on and on " * 8 + "END"
+    document = Document(replace(META, title=title), (Paragraph((Text("Body."),)),))
+    reader = pypdf.PdfReader(io.BytesIO(pdf.render(document)))
+    body_page = reader.pages[-1].extract_text()  # the cover prints the title in full
+    assert "A very long title" in body_page and "…" in body_page
+    assert "END" not in body_page
+    assert "Information as of 17 September 2024" in body_page
+    assert reader.metadata.title == title
+
+
+def test_a_lead_in_line_is_never_left_alone_at_the_foot_of_a_page(rich: Rendered) -> None:
+    lead_in = squash("Belgrade, 22 August 2024:")
+    openings = [squash(quote[:30]) for quote in QUOTES]
+    for number, text in enumerate(rich.squashed, start=1):
+        if lead_in not in text:
+            continue
+        after = text[text.rindex(lead_in) + len(lead_in) :]
+        assert any(opening in after for opening in openings), f"lead-in alone on page {number}"

@@ -10,9 +10,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import difflib
+import os
 import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from brief.corpus.models import (
     LIKELIHOOD_ROW_1,
@@ -22,7 +24,9 @@ from brief.corpus.models import (
     Event,
     Fact,
     Source,
+    SourceKind,
     Statement,
+    StatementMode,
 )
 from brief.corpus.provenance import VerbatimIndex
 
@@ -44,6 +48,7 @@ def run(loaded: Loaded) -> list[Finding]:
     found: list[Finding] = []
     for check in (
         _references,
+        _sources,
         _actor_countries,
         _briefings,
         _dates,
@@ -66,17 +71,30 @@ def _finding(file: str, loc: tuple, message: str) -> Finding:
 class _Refs:
     """Resolves references of one kind, suggesting the nearest known id."""
 
+    SUGGESTIONS = 200
+    """Suggestions cost a scan of the known ids each: enough for a typo or
+    two, not minutes when a renamed id leaves thousands dangling."""
+
     def __init__(self, loaded: Loaded, kind: str, noun: str) -> None:
         self.known = getattr(loaded.corpus, kind)
         self.broken = {ident for k, ident in loaded.broken if k == kind}
         self.noun = noun
+        self.suggested = 0
 
     def problem(self, ident: str) -> str | None:
         if ident in self.known or ident in self.broken:
             return None
         message = f"unknown {self.noun} '{ident}'"
-        close = difflib.get_close_matches(ident, self.known, n=1, cutoff=0.6)
+        if self.suggested >= self.SUGGESTIONS:
+            return message
+        self.suggested += 1
+        pool = self.known if len(self.known) <= 5000 else _same_start(self.known, ident)
+        close = difflib.get_close_matches(ident, pool, n=1, cutoff=0.6)
         return f"{message}; did you mean '{close[0]}'?" if close else message
+
+
+def _same_start(known: dict[str, object], ident: str) -> list[str]:
+    return [candidate for candidate in known if candidate[:2] == ident[:2]]
 
 
 def _check_refs(
@@ -133,6 +151,23 @@ def _references(loaded: Loaded) -> Iterator[Finding]:
         yield from _check_refs(extracts, file, (*loc, "basis"), judgment.basis)
 
 
+def _sources(loaded: Loaded) -> Iterator[Finding]:
+    """Source metadata a citation prints: a usable URL, one text per source."""
+    texts: dict[str, str] = {}
+    for ident, source in loaded.corpus.sources.items():
+        file, loc = loaded.origins["sources"][ident]
+        if source.url is not None:
+            url = urlsplit(source.url)
+            if url.scheme not in ("http", "https") or not url.netloc or " " in source.url:
+                yield _finding(file, (*loc, "url"), "not a web address (http:// or https://)")
+        text = os.path.normpath(source.text)
+        first = texts.setdefault(text, ident)
+        if first != ident:
+            yield _finding(
+                file, (*loc, "text"), f"'{source.text}' is already the text of source '{first}'"
+            )
+
+
 def _actor_countries(loaded: Loaded) -> Iterator[Finding]:
     actors = loaded.corpus.actors
     for ident, actor in actors.items():
@@ -160,6 +195,11 @@ def _briefings(loaded: Loaded) -> Iterator[Finding]:
                 f"a {briefing.kind} brief needs a {briefing.kind} actor; "
                 f"'{subject.id}' is a {subject.kind}",
             )
+        seen: set[str] = set()
+        for index, section in enumerate(briefing.sections or ()):
+            if section in seen:
+                yield _finding(file, ("sections", index), f"'{section}' is listed twice")
+            seen.add(section)
         for section, template in briefing.templates.items():
             if not (corpus.root / "briefings" / template).is_file():
                 yield _finding(
@@ -332,14 +372,53 @@ def _provenance(loaded: Loaded) -> Iterator[Finding]:
         field = "quote" if isinstance(extract, Statement) else "evidence"
         passage = extract.quote if isinstance(extract, Statement) else _evidence(extract)
         found = index.find_all(passage)
-        if found and all(_overlaps(span, boilerplate[extract.source]) for span in found):
+        content = [span for span in found if not _overlaps(span, boilerplate[extract.source])]
+        if found and not content:
             message = "comes from the site's boilerplate, which is never content"
-        elif found:
-            continue
-        else:
+        elif not found:
             message = f"not found verbatim in source '{extract.source}'" + _hint(index, passage)
+        elif _unquoted_direct(extract, corpus.sources[extract.source], index.text, content):
+            field = "mode"
+            message = (
+                "direct, but the source does not put these words in quotation marks: "
+                "reported speech is 'indirect'"
+            )
+        else:
+            continue
         file, loc = loaded.origins["extracts"][ident]
         yield _finding(file, (*loc, field), message)
+
+
+_DOUBLE_QUOTES = '"“”„‟«»'
+_OPENING_SINGLE = "'‘‚‹"
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
+def _unquoted_direct(
+    extract: object, source: Source, text: str, spans: list[tuple[int, int]]
+) -> bool:
+    """A direct statement whose words stand outside quotation marks at every
+    place they occur. Interview transcripts are exempt: answers there are the
+    speaker's own words without marks."""
+    if not isinstance(extract, Statement) or extract.mode != StatementMode.DIRECT:
+        return False
+    if source.kind == SourceKind.INTERVIEW:
+        return False
+    return not any(_inside_quotes(text, span) for span in spans)
+
+
+def _inside_quotes(text: str, span: tuple[int, int]) -> bool:
+    start = span[0]
+    if text[start] in _DOUBLE_QUOTES + _OPENING_SINGLE:
+        return True
+    paragraph_start = max((m.end() for m in _BLANK_LINE.finditer(text, 0, start)), default=0)
+    before = text[paragraph_start:start]
+    if before.rstrip() and before.rstrip()[-1] in _OPENING_SINGLE:
+        return True
+    # An odd number of double quotation marks before it in its paragraph
+    # (lines may wrap; a blank line ends it): a quotation is open. A quotation
+    # running on opens each paragraph anew.
+    return sum(before.count(mark) for mark in _DOUBLE_QUOTES) % 2 == 1
 
 
 def _evidence(extract: Event | Fact) -> str:

@@ -21,6 +21,7 @@ from typing import Annotated, Any, get_args, get_origin
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from brief.corpus import checks
+from brief.corpus.cache import gc_paused
 from brief.corpus.corpus import Corpus
 from brief.corpus.models import (
     ActorsFile,
@@ -63,6 +64,8 @@ class Finding:
     loc: Loc
     message: str
     at_key: bool = False
+    also: tuple[str, Loc] | None = None
+    """Another place the message is about (e.g. the first of two duplicate ids)."""
 
 
 @dataclass
@@ -98,6 +101,11 @@ def _load_checked(root: Path) -> Corpus:
 
 def load_workspace(root: Path) -> Loaded:
     """Load everything that can be loaded, check it, and collect every problem."""
+    with gc_paused():
+        return _load_workspace(root)
+
+
+def _load_workspace(root: Path) -> Loaded:
     loaded = Loaded(corpus=Corpus(root=root))
     if not (root / "seeds").is_dir():
         loaded.problems.append(
@@ -112,8 +120,12 @@ def load_workspace(root: Path) -> Loaded:
     locator = Locator(loaded.corpus.input_files)
     for finding in loaded.findings:
         where = locator.locate(finding.file, finding.loc, at_key=finding.at_key)
+        message = finding.message
+        if finding.also:
+            other = locator.locate(*finding.also)
+            message += f" (also at {finding.also[0]}:{other.line}:{other.column})"
         loaded.problems.append(
-            Problem(finding.file, where.line, where.column, where.field or None, finding.message)
+            Problem(finding.file, where.line, where.column, where.field or None, message)
         )
     loaded.problems.sort()
     return loaded
@@ -251,11 +263,12 @@ def _store_record(rel: str, key: str, index: int | None, record: Any, loaded: Lo
     first = origins.get(record.id)
     if first is not None:
         first_rel, first_loc = first
+        message = f"duplicate id '{record.id}'"
         loaded.findings.append(
-            Finding(rel, (*loc, "id"), f"duplicate id '{record.id}' (also in {first_rel})")
+            Finding(rel, (*loc, "id"), message, also=(first_rel, (*first_loc, "id")))
         )
         loaded.findings.append(
-            Finding(first_rel, (*first_loc, "id"), f"duplicate id '{record.id}' (also in {rel})")
+            Finding(first_rel, (*first_loc, "id"), message, also=(rel, (*loc, "id")))
         )
         return
     origins[record.id] = (rel, loc)

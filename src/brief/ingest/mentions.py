@@ -9,6 +9,7 @@ apposition, or a speech verb), with the role the text states.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -35,6 +36,11 @@ class NewActor:
     end: int
 
 
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    return fold(char)
+
+
 class FoldedText:
     """`text` folded to lower-case ASCII, with a map back to original offsets."""
 
@@ -42,7 +48,7 @@ class FoldedText:
         parts: list[str] = []
         origin: list[int] = []
         for index, char in enumerate(text):
-            folded = fold(char)
+            folded = _fold_char(char)
             parts.append(folded)
             origin.extend([index] * len(folded))
         self.text = text
@@ -244,12 +250,14 @@ def find_new_people(
         mentions.append(Mention(start, end, actor_id, "person", new=True))
         taken.append((start, end))
     # Later mentions by surname alone (`Petković said`).
+    folded = FoldedText(text)
     for person in people.values():
-        surname = person.name.split()[-1]
-        for match in re.finditer(rf"(?<![\w]){re.escape(surname)}(?![\w])", text):
-            if not any(s < match.end() and match.start() < e for s, e in taken):
-                mentions.append(Mention(match.start(), match.end(), person.id, "person", True))
-                taken.append((match.start(), match.end()))
+        surname = fold(person.name.split()[-1])
+        for match in re.finditer(rf"(?<![\w]){re.escape(surname)}(?![\w])", folded.folded):
+            start, end = folded.span(match.start(), match.end())
+            if text[start].isupper() and not any(s < end and start < e for s, e in taken):
+                mentions.append(Mention(start, end, person.id, "person", True))
+                taken.append((start, end))
     people_sorted = sorted(people.values(), key=lambda p: p.start)
     return people_sorted, sorted(mentions, key=lambda m: m.start)
 

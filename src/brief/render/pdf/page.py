@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, PageTemplate
 from reportlab.platypus.doctemplate import FrameBreak, IndexingFlowable
@@ -32,6 +33,17 @@ KEEP_WITH_NEXT_ROOM = 120.0
 SMALL_GROUP = 220.0
 _MARKING_SIZE = 8.5
 _SMALL_SIZE = 7.5
+
+
+def fit(text: str, font: str, size: float, width: float) -> str:
+    """`text` cut at a word and ended with an ellipsis if wider than `width`."""
+    text = " ".join(text.split())
+    if stringWidth(text, font, size) <= width:
+        return text
+    words = text.split()
+    while words and stringWidth(" ".join(words) + " …", font, size) > width:
+        words.pop()
+    return " ".join(words) + " …" if words else "…"
 
 
 class PageCount(IndexingFlowable):
@@ -135,6 +147,8 @@ class BriefDocTemplate(BaseDocTemplate):
         self.footnotes.begin_pass()
         self._outline_level = -1
         super().handle_documentBegin()
+        # Open with the bookmarks panel: the outline is how a reader navigates.
+        self.canv.showOutline()
 
     def build(self, flowables: list[Flowable], **kwargs: object) -> None:
         super().build(flowables, **kwargs)
@@ -185,9 +199,10 @@ class BriefDocTemplate(BaseDocTemplate):
         canv.saveState()
         canv.setFillColor(MUTED)
         canv.setFont(ITALIC, _SMALL_SIZE)
-        canv.drawString(self.leftMargin, y, self.meta.title)
         as_of = f"Information as of {long_date(self.meta.as_of)}"
         canv.drawRightString(width - self.rightMargin, y, as_of)
+        room = self.width - stringWidth(as_of, ITALIC, _SMALL_SIZE) - 6 * mm
+        canv.drawString(self.leftMargin, y, fit(self.meta.title, ITALIC, _SMALL_SIZE, room))
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.4)
         canv.line(self.leftMargin, y - 2.5 * mm, width - self.rightMargin, y - 2.5 * mm)

@@ -71,7 +71,7 @@ HEADINGS = {
 }
 
 MAX_KEY_STATEMENTS = 12
-MAX_ACTORS = 15
+MAX_ACTORS = 10
 MAX_ISSUE_EVIDENCE = 4
 # Actor kinds that are not players in a country's affairs in their own right.
 _NOT_ACTORS = {ActorKind.OUTLET}

@@ -120,6 +120,10 @@ def _after(
         if closed_sentence and tail.lstrip()[:1].isupper() and not _short_clause(tail, match):
             continue  # `…manner.” He also emphasised NATO's…` is the next sentence
         speaker = resolver.resolve(np_start, np_end, quote.start)
+        if speaker is None and "appos" in match.groupdict() and match.group("appos"):
+            # `…,” his brother, Valon Bunjaku, told RTK`: the name is in apposition.
+            np_start, np_end = tail_start + match.start("appos"), tail_start + match.end("appos")
+            speaker = resolver.resolve(np_start, np_end, quote.start)
         if speaker is not None or _looks_like_speaker(text[np_start:np_end]):
             return _make(quote, speaker, np_start, np_end, rule)
     return None

@@ -103,10 +103,11 @@ _TITLE_BEFORE = re.compile(
 _APPOSITION_AFTER = re.compile(
     r"^,\s+((?:the|a|an|[A-Z][\w’]*’s|[A-Z][\w]*'s)\s[^,.;:“”\"]{2,90}?)(?:[,.;]|$)"
 )
+_PLACE_BEFORE = re.compile(r"\b(?:of|in|from|at|to|near|into|across|outside)\s+$")
 _BYLINE_BEFORE = re.compile(r"(?:^|\n)[^\n.]{0,30}?\b[Bb]y\s+$")
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|told|wrote|according to)\s+$")
 _VERB_AFTER = re.compile(
-    r"^(?:,\s[^,“”\"]{2,90},)?\s+(?:also\s+|later\s+|then\s+)?"
+    r"^(?:,\s[^,“”\"]{2,90},|,)?\s+(?:also\s+|later\s+|then\s+)?"
     r"(?:said|says|told|added|stated|stressed|noted|warned|argued|insisted|declared|"
     r"emphasi[sz]ed|underlined|highlighted|announced|explained|replied|urged|met|visited|"
     r"rejected|welcomed|called|wrote|accused|denied|confirmed)\b"
@@ -229,6 +230,8 @@ def find_new_people(
         if any(s < end and start < e for s, e in taken):
             continue
         before, after = text[max(0, start - 80) : start], text[end : end + 120]
+        if _PLACE_BEFORE.search(before):
+            continue  # `a resident of Zubin Potok`: a place, not a person
         apposition = _APPOSITION_AFTER.match(after)
         title = _TITLE_BEFORE.search(before)
         evidence = (

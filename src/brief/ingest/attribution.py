@@ -90,7 +90,8 @@ def _paragraph_of(text: str, index: int) -> tuple[int, int]:
     return start, len(text) if end == -1 else end
 
 
-_AFTER_NP = r"(?P<np>(?:[^\s,.;:“”\"«»„]+\s){0,6}?[^\s,.;:“”\"«»„]+)"
+_NP_TOKEN = r"(?:[A-Z]\.|[^\s,.;:“”\"«»„]+)"  # `Stuart B. Munsch`: initials keep their dot
+_AFTER_NP = rf"(?P<np>(?:{_NP_TOKEN}\s){{0,6}}?{_NP_TOKEN})"
 _AFTER_SPEAKER_VERB = re.compile(
     rf"^[\s,.”\"»“–—-]*{_AFTER_NP}(?P<appos>,\s[^,“”\"]{{2,100}},)?\s+"
     rf"(?:(?:also|then|later|again|further|simply|firmly|\w+ly)\s+)?{VERB}(?![\w-])"

@@ -159,6 +159,36 @@ def minimal_document() -> Document:
     )
 
 
+def long_note_document(pages: float = 2.5) -> Document:
+    """A note much longer than a page, between ordinary noted paragraphs.
+
+    The long note must start on its reference's page and continue on the
+    next ones; the notes after it must still sit with their references.
+    """
+    sentence = "Continued note text, Đurić and Вучић, sentence {}. "
+    long_text = "".join(sentence.format(i) for i in range(int(150 * pages)))
+    blocks: list = [Heading(1, (Text("Long note"),), anchor="long-note")]
+    for i in range(6):
+        blocks.append(
+            Paragraph((Text(f"Before the long note, paragraph {i}."), note(f"Short {i}.")))
+        )
+    blocks.append(
+        Paragraph((Text("Here is the long note."), note("LONG START " + long_text + "LONG END")))
+    )
+    for i in range(6, 40):
+        blocks.append(
+            Paragraph(
+                (
+                    Text(
+                        f"After the long note, paragraph {i}: " + "Text that fills the page. " * 6
+                    ),
+                    note(f"Short {i}."),
+                )
+            )
+        )
+    return Document(META, tuple(blocks))
+
+
 def nested_document() -> Document:
     """Structures the rich document lacks: nested lists three levels deep, two
     numbered lists in a row (each must count from 1), a list item opening with a

@@ -50,9 +50,23 @@ def test_help_shows_subject_form_commands_and_examples() -> None:
         assert word in result.output
 
 
-@pytest.mark.parametrize("command", ["render", "list", "pack", "init"])
-def test_every_command_has_help_with_an_example(command: str) -> None:
-    result = runner.invoke(app, [command, "--help"])
+def _all_commands() -> list[list[str]]:
+    """Every command path, nested groups included: ["render"], ["sources", "add"], ..."""
+    import typer.main
+
+    def walk(group, prefix: list[str]) -> list[list[str]]:
+        found = []
+        for name, command in sorted(getattr(group, "commands", {}).items()):
+            found.append([*prefix, name])
+            found += walk(command, [*prefix, name])
+        return found
+
+    return walk(typer.main.get_command(app), [])
+
+
+@pytest.mark.parametrize("command", _all_commands(), ids=" ".join)
+def test_every_command_has_help_with_an_example(command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0
     assert "Example" in result.output
 
@@ -112,6 +126,7 @@ def test_top_level_help_does_not_even_import_pydantic() -> None:
         (["kosovo", "--format", "odt"], "'odt' is not one of"),
         (["pack", "--jobs", "0"], "--jobs"),
         (["render"], "Missing argument"),
+        (["kosovo", "--marking", "NATO UNCLASSIFIED"], "NATO security marking"),
     ],
 )
 def test_bad_arguments_exit_2_with_the_reason(args: list[str], message: str) -> None:

@@ -107,7 +107,9 @@ def test_schema_writes_then_checks(ws: Path) -> None:
 
     extracts = json.loads(first["extracts.schema.json"])
     assert first["extracts.schema.json"].endswith(b"}\n")
-    assert {"Statement", "Event", "Fact"} <= set(extracts["$defs"])
+    assert extracts["$schema"] == "http://json-schema.org/draft-07/schema#"
+    assert {"Statement", "Event", "Fact"} <= set(extracts["definitions"])
+    assert "$defs" not in first["extracts.schema.json"].decode()
 
 
 def test_committed_schemas_are_current() -> None:

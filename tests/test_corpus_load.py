@@ -16,6 +16,7 @@ EXTRACTS = "seeds/extracts/n1-ruge.yaml"
 ACTORS = "seeds/actors/actors.yaml"
 SOURCE = "seeds/sources/n1-ruge.yaml"
 JUDGMENTS = "seeds/judgments/judgments.yaml"
+EVENT_DATE = "    date: 2024-08-20\n    subjects: [kosovo, boris-ruge]"
 
 
 @pytest.fixture
@@ -168,12 +169,22 @@ def test_wrong_value_points_at_the_field(ws: Path) -> None:
     )
 
 
-def test_unknown_field_points_at_the_key(ws: Path) -> None:
+def test_unknown_field_points_at_the_key_and_suggests(ws: Path) -> None:
     edit(ws, EXTRACTS, "    occasion:", "    ocasion:")
     line = line_of(ws, EXTRACTS, "ocasion:")
-    found = problems(ws)
-    assert f"{EXTRACTS}:{line}:5: extracts[0].ocasion: unknown field" in found[0] or any(
-        p.startswith(f"{EXTRACTS}:{line}:5: extracts[0].ocasion: unknown field") for p in found
+    record = line_of(ws, EXTRACTS, "id: ruge-no-vacuum")
+    assert problems(ws) == [
+        f"{EXTRACTS}:{record}:5: extracts[0]: missing required field: occasion",
+        f"{EXTRACTS}:{line}:5: extracts[0].ocasion: unknown field; did you mean 'occasion'?",
+    ]
+
+
+def test_unknown_field_lists_the_allowed_ones(ws: Path) -> None:
+    edit(ws, ACTORS, "        end: 2024-09-10\n", "        end: 2024-09-10\n        xyz: 1\n")
+    line = line_of(ws, ACTORS, "xyz:")
+    assert the_problem(ws) == (
+        f"{ACTORS}:{line}:9: actors[2].roles[0].xyz: unknown field; allowed here: "
+        "title, organisation, start, end, acting, sources, note"
     )
 
 
@@ -208,16 +219,29 @@ def test_model_rule_is_located_at_the_record(ws: Path) -> None:
     )
 
 
-def test_nato_unclassified_marking(ws: Path) -> None:
+@pytest.mark.parametrize("marking", ["NATO UNCLASSIFIED", "nato  unclassified", "NATO RESTRICTED"])
+def test_nato_markings_are_refused(ws: Path, marking: str) -> None:
     write(
         ws,
         "briefings/kosovo.yaml",
-        "subject: kosovo\nkind: country\nmarking: NATO UNCLASSIFIED\n",
+        f"subject: kosovo\nkind: country\nmarking: {marking}\n",
         "briefing",
     )
-    problem = the_problem(ws)
-    assert problem.startswith("briefings/kosovo.yaml:2:1: ")
-    assert "'NATO UNCLASSIFIED' marks NATO-owned information" in problem
+    assert the_problem(ws) == (
+        f"briefings/kosovo.yaml:2:1: '{marking}' is a NATO security marking, for information "
+        "NATO owns; an open-source brief is marked e.g. UNCLASSIFIED, PUBLIC or TLP:CLEAR"
+    )
+
+
+def test_open_source_markings_are_fine(ws: Path) -> None:
+    for marking in ("UNCLASSIFIED", "PUBLIC", "TLP:CLEAR"):
+        write(
+            ws,
+            "briefings/kosovo.yaml",
+            f"subject: kosovo\nkind: country\nmarking: {marking}\n",
+            "briefing",
+        )
+        assert problems(ws) == []
 
 
 def test_a_broken_record_does_not_hide_the_others(ws: Path) -> None:
@@ -244,8 +268,22 @@ def test_duplicate_id_across_files_names_both(ws: Path) -> None:
     found = problems(ws)
     first = line_of(ws, ACTORS, "id: nato")
     assert found == [
-        f"{ACTORS}:{first}:9: actors[1].id: duplicate id 'nato' (also in seeds/actors/more.yaml)",
-        f"seeds/actors/more.yaml:3:9: actors[0].id: duplicate id 'nato' (also in {ACTORS})",
+        f"{ACTORS}:{first}:9: actors[1].id: duplicate id 'nato' "
+        "(also at seeds/actors/more.yaml:3:9)",
+        f"seeds/actors/more.yaml:3:9: actors[0].id: duplicate id 'nato' "
+        f"(also at {ACTORS}:{first}:9)",
+    ]
+
+
+def test_duplicate_id_in_one_file(ws: Path) -> None:
+    edit(ws, EXTRACTS, "id: ruge-meets-osmani", "id: ruge-no-vacuum")
+    lines = (ws / EXTRACTS).read_text().splitlines()
+    first, second = (n for n, line in enumerate(lines, 1) if "id: ruge-no-vacuum" in line)
+    assert problems(ws) == [
+        f"{EXTRACTS}:{first}:9: extracts[0].id: duplicate id 'ruge-no-vacuum' "
+        f"(also at {EXTRACTS}:{second}:9)",
+        f"{EXTRACTS}:{second}:9: extracts[1].id: duplicate id 'ruge-no-vacuum' "
+        f"(also at {EXTRACTS}:{first}:9)",
     ]
 
 
@@ -378,15 +416,15 @@ def test_person_brief_of_a_country(ws: Path) -> None:
 
 
 def test_extract_after_its_source(ws: Path) -> None:
-    edit(ws, EXTRACTS, "date: 2024-08-20", "date: 2024-08-23")
+    edit(ws, EXTRACTS, EVENT_DATE, EVENT_DATE.replace("2024-08-20", "2024-08-23"))
     assert the_problem(ws).endswith(
-        "extracts[0].date: 2024-08-23 is after its source 'n1-ruge' was published (2024-08-22)"
+        "extracts[1].date: 2024-08-23 is after its source 'n1-ruge' was published (2024-08-22)"
     )
 
 
 def test_month_precision_allows_the_whole_month(ws: Path) -> None:
     edit(ws, SOURCE, "published: 2024-08-22", "published: 2024-08-01\npublished_precision: month")
-    edit(ws, EXTRACTS, "date: 2024-08-20", "date: 2024-08-31")
+    edit(ws, EXTRACTS, EVENT_DATE, EVENT_DATE.replace("2024-08-20", "2024-08-31"))
     assert problems(ws) == []
     edit(ws, EXTRACTS, "date: 2024-08-31", "date: 2024-09-01")
     assert "is after its source 'n1-ruge' was published (2024-08-31)" in the_problem(ws)
@@ -399,6 +437,19 @@ def test_implausible_dates(ws: Path) -> None:
     assert any("extracts[0].date: 1024-08-20 is before 1900-01-01" in p for p in found)
     assert any("accessed: accessed 2024-08-21 before it was published" in p for p in found)
     assert any("more than five years before its source" in p for p in found)
+
+
+def test_issue_evidence_after_its_last_development(ws: Path) -> None:
+    edit(
+        ws,
+        "seeds/issues/issues.yaml",
+        "last_development: 2024-08-20",
+        "last_development: 2024-08-19",
+    )
+    assert the_problem(ws).endswith(
+        "issues[0].evidence[0]: 'ruge-no-vacuum' is dated 2024-08-20, "
+        "after the issue's last_development (2024-08-19)"
+    )
 
 
 def test_judgment_made_before_its_basis(ws: Path) -> None:
@@ -451,3 +502,10 @@ def test_stray_yml_file_is_not_ignored_silently(ws: Path) -> None:
 
 def test_not_a_workspace(tmp_path: Path) -> None:
     assert problems(tmp_path) == [f"{tmp_path}: no seeds/ folder here: not a brief workspace"]
+
+
+def test_problems_with_and_without_a_position_sort_together() -> None:
+    from brief.errors import Problem
+
+    unordered = [Problem("a.yaml", 3, 1, "x", "late"), Problem("a.yaml", message="whole file")]
+    assert [p.message for p in sorted(unordered)] == ["whole file", "late"]

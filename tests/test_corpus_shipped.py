@@ -27,3 +27,34 @@ def test_every_shipped_yaml_file_names_its_schema_for_editors() -> None:
         for path in sorted((REPO / kind.folder).glob("*.yaml")):
             first = path.read_text(encoding="utf-8").split("\n", 1)[0]
             assert first == schema_line(REPO, path, kind.schema), path.relative_to(REPO)
+
+
+def test_editors_schemas_accept_every_shipped_file_and_catch_a_typo() -> None:
+    """What the VS Code YAML extension checks (draft-07) agrees with `brief validate`."""
+    import json
+
+    import jsonschema
+    import yaml
+
+    def as_editor_sees(value: object) -> object:  # YAML 1.2 editors read dates as strings
+        if isinstance(value, dict):
+            return {k: as_editor_sees(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [as_editor_sees(v) for v in value]
+        return value.isoformat() if hasattr(value, "isoformat") else value
+
+    checked = 0
+    for kind in FILE_LAYOUT:
+        schema = json.loads((REPO / "schemas" / f"{kind.schema}.schema.json").read_text())
+        validator = jsonschema.Draft7Validator(
+            schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER
+        )
+        for path in sorted((REPO / kind.folder).glob("*.yaml")):
+            data = as_editor_sees(yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader))
+            errors = [e.message for e in validator.iter_errors(data)]
+            assert errors == [], path.relative_to(REPO)
+            checked += 1
+            if isinstance(data, dict) and "title" in data:
+                misspelt = {**data, "titel": data["title"]}
+                assert not validator.is_valid(misspelt)
+    assert checked > 0

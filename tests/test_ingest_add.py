@@ -129,3 +129,27 @@ def test_boilerplate_in_english_and_the_region_languages() -> None:
         "/Public Release. This material from the originating organization/author(s) might be "
         "of the point-in-time nature.",
     ]
+
+
+def test_missing_metadata_is_asked_for_on_a_terminal(workspace: Path, tmp_path: Path) -> None:
+    from brief.ingest.add import add_source
+
+    article = tmp_path / "note.md"
+    article.write_text("# Ruge ends Balkans visit\n\n“We are not going anywhere,” Ruge said.\n")
+    answers = {"Outlet (publisher)": "N1", "Publication date (YYYY-MM-DD)": "2024-08-20"}
+    asked: list[str] = []
+
+    def prompt(question: str) -> str:
+        asked.append(question)
+        return answers.get(question, "B" if "grade" in question else "news_report")
+
+    added = add_source(workspace, article, prompt=prompt, accessed=None)
+
+    assert asked == [  # the title comes from the Markdown heading
+        "Outlet (publisher)",
+        "Publication date (YYYY-MM-DD)",
+        "Kind (official_release, news_report, interview, commentary)",
+        "Reliability grade (A-F)",
+    ]
+    assert added.source.id == "n1-2024-08-20-ruge-ends-balkans-visit"
+    assert added.source.title == "Ruge ends Balkans visit"

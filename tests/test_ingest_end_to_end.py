@@ -93,3 +93,28 @@ def test_accepting_an_unknown_speaker_writes_nothing(tmp_path: Path) -> None:
     assert "unknown actor 'petar-petkovic'" in result.output
     assert "Traceback" not in result.output
     assert {p: p.read_bytes() for p in (ws / "seeds").rglob("*") if p.is_file()} == before
+
+
+def test_a_draft_under_review_is_not_overwritten(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path / "ws")
+    run("sources", "add", str(HTML), "-w", str(ws), "--kind", "news_report", "--grade", "B",
+        "--accessed", "2024-10-04")  # fmt: skip
+    assert run("extract", SOURCE, "-w", str(ws)).exit_code == 0
+    assert run("extract", SOURCE, "-w", str(ws)).exit_code == 0  # unchanged: harmless
+    draft_file = ws / "seeds" / "drafts" / f"{SOURCE}.yaml"
+    reviewed = draft_file.read_text(encoding="utf-8").replace("accept: false", "accept: true", 1)
+    draft_file.write_text(reviewed, encoding="utf-8")
+
+    again = run("extract", SOURCE, "-w", str(ws))
+
+    assert again.exit_code == 2 and "--force" in again.output
+    assert draft_file.read_text(encoding="utf-8") == reviewed
+    assert run("extract", SOURCE, "--force", "-w", str(ws)).exit_code == 0
+    assert "accept: true" not in draft_file.read_text(encoding="utf-8")
+
+
+def test_unknown_source_is_a_clear_error(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path / "ws")
+    result = run("extract", "no-such-source", "-w", str(ws))
+    assert result.exit_code == 2
+    assert "no source 'no-such-source'" in result.output

@@ -33,3 +33,11 @@ def test_week_of_a_date() -> None:
 def test_bad_weeks_are_invalid_input(text: str) -> None:
     with pytest.raises(InvalidInput, match="not an ISO week"):
         parse_week(text)
+
+
+def test_ci_gets_plain_one_line_progress(monkeypatch) -> None:
+    from brief.pack.progress import PlainProgress, RichProgress, make_progress
+
+    monkeypatch.setenv("CI", "true")
+    progress = make_progress()
+    assert isinstance(progress, PlainProgress) and not isinstance(progress, RichProgress)

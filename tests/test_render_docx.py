@@ -24,8 +24,15 @@ from brief.api import write_document
 from brief.document import (
     BlockQuote,
     Document,
+    Emphasis,
     Heading,
+    LineBreak,
+    Link,
+    ListBlock,
+    Note,
+    PageBreak,
     Paragraph,
+    Strong,
     Table,
     Text,
     numbered_notes,
@@ -446,7 +453,7 @@ def test_clean_text_gives_no_warning() -> None:
         render(rich_document(sections=1))
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=40))
 def test_any_text_renders_to_a_readable_file(text: str) -> None:
     doc = Document(META, (Paragraph((Text(text), Text("end"))),))
@@ -491,3 +498,134 @@ def test_without_given_widths_columns_follow_their_text() -> None:
     assert sum(widths) == 9070  # the text width of an A4 page with 2.5 cm margins
     assert widths[2] > widths[1] > widths[0] * 0.9
     assert widths[0] >= len("Aleksandar") * 95 + 170  # the longest word fits on one line
+
+
+def test_a_note_inside_a_note_keeps_its_words_in_the_outer_note() -> None:
+    inner = Note((Text("inner words"),))
+    doc = Document(META, (Paragraph((Text("x"), Note((Text("outer "), inner)))),))
+    data = render(doc)
+    notes = notes_of(data)
+    assert [text_of(n).strip() for n in notes] == ["outer inner words"]
+    assert part(data, "word/footnotes.xml").find(".//w:footnoteReference", NS) is None
+
+
+# ------------------------------------------------ any document the model allows
+
+_words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12)
+_inline = st.recursive(
+    st.one_of(st.builds(Text, _words), st.just(LineBreak())),
+    lambda inner: st.one_of(
+        st.builds(lambda c: Emphasis(tuple(c)), st.lists(inner, max_size=3)),
+        st.builds(lambda c: Strong(tuple(c)), st.lists(inner, max_size=3)),
+        st.builds(
+            lambda url, c: Link(url, tuple(c)),
+            st.sampled_from(["https://example.org/x", "javascript:void(0)", "", "http://a b"]),
+            st.lists(inner, max_size=2),
+        ),
+        st.builds(lambda c: Note(tuple(c)), st.lists(inner, max_size=3)),
+    ),
+    max_leaves=6,
+)
+_inlines = st.lists(_inline, max_size=4).map(tuple)
+_block = st.recursive(
+    st.one_of(
+        st.builds(Paragraph, _inlines),
+        st.builds(Heading, st.integers(0, 5), _inlines),
+        st.just(PageBreak()),
+        st.builds(
+            lambda header, rows: Table(header=tuple(header), rows=tuple(map(tuple, rows))),
+            st.lists(_inlines, max_size=3),
+            st.lists(st.lists(_inlines, max_size=4), max_size=3),
+        ),
+    ),
+    lambda inner: st.one_of(
+        st.builds(lambda c: BlockQuote(tuple(c)), st.lists(inner, max_size=2)),
+        st.builds(
+            lambda items, ordered: ListBlock(tuple(map(tuple, items)), ordered),
+            st.lists(st.lists(inner, max_size=2), max_size=3),
+            st.booleans(),
+        ),
+    ),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(_block, max_size=5).map(tuple))
+def test_any_document_renders_with_one_footnote_per_note(blocks) -> None:
+    doc = Document(META, blocks)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ControlCharacterWarning)
+        data = render(doc)
+    assert len(notes_of(data)) == len(numbered_notes(doc))
+    document = part(data, "word/document.xml")
+    references = [int(r.get(w("id"))) for r in document.iter(w("footnoteReference"))]
+    assert references == list(range(1, len(references) + 1))
+    for table in document.iter(w("tbl")):  # every row has a cell per column
+        columns = len(table.findall("w:tblGrid/w:gridCol", NS))
+        assert {len(row.findall("w:tc", NS)) for row in table.findall("w:tr", NS)} == {columns}
+
+
+# ------------------------------------------------------ schema (what Word checks)
+
+
+@pytest.fixture(scope="module")
+def schema_check(tmp_path_factory: pytest.TempPathFactory):
+    """Validates against the ECMA-376 schemas and Word's semantic rules: the
+    order and kind of every element and attribute, as Word checks on opening."""
+    from openxml_audit import FileFormat, OpenXmlValidator
+
+    validator = OpenXmlValidator(file_format=FileFormat.MICROSOFT_365, max_errors=0)
+    folder = tmp_path_factory.mktemp("schema")
+
+    def check(data: bytes) -> list[str]:
+        path = folder / "check.docx"
+        path.write_bytes(data)
+        return [str(error) for error in validator.validate(path).errors]
+
+    return check
+
+
+def _control_characters() -> Document:
+    meta = dataclasses.replace(META, title="Bad\x07 title", marking="UNCLAS\x00SIFIED")
+    return Document(meta, (Paragraph((Text("keep\x01 this\x0b"), Note((Text("n\x02"),)))),))
+
+
+@pytest.mark.parametrize(
+    "make",
+    [rich_document, nested_document, minimal_document, lambda: Document(META, ())],
+    ids=["rich", "nested", "minimal", "empty"],
+)
+def test_the_file_is_valid_wordprocessingml(make, schema_check) -> None:
+    assert schema_check(render(make())) == []
+
+
+def test_the_schema_check_finds_what_word_would_reject(schema_check, rich_bytes) -> None:
+    # the check itself: a pStyle after jc is out of schema order
+    source = zipfile.ZipFile(io.BytesIO(rich_bytes))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "word/document.xml":
+                data = data.replace(
+                    b'<w:pPr><w:pStyle w:val="Title"/></w:pPr>',
+                    b'<w:pPr><w:jc w:val="center"/><w:pStyle w:val="Title"/></w:pPr>',
+                )
+            target.writestr(name, data)
+    assert any("pStyle" in error for error in schema_check(out.getvalue()))
+
+
+def test_text_with_control_characters_gives_a_valid_file(schema_check) -> None:
+    with pytest.warns(ControlCharacterWarning):
+        data = render(_control_characters())
+    assert schema_check(data) == []
+
+
+@settings(max_examples=8, deadline=None)
+@given(blocks=st.lists(_block, min_size=1, max_size=4).map(tuple))
+def test_any_document_is_valid_wordprocessingml(blocks, schema_check) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ControlCharacterWarning)
+        data = render(Document(META, blocks))
+    assert schema_check(data) == []

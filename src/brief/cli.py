@@ -243,6 +243,11 @@ def render(
     from brief import api
     from brief.output import output_name
 
+    if marking is not None:
+        from brief.corpus.models import marking_problem
+
+        if why := marking_problem(marking):
+            raise InvalidInput(Problem(file="--marking", message=why))
     root = workspace_root(workspace)
     corpus = api.load(root)
     document = api.build_document(corpus, subject, as_of=as_of, since=since, marking=marking)
@@ -352,7 +357,12 @@ def init(
 # ----------------------------------------------------------- validate, schema
 
 
-@app.command()
+@app.command(
+    epilog=(
+        "Examples:\n\n  brief validate\n\n  brief validate --json | jq '.problems[].text'\n\n"
+        "Exit code 2 when anything is invalid, one line per problem."
+    )
+)
 def validate(
     workspace: WorkspaceOption = None,
     as_json: Annotated[
@@ -388,7 +398,7 @@ def _json_report(counts: dict[str, int], problems: list[Problem]) -> dict:
     }
 
 
-@app.command()
+@app.command(epilog="Examples:\n\n  brief schema\n\n  brief schema --check   # in CI")
 def schema(
     workspace: WorkspaceOption = None,
     check: Annotated[
@@ -412,7 +422,11 @@ def schema(
 
 # ------------------------------------------------------------ ingest (issue 7)
 
-sources_app = typer.Typer(help="Add sources to the corpus.", no_args_is_help=True)
+sources_app = typer.Typer(
+    help="Add sources to the corpus.",
+    no_args_is_help=True,
+    epilog="Example:\n\n  brief sources add saved-page.html --grade B --kind news_report",
+)
 app.add_typer(sources_app, name="sources")
 
 
@@ -423,7 +437,14 @@ def _interactive() -> bool:
     return sys.stdin.isatty() and not ci
 
 
-@sources_app.command("add")
+@sources_app.command(
+    "add",
+    epilog=(
+        "Examples:\n\n  brief sources add ~/Downloads/article.html\n\n"
+        "  brief sources add notes.txt --title 'Interview' --outlet N1 --date 2024-08-22 "
+        "--kind interview --grade C --grade-note 'Regional broadcaster'"
+    ),
+)
 def sources_add(
     path: Annotated[Path, typer.Argument(help="Saved web page (.html), .txt or .md file.")],
     url: Annotated[str | None, typer.Option(help="Where it was published.")] = None,
@@ -470,7 +491,13 @@ def sources_add(
     typer.echo(f"next: brief extract {source.id}")
 
 
-@app.command("extract")
+@app.command(
+    "extract",
+    epilog=(
+        "Examples:\n\n  brief extract n1-ruge-2024-08          # writes a draft to review\n\n"
+        "  brief extract n1-ruge-2024-08 --accept\n\n  brief extract --score"
+    ),
+)
 def extract_command(
     source_id: Annotated[str | None, typer.Argument(help="Source id.")] = None,
     accept: Annotated[
@@ -478,6 +505,9 @@ def extract_command(
     ] = False,
     score: Annotated[
         bool, typer.Option("--score", help="Score the extractor against its gold standards.")
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a draft under review (its edits are lost).")
     ] = False,
     workspace: WorkspaceOption = None,
     debug: DebugOption = False,
@@ -502,7 +532,7 @@ def extract_command(
         return
     from brief.ingest.draft import write_draft
 
-    path, draft = write_draft(workspace_root(workspace), source_id)
+    path, draft = write_draft(workspace_root(workspace), source_id, force=force)
     typer.echo(
         f"draft: {len(draft.statements)} statement(s), {len(draft.events)} event(s), "
         f"{len(draft.new_actors)} new actor(s) -> {shown_path(path)}"

@@ -9,13 +9,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     file: str
     line: int | None = None
     column: int | None = None
     field: str | None = None
     message: str = ""
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        """File, then position (a problem without one first), then field and message."""
+        return (self.file, self.line or 0, self.column or 0, self.field or "", self.message)
+
+    def __lt__(self, other: Problem) -> bool:
+        return self.sort_key() < other.sort_key()
 
     def __str__(self) -> str:
         where = self.file

@@ -10,9 +10,16 @@ from brief.document import Metadata
 EXTENSIONS = {"pdf": "pdf", "docx": "docx", "md": "md"}
 
 
+# Letters NFKD does not decompose into ASCII ones.
+_LETTERS = str.maketrans(
+    {"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "æ": "ae", "Æ": "AE"}
+)
+
+
 def slug(text: str) -> str:
-    """`Bosnia and Herzegovina` -> `bosnia-and-herzegovina`, `Vučić` -> `vucic`."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    """`Bosnia and Herzegovina` -> `bosnia-and-herzegovina`, `Marko Đurić` -> `marko-duric`."""
+    folded = unicodedata.normalize("NFKD", text.translate(_LETTERS))
+    ascii_text = folded.encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "brief"
 
 

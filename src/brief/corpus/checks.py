@@ -24,7 +24,7 @@ from brief.corpus.models import (
     Source,
     Statement,
 )
-from brief.corpus.provenance import verbatim_index
+from brief.corpus.provenance import VerbatimIndex
 
 if TYPE_CHECKING:
     from brief.corpus.load import Finding, Loaded
@@ -66,17 +66,30 @@ def _finding(file: str, loc: tuple, message: str) -> Finding:
 class _Refs:
     """Resolves references of one kind, suggesting the nearest known id."""
 
+    SUGGESTIONS = 200
+    """Suggestions cost a scan of the known ids each: enough for a typo or
+    two, not minutes when a renamed id leaves thousands dangling."""
+
     def __init__(self, loaded: Loaded, kind: str, noun: str) -> None:
         self.known = getattr(loaded.corpus, kind)
         self.broken = {ident for k, ident in loaded.broken if k == kind}
         self.noun = noun
+        self.suggested = 0
 
     def problem(self, ident: str) -> str | None:
         if ident in self.known or ident in self.broken:
             return None
         message = f"unknown {self.noun} '{ident}'"
-        close = difflib.get_close_matches(ident, self.known, n=1, cutoff=0.6)
+        if self.suggested >= self.SUGGESTIONS:
+            return message
+        self.suggested += 1
+        pool = self.known if len(self.known) <= 5000 else _same_start(self.known, ident)
+        close = difflib.get_close_matches(ident, pool, n=1, cutoff=0.6)
         return f"{message}; did you mean '{close[0]}'?" if close else message
+
+
+def _same_start(known: dict[str, object], ident: str) -> list[str]:
+    return [candidate for candidate in known if candidate[:2] == ident[:2]]
 
 
 def _check_refs(
@@ -212,6 +225,17 @@ def _dates(loaded: Loaded) -> Iterator[Finding]:
                 f"{extract.date} is more than five years before its source "
                 f"'{source.id}' ({source.published}): a wrong date?",
             )
+    for ident, issue in corpus.issues.items():
+        file, loc = loaded.origins["issues"][ident]
+        for index, evidence in enumerate(issue.evidence):
+            extract = corpus.extracts.get(evidence)
+            if extract is not None and extract.date > issue.last_development:
+                yield _finding(
+                    file,
+                    (*loc, "evidence", index),
+                    f"'{evidence}' is dated {extract.date}, after the issue's "
+                    f"last_development ({issue.last_development})",
+                )
     for ident, judgment in corpus.judgments.items():
         file, loc = loaded.origins["judgments"][ident]
         for index, basis in enumerate(judgment.basis):
@@ -298,12 +322,13 @@ def _estimative_language(loaded: Loaded) -> Iterator[Finding]:
 def _provenance(loaded: Loaded) -> Iterator[Finding]:
     corpus = loaded.corpus
     boilerplate: dict[str, list[tuple[int, int]]] = {}
+    indexes: dict[str, VerbatimIndex] = {}
     for ident, source in corpus.sources.items():
         text = corpus.texts.get(ident)
         if text is None:
             continue
         file, loc = loaded.origins["sources"][ident]
-        index = verbatim_index(text)
+        index = indexes[ident] = VerbatimIndex(text)
         spans = boilerplate[ident] = []
         for number, passage in enumerate(source.boilerplate):
             found = index.find_all(passage)
@@ -314,18 +339,18 @@ def _provenance(loaded: Loaded) -> Iterator[Finding]:
             spans.extend(found)
 
     for ident, extract in corpus.extracts.items():
-        text = corpus.texts.get(extract.source)
-        if text is None:
+        index = indexes.get(extract.source)
+        if index is None:
             continue
         field = "quote" if isinstance(extract, Statement) else "evidence"
         passage = extract.quote if isinstance(extract, Statement) else _evidence(extract)
-        found = verbatim_index(text).find_all(passage)
+        found = index.find_all(passage)
         if found and all(_overlaps(span, boilerplate[extract.source]) for span in found):
             message = "comes from the site's boilerplate, which is never content"
         elif found:
             continue
         else:
-            message = f"not found verbatim in source '{extract.source}'" + _hint(text, passage)
+            message = f"not found verbatim in source '{extract.source}'" + _hint(index, passage)
         file, loc = loaded.origins["extracts"][ident]
         yield _finding(file, (*loc, field), message)
 
@@ -338,9 +363,8 @@ def _overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in others)
 
 
-def _hint(text: str, passage: str) -> str:
+def _hint(index: VerbatimIndex, passage: str) -> str:
     """Where the passage stops matching: the longest prefix that is in the text."""
-    index = verbatim_index(text)
     words = passage.split()
     low, high = 0, len(words)
     while low < high:  # binary search: a prefix in the text means all shorter ones are

@@ -9,17 +9,19 @@ is looked at again, item by item and node by node.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, get_args
+from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from brief.corpus import checks
+from brief.corpus.cache import gc_paused
 from brief.corpus.corpus import Corpus
 from brief.corpus.models import (
     ActorsFile,
@@ -62,6 +64,8 @@ class Finding:
     loc: Loc
     message: str
     at_key: bool = False
+    also: tuple[str, Loc] | None = None
+    """Another place the message is about (e.g. the first of two duplicate ids)."""
 
 
 @dataclass
@@ -97,6 +101,11 @@ def _load_checked(root: Path) -> Corpus:
 
 def load_workspace(root: Path) -> Loaded:
     """Load everything that can be loaded, check it, and collect every problem."""
+    with gc_paused():
+        return _load_workspace(root)
+
+
+def _load_workspace(root: Path) -> Loaded:
     loaded = Loaded(corpus=Corpus(root=root))
     if not (root / "seeds").is_dir():
         loaded.problems.append(
@@ -111,8 +120,12 @@ def load_workspace(root: Path) -> Loaded:
     locator = Locator(loaded.corpus.input_files)
     for finding in loaded.findings:
         where = locator.locate(finding.file, finding.loc, at_key=finding.at_key)
+        message = finding.message
+        if finding.also:
+            other = locator.locate(*finding.also)
+            message += f" (also at {finding.also[0]}:{other.line}:{other.column})"
         loaded.problems.append(
-            Problem(finding.file, where.line, where.column, where.field or None, finding.message)
+            Problem(finding.file, where.line, where.column, where.field or None, message)
         )
     loaded.problems.sort()
     return loaded
@@ -187,7 +200,7 @@ def _file_errors(
 ) -> None:
     """Report a file's errors, and keep its valid records so that the
     cross-checks do not report references to them as unknown."""
-    loaded.findings.extend(_findings(rel, error))
+    loaded.findings.extend(_findings(rel, error, kind.model))
     if not kind.list_key:
         if kind.schema == "source":
             _mark_broken("sources", data, loaded)
@@ -250,11 +263,12 @@ def _store_record(rel: str, key: str, index: int | None, record: Any, loaded: Lo
     first = origins.get(record.id)
     if first is not None:
         first_rel, first_loc = first
+        message = f"duplicate id '{record.id}'"
         loaded.findings.append(
-            Finding(rel, (*loc, "id"), f"duplicate id '{record.id}' (also in {first_rel})")
+            Finding(rel, (*loc, "id"), message, also=(first_rel, (*first_loc, "id")))
         )
         loaded.findings.append(
-            Finding(first_rel, (*first_loc, "id"), f"duplicate id '{record.id}' (also in {rel})")
+            Finding(first_rel, (*first_loc, "id"), message, also=(rel, (*loc, "id")))
         )
         return
     origins[record.id] = (rel, loc)
@@ -346,7 +360,41 @@ def _type_name(value: object) -> str:
 # ------------------------------------------------------- pydantic errors
 
 
-def _findings(rel: str, error: ValidationError) -> list[Finding]:
+def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The field names allowed where `loc` points (its last part excluded)."""
+    current: Any = model
+    for part in loc[:-1]:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            args = get_args(current)
+            current = args[0] if args else None
+        elif isinstance(current, type) and issubclass(current, BaseModel):
+            info = current.model_fields.get(part)
+            current = info.annotation if info else None
+        else:  # a union: `part` is the tag of one of its members
+            current = next((m for m in get_args(current) if _tag(m) == part), None)
+        if current is None:
+            return []
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    while get_origin(annotation) is Annotated:
+        annotation = get_args(annotation)[0]
+    return annotation
+
+
+def _tag(member: Any) -> object:
+    member = _unwrap(member)
+    if isinstance(member, type) and issubclass(member, BaseModel) and "kind" in member.model_fields:
+        return member.model_fields["kind"].default
+    return None
+
+
+def _findings(rel: str, error: ValidationError, model: type[BaseModel]) -> list[Finding]:
     found: list[Finding] = []
     missing: dict[tuple, list[str]] = {}
     for item in error.errors(include_url=False):
@@ -354,18 +402,29 @@ def _findings(rel: str, error: ValidationError) -> list[Finding]:
         if item["type"] == "missing" and loc:
             missing.setdefault(loc[:-1], []).append(str(loc[-1]))
             continue
-        found.append(Finding(rel, loc, _message(item), at_key=item["type"] == "extra_forbidden"))
+        if item["type"] == "extra_forbidden":
+            found.append(Finding(rel, loc, _unknown_field(model, loc), at_key=True))
+            continue
+        found.append(Finding(rel, loc, _message(item)))
     for parent, names in missing.items():
         noun = "field" if len(names) == 1 else "fields"
         found.append(Finding(rel, parent, f"missing required {noun}: {', '.join(names)}"))
     return found
 
 
+def _unknown_field(model: type[BaseModel], loc: Loc) -> str:
+    allowed = _fields_at(model, loc)
+    close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+    if close:
+        return f"unknown field; did you mean '{close[0]}'?"
+    if allowed:
+        return f"unknown field; allowed here: {', '.join(allowed)}"
+    return "unknown field"
+
+
 def _message(item: Any) -> str:
     kind = item["type"]
     msg = str(item["msg"])
-    if kind == "extra_forbidden":
-        return "unknown field (misspelt? see the schema in schemas/)"
     if kind == "union_tag_not_found":
         return "missing 'kind': one of statement, event, fact"
     if kind == "value_error":

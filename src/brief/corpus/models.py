@@ -354,6 +354,23 @@ PERSON_SECTIONS: tuple[SectionName, ...] = (
 )
 
 FORBIDDEN_MARKINGS = ("NATO UNCLASSIFIED",)
+_NATO_MARKING = re.compile(r"\s*(NATO|COSMIC)\b", re.IGNORECASE)
+
+
+def marking_problem(marking: str) -> str | None:
+    """Why `marking` may not head an open-source brief, or None if it may.
+
+    NATO UNCLASSIFIED, like every NATO (and COSMIC) marking, labels
+    information NATO owns: never the marking of open-source work.
+    """
+    if not marking.strip():
+        return "the marking is empty"
+    if _NATO_MARKING.match(marking):
+        return (
+            f"'{marking}' is a NATO security marking, for information NATO owns; "
+            "an open-source brief is marked e.g. UNCLASSIFIED, PUBLIC or TLP:CLEAR"
+        )
+    return None
 
 
 class Briefing(Strict):
@@ -373,10 +390,9 @@ class Briefing(Strict):
 
     @model_validator(mode="after")
     def _marking_is_publishable(self) -> Briefing:
-        if self.marking.strip().upper() in FORBIDDEN_MARKINGS:
-            raise ValueError(
-                f"'{self.marking}' marks NATO-owned information, not an open-source brief"
-            )
+        problem = marking_problem(self.marking)
+        if problem:
+            raise ValueError(problem)
         return self
 
 

@@ -19,19 +19,34 @@ from functools import lru_cache
 Span = tuple[int, int]
 
 _DOUBLE_QUOTES = "“”„‟«»″〝〞＂"
-_SINGLE_QUOTES = "‘’‚‛‹›´′＇`"
-# Backtick excluded from the single quotes: it is not typographic, and a
-# stray one in a quote is a transcription error worth seeing.
-_SINGLE_QUOTES = _SINGLE_QUOTES.replace("`", "")
-_FOLD_QUOTES = str.maketrans(
-    {**dict.fromkeys(_DOUBLE_QUOTES, '"'), **dict.fromkeys(_SINGLE_QUOTES, "'")}
-)
-_WHITESPACE = re.compile(r"\s+")
+# Backtick is not among them: it is not typographic, and a stray one in a
+# quote is a transcription error worth seeing.
+_SINGLE_QUOTES = "‘’‚‛‹›´′＇"
+# Every character `str.isspace` accepts (as `\s` does); all lie below U+3001.
+_WHITESPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace() and chr(c) != " ")
+_ASCII_WHITESPACE = "".join(c for c in _WHITESPACE if c.isascii())
+_RUN = re.compile(" {2,}")
+
+
+def _fold(text: str) -> str:
+    """Straight quotes and plain spaces, one character for one (offsets unchanged).
+
+    `str.replace` per character present beats `str.translate` by far on
+    long texts, and ASCII texts only need their line breaks and tabs done.
+    """
+    replaced = ((_DOUBLE_QUOTES, '"'), (_SINGLE_QUOTES, "'"), (_WHITESPACE, " "))
+    if text.isascii():
+        replaced = ((_ASCII_WHITESPACE, " "),)
+    for chars, plain in replaced:
+        for char in chars:
+            if char in text:
+                text = text.replace(char, plain)
+    return text
 
 
 def normalize(passage: str) -> str:
     """The comparison form of a passage: straight quotes, single spaces, stripped."""
-    return _WHITESPACE.sub(" ", passage.translate(_FOLD_QUOTES)).strip()
+    return _RUN.sub(" ", _fold(passage)).strip()
 
 
 class VerbatimIndex:
@@ -39,25 +54,21 @@ class VerbatimIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        folded = text.translate(_FOLD_QUOTES)  # one character for one: offsets unchanged
+        folded = _fold(text)
         parts: list[str] = []
-        # (offset in normalised text, shift to add to get the offset in `text`),
-        # one entry per whitespace run that changed length.
+        # Offsets in the normalised text where the shift back to `text` grows,
+        # and the shift from there on: one entry per collapsed run of spaces.
         self._starts: list[int] = [0]
         self._shifts: list[int] = [0]
         last = 0
         shift = 0
-        for match in _WHITESPACE.finditer(folded):
+        for match in _RUN.finditer(folded):
             start, end = match.span()
-            parts.append(folded[last:start])
-            parts.append(" ")
+            parts.append(folded[last : start + 1])
             last = end
-            removed = end - start - 1
-            if removed:
-                norm_after = start - shift + 1
-                shift += removed
-                self._starts.append(norm_after)
-                self._shifts.append(shift)
+            self._starts.append(start - shift + 1)
+            shift += end - start - 1
+            self._shifts.append(shift)
         parts.append(folded[last:])
         self.normalized = "".join(parts)
 

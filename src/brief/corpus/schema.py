@@ -16,8 +16,16 @@ from brief.fsutil import atomic_write_bytes
 SCHEMA_DIR = "schemas"
 
 
+# JSON Schema draft-07: the newest the VS Code YAML extension fully supports
+# (yaml-language-server issue #856), hence `definitions` rather than `$defs`.
+DRAFT = "http://json-schema.org/draft-07/schema#"
+
+
 def schema_bytes(kind: str) -> bytes:
-    schema = FILE_KINDS[kind].model_json_schema()
+    schema = FILE_KINDS[kind].model_json_schema(ref_template="#/definitions/{model}")
+    if "$defs" in schema:
+        schema["definitions"] = schema.pop("$defs")
+    schema["$schema"] = DRAFT
     schema.setdefault("title", kind)
     text = json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False)
     return (text + "\n").encode("utf-8")

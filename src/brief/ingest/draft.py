@@ -248,11 +248,21 @@ def _unique(items) -> list[str]:
     return seen
 
 
-def write_draft(root: Path, source_id: str) -> tuple[Path, DraftFile]:
+def write_draft(root: Path, source_id: str, *, force: bool = False) -> tuple[Path, DraftFile]:
+    """Write the draft; an existing draft that differs (review under way) needs `force`."""
     corpus = load_corpus(Path(root))
     draft = build_draft(corpus, source_id)
     path = draft_path(root, source_id)
-    atomic_write_bytes(path, yamlio.dump(draft.model_dump(mode="python"), schema="draft"))
+    data = yamlio.dump(draft.model_dump(mode="python"), schema="draft")
+    if path.exists() and not force and path.read_bytes() != data:
+        raise InvalidInput(
+            Problem(
+                path.relative_to(root).as_posix(),
+                message="a draft under review exists: accept it (--accept), or replace it "
+                "and lose its edits (--force)",
+            )
+        )
+    atomic_write_bytes(path, data)
     return path, draft
 
 

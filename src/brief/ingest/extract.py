@@ -6,7 +6,14 @@ from dataclasses import dataclass, field
 
 from brief.corpus.models import Actor
 from brief.ingest.boilerplate import boilerplate_spans
-from brief.ingest.mentions import ActorIndex, Mention, NewActor, find_mentions, find_new_people
+from brief.ingest.mentions import (
+    ActorIndex,
+    Mention,
+    NewActor,
+    find_mentions,
+    find_nested,
+    find_new_people,
+)
 from brief.ingest.quotes import Attributed, Resolver, attribute, find_quotations
 
 
@@ -25,4 +32,6 @@ def extract(text: str, actors: list[Actor], boilerplate: list[str]) -> Extractio
     mentions = sorted(known + new_mentions, key=lambda m: m.start)
     quotes = find_quotations(text, skip)
     resolver = Resolver(text, mentions, quotes)
-    return Extraction(attribute(text, quotes, resolver), mentions, new_people)
+    nested = find_nested(text, index, known)
+    everything = sorted(mentions + nested, key=lambda m: (m.start, m.end))
+    return Extraction(attribute(text, quotes, resolver), everything, new_people)

@@ -55,6 +55,8 @@ class FoldedText:
 
 # Words that start capitalised names but are not people.
 _NOT_NAMES = """
+League Party Democratic Movement Union Front Coalition Bank University Centre Center Institute
+Academy Agency Navy Force Court Committee Service Foundation Initiative Plan Declaration
 The A An In On At For From With By Of And But Or As To During After Before Since While
 When Where This That These Those It He She They We I You Our Their His Her Its Mr Ms Mrs
 Dr Amb Ambassador President Prime Minister Deputy Secretary General Chancellor Major
@@ -81,16 +83,22 @@ NOT_NAME_WORDS = {word.casefold() for word in _NOT_NAMES.split()}
 TITLE_WORDS = (
     r"Mr\.|Ms\.|Mrs\.|Dr\.|Amb\.|Ambassador|President|Prime Minister|Minister|Chancellor|"
     r"General|Admiral|Colonel|Commander|Director|Secretary|Representative|envoy|Envoy|"
+    r"chairman|chairwoman|chair|coordinator|governor|councillor|"
     r"negotiator|spokesperson|spokesman|spokeswoman|Speaker|Mayor|Senator|Judge|Prosecutor|"
     r"Patriarch|leader|official|chief|Chief|head|Head|COMKFOR|commander|ambassador|minister|"
     r"president|member|MP|deputy|Deputy|analyst|professor|Professor|researcher|expert"
 )
 _NAME_TOKEN = r"[^\W\d_][\w’'\-]*"
 _TOKEN = re.compile(_NAME_TOKEN)
-_TITLE_BEFORE = re.compile(rf"(?:{TITLE_WORDS})(?:\s+(?:of|for|to)\s+[^,.;:]*?)?\s*,?\s*$")
-_APPOSITION_AFTER = re.compile(
-    r"^,\s+((?:the|a|an|[A-Z][\w’]*’s|[A-Z][\w]*'s)\s[^,.;:“”\"]{2,90}?),"
+_TITLE_BEFORE = re.compile(
+    rf"\b(?:{TITLE_WORDS})(?:\s+(?:of|for|to|in|at)\s+(?!(?:the|a|an)\s*$)[^,.;:]+?)?\s*,?\s*$",
+    re.IGNORECASE,
 )
+_APPOSITION_AFTER = re.compile(
+    r"^,\s+((?:the|a|an|[A-Z][\w’]*’s|[A-Z][\w]*'s)\s[^,.;:“”\"]{2,90}?)(?:[,.;]|$)"
+)
+_BYLINE_BEFORE = re.compile(r"(?:^|\n)[^\n.]{0,30}?\b[Bb]y\s+$")
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|told|wrote|according to)\s+$")
 _VERB_AFTER = re.compile(
     r"^(?:,\s[^,“”\"]{2,90},)?\s+(?:also\s+|later\s+|then\s+)?"
     r"(?:said|says|told|added|stated|stressed|noted|warned|argued|insisted|declared|"
@@ -111,7 +119,9 @@ class ActorIndex:
         surnames: dict[str, set[str]] = {}
         for actor in actors:
             for name in (actor.name, *actor.aliases):
-                key = fold(name).strip()
+                # `the Western Balkans` is matched as `Western Balkans`: the
+                # article is not part of the name, and lower case in running text.
+                key = re.sub(r"^the\s+", "", fold(name).strip())
                 if len(key) >= 2:
                     entries.setdefault(key, (actor.id, actor.kind.value, name.isupper()))
                 if actor.kind.value == "person":
@@ -124,12 +134,39 @@ class ActorIndex:
         self.entries = entries
         self.kinds = {actor.id: actor.kind.value for actor in actors}
         self.names = {actor.id: actor.name for actor in actors}
-        keys = sorted(entries, key=lambda key: (-len(key), key))
-        self.pattern = (
-            re.compile(r"(?<![\w])(" + "|".join(re.escape(key) for key in keys) + r")(?![\w])")
-            if keys
-            else None
-        )
+        self.pattern = _pattern(entries)
+        self._without: dict[str, ActorIndex] = {}
+
+    def without(self, actor: str) -> ActorIndex:
+        """This index less one actor's names (cached)."""
+        if actor not in self._without:
+            other = ActorIndex([])
+            other.entries = {k: v for k, v in self.entries.items() if v[0] != actor}
+            other.kinds, other.names = self.kinds, self.names
+            other.pattern = _pattern(other.entries)
+            self._without[actor] = other
+        return self._without[actor]
+
+
+def _pattern(entries: dict[str, tuple[str, str, bool]]) -> re.Pattern[str] | None:
+    keys = sorted(entries, key=lambda key: (-len(key), key))
+    if not keys:
+        return None
+    return re.compile(r"(?<![\w])(" + "|".join(re.escape(key) for key in keys) + r")(?![\w])")
+
+
+def find_nested(text: str, index: ActorIndex, mentions: list[Mention]) -> list[Mention]:
+    """Registered names inside longer ones: NATO in `NATO-led KFOR mission`."""
+    nested: list[Mention] = []
+    for outer in mentions:
+        inner = index.without(outer.actor)
+        for mention in find_mentions(text[outer.start : outer.end], inner):
+            if mention.actor != outer.actor:
+                nested.append(
+                    Mention(outer.start + mention.start, outer.start + mention.end,
+                            mention.actor, mention.kind)
+                )  # fmt: skip
+    return nested
 
 
 def find_mentions(text: str, index: ActorIndex) -> list[Mention]:
@@ -156,8 +193,9 @@ def _name_groups(text: str) -> list[tuple[int, int, list[str]]]:
     run: list[re.Match[str]] = []
 
     def close() -> None:
-        if 2 <= len(run) <= 3:
-            groups.append((run[0].start(), run[-1].end(), [m.group(0) for m in run]))
+        names = run[-2:] if len(run) > 3 else run  # `Opposition MP Andrija Mandić`
+        if 2 <= len(names) <= 3:
+            groups.append((names[0].start(), names[-1].end(), [m.group(0) for m in names]))
 
     for token in _TOKEN.finditer(text):
         word = token.group(0)
@@ -187,7 +225,14 @@ def find_new_people(
         before, after = text[max(0, start - 80) : start], text[end : end + 120]
         apposition = _APPOSITION_AFTER.match(after)
         title = _TITLE_BEFORE.search(before)
-        if not (apposition or title or _VERB_AFTER.match(after)):
+        evidence = (
+            apposition
+            or title
+            or _VERB_AFTER.match(after)
+            or _BYLINE_BEFORE.search(before)
+            or _SPEECH_BEFORE.search(before)
+        )
+        if not evidence:
             continue
         name = " ".join(tokens)
         actor_id = slugify(name)
@@ -199,12 +244,14 @@ def find_new_people(
         mentions.append(Mention(start, end, actor_id, "person", new=True))
         taken.append((start, end))
     # Later mentions by surname alone (`Petković said`).
+    folded = FoldedText(text)
     for person in people.values():
-        surname = person.name.split()[-1]
-        for match in re.finditer(rf"(?<![\w]){re.escape(surname)}(?![\w])", text):
-            if not any(s < match.end() and match.start() < e for s, e in taken):
-                mentions.append(Mention(match.start(), match.end(), person.id, "person", True))
-                taken.append((match.start(), match.end()))
+        surname = fold(person.name.split()[-1])
+        for match in re.finditer(rf"(?<![\w]){re.escape(surname)}(?![\w])", folded.folded):
+            start, end = folded.span(match.start(), match.end())
+            if text[start].isupper() and not any(s < end and start < e for s, e in taken):
+                mentions.append(Mention(start, end, person.id, "person", True))
+                taken.append((start, end))
     people_sorted = sorted(people.values(), key=lambda p: p.start)
     return people_sorted, sorted(mentions, key=lambda m: m.start)
 

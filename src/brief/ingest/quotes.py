@@ -124,7 +124,11 @@ def _opens(text: str, index: int) -> bool:
 def find_quotations(text: str, skip: list[tuple[int, int]]) -> list[Quotation]:
     """Every quotation, never crossing a paragraph, never inside skipped spans."""
     found: list[Quotation] = []
-    for para_start, para_end in paragraphs(text):
+    spans = paragraphs(text)
+    if len(spans) > 1 and _is_headline(text[spans[0][0] : spans[0][1]]):
+        # A headline's quotation repeats or trails the article's: not a statement.
+        spans = spans[1:]
+    for para_start, para_end in spans:
         index = para_start
         while index < para_end:
             if not _opens(text, index):
@@ -134,12 +138,24 @@ def find_quotations(text: str, skip: list[tuple[int, int]]) -> list[Quotation]:
             start, end = _trim(text, index + 1, close)
             if (
                 end > start
-                and len(text[start:end].split()) >= MIN_WORDS
+                and _long_enough(text[start:end])
                 and not any(s < end and start < e for s, e in skip)
             ):
                 found.append(Quotation(start, end, index, close))
             index = close + 1
     return found
+
+
+def _long_enough(words: str) -> bool:
+    """Four words, or a whole short sentence (`Only dialogue will.`)."""
+    count = len(words.split())
+    sentence = words[:1].isupper() and words.rstrip('”"»’')[-1:] in ".!?"
+    return count >= MIN_WORDS or (count >= 2 and sentence)
+
+
+def _is_headline(line: str) -> bool:
+    stripped = line.strip()
+    return len(stripped.split()) <= 20 and stripped[-1:] not in '.!?”"»“’'
 
 
 def _closing_mark(text: str, index: int, para_end: int) -> int:
@@ -213,6 +229,7 @@ class Resolver:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.quotes = quotes
         self.kinds = {m.actor: m.kind for m in self.mentions}
+        self.subjects: list[tuple[int, Mention]] = []
         self.subjects = self._subjects()
 
     def _subjects(self) -> list[tuple[int, Mention]]:
@@ -222,15 +239,26 @@ class Resolver:
             if mention.kind != "person" or self._inside_quote(mention.start):
                 continue
             after = self.text[mention.end : mention.end + 140]
-            appos = re.match(r",\s[^,“”\"]{2,100},", after)
+            if _NAME_IN_APPOSITION.match(after) and self.text[: mention.start].endswith(", "):
+                # `The head of the UN mission, Caroline Ziadeh, called on ...`
+                found.append((mention.start, mention))
+                continue
+            appos = re.match(r",\s[^,“”\"«»„.!?\n]{2,100},", after)
             rest = after[appos.end() :] if appos else after
             word = re.match(r"\s+(\w+)", rest)
             if word and word.group(1)[0].islower() and word.group(1) not in _FUNCTION_WORDS:
                 window = self.text[max(0, mention.start - 30) : mention.start]
-                before = re.split(r"[.!?\n“”\"]", window)[-1]
+                before = re.split(r"[.!?\n“”\",;:]", window)[-1]
                 if not _OBJECT_BEFORE.search(before):
                     found.append((mention.start, mention))
-        return found
+        # `The commander also met ...`: a role standing for a person named earlier.
+        for match in _ROLE_SUBJECT.finditer(self.text):
+            if self._inside_quote(match.start("np")):
+                continue
+            person = self._description(match.group("np"), match.start("np"), match.start("np"))
+            if person is not None and person.kind == "person":
+                found.append((match.start("np"), person))
+        return sorted(found, key=lambda item: item[0])
 
     def _inside_quote(self, index: int) -> bool:
         return any(q.start <= index < q.end for q in self.quotes)
@@ -261,12 +289,32 @@ class Resolver:
             if first_word in {"he", "she"}:
                 return self.salient_person(at)
             return self._last_organisation(at)
+        people = [m for m in inside if m.kind == "person"]
+        if not people and _ROLE_HEAD.search(phrase) and first_word in {"the", "this", "that"}:
+            # `the Kosovo president`: a person in a role, Kosovo only qualifies it.
+            person = self._description(phrase, at, start)
+            if person is not None:
+                return person
         if inside:
-            people = [m for m in inside if m.kind == "person"]
             if SPOKESPEOPLE.search(phrase) and not people:
                 return inside[-1]
             return people[-1] if people else inside[-1]
         return self._description(phrase, at, start)
+
+    def _same_sentence(self, start: int, end: int) -> bool:
+        between = self.text[start:end]
+        return "\n" not in between and not re.search(r"[a-z0-9][.!?]\s+[A-Z“\"]", between)
+
+    def _anonymous_source(self, head: str, before: int) -> Mention | None:
+        """`the official` after `a senior EU official`: the organisation they speak for."""
+        pattern = rf"\b[Aa]n?\s+(?:[\w-]+\s){{0,3}}?{re.escape(head)}\b"
+        uses = list(re.finditer(pattern, self.text[:before]))
+        if not uses:
+            return None
+        use = uses[-1]
+        inside = [m for m in self.mentions if use.start() <= m.start and m.end <= use.end()]
+        organisations = [m for m in inside if m.kind != "person"]
+        return organisations[-1] if organisations and len(inside) == len(organisations) else None
 
     def _last_organisation(self, at: int) -> Mention | None:
         orgs = [
@@ -282,6 +330,9 @@ class Resolver:
         if words[0].casefold() not in {"the", "a", "an", "this", "that"}:
             return None
         head = fold(" ".join(words[1:]))
+        anonymous = self._anonymous_source(words[-1], phrase_start)
+        if anonymous is not None:
+            return anonymous
         if any(fold(w) in GENERIC_HEADS for w in words[-1:]):
             noun = fold(words[-1])
             for mention in reversed([m for m in self.mentions if m.start < at]):
@@ -305,22 +356,42 @@ class Resolver:
         for use_start, use_end in reversed(uses):
             if use_start >= phrase_start:
                 continue  # the description itself
+            # The person the role is given to in the same sentence, nearest first.
+            same_sentence = [
+                m
+                for m in people
+                if self._same_sentence(min(use_start, m.start), max(use_end, m.end))
+            ]
             nearest = min(
-                people,
+                same_sentence,
                 key=lambda m: max(use_start - m.end, m.start - use_end, 0),
                 default=None,
             )
             if nearest is not None and max(use_start - nearest.end, nearest.start - use_end) < 80:
                 return nearest
-        if re.search(r"\b(official|diplomat|envoy|minister|general|commander|chief)\b", head):
+        if re.search(rf"\b(?:{ROLE_NOUNS})$", head):
             return self.salient_person(at)
         return None
 
 
+ROLE_NOUNS = (
+    r"commander|minister|president|envoy|ambassador|chief|representative|secretary general|"
+    r"prime minister|foreign minister|official|spokesperson|spokesman|spokeswoman|diplomat|"
+    r"director|general|leader|negotiator|premier|chancellor|mayor|head"
+)
+_ROLE_SUBJECT = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<np>[Tt]he\s(?:[\w-]+\s){{0,3}}?(?i:{ROLE_NOUNS}))"
+    r"\s+(?:also\s+|then\s+|later\s+)?(?!and\b|of\b|for\b|to\b|in\b)[a-z]+",
+    re.MULTILINE,
+)
+_ROLE_HEAD = re.compile(rf"\b(?i:{ROLE_NOUNS})$")
+_NAME_IN_APPOSITION = re.compile(
+    r",\s+(?:also\s+|then\s+)?(?!and\b|or\b|who\b|which\b|whose\b|the\b|a\b|an\b)[a-z]+\s"
+)
 _OBJECT_BEFORE = re.compile(r"\b(?:with|by|to|from|of|and|met|told|for)\s+(?:\S+\s+){0,3}$")
 _FUNCTION_WORDS = {
     "and", "or", "of", "in", "on", "at", "for", "with", "to", "from", "the", "a", "an",
-    "who", "which", "whose", "that", "as", "is", "was", "were", "are", "has", "had", "have",
+    "who", "which", "whose", "that", "as",
 }  # fmt: skip
 
 
@@ -336,7 +407,38 @@ def attribute(text: str, quotes: list[Quotation], resolver: Resolver) -> list[At
             found = _continuation(text, quote, results, quotes[:index], resolver, para_start)
         resolver.note(found)
         results.append(found)
-    return results
+    return [r for r in results if not _partial(text, r) and not _repeated(text, r, results)]
+
+
+PARTIAL_WORDS = 6
+"""A short quotation inside a running sentence is a phrase the writer borrowed."""
+
+
+def _partial(text: str, found: Attributed) -> bool:
+    if found.rule in {"after", "after-inverted"}:
+        return False
+    quote = found.quote
+    following = text[quote.close_mark + 1 : quote.close_mark + 40].lstrip()
+    words = text[quote.start : quote.end]
+    if len(words.split()) >= PARTIAL_WORDS:
+        return False
+    if following[:1].islower():
+        return True
+    # `accused Stoltenberg of “meddling in internal affairs”.`: a borrowed phrase
+    preceding = text[max(0, quote.open_mark - 30) : quote.open_mark].rstrip()
+    introduced = re.search(rf"(?:{VERB}|\bthat|:|,)$", preceding)
+    return words[:1].islower() and not introduced
+
+
+def _repeated(text: str, found: Attributed, results: list[Attributed]) -> bool:
+    """A headline or pull quote repeating words quoted in full elsewhere."""
+    words = text[found.quote.start : found.quote.end].strip(" .,;:!?")
+    return any(
+        other is not found
+        and words in text[other.quote.start : other.quote.end]
+        and other.quote.end - other.quote.start > found.quote.end - found.quote.start
+        for other in results
+    )
 
 
 def _paragraph_of(text: str, index: int) -> tuple[int, int]:
@@ -408,13 +510,44 @@ def _before(
         return None
     for verb in reversed(verbs):
         np_start, np_end = _np_before(prefix, verb.start())
-        if np_end > np_start and not prefix[np_end : verb.start()].strip().startswith(","):
+        participle = _participle(prefix[: verb.start()])
+        if np_end > np_start and not participle:
             speaker = resolver.resolve(start + np_start, start + np_end, quote.start)
             if speaker is not None:
                 return _make(quote, speaker, start + np_start, start + np_end, "before")
             if _looks_like_speaker(prefix[np_start:np_end]):
                 return _make(quote, None, start + np_start, start + np_end, "before")
+    # `The Deputy Secretary General ... , telling them that “…`: the sentence's subject.
+    subject = _SENTENCE_SUBJECT.match(prefix)
+    if subject and verbs[-1].group(0).endswith("ing"):
+        np_start, np_end = start + subject.start("np"), start + subject.end("np")
+        speaker = resolver.resolve(np_start, np_end, quote.start)
+        return _make(quote, speaker, np_start, np_end, "before-subject")
     return None
+
+
+def _participle(before_verb: str) -> bool:
+    """`…, Ruge emphasized NATO’s presence, stating, “…`: a verb with no subject of its own.
+
+    Unlike `Jane Roe, the EU envoy, said`, where the commas enclose an apposition.
+    """
+    head = before_verb.rstrip()
+    if not head.endswith(","):
+        return False
+    inner = re.search(r",([^,]+),$", head)
+    if inner is None:
+        return True
+    segment = inner.group(1).split()
+    opens_apposition = segment[0].casefold() in {"the", "a", "an", "who", "whose"} or bool(
+        _VERB.fullmatch(segment[0])
+    )
+    return not opens_apposition and bool(_VERB.search(inner.group(1)))
+
+
+_SENTENCE_SUBJECT = re.compile(
+    r"\s*(?P<np>(?:(?:The|the|A|An)\s)?(?:[A-Z][\w.’'-]*)(?:\s(?:[A-Z][\w.’'-]*|of|for|and))*)"
+    r"\s+(?:also\s+|then\s+|later\s+)?[a-z]"
+)
 
 
 def _np_before(prefix: str, verb_start: int) -> tuple[int, int]:

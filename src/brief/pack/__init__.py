@@ -37,6 +37,21 @@ FORMATS = ("pdf", "docx", "md")
 TOOL = f"brief {__version__}"
 
 
+def tool_hash() -> str:
+    """sha256 of brief's own code and packaged resources.
+
+    Part of every cache key, so that a changed renderer or default template
+    re-renders even when the version number did not move.
+    """
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
 @dataclass(frozen=True)
 class PackOptions:
     root: Path
@@ -160,6 +175,7 @@ class _Pack:
         self.packs = options.out if options.out is not None else options.root / "output" / "packs"
         self.folder = self.packs / self.week.label
         self.inputs = inputs_hash(options.root)
+        self.tool = tool_hash()
         self.old = _read_json(self.folder / "manifest.json")
         self.old_timings = _read_json(self.folder / "timings.json")
         self.result = PackResult(folder=self.folder, week=self.week, as_of=self.as_of)
@@ -170,7 +186,7 @@ class _Pack:
 
     def cache_key(self, stem: str, fmt: str) -> str:
         subject = self.corpus.briefings[stem].subject
-        return _key(TOOL, self.inputs, stem, subject, self.as_of.isoformat(), fmt)
+        return _key(TOOL, self.tool, self.inputs, stem, subject, self.as_of.isoformat(), fmt)
 
     def plan(self) -> tuple[list[Task], dict[str, dict]]:
         """Tasks for what must be rendered; old manifest entries of what need not."""
@@ -199,6 +215,7 @@ class _Pack:
             for task in tasks:
                 outcomes.append(self.store(run_task(task)))
         else:
+            _preload(self.options.formats)
             workers = min(self.options.jobs, len(tasks))
             with ProcessPoolExecutor(
                 workers, initializer=init_worker, initargs=(self.corpus,)
@@ -287,7 +304,9 @@ class _Pack:
         name = f"pack_{self.week.label}.pdf"
         pdf_sha = [next(f["sha256"] for f in b["files"] if f["format"] == "pdf") for b in with_pdf]
         failed = sorted(stem for stem, _, _ in self.result.failures)
-        key = _key(TOOL, self.week.label, self.as_of.isoformat(), pdf_sha, sections, failed)
+        key = _key(
+            TOOL, self.tool, self.week.label, self.as_of.isoformat(), pdf_sha, sections, failed
+        )
         if _up_to_date(self.folder, self.old.get("combined"), key):
             self.result.cached.append(name)
             return self.old["combined"]
@@ -304,7 +323,7 @@ class _Pack:
         markings = sorted({b.marking for b in packed})
         meta = Metadata(
             title=f"Weekly pack {self.week.label}",
-            subject=f"pack-{self.week.label}",
+            subject=f"{len(packed)} briefings",
             kind="pack",
             marking=" / ".join(markings),
             as_of=self.as_of,
@@ -339,6 +358,17 @@ class _Pack:
                 path.unlink()
 
 
+def _preload(formats: tuple[str, ...]) -> None:
+    """Import the pipeline before the pool forks, so workers do not each import it again."""
+    import importlib
+
+    from brief.render import renderer
+
+    importlib.import_module("brief.assemble")
+    for fmt in formats:
+        renderer(fmt)
+
+
 def build_pack(options: PackOptions, progress: PlainProgress | None = None) -> PackResult:
     from brief import api
 
@@ -359,6 +389,7 @@ def build_pack(options: PackOptions, progress: PlainProgress | None = None) -> P
         "week": {"from": state.week.monday.isoformat(), "to": state.week.sunday.isoformat()},
         "as_of": state.as_of.isoformat(),
         "tool": TOOL,
+        "tool_sha256": state.tool,
         "inputs_sha256": state.inputs,
         "formats": list(options.formats),
         "briefs": briefs,

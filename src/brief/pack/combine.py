@@ -38,7 +38,6 @@ def cover_document(
         for i, b in enumerate(briefs)
     )
     blocks = [
-        Heading(1, _t(meta.title), anchor="pack"),
         Paragraph(_t(intro)),
         Heading(2, _t("Contents"), anchor="contents"),
         Table(

@@ -27,7 +27,7 @@ class PlainProgress:
     def start(self, total: int, cached: int) -> None:
         self.total = total
         if cached:
-            print(f"{cached} file(s) up to date, not re-rendered", file=self.stream)
+            print(f"{cached} brief file(s) up to date, not re-rendered", file=self.stream)
 
     def advance(self, outcome: Outcome) -> None:
         self.done += 1
@@ -59,7 +59,7 @@ class RichProgress(PlainProgress):
     def start(self, total: int, cached: int) -> None:
         self.progress.start()
         if cached:
-            self.progress.console.print(f"{cached} file(s) up to date, not re-rendered")
+            self.progress.console.print(f"{cached} brief file(s) up to date, not re-rendered")
         self.task = self.progress.add_task("", total=total)
 
     def advance(self, outcome: Outcome) -> None:

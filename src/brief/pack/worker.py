@@ -41,12 +41,18 @@ class Outcome:
     invalid_input: bool = False
 
 
+def _one_line(text: str, limit: int = 300) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
 def describe(exc: BaseException) -> str:
+    """One line for a pack log and the manifest."""
     if isinstance(exc, InvalidInput):
         return "; ".join(str(p) for p in exc.problems)
     if isinstance(exc, BriefError):
-        return str(exc)
-    return f"{type(exc).__name__}: {exc}"
+        return _one_line(str(exc))
+    return _one_line(f"{type(exc).__name__}: {exc}")
 
 
 def run_task(task: Task) -> Outcome:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import warnings
 from collections import Counter
 
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from lxml.etree import QName, _Element
+from lxml.etree import QName, XMLParser, _Element
 
 # XML 1.0 forbids these code points anywhere in a document; lone surrogates cannot
 # even be encoded. Tab, newline and carriage return are allowed and meaningful.
@@ -48,9 +48,23 @@ class Cleaner:
         )
 
 
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NSMAP = {"w": W_NS}
+# Plain lxml elements: python-docx's element classes are not used on what this
+# renderer builds, and creating them costs twice the time.
+_PARSER = XMLParser()
+
+
+@functools.cache
+def _w(name: str) -> str:
+    return f"{{{W_NS}}}{name}"
+
+
 def element(tag: str, **attrs: str) -> _Element:
-    """A `w:` element; attribute names are given without prefix (`val="x"`)."""
-    return OxmlElement(tag, {qn(f"w:{k}"): v for k, v in attrs.items()})
+    """A `w:` element (`tag` as "w:name"); attributes without prefix (`val="x"`)."""
+    return _PARSER.makeelement(
+        _w(tag.removeprefix("w:")), {_w(k): v for k, v in attrs.items()}, nsmap=_NSMAP
+    )
 
 
 def run_properties(*, style: str = "", bold: bool = False, italic: bool = False) -> _Element:

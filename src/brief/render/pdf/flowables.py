@@ -1,0 +1,259 @@
+"""Document model blocks -> reportlab flowables."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Table, TableStyle
+
+from brief import document as model
+from brief.document import Block, BlockQuote, Heading, ListBlock, Note, plain_text
+from brief.render.pdf.fonts import FAMILY
+from brief.render.pdf.markup import Inliner, literal, note_target
+from brief.render.pdf.styles import ACCENT, RULE, SHADE, Styles, indented
+
+_ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
+
+
+@dataclass(frozen=True)
+class HeadingInfo:
+    """What the outline and the table of contents need of a heading flowable."""
+
+    level: int  # 0-based
+    title: str  # plain text, for the outline
+    markup: str  # literal markup without notes, for the table of contents
+    key: str  # bookmark name
+
+
+class QuoteParagraph(Paragraph):
+    """A paragraph of a block quote: indented, with a rule in the left margin."""
+
+    def draw(self) -> None:
+        super().draw()
+        canv = self.canv
+        canv.saveState()
+        canv.setStrokeColor(ACCENT)
+        canv.setLineWidth(1.6)
+        x = self.style.leftIndent - 9
+        canv.line(x, -1, x, self.height + 1)
+        canv.restoreState()
+
+
+class StoryBuilder:
+    """Walks the blocks in reading order, numbering notes as it goes."""
+
+    def __init__(self, styles: Styles, width: float) -> None:
+        self.styles = styles
+        self.width = width
+        self.inliner = Inliner()
+        self._headings = 0
+
+    @property
+    def notes(self) -> list[Note]:
+        return self.inliner.notes
+
+    def blocks(
+        self, blocks: tuple[Block, ...], depth: int = 0, quote: bool = False
+    ) -> list[Flowable]:
+        story: list[Flowable] = []
+        for index, block in enumerate(blocks):
+            flowables = self.block(block, depth, quote)
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if flowables and _introduces(block, following):
+                flowables[-1].keepWithNext = 1
+            story.extend(flowables)
+        return story
+
+    def block(self, block: Block, depth: int, quote: bool) -> list[Flowable]:
+        match block:
+            case Heading():
+                return [self.heading(block)]
+            case model.Paragraph(children=children):
+                return [self.paragraph(self.inliner.markup(children), depth, quote)]
+            case ListBlock():
+                return self.list_block(block, depth, quote)
+            case BlockQuote(children=children):
+                return self.blocks(children, depth, quote=True)
+            case model.Table():
+                return [self.table(block)]
+            case model.PageBreak():
+                return [PageBreak()]
+        raise TypeError(f"not a block: {block!r}")
+
+    def heading(self, block: Heading) -> Paragraph:
+        level = min(max(block.level, 1), 3) - 1
+        self._headings += 1
+        key = f"h{self._headings}"
+        flowable = Paragraph(self.inliner.markup(block.children), self.styles.headings[level])
+        title = " ".join(plain_text(block.children).split())
+        flowable.brief_heading = HeadingInfo(level, title, literal(title), key)  # type: ignore[attr-defined]
+        return flowable
+
+    def _style(self, depth: int, quote: bool, bulleted: bool = False) -> ParagraphStyle:
+        base = self.styles.quote if quote else self.styles.body
+        if depth == 0 and not bulleted:
+            return base
+        return indented(base, depth, bulleted)
+
+    def paragraph(
+        self, markup: str, depth: int, quote: bool, bullet: str | None = None
+    ) -> Paragraph:
+        style = self._style(depth, quote, bullet is not None)
+        kind = QuoteParagraph if quote else Paragraph
+        return kind(markup, style, bulletText=bullet)
+
+    def list_block(self, block: ListBlock, depth: int, quote: bool) -> list[Flowable]:
+        story: list[Flowable] = []
+        for number, item in enumerate(block.items, start=1):
+            bullet = f"{number}." if block.ordered else "•"
+            for index, sub in enumerate(item):
+                if isinstance(sub, model.Paragraph):
+                    markup = self.inliner.markup(sub.children)
+                    story.append(
+                        self.paragraph(markup, depth + 1, quote, bullet if index == 0 else None)
+                    )
+                else:
+                    story.extend(self.block(sub, depth + 1, quote))
+        return story
+
+    def table(self, block: model.Table) -> Table:
+        columns = max((len(row) for row in (block.header, *block.rows)), default=0)
+        widths = self._widths(block, columns)
+        aligns = [_ALIGN.get(a, TA_LEFT) for a in block.align] + [TA_LEFT] * columns
+        data = [
+            self._row(block.header, columns, aligns, self.styles.header_cell),
+            *(self._row(row, columns, aligns, self.styles.cell) for row in block.rows),
+        ]
+        table = Table(
+            data, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=1, hAlign="LEFT"
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), FAMILY, 9),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                    ("LINEABOVE", (0, 0), (-1, 0), 0.8, ACCENT),
+                    ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+                    ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 5),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ]
+            )
+        )
+        table.spaceBefore = 4
+        table.spaceAfter = 10
+        return table
+
+    def _widths(self, block: model.Table, columns: int) -> list[float]:
+        relative = block.widths
+        if len(relative) != columns or not all(w > 0 for w in relative):
+            relative = content_widths(block, columns, self.width)
+        total = sum(relative)
+        return [self.width * w / total for w in relative] if total else []
+
+    def _row(
+        self, cells: tuple, columns: int, aligns: list[int], style: ParagraphStyle
+    ) -> list[Paragraph]:
+        row = []
+        for index in range(columns):
+            markup = self.inliner.markup(cells[index]) if index < len(cells) else ""
+            row.append(Paragraph(markup, _aligned(style, aligns[index])))
+        return row
+
+
+def content_widths(block: model.Table, columns: int, total: float) -> tuple[float, ...]:
+    """Column widths from the cells' text when the model gives none.
+
+    A column's natural width is that of its typical cell on one line (the odd
+    very long cell wraps); if they all fit, that is the layout.
+    """
+    texts: list[list[str]] = [[] for _ in range(columns)]
+    for row in (block.header, *block.rows):
+        for index, cell in enumerate(row[:columns]):
+            texts[index].append(plain_text(cell))
+    natural = [_typical([_measure(t) for t in col]) + _CELL_PADDING for col in texts]
+    minimum = [
+        max((_measure(w) for t in col for w in t.split()), default=0.0) + _CELL_PADDING
+        for col in texts
+    ]
+    if sum(natural) <= total:
+        return tuple(natural)
+    # Narrow columns (dates, names) keep their natural width; the others
+    # share the rest by the square root of theirs (damped, so the long column
+    # does not starve the others), never above their natural width nor below
+    # their longest word.
+    widths = [0.0] * columns
+    narrow = {i for i in range(columns) if natural[i] <= _NARROW * total}
+    if total - sum(natural[i] for i in narrow) < _REST * total:
+        narrow = set()
+    for i in narrow:
+        widths[i] = natural[i]
+    open_columns = set(range(columns)) - narrow
+    room = total - sum(widths)
+    while open_columns:
+        weight = sum(natural[i] ** 0.5 for i in open_columns)
+        shares = {i: room * natural[i] ** 0.5 / weight for i in open_columns}
+        capped = {i for i, share in shares.items() if share >= natural[i]}
+        if not capped:
+            for i, share in shares.items():
+                widths[i] = max(share, min(minimum[i], total / columns))
+            break
+        for i in capped:
+            widths[i] = natural[i]
+            room -= natural[i]
+        open_columns -= capped
+    return tuple(widths)
+
+
+_CELL_PADDING = 12.0
+_NARROW = 1 / 3  # of the text width
+_REST = 0.45  # left at least for the wide columns
+
+
+def _measure(text: str) -> float:
+    # Cells are set in 9 pt; a little slack for bold and italic runs.
+    lines = text.split("\n") or [""]
+    return 1.06 * max(stringWidth(line, FAMILY, 9) for line in lines)
+
+
+def _typical(values: list[float]) -> float:
+    """The 80th percentile: the odd very long cell wraps instead of widening all."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(0.8 * len(ordered)))] if ordered else 0.0
+
+
+def _introduces(block: Block, following: Block | None) -> bool:
+    """A paragraph ending in a colon leads in to the quote, list or table after it."""
+    return (
+        isinstance(block, model.Paragraph)
+        and isinstance(following, BlockQuote | ListBlock | model.Table)
+        and plain_text(block.children).rstrip().endswith(":")
+    )
+
+
+@functools.cache
+def _aligned(style: ParagraphStyle, alignment: int) -> ParagraphStyle:
+    if style.alignment == alignment:
+        return style
+    return ParagraphStyle(f"{style.name}-a{alignment}", parent=style, alignment=alignment)
+
+
+def note_paragraphs(
+    inliner: Inliner, notes: list[Note], style: ParagraphStyle
+) -> dict[int, Paragraph]:
+    """Each note as a paragraph with its number hanging before it."""
+    return {
+        number: Paragraph(
+            f'<a name="{note_target(number)}"/>{inliner.markup(note.children, in_note=True)}',
+            style,
+            bulletText=str(number),
+        )
+        for number, note in enumerate(notes, start=1)
+    }

@@ -1,0 +1,283 @@
+"""True footnotes for reportlab: each page's notes at its bottom, under a rule.
+
+reportlab has no footnotes. `FootnoteFrame` reserves room at the bottom of the
+frame for the notes referenced by every flowable it accepts (and by the first
+piece of every flowable it splits), and `draw_notes` paints them at page end.
+A note too tall for the room left is split and continues on the next page.
+
+Which notes a flowable references is read from its own paragraph fragments
+(links to `#fn-N`), so a paragraph split across pages carries exactly the
+notes of its own lines, and a table split by rows those of its own rows.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import re
+from collections.abc import Iterable
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Frame, Paragraph, Table
+from reportlab.platypus.paraparser import ParaFrag
+
+from brief.render.pdf.styles import RULE
+
+_NOTE_LINK = re.compile(r"#fn-(\d+)")
+SPACE_ABOVE_RULE = 9.0
+SPACE_BELOW_RULE = 5.0
+NOTE_GAP = 1.5
+RULE_FRACTION = 0.28  # of the text width, as in book typography
+_UNBOUNDED = 1e7
+# A note this large (of the frame height) is split rather than pushing its
+# reference to the next page.
+_LARGE_NOTE = 1 / 3
+_FUZZ = 0.01
+
+
+def note_numbers(flowable: object) -> list[int]:
+    """Numbers of the notes referenced in `flowable`, in order, each once."""
+    found: list[int] = []
+    _collect(flowable, found)
+    return list(dict.fromkeys(found))
+
+
+def _collect(obj: object, found: list[int]) -> None:
+    if isinstance(obj, ParaFrag):
+        for link in getattr(obj, "link", None) or ():
+            match = _NOTE_LINK.fullmatch(str(link[1]))
+            if match:
+                found.append(int(match.group(1)))
+    elif isinstance(obj, list | tuple):
+        for item in obj:
+            _collect(item, found)
+    elif isinstance(obj, Paragraph):
+        _collect(obj.frags, found)
+    elif isinstance(obj, Table):
+        _collect(obj._cellvalues, found)
+    elif isinstance(obj, Flowable) and hasattr(obj, "_content"):
+        _collect(obj._content, found)
+
+
+def _break_heights(flowable: Flowable, canv: Canvas, width: float) -> list[float]:
+    """Heights at which `flowable` (a paragraph or a table) can break, ascending."""
+    _, height = flowable.wrapOn(canv, width, _UNBOUNDED)
+    if isinstance(flowable, Table):
+        rows = flowable._rowHeights
+        return [h + _FUZZ for h in itertools.accumulate(rows)][:-1] if rows else []
+    lines = len(getattr(getattr(flowable, "blPara", None), "lines", ()))
+    return [height * k / lines + _FUZZ for k in range(1, lines)] if lines > 1 else []
+
+
+class Footnotes:
+    """Every note's paragraph, and which have been placed during this build pass."""
+
+    def __init__(self, paragraphs: dict[int, Paragraph]) -> None:
+        self.paragraphs = paragraphs
+        self.placed: set[int] = set()
+        self.carry: list[Flowable] = []  # the rest of a note split at a page end
+
+    def begin_pass(self) -> None:
+        self.placed.clear()
+        self.carry.clear()
+
+
+class FootnoteFrame(Frame):
+    """A frame whose bottom rises with the notes of what it holds."""
+
+    def __init__(self, footnotes: Footnotes, *args: object, **kwargs: object) -> None:
+        self.footnotes = footnotes
+        self.page_notes: list[Flowable] = []
+        super().__init__(*args, **kwargs)
+
+    def __deepcopy__(self, memo: dict) -> FootnoteFrame:
+        # reportlab deep-copies the current frame to measure KeepTogether
+        # groups; copying every note paragraph with it is slow and useless.
+        clone = copy.copy(self)
+        clone.__dict__["page_notes"] = list(self.page_notes)
+        return clone
+
+    # ---------------------------------------------------------- reserving
+
+    def _reset(self) -> None:
+        super()._reset()
+        self.page_notes = []
+        carry, self.footnotes.carry = self.footnotes.carry, []
+        for piece in carry:
+            self._take_carry(piece)
+        self._reserve(self.page_notes)
+
+    def _take_carry(self, piece: Flowable) -> None:
+        # A continued note takes at most most of the page; its rest moves on.
+        room = 0.8 * self._aH - self.notes_height([*self.page_notes, piece])
+        if room >= 0 or not isinstance(piece, Paragraph):
+            self.page_notes.append(piece)
+            return
+        _, height = piece.wrap(self._aW, _UNBOUNDED)
+        parts = piece.split(self._aW, height + room)
+        if len(parts) == 2:
+            self.page_notes.append(parts[0])
+            self.footnotes.carry.append(parts[1])
+        else:
+            self.page_notes.append(piece)
+
+    def notes_height(self, notes: Iterable[Flowable]) -> float:
+        heights = [self._note_height(note) for note in notes]
+        if not heights:
+            return 0.0
+        return SPACE_ABOVE_RULE + SPACE_BELOW_RULE + sum(heights) + NOTE_GAP * (len(heights) - 1)
+
+    def _note_height(self, note: Flowable) -> float:
+        # Measured again and again while laying out: remember per width.
+        cached = note.__dict__.get("_brief_height")
+        if cached is None or cached[0] != self._aW:
+            cached = (self._aW, note.wrap(self._aW, _UNBOUNDED)[1])
+            note.__dict__["_brief_height"] = cached
+        return cached[1]
+
+    def _reserve(self, notes: list[Flowable]) -> None:
+        self._y1p = self._y1 + self._bottomPadding + self.notes_height(notes)
+
+    def _new_notes(self, flowable: Flowable) -> list[int]:
+        return [n for n in note_numbers(flowable) if n not in self.footnotes.placed]
+
+    def _commit(self, numbers: list[int], notes: list[Flowable]) -> None:
+        self.footnotes.placed.update(numbers)
+        self.page_notes.extend(notes)
+        self._reserve(self.page_notes)
+
+    # ------------------------------------------------------------- adding
+
+    def add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
+        numbers = self._new_notes(flowable)
+        if not numbers:
+            return Frame._add(self, flowable, canv, trySplit)
+        notes: list[Flowable] = [self.footnotes.paragraphs[n] for n in numbers]
+        if self._add_reserving(flowable, canv, trySplit, notes):
+            self._commit(numbers, notes)
+            return 1
+        large = self.notes_height(notes) > _LARGE_NOTE * self._aH
+        splittable = isinstance(flowable, Paragraph | Table)
+        if splittable and (self._atTop or large) and not self.footnotes.carry:
+            return self._add_splitting_last_note(flowable, canv, numbers, notes)
+        return 0
+
+    def _add_reserving(
+        self, flowable: Flowable, canv: Canvas, trySplit: int, notes: list[Flowable]
+    ) -> int:
+        self._reserve([*self.page_notes, *notes])
+        added = Frame._add(self, flowable, canv, trySplit)
+        self._reserve(self.page_notes)
+        return added
+
+    def _add_splitting_last_note(
+        self, flowable: Flowable, canv: Canvas, numbers: list[int], notes: list[Flowable]
+    ) -> int:
+        *whole, last = notes
+        bottom = self._y1 + self._bottomPadding
+        space = 0.0 if self._atTop else flowable.getSpaceBefore()
+        available = self._y - bottom - space
+        _, height = flowable.wrapOn(canv, self._getAvailableWidth(), available)
+        before = [*self.page_notes, *whole]
+        used = self.notes_height(before) if before else SPACE_ABOVE_RULE + SPACE_BELOW_RULE
+        room = available - height - used - (NOTE_GAP if before else 0.0)
+        if room <= 0 or not isinstance(last, Paragraph):
+            return 0
+        last.wrap(self._aW, _UNBOUNDED)
+        parts = last.split(self._aW, room)
+        if len(parts) != 2:
+            return 0
+        first, rest = parts
+        if not self._add_reserving(flowable, canv, 0, [*whole, first]):
+            return 0
+        self._commit(numbers, [*whole, first])
+        self.footnotes.carry.append(rest)
+        return 1
+
+    # ---------------------------------------------------------- splitting
+
+    def split(self, flowable: Flowable, canv: Canvas) -> list[Flowable]:
+        numbers = self._new_notes(flowable)
+        if not numbers:
+            return Frame.split(self, flowable, canv)
+        if not isinstance(flowable, Paragraph | Table):
+            # A container (KeepTogether) decides where to break from the room
+            # left: reserve for the notes of all but its last member, which
+            # itself may split.
+            content = getattr(flowable, "_content", [])
+            leading = {n for f in content[:-1] for n in self._new_notes(f)}
+            return self._split_reserving(flowable, canv, [n for n in numbers if n in leading])
+        best = self._split_searching(flowable, canv)
+        if not best and self._atTop:
+            # Even the first line's notes do not fit an empty page: split
+            # without reserving; adding the piece then splits its note.
+            best = Frame.split(self, flowable, canv)
+        return best
+
+    def _split_searching(self, flowable: Flowable, canv: Canvas) -> list[Flowable]:
+        """The longest first piece that fits together with its own notes.
+
+        More lines or rows mean more notes: search the row or line boundary
+        to split at.
+        """
+        space = 0.0 if self._atTop else flowable.getSpaceBefore()
+        total = self._y - (self._y1 + self._bottomPadding) - space
+        limit = self._y - self._y1p - space
+        heights = [
+            h for h in _break_heights(flowable, canv, self._getAvailableWidth()) if h <= limit
+        ]
+        best: list[Flowable] = []
+        low, high = 0, len(heights) - 1
+        while low <= high:
+            middle = (low + high) // 2
+            pieces = self._split_at(flowable, canv, heights[middle])
+            if pieces and self._fits(pieces[0], canv, heights[middle], total):
+                best, low = pieces, middle + 1
+            else:
+                high = middle - 1
+        return best
+
+    def _fits(self, piece: Flowable, canv: Canvas, height: float, total: float) -> bool:
+        _, used = piece.wrapOn(canv, self._getAvailableWidth(), height)
+        notes = [self.footnotes.paragraphs[n] for n in self._new_notes(piece)]
+        return used + self.notes_height([*self.page_notes, *notes]) <= total - _FUZZ
+
+    def _split_at(self, flowable: Flowable, canv: Canvas, height: float) -> list[Flowable]:
+        flowable._frame = self
+        flowable.canv = canv
+        try:
+            return flowable.split(self._aW, height)
+        finally:
+            for name in ("canv", "_frame"):
+                if hasattr(flowable, name):
+                    delattr(flowable, name)
+
+    def _split_reserving(
+        self, flowable: Flowable, canv: Canvas, numbers: list[int]
+    ) -> list[Flowable]:
+        self._reserve([*self.page_notes, *(self.footnotes.paragraphs[n] for n in numbers)])
+        try:
+            return Frame.split(self, flowable, canv)
+        finally:
+            self._reserve(self.page_notes)
+
+    # ------------------------------------------------------------ drawing
+
+    def draw_notes(self, canv: Canvas) -> None:
+        """Paint this page's notes above the bottom margin, under a short rule."""
+        if not self.page_notes:
+            return
+        x = self._x1 + self._leftPadding
+        y = self._y1 + self._bottomPadding + self.notes_height(self.page_notes)
+        y -= SPACE_ABOVE_RULE
+        canv.saveState()
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        canv.line(x, y, x + RULE_FRACTION * self._aW, y)
+        canv.restoreState()
+        y -= SPACE_BELOW_RULE
+        for note in self.page_notes:
+            _, height = note.wrap(self._aW, _UNBOUNDED)
+            y -= height
+            note.drawOn(canv, x, y)
+            y -= NOTE_GAP

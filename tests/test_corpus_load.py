@@ -509,3 +509,56 @@ def test_problems_with_and_without_a_position_sort_together() -> None:
 
     unordered = [Problem("a.yaml", 3, 1, "x", "late"), Problem("a.yaml", message="whole file")]
     assert [p.message for p in sorted(unordered)] == ["whole file", "late"]
+
+
+@pytest.mark.parametrize(
+    ("bad_line", "column", "hint"),
+    [
+        ("    occasion: visit: Pristina", 20, "a value holding ': ' must be in quotes"),
+        ("\toccasion: visit to Pristina", 1, "indent with spaces, not tabs"),
+        ('    occasion: "visit "Pristina" now"', 23, "a quotation mark inside a quoted value"),
+        ("    occasion: @Pristina", 15, "a value starting with '@' must be in quotes"),
+    ],
+)
+def test_common_yaml_mistakes_come_with_their_fix(
+    ws: Path, bad_line: str, column: int, hint: str
+) -> None:
+    edit(ws, EXTRACTS, "    occasion: visit to Pristina", bad_line)
+    line = line_of(ws, EXTRACTS, bad_line.strip())
+    problem = the_problem(ws)
+    assert problem.startswith(f"{EXTRACTS}:{line}:{column}: invalid YAML: ")
+    assert hint in problem
+
+
+def test_invalid_mapping_key_points_at_the_key(ws: Path) -> None:
+    write(
+        ws,
+        "briefings/kosovo.yaml",
+        "subject: kosovo\nkind: country\ntemplates:\n  outlok: templates/outlook.md.j2\n",
+        "briefing",
+    )
+    problem = the_problem(ws)
+    assert problem.startswith("briefings/kosovo.yaml:5:3: templates.outlok: Input should be ")
+
+
+def test_section_listed_twice(ws: Path) -> None:
+    write(
+        ws,
+        "briefings/kosovo.yaml",
+        "subject: kosovo\nkind: country\nsections: [outlook, actors, outlook]\n",
+        "briefing",
+    )
+    assert the_problem(ws) == ("briefings/kosovo.yaml:4:29: sections[2]: 'outlook' is listed twice")
+
+
+def test_missing_template_override(ws: Path) -> None:
+    write(
+        ws,
+        "briefings/kosovo.yaml",
+        "subject: kosovo\nkind: country\ntemplates:\n  outlook: templates/mine.md.j2\n",
+        "briefing",
+    )
+    assert the_problem(ws) == (
+        "briefings/kosovo.yaml:5:12: templates.outlook: template not found: "
+        "briefings/templates/mine.md.j2"
+    )

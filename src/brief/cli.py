@@ -542,6 +542,34 @@ def extract_command(
     )
 
 
+# ---------------------------------------------------------------- templates
+
+templates_app = typer.Typer(
+    help="Section templates in briefings/templates/ (see its README.md).",
+    no_args_is_help=True,
+    epilog="Example:\n\n  brief templates check",
+)
+app.add_typer(templates_app, name="templates")
+
+
+@templates_app.command(
+    "check",
+    epilog=(
+        "Example:\n\n  brief templates check --workspace .\n\nExit code 2 if any template fails."
+    ),
+)
+def templates_check(workspace: WorkspaceOption = None, debug: DebugOption = False) -> None:
+    """Render every template against every briefing; report every problem."""
+    from brief.assemble.check import check_templates
+
+    result = check_templates(load_corpus(workspace))
+    if result.problems:
+        raise InvalidInput(result.problems)
+    typer.echo(
+        f"{result.templates} templates rendered against {result.briefings} briefings: no problems"
+    )
+
+
 def main() -> None:
     app(prog_name="brief")
 

@@ -173,6 +173,11 @@ def _briefings(loaded: Loaded) -> Iterator[Finding]:
                 f"a {briefing.kind} brief needs a {briefing.kind} actor; "
                 f"'{subject.id}' is a {subject.kind}",
             )
+        seen: set[str] = set()
+        for index, section in enumerate(briefing.sections or ()):
+            if section in seen:
+                yield _finding(file, ("sections", index), f"'{section}' is listed twice")
+            seen.add(section)
         for section, template in briefing.templates.items():
             if not (corpus.root / "briefings" / template).is_file():
                 yield _finding(

@@ -95,20 +95,44 @@ def _position(text: bytes, byte_offset: int) -> tuple[int, int]:
     return line, column
 
 
-def _mark_problem(rel: str, error: yaml.MarkedYAMLError) -> Problem:
+def _mark_problem(rel: str, raw: bytes, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
-    message = error.problem or "invalid YAML"
-    if error.context and error.problem:
-        message = f"{error.problem} ({error.context})"
-    if isinstance(error, ConstructorError) and "constructor for the tag" in (error.problem or ""):
-        tag = (error.problem or "").split("'")[1] if "'" in (error.problem or "") else "?"
+    problem = error.problem or "invalid YAML"
+    if isinstance(error, ConstructorError) and "constructor for the tag" in problem:
+        tag = problem.split("'")[1] if "'" in problem else "?"
         tag = tag.replace("tag:yaml.org,2002:", "!!")
         message = f"YAML tag '{tag}' is not allowed: brief reads plain data only"
     else:
-        message = f"invalid YAML: {message}"
+        message = f"invalid YAML: {problem}"
+        if error.context:
+            message += f" ({error.context})"
+        if mark is not None:
+            message += _hint(problem, _line(raw, mark.line), mark.column)
     if mark is None:
         return Problem(file=rel, message=message)
     return Problem(file=rel, line=mark.line + 1, column=mark.column + 1, message=message)
+
+
+def _line(raw: bytes, number: int) -> str:
+    lines = raw.decode("utf-8", errors="replace").splitlines()
+    return lines[number] if number < len(lines) else ""
+
+
+def _hint(problem: str, line: str, column: int) -> str:
+    """The likely fix for the mistakes hand-written YAML makes most."""
+    char = line[column : column + 1]
+    if "cannot start any token" in problem and char == "\t":
+        return "; indent with spaces, not tabs"
+    if "cannot start any token" in problem and char in ("@", "`"):
+        return f"; a value starting with '{char}' must be in quotes"
+    if "mapping values are not allowed" in problem:
+        return "; a value holding ': ' must be in quotes"
+    if "expected key" in problem and (line.count('"') > 2 or line.count("'") > 2):
+        return (
+            '; a quotation mark inside a quoted value must be escaped (\\" inside "...",'
+            " '' inside '...')"
+        )
+    return ""
 
 
 def decode_utf8(rel: str, raw: bytes) -> str:
@@ -141,7 +165,7 @@ def load_yaml(rel: str, raw: bytes) -> tuple[object, list[Duplicate]]:
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
-        raise NotLoaded(_mark_problem(rel, error)) from None
+        raise NotLoaded(_mark_problem(rel, raw, error)) from None
     except yaml.YAMLError as error:
         raise NotLoaded(Problem(file=rel, message=f"invalid YAML: {error}")) from None
     except (ValueError, TypeError, OverflowError) as error:
@@ -228,7 +252,12 @@ class Locator:
             return Located(1, 1, field_path(loc))
         mark = node.start_mark
         written: list[str | int] = []
+        key_node: yaml.Node | None = None
         for part in loc:
+            if part == "[key]":  # pydantic: the key itself is invalid, e.g. of `templates:`
+                if key_node is not None:
+                    mark = key_node.start_mark
+                break
             key_node, child = _child(node, part)
             if child is None:
                 if isinstance(part, str) and _is_tag(node, part):

@@ -1,0 +1,545 @@
+"""Fill the section models of one brief from the corpus.
+
+Everything is selected through the index for the subject and the window
+[`since`, `as_of`]; nothing dated after `as_of` is used. Roles are those
+held on the relevant date (a statement shows its speaker's role on the day it
+was made). The same words of the same speaker reported by several sources
+become one statement citing all of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from brief.assemble.index import ExtractIndex
+from brief.assemble.sections import (
+    Actors,
+    ActorView,
+    BriefView,
+    Chronology,
+    Claim,
+    Count,
+    ExtractView,
+    IssueGroup,
+    IssueView,
+    JudgmentView,
+    KeyJudgments,
+    KeyStatements,
+    Meetings,
+    OpenIssues,
+    Outlook,
+    Positions,
+    RoleView,
+    Section,
+    SingleSource,
+    SourceRef,
+    Sources,
+    SourceSummary,
+    SourceView,
+    StatedPositions,
+)
+from brief.assemble.subjects import Subject
+from brief.corpus import AnyExtract, Corpus
+from brief.corpus.models import (
+    CREDIBILITY_LABELS,
+    RELIABILITY_LABELS,
+    Actor,
+    ActorKind,
+    DatePrecision,
+    Event,
+    Judgment,
+    Role,
+    Statement,
+)
+
+HEADINGS = {
+    "key_judgments": "Key judgments",
+    "actors": "Key actors",
+    "key_statements": "Key statements",
+    "open_issues": "Open issues",
+    "outlook": "Outlook",
+    "chronology": "Chronology",
+    "sources": "Sources",
+    "positions": "Positions held",
+    "stated_positions": "Stated positions",
+    "meetings": "Meetings and travel",
+}
+
+MAX_KEY_STATEMENTS = 12
+MAX_ACTORS = 15
+MAX_ISSUE_EVIDENCE = 4
+# Actor kinds that are not players in a country's affairs in their own right.
+_NOT_ACTORS = {ActorKind.OUTLET}
+
+_QUOTES = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "«": '"',
+        "»": '"',
+    }
+)
+
+
+def normalise_quote(text: str) -> str:
+    """Quote text for comparison: typographic quotes, whitespace and outer quote marks ignored."""
+    text = unicodedata.normalize("NFC", text).translate(_QUOTES)
+    text = " ".join(text.split())
+    return text.strip("\"' ")
+
+
+def long_date(day: dt.date, precision: DatePrecision = DatePrecision.DAY) -> str:
+    if precision == DatePrecision.MONTH:
+        return f"{day:%B %Y}"
+    text = f"{day.day} {day:%B %Y}"
+    return f"around {text}" if precision == DatePrecision.APPROXIMATE else text
+
+
+def role_on(actor: Actor, day: dt.date) -> Role | None:
+    """The role `actor` held on `day`; the most recently started if several."""
+    held = [r for r in actor.roles if r.held_on(day)]
+    return max(held, key=lambda r: r.start or dt.date.min, default=None)
+
+
+@dataclass
+class Assembly:
+    corpus: Corpus
+    index: ExtractIndex
+    subject: Subject
+    as_of: dt.date
+    since: dt.date
+    _views: dict[str, ExtractView] = field(default_factory=dict)
+
+    @property
+    def actor(self) -> Actor:
+        return self.subject.actor
+
+    # --------------------------------------------------------- helpers
+
+    def name(self, actor_id: str) -> str:
+        actor = self.corpus.actors.get(actor_id)
+        return actor.name if actor else actor_id
+
+    def role_label(self, role: Role) -> str:
+        title = role.title
+        if role.acting and not title.casefold().startswith("acting"):
+            title = f"Acting {title}"
+        org = self.corpus.actors.get(role.organisation) if role.organisation else None
+        if org and org.name.casefold() not in title.casefold():
+            return f"{title}, {org.name}"
+        return title
+
+    def role_at(self, actor_id: str, day: dt.date) -> str | None:
+        actor = self.corpus.actors.get(actor_id)
+        role = role_on(actor, day) if actor else None
+        return self.role_label(role) if role else None
+
+    def ref(self, extract: AnyExtract) -> SourceRef:
+        source = self.corpus.sources[extract.source]
+        return SourceRef(source=source.id, grade=f"{source.reliability}{extract.credibility}")
+
+    def issue_titles(self, issue_ids: Iterable[str]) -> list[str]:
+        return [self.corpus.issues[i].title for i in issue_ids if i in self.corpus.issues]
+
+    def view(self, extract: AnyExtract) -> ExtractView:
+        cached = self._views.get(extract.id)
+        if cached:
+            return cached
+        common = {
+            "id": extract.id,
+            "kind": extract.kind,
+            "date": extract.date,
+            "date_text": long_date(extract.date, extract.date_precision),
+            "location": extract.location,
+            "issues": self.issue_titles(extract.issues),
+            "sources": [self.ref(extract)],
+        }
+        if isinstance(extract, Statement):
+            view = ExtractView(
+                **common,
+                speaker=self.name(extract.speaker),
+                speaker_id=extract.speaker,
+                speaker_role=self.role_at(extract.speaker, extract.date),
+                occasion=extract.occasion,
+                quote=extract.quote,
+                direct=extract.mode == "direct",
+            )
+        else:
+            actors = extract.actors if isinstance(extract, Event) else []
+            view = ExtractView(
+                **common,
+                summary=extract.summary,
+                evidence=extract.evidence,
+                actors=[self.name(a) for a in actors],
+            )
+        self._views[extract.id] = view
+        return view
+
+    def statements(self, extracts: Iterable[AnyExtract]) -> list[ExtractView]:
+        """Statement views in date order, one per speaker and words, citing every source."""
+        merged: dict[tuple[str, str], list[Statement]] = {}
+        for extract in extracts:
+            if isinstance(extract, Statement):
+                key = (extract.speaker, normalise_quote(extract.quote))
+                merged.setdefault(key, []).append(extract)
+        views = []
+        for group in merged.values():
+            group.sort(key=lambda s: (s.date, s.id))
+            first = self.view(group[0])
+            refs = {(r.source, r.grade): r for s in group for r in [self.ref(s)]}
+            issues = list(dict.fromkeys(t for s in group for t in self.issue_titles(s.issues)))
+            views.append(
+                first.model_copy(update={"sources": list(refs.values()), "issues": issues})
+            )
+        views.sort(key=lambda v: (v.date, v.id))
+        return views
+
+    def brief_view(self, title: str, marking: str, window_days: int) -> BriefView:
+        return BriefView(
+            title=title,
+            kind=self.subject.kind,
+            subject=self.actor.name,
+            subject_id=self.actor.id,
+            subject_role=self.role_at(self.actor.id, self.as_of),
+            subject_description=self.actor.description,
+            marking=marking,
+            as_of=self.as_of,
+            as_of_text=long_date(self.as_of),
+            since=self.since,
+            since_text=long_date(self.since),
+            window_days=window_days,
+        )
+
+    # -------------------------------------------------------- sections
+
+    def section(self, name: str, built: list[Section]) -> Section:
+        heading = HEADINGS[name]
+        match name:
+            case "key_judgments":
+                judgments = [j for j in self.judgments() if j.key]
+                return KeyJudgments(name=name, heading=heading, judgments=judgments)
+            case "actors":
+                return Actors(name=name, heading=heading, actors=self.actors())
+            case "key_statements":
+                statements = self.statements(
+                    self.index.about(self.actor.id, self.since, self.as_of)
+                )
+                return KeyStatements(
+                    name=name, heading=heading, statements=statements[-MAX_KEY_STATEMENTS:]
+                )
+            case "open_issues":
+                return OpenIssues(name=name, heading=heading, issues=self.open_issues())
+            case "outlook":
+                return Outlook(name=name, heading=heading, judgments=self.judgments())
+            case "chronology":
+                events = [
+                    self.view(e)
+                    for e in self.index.about(self.actor.id, self.since, self.as_of)
+                    if not isinstance(e, Statement)
+                ]
+                return Chronology(name=name, heading=heading, events=events)
+            case "positions":
+                return Positions(name=name, heading=heading, roles=self.positions())
+            case "stated_positions":
+                return StatedPositions(name=name, heading=heading, groups=self.stated_positions())
+            case "meetings":
+                events = [
+                    self.view(e)
+                    for e in self.index.took_part(self.actor.id, self.since, self.as_of)
+                ]
+                return Meetings(name=name, heading=heading, events=events)
+            case "sources":
+                return self.sources(name, heading, built)
+        raise ValueError(f"unknown section {name!r}")
+
+    def judgments(self) -> list[JudgmentView]:
+        views = []
+        for judgment in self.index.judgments.get(self.actor.id, []):
+            if judgment.made > self.as_of:
+                continue
+            views.append(self.judgment_view(judgment))
+        # Key judgments first, then newest first.
+        views.sort(key=lambda v: (not v.key, -v.made.toordinal(), v.id))
+        return views
+
+    def judgment_view(self, judgment: Judgment) -> JudgmentView:
+        basis_extracts = [
+            self.corpus.extracts[i]
+            for i in judgment.basis
+            if i in self.corpus.extracts and self.corpus.extracts[i].date <= self.as_of
+        ]
+        basis = [self.view(e) for e in sorted(basis_extracts, key=lambda e: (e.date, e.id))]
+        refs = {(r.source, r.grade): r for b in basis for r in b.sources}
+        return JudgmentView(
+            id=judgment.id,
+            text=judgment.text,
+            likelihood=judgment.likelihood,
+            confidence=judgment.confidence.value,
+            confidence_basis=judgment.confidence_basis,
+            horizon=judgment.horizon,
+            made=judgment.made,
+            made_text=long_date(judgment.made),
+            key=judgment.key,
+            issues=self.issue_titles(judgment.issues),
+            indicators=list(judgment.indicators),
+            basis=basis,
+            sources=list(refs.values()),
+        )
+
+    def actors(self) -> list[ActorView]:
+        window = self.index.about(self.actor.id, self.since, self.as_of)
+        statements: Counter[str] = Counter()
+        events: Counter[str] = Counter()
+        issues: dict[str, dict[str, None]] = {}
+        last: dict[str, dt.date] = {}
+        for extract in window:
+            involved = [extract.speaker] if isinstance(extract, Statement) else []
+            if isinstance(extract, Event):
+                involved += extract.actors
+            for actor_id in dict.fromkeys(involved):
+                if isinstance(extract, Statement):
+                    statements[actor_id] += 1
+                else:
+                    events[actor_id] += 1
+                issues.setdefault(actor_id, {}).update(dict.fromkeys(extract.issues))
+                last[actor_id] = max(last.get(actor_id, extract.date), extract.date)
+        candidates = set(statements) | set(events)
+        # Actors of the country hold a role there even when silent in the window.
+        for actor in self.corpus.actors.values():
+            if actor.country == self.actor.id and role_on(actor, self.as_of):
+                candidates.add(actor.id)
+        views = []
+        for actor_id in candidates:
+            actor = self.corpus.actors.get(actor_id)
+            if actor is None or actor.id == self.actor.id or actor.kind in _NOT_ACTORS:
+                continue
+            role = role_on(actor, self.as_of)
+            views.append(
+                ActorView(
+                    id=actor.id,
+                    name=actor.name,
+                    kind=actor.kind.value,
+                    description=actor.description,
+                    role=self.role_label(role) if role else None,
+                    statements=statements[actor_id],
+                    events=events[actor_id],
+                    issues=self.issue_titles(issues.get(actor_id, {})),
+                    last_seen_text=long_date(last[actor_id]) if actor_id in last else None,
+                    sources=[self.role_ref(s) for s in role.sources] if role else [],
+                )
+            )
+        views.sort(key=lambda v: (-(v.statements + v.events), v.name, v.id))
+        return views[:MAX_ACTORS]
+
+    def role_ref(self, source_id: str) -> SourceRef:
+        source = self.corpus.sources.get(source_id)
+        grade = source.reliability.value if source else "?"
+        return SourceRef(source=source_id, grade=grade)
+
+    def open_issues(self) -> list[IssueView]:
+        views = []
+        for issue in self.index.issues.get(self.actor.id, []):
+            history = self.index.on_issue(issue.id, None, self.as_of)
+            listed = [
+                self.corpus.extracts[i]
+                for i in issue.evidence
+                if i in self.corpus.extracts and self.corpus.extracts[i].date <= self.as_of
+            ]
+            known = sorted({e.id: e for e in [*history, *listed]}.values(), key=_by_date)
+            if not known:
+                continue  # nothing known about it yet on the as-of date
+            in_window = [e for e in known if e.date >= self.since]
+            recorded = issue.last_development <= self.as_of
+            evidence = self.mixed_views(in_window)[::-1][:MAX_ISSUE_EVIDENCE]
+            views.append(
+                IssueView(
+                    id=issue.id,
+                    title=issue.title,
+                    status=issue.status.value if recorded else None,
+                    summary=issue.summary if recorded else None,
+                    latest=self.mixed_views(known)[-1],
+                    evidence=evidence,
+                )
+            )
+        views.sort(key=lambda v: v.latest.date if v.latest else dt.date.min, reverse=True)
+        return views
+
+    def mixed_views(self, extracts: list[AnyExtract]) -> list[ExtractView]:
+        """Views of statements (merged) and other extracts, in date order."""
+        views = self.statements(extracts)
+        views += [self.view(e) for e in extracts if not isinstance(e, Statement)]
+        return sorted(views, key=lambda v: (v.date, v.id))
+
+    def positions(self) -> list[RoleView]:
+        views = []
+        for role in sorted(self.actor.roles, key=lambda r: (r.start or dt.date.min, r.title)):
+            if role.start and role.start > self.as_of:
+                continue
+            end = role.end if role.end and role.end <= self.as_of else None
+            if role.start and end:
+                dates = f"{long_date(role.start)} to {long_date(end)}"
+            elif role.start:
+                dates = f"since {long_date(role.start)}"
+            elif end:
+                dates = f"until {long_date(end)}"
+            else:
+                dates = "dates not established by the sources"
+            views.append(
+                RoleView(
+                    title=self.role_label(role).split(", ")[0],
+                    organisation=self.name(role.organisation) if role.organisation else None,
+                    label=self.role_label(role),
+                    start=role.start,
+                    end=end,
+                    dates_text=dates,
+                    current=role.held_on(self.as_of),
+                    note=role.note,
+                    sources=[self.role_ref(s) for s in role.sources],
+                )
+            )
+        return views
+
+    def stated_positions(self) -> list[IssueGroup]:
+        statements = self.statements(self.index.said_by(self.actor.id, self.since, self.as_of))
+        groups: dict[str, list[ExtractView]] = {}
+        for statement in statements:
+            title = statement.issues[0] if statement.issues else "Other remarks"
+            groups.setdefault(title, []).append(statement)
+        ordered = sorted(
+            groups.items(), key=lambda kv: (kv[0] == "Other remarks", -len(kv[1]), kv[0])
+        )
+        return [IssueGroup(title=title, statements=views) for title, views in ordered]
+
+    def sources(self, name: str, heading: str, built: list[Section]) -> Sources:
+        items = _cited_items(built)
+        used: Counter[str] = Counter()
+        grades: Counter[str] = Counter()
+        for item in items.values():
+            for ref in item.sources:
+                used[ref.source] += 1
+                grades[ref.grade] += 1
+        for section in built:  # roles cite sources too, without being claims of the brief
+            for holder in getattr(section, "actors", []) + getattr(section, "roles", []):
+                for ref in holder.sources:
+                    used.setdefault(ref.source, 0)
+        ordered = sorted(
+            (self.corpus.sources[s] for s in used if s in self.corpus.sources),
+            key=lambda s: (s.published, s.title, s.id),
+        )
+        views = [
+            SourceView(
+                id=s.id,
+                number=n,
+                author=s.author,
+                title=s.title,
+                outlet=s.outlet,
+                published_text=long_date(s.published, s.published_precision),
+                accessed_text=long_date(s.accessed),
+                url=s.url,
+                kind=s.kind.value.replace("_", " "),
+                reliability=s.reliability.value,
+                reliability_label=RELIABILITY_LABELS[s.reliability.value],
+                reliability_note=s.reliability_note,
+                summary=s.summary,
+                language=s.language,
+                proposed_by=s.proposed_by,
+                items=used[s.id],
+            )
+            for n, s in enumerate(ordered, start=1)
+        ]
+        single_items = sorted(
+            (i for i in items.values() if i.sources and i.single_source),
+            key=lambda i: (getattr(i, "date", None) or getattr(i, "made", None), i.id),
+        )
+        single = [
+            Claim(
+                text=_claim_text(item),
+                date_text=getattr(item, "date_text", None) or getattr(item, "made_text", ""),
+                source=self.corpus.sources[item.sources[0].source].title,
+            )
+            for item in single_items
+        ]
+        groups: dict[str, list[ExtractView | JudgmentView]] = {}
+        for item in single_items:
+            groups.setdefault(item.sources[0].source, []).append(item)
+        single_groups = [
+            SingleSource(
+                source=self.corpus.sources[source_id].title,
+                outlet=self.corpus.sources[source_id].outlet,
+                statements=sum(1 for i in group if getattr(i, "kind", "") == "statement"),
+                events=sum(1 for i in group if getattr(i, "kind", "") in ("event", "fact")),
+                judgments=[i.text for i in group if isinstance(i, JudgmentView)],
+            )
+            for source_id, group in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        ]
+        summary = SourceSummary(
+            count=len(views),
+            kinds=_counts(v.kind for v in views),
+            reliability=_counts(v.reliability for v in views),
+            grades=_counts(grades.elements()),
+            items=len(items),
+            corroborated=sum(1 for i in items.values() if len({r.source for r in i.sources}) > 1),
+            single_source=single,
+            single_source_groups=single_groups,
+            automated=sorted({v.proposed_by for v in views if v.proposed_by}),
+        )
+        return Sources(name=name, heading=heading, sources=views, summary=summary)
+
+
+def _by_date(extract: AnyExtract) -> tuple[dt.date, str]:
+    return (extract.date, extract.id)
+
+
+def _counts(values: Iterable[str]) -> list[Count]:
+    counter = Counter(values)
+    return [
+        Count(label=k, count=v) for k, v in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+
+
+def _cited_items(built: list[Section]) -> dict[str, ExtractView | JudgmentView]:
+    """Every statement, event, fact and judgment the brief cites, once each."""
+    items: dict[str, ExtractView | JudgmentView] = {}
+
+    def add(item: ExtractView | JudgmentView) -> None:
+        key = f"{item.kind}:{item.id}" if isinstance(item, ExtractView) else f"judgment:{item.id}"
+        # A merged statement carries more sources than its single-source view.
+        if key in items and len(item.sources) <= len(items[key].sources):
+            return
+        items[key] = item
+
+    for section in built:
+        for item in getattr(section, "statements", []) + getattr(section, "events", []):
+            add(item)
+        for judgment in getattr(section, "judgments", []):
+            add(judgment)
+        for issue in getattr(section, "issues", []):
+            for item in [issue.latest, *issue.evidence]:
+                if item:
+                    add(item)
+        for group in getattr(section, "groups", []):
+            for item in group.statements:
+                add(item)
+    return items
+
+
+def _claim_text(item: ExtractView | JudgmentView) -> str:
+    if isinstance(item, JudgmentView):
+        return f"Judgment: {item.text}"
+    if item.kind == "statement":
+        return f"Statement by {item.speaker}, {item.occasion}"
+    return item.summary or item.id
+
+
+def credibility_label(grade: str) -> str:
+    return CREDIBILITY_LABELS.get(int(grade[1:]), "") if len(grade) > 1 else ""

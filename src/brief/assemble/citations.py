@@ -1,0 +1,124 @@
+"""Footnote citations in Chicago notes-bibliography style, with Admiralty grades.
+
+Templates call `cite(item)`, which prints a footnote reference. Which
+reference comes first in the brief is known only once every section is
+rendered, so the note texts are written afterwards (`definitions`): the first
+note citing a source gives the full form, later notes a short form.
+
+    First:  Author, “Title,” *Outlet*, August 23, 2024, https://... (B2).
+    Later:  “Short Title,” *Outlet* (B2).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from brief.assemble.sections import SourceRef
+from brief.corpus.models import DatePrecision, Source
+from brief.document.markdown_escape import escape_markdown, escape_url
+from brief.templates import MarkdownSafe
+
+
+def chicago_date(day: dt.date, precision: DatePrecision = DatePrecision.DAY) -> str:
+    if precision == DatePrecision.DAY:
+        return f"{day:%B} {day.day}, {day.year}"
+    if precision == DatePrecision.MONTH:
+        return f"{day:%B %Y}"
+    return f"ca. {day:%B %Y}"
+
+
+_MINOR = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+
+
+def short_title(title: str, words: int = 4) -> str:
+    """Chicago's short title: the first few words, not ending on a minor word."""
+    parts = title.split()
+    if len(parts) <= words + 1:
+        return title
+    kept = parts[:words]
+    while len(kept) > 1 and kept[-1].casefold().strip(",;:") in _MINOR:
+        kept.pop()
+    return re.sub(r"[\s,;:.\-–—]+$", "", " ".join(kept))
+
+
+def _quoted_title(title: str) -> str:
+    # Chicago puts the comma inside the quotation marks unless the title ends
+    # in its own question or exclamation mark.
+    escaped = escape_markdown(title, line_start=False)
+    return f"“{escaped}”" if title.endswith(("?", "!")) else f"“{escaped},”"
+
+
+def full_note(source: Source) -> str:
+    parts = []
+    if source.author:
+        parts.append(escape_markdown(source.author) + ",")
+    parts.append(_quoted_title(source.title))
+    tail = f"*{escape_markdown(source.outlet, line_start=False)}*, " + chicago_date(
+        source.published, source.published_precision
+    )
+    if source.url:
+        tail += f", [{escape_markdown(source.url, line_start=False)}]({escape_url(source.url)})"
+    parts.append(tail)
+    return " ".join(parts)
+
+
+def short_note(source: Source) -> str:
+    title = short_title(source.title)
+    escaped = escape_markdown(title, line_start=False)
+    quoted = f"“{escaped}”" if title.endswith(("?", "!")) else f"“{escaped},”"
+    return f"{quoted} *{escape_markdown(source.outlet, line_start=False)}*"
+
+
+class Citations:
+    """Hands out footnote labels while templates render; writes the notes after."""
+
+    PREFIX = "cite-"
+
+    def __init__(self, sources: dict[str, Source]) -> None:
+        self._sources = sources
+        self._refs: dict[str, list[SourceRef]] = {}
+
+    def cite(self, refs: Iterable[SourceRef]) -> MarkdownSafe:
+        refs = _unique(refs)
+        if not refs:
+            return MarkdownSafe("")
+        label = f"{self.PREFIX}{len(self._refs) + 1}"
+        self._refs[label] = refs
+        return MarkdownSafe(f"[^{label}]")
+
+    def stub_definitions(self) -> str:
+        """Placeholder definitions, so a parser sees the references."""
+        return "\n".join(f"[^{label}]: -" for label in self._refs)
+
+    def definitions(self, order: list[str]) -> str:
+        """The notes in Markdown, full form for each source's first citation in `order`."""
+        seen: set[str] = set()
+        lines = []
+        for label in dict.fromkeys(order):
+            if label not in self._refs:
+                continue
+            # One entry per source, with every grade it has for the cited items.
+            grades: dict[str, list[str]] = {}
+            for ref in self._refs[label]:
+                grades.setdefault(ref.source, []).append(ref.grade)
+            parts = []
+            for source_id, source_grades in grades.items():
+                source = self._sources[source_id]
+                text = short_note(source) if source_id in seen else full_note(source)
+                seen.add(source_id)
+                parts.append(f"{text} ({', '.join(sorted(source_grades))})")
+            lines.append(f"[^{label}]: " + "; ".join(parts) + ".")
+        return "\n".join(lines)
+
+    @property
+    def cited_sources(self) -> set[str]:
+        return {ref.source for refs in self._refs.values() for ref in refs}
+
+
+def _unique(refs: Iterable[SourceRef]) -> list[SourceRef]:
+    out: dict[tuple[str, str], SourceRef] = {}
+    for ref in refs:
+        out.setdefault((ref.source, ref.grade), ref)
+    return list(out.values())

@@ -1,0 +1,189 @@
+"""A brief from start to end: subject -> section models -> templates -> document."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from brief import __version__
+from brief.assemble.assembler import Assembly
+from brief.assemble.citations import Citations
+from brief.assemble.index import index_for
+from brief.assemble.sections import BriefView, Cited, Section, SourceRef, Sources
+from brief.assemble.subjects import Subject, resolve_subject
+from brief.corpus import Corpus
+from brief.corpus.models import COUNTRY_SECTIONS, FORBIDDEN_MARKINGS, PERSON_SECTIONS
+from brief.document import Document, Metadata
+from brief.document.from_markdown import MarkdownError, footnote_labels, parse_markdown
+from brief.errors import InvalidInput, Problem
+from brief.templates import (
+    SUFFIX,
+    TEMPLATE_DIR,
+    MarkdownSafe,
+    RecordingLoader,
+    TemplateProblem,
+    make_environment,
+    render_template,
+)
+
+DEFAULT_WINDOW_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What to brief: the subject, its dates and sections, before any selection."""
+
+    subject: Subject
+    as_of: dt.date
+    since: dt.date
+    window_days: int
+    marking: str
+    title: str
+    sections: tuple[str, ...]
+    templates: dict[str, str]  # section -> template name relative to briefings/
+
+
+def plan(
+    corpus: Corpus,
+    subject: str,
+    *,
+    as_of: dt.date | None = None,
+    since: dt.date | None = None,
+    marking: str | None = None,
+) -> Plan:
+    resolved = resolve_subject(corpus, subject)
+    briefing = resolved.briefing
+    as_of = as_of or index_for(corpus).newest
+    if as_of is None:
+        raise InvalidInput(Problem("<as-of>", message="the corpus has no extracts; give --as-of"))
+    window = briefing.window_days if briefing else DEFAULT_WINDOW_DAYS
+    since = since or as_of - dt.timedelta(days=window)
+    if since > as_of:
+        raise InvalidInput(
+            Problem(
+                "<since>", message=f"{since.isoformat()} is after the cut-off {as_of.isoformat()}"
+            )
+        )
+    marking = marking or (briefing.marking if briefing else "UNCLASSIFIED")
+    if marking.strip().upper() in FORBIDDEN_MARKINGS:
+        raise InvalidInput(
+            Problem(
+                "<marking>",
+                message=f"'{marking}' marks NATO-owned information, not an open-source brief",
+            )
+        )
+    kind = resolved.kind
+    default_sections = COUNTRY_SECTIONS if kind == "country" else PERSON_SECTIONS
+    sections = tuple(briefing.sections if briefing and briefing.sections else default_sections)
+    templates = {name: f"{TEMPLATE_DIR}/{name}{SUFFIX}" for name in sections}
+    if briefing:
+        templates.update({k: v for k, v in briefing.templates.items() if k in templates})
+    title = (briefing.title if briefing else None) or f"{resolved.actor.name}: {kind} brief"
+    return Plan(resolved, as_of, since, window, marking, title, sections, templates)
+
+
+def assemble_sections(corpus: Corpus, the_plan: Plan) -> tuple[BriefView, list[Section]]:
+    """The filled section models, in the order of the brief."""
+    assembly = Assembly(corpus, index_for(corpus), the_plan.subject, the_plan.as_of, the_plan.since)
+    built: dict[str, Section] = {}
+    # The source list covers what the other sections cite, so it comes last.
+    for name in [*(n for n in the_plan.sections if n != "sources"), "sources"]:
+        built[name] = assembly.section(name, list(built.values()))
+    brief = assembly.brief_view(the_plan.title, the_plan.marking, the_plan.window_days)
+    return brief, [built[n] for n in the_plan.sections] + (
+        [] if "sources" in the_plan.sections else [built["sources"]]
+    )
+
+
+def build_document(
+    corpus: Corpus,
+    subject: str,
+    *,
+    as_of: dt.date | None = None,
+    since: dt.date | None = None,
+    marking: str | None = None,
+) -> Document:
+    """The brief on `subject` as a document; `InvalidInput` names every problem."""
+    the_plan = plan(corpus, subject, as_of=as_of, since=since, marking=marking)
+    brief, sections = assemble_sections(corpus, the_plan)
+    shown = [s for s in sections if s.name in the_plan.sections]
+    markdown, templates_hash = render_markdown(corpus, the_plan, brief, shown)
+    try:
+        blocks = parse_markdown(markdown)
+    except MarkdownError as err:
+        raise InvalidInput(Problem("<templates>", err.line, message=err.message)) from err
+    sources = next(s for s in sections if isinstance(s, Sources))
+    digest = hashlib.sha256(f"{corpus.inputs_hash()}\0{templates_hash}".encode()).hexdigest()
+    meta = Metadata(
+        title=the_plan.title,
+        subject=brief.subject,
+        kind=brief.kind,
+        marking=the_plan.marking,
+        as_of=the_plan.as_of,
+        since=the_plan.since,
+        subtitle=(brief.subject_role or "") if brief.kind == "person" else "",
+        keywords=_keywords(brief, sections),
+        source_count=len(sources.sources),
+        generator=f"brief {__version__}",
+        inputs_hash=digest,
+    )
+    return Document(meta, blocks)
+
+
+def render_markdown(
+    corpus: Corpus, the_plan: Plan, brief: BriefView, sections: Sequence[Section]
+) -> tuple[str, str]:
+    """The brief's Markdown (templates + notes) and the hash of the templates used."""
+    env = make_environment(corpus.root / "briefings")
+    citations = Citations(corpus.sources)
+
+    def cite(*items: object) -> MarkdownSafe:
+        return citations.cite(_refs(items))
+
+    env.globals["cite"] = cite  # a global, so imported macros can cite too
+    problems: list[Problem] = []
+    parts: list[str] = []
+    order: list[str] = []
+    for section in sections:
+        name = the_plan.templates[section.name]
+        context = {"brief": brief, "section": section}
+        try:
+            text = render_template(env, name, context)
+        except TemplateProblem as err:
+            problems.append(err.problem)
+            continue
+        order += footnote_labels(text + "\n\n" + citations.stub_definitions())
+        parts.append(text.strip("\n"))
+    if problems:
+        raise InvalidInput(problems)
+    loader = env.loader
+    assert isinstance(loader, RecordingLoader)
+    markdown = "\n\n".join([*parts, citations.definitions(order)]) + "\n"
+    return markdown, loader.hash_used()
+
+
+def _refs(items: Sequence[object]) -> list[SourceRef]:
+    refs: list[SourceRef] = []
+    for item in items:
+        if isinstance(item, Cited):
+            refs += item.sources
+        elif isinstance(item, SourceRef):
+            refs.append(item)
+        elif isinstance(item, list | tuple):
+            refs += _refs(item)
+        else:
+            raise TypeError(f"cite() takes items that have sources, not {type(item).__name__}")
+    return refs
+
+
+def _keywords(brief: BriefView, sections: Sequence[Section]) -> tuple[str, ...]:
+    words = [brief.subject]
+    for section in sections:
+        for issue in getattr(section, "issues", []):
+            words.append(issue.title)
+        for group in getattr(section, "groups", []):
+            if group.title != "Other remarks":
+                words.append(group.title)
+    return tuple(dict.fromkeys(words))[:8]

@@ -1,0 +1,233 @@
+"""What the section templates see: pydantic models of a brief's sections.
+
+The assembler fills these from the corpus; templates only print them. Every
+item that states something carries `sources` (with the Admiralty grade of
+that source for that item): a template cites them with `cite(item)`.
+Dates come both as `date` objects and as ready prose (`date_text`).
+See `briefings/templates/README.md` for the template side.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict
+
+
+class View(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class SourceRef(View):
+    """One source behind an item, graded for that item, e.g. `B2`."""
+
+    source: str
+    grade: str
+
+
+class Cited(View):
+    sources: list[SourceRef]
+
+    @property
+    def single_source(self) -> bool:
+        return len({ref.source for ref in self.sources}) == 1
+
+
+class RoleView(Cited):
+    title: str  # "Acting Deputy Secretary General"
+    organisation: str | None  # display name, e.g. "NATO"
+    label: str  # title and organisation: "Acting Deputy Secretary General, NATO"
+    start: dt.date | None
+    end: dt.date | None  # exclusive; None when open or after the cut-off
+    dates_text: str  # "since 10 September 2024", "until 10 September 2024", ...
+    current: bool  # held on the as-of date
+    note: str | None = None
+
+
+class ExtractView(Cited):
+    """A statement, event or fact, with the speaker's role on its date."""
+
+    id: str
+    kind: str  # "statement", "event" or "fact"
+    date: dt.date
+    date_text: str  # "23 August 2024", "August 2024", "around 23 August 2024"
+    location: str | None
+    issues: list[str]  # issue titles
+    # statements
+    speaker: str | None = None  # display name
+    speaker_id: str | None = None
+    speaker_role: str | None = None  # role label held on `date`
+    occasion: str | None = None
+    quote: str | None = None  # verbatim
+    direct: bool = True  # False: reported speech, the source's words
+    # events and facts
+    summary: str | None = None  # analyst's one-line account
+    evidence: str | None = None  # verbatim passage
+    actors: list[str] = []  # names of participants (events)
+
+
+class ActorView(Cited):
+    """An actor as of the as-of date; `sources` establish the role."""
+
+    id: str
+    name: str
+    kind: str
+    description: str | None
+    role: str | None  # label of the role held on the as-of date
+    statements: int  # in the window
+    events: int
+    issues: list[str]  # titles of issues it spoke or acted on in the window
+    last_seen_text: str | None
+
+
+class JudgmentView(Cited):
+    """A 'we assess' judgment; `sources` are those of its basis extracts."""
+
+    id: str
+    text: str  # uses `likelihood` verbatim
+    likelihood: str
+    confidence: str  # high, moderate, low
+    confidence_basis: str | None
+    horizon: str
+    made: dt.date
+    made_text: str
+    key: bool
+    issues: list[str]
+    indicators: list[str]
+    basis: list[ExtractView]
+
+
+class IssueView(View):
+    id: str
+    title: str
+    status: str | None  # None when only recorded after the cut-off
+    summary: str | None
+    latest: ExtractView | None  # latest development up to the as-of date
+    evidence: list[ExtractView]  # in the window, newest first
+
+
+class IssueGroup(View):
+    """Stated positions of a person on one issue."""
+
+    title: str
+    statements: list[ExtractView]
+
+
+class SourceView(View):
+    id: str
+    number: int  # position in the source list
+    author: str | None
+    title: str
+    outlet: str
+    published_text: str
+    accessed_text: str
+    url: str | None
+    kind: str  # "official release", ...
+    reliability: str  # "B"
+    reliability_label: str  # "usually reliable"
+    reliability_note: str
+    summary: str | None
+    language: str
+    proposed_by: str | None
+    items: int  # items of this brief resting on it
+
+
+class Count(View):
+    label: str
+    count: int
+
+
+class Claim(View):
+    """An item of the brief that rests on one source only."""
+
+    text: str
+    date_text: str
+    source: str  # source title
+
+
+class SingleSource(View):
+    """The items of the brief resting on one source alone."""
+
+    source: str  # title
+    outlet: str
+    statements: int
+    events: int  # events and facts
+    judgments: list[str]  # texts of judgments whose whole basis is this source
+
+
+class SourceSummary(View):
+    count: int
+    kinds: list[Count]  # "official release": 3
+    reliability: list[Count]  # "B": 4
+    grades: list[Count]  # "B2": 5, over the items cited
+    items: int  # statements, events, facts and judgments cited
+    corroborated: int  # items with two or more sources
+    single_source: list[Claim]  # every single-source item, by date
+    single_source_groups: list[SingleSource]  # the same, by source
+    automated: list[str]  # tools that proposed source records
+
+
+# -------------------------------------------------------------- sections
+
+
+class Section(View):
+    name: str
+    heading: str
+
+
+class KeyJudgments(Section):
+    judgments: list[JudgmentView]
+
+
+class Actors(Section):
+    actors: list[ActorView]
+
+
+class KeyStatements(Section):
+    statements: list[ExtractView]
+
+
+class OpenIssues(Section):
+    issues: list[IssueView]
+
+
+class Outlook(Section):
+    judgments: list[JudgmentView]
+
+
+class Chronology(Section):
+    events: list[ExtractView]
+
+
+class Sources(Section):
+    sources: list[SourceView]
+    summary: SourceSummary
+
+
+class Positions(Section):
+    roles: list[RoleView]  # oldest first
+
+
+class StatedPositions(Section):
+    groups: list[IssueGroup]
+
+
+class Meetings(Section):
+    events: list[ExtractView]
+
+
+class BriefView(View):
+    """The brief as a whole, available to every template as `brief`."""
+
+    title: str
+    kind: str  # country or person
+    subject: str  # display name
+    subject_id: str
+    subject_role: str | None  # persons: role held on the as-of date
+    subject_description: str | None
+    marking: str
+    as_of: dt.date
+    as_of_text: str
+    since: dt.date
+    since_text: str
+    window_days: int

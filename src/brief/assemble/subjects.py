@@ -1,0 +1,114 @@
+"""Which actor a user means: `kosovo`, `Kosovo`, `ruge`, `"Boris Ruge"`, `boris-ruge`.
+
+Any country, region or person in the actor registry can be briefed; a file
+in `briefings/` only customises the brief. Matching ignores case, accents
+and hyphens, and a person is also found by surname.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from brief.corpus import Corpus
+from brief.corpus.models import Actor, ActorKind, Briefing
+from brief.errors import InvalidInput, Problem
+
+BRIEFABLE = {ActorKind.COUNTRY: "country", ActorKind.REGION: "country", ActorKind.PERSON: "person"}
+"""Actor kind -> brief kind (a region is briefed like a country)."""
+
+# Letters NFKD does not decompose to ASCII.
+_FOLD = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o"})
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-free: `Đurić` -> `duric`, `boris-ruge` -> `boris ruge`."""
+    text = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+
+
+@dataclass(frozen=True)
+class Subject:
+    actor: Actor
+    kind: str  # "country" or "person"
+    briefing: Briefing | None
+    briefing_name: str | None  # file stem in briefings/, e.g. "kosovo"
+
+
+def _keys(actor: Actor) -> tuple[set[str], set[str]]:
+    """(full keys, surname keys) of an actor."""
+    names = [actor.id, actor.name, *actor.aliases]
+    full = {fold(n) for n in names}
+    surnames: set[str] = set()
+    if actor.kind == ActorKind.PERSON:
+        for name in (actor.name, *actor.aliases):
+            parts = fold(name).split()
+            if len(parts) > 1:
+                surnames.add(parts[-1])
+    return full, surnames
+
+
+def resolve_subject(corpus: Corpus, query: str) -> Subject:
+    """The briefable actor `query` names; `InvalidInput` with suggestions otherwise."""
+    wanted = fold(query)
+    exact: dict[str, Actor] = {}
+    by_surname: dict[str, Actor] = {}
+    others: dict[str, Actor] = {}
+    for name, briefing in sorted(corpus.briefings.items()):
+        if fold(name) == wanted and briefing.subject in corpus.actors:
+            exact[briefing.subject] = corpus.actors[briefing.subject]
+    for actor in corpus.actors.values():
+        full, surnames = _keys(actor)
+        if wanted in full:
+            (exact if actor.kind in BRIEFABLE else others)[actor.id] = actor
+        elif wanted in surnames and actor.kind in BRIEFABLE:
+            by_surname[actor.id] = actor
+    matches = exact or by_surname
+    if len(matches) == 1:
+        return _subject(corpus, next(iter(matches.values())))
+    if len(matches) > 1:
+        names = ", ".join(f"{a.name} ({a.id})" for a in sorted(matches.values(), key=_order))
+        raise InvalidInput(_problem(query, f"is ambiguous: it could be {names}; give the id"))
+    if others:
+        actor = next(iter(others.values()))
+        raise InvalidInput(
+            _problem(
+                query,
+                f"{actor.name} is a{'n' if actor.kind.value[0] in 'aeiou' else ''} "
+                f"{actor.kind.value}; briefs cover countries, regions and persons",
+            )
+        )
+    raise InvalidInput(_problem(query, _unknown_message(corpus, wanted)))
+
+
+def _order(actor: Actor) -> tuple[str, str]:
+    return (fold(actor.name), actor.id)
+
+
+def _problem(query: str, message: str) -> Problem:
+    return Problem(file="<subject>", message=f"'{query}' {message}")
+
+
+def _unknown_message(corpus: Corpus, wanted: str) -> str:
+    labels: dict[str, str] = {}
+    for actor in sorted(corpus.actors.values(), key=_order):
+        if actor.kind not in BRIEFABLE:
+            continue
+        full, surnames = _keys(actor)
+        for key in full | surnames:
+            labels.setdefault(key, f"{actor.name} ({actor.id})")
+    close = difflib.get_close_matches(wanted, list(labels), n=8, cutoff=0.5)
+    suggestions = list(dict.fromkeys(labels[key] for key in close))[:4]
+    if suggestions:
+        return "is no country or person in the corpus; closest: " + ", ".join(suggestions)
+    return "is no country or person in the corpus (see seeds/actors/)"
+
+
+def _subject(corpus: Corpus, actor: Actor) -> Subject:
+    for name, briefing in sorted(corpus.briefings.items()):
+        if briefing.subject == actor.id:
+            return Subject(actor, BRIEFABLE[actor.kind], briefing, name)
+    return Subject(actor, BRIEFABLE[actor.kind], None, None)

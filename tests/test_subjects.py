@@ -1,0 +1,78 @@
+"""Any country or person can be briefed, however the user spells it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from brief.assemble.subjects import fold, resolve_subject
+from brief.errors import InvalidInput
+from fixture_corpus import build_corpus
+
+
+@pytest.fixture
+def corpus(tmp_path: Path):  # type: ignore[no-untyped-def]
+    return build_corpus(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("query", "actor_id"),
+    [
+        ("kosovo", "kosovo"),
+        ("Kosovo", "kosovo"),
+        ("KOSOVO", "kosovo"),
+        ("boris-ruge", "boris-ruge"),
+        ("Boris Ruge", "boris-ruge"),
+        ("  boris   ruge ", "boris-ruge"),
+        ("Amb. Ruge", "boris-ruge"),
+        ("Vučić", "aleksandar-vucic"),
+        ("vucic", "aleksandar-vucic"),
+        ("Aleksandar Vucic", "aleksandar-vucic"),
+        ("Вучић", "aleksandar-vucic"),
+        ("Србија", "serbia"),
+        ("kurti", "albin-kurti"),
+    ],
+)
+def test_subject_resolves_by_id_name_alias_and_surname(corpus, query: str, actor_id: str) -> None:  # type: ignore[no-untyped-def]
+    assert resolve_subject(corpus, query).actor.id == actor_id
+
+
+def test_subject_without_a_briefing_can_be_briefed(corpus) -> None:  # type: ignore[no-untyped-def]
+    subject = resolve_subject(corpus, "Serbia")
+    assert subject.briefing is None
+    assert subject.kind == "country"
+    assert resolve_subject(corpus, "kosovo").briefing is not None
+
+
+def test_unknown_subject_names_the_closest_matches(corpus) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(InvalidInput) as err:
+        resolve_subject(corpus, "kosovoo")
+    message = str(err.value)
+    assert "'kosovoo'" in message
+    assert "Kosovo (kosovo)" in message
+
+
+def test_unknown_person_suggests_by_surname(corpus) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(InvalidInput) as err:
+        resolve_subject(corpus, "Vucik")
+    assert "Aleksandar Vučić (aleksandar-vucic)" in str(err.value)
+
+
+def test_shared_surname_is_ambiguous_and_lists_both(corpus) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(InvalidInput) as err:
+        resolve_subject(corpus, "ruge")
+    message = str(err.value)
+    assert "boris-ruge" in message and "petar-ruge" in message
+
+
+def test_organisation_is_not_briefable_and_says_why(corpus) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(InvalidInput) as err:
+        resolve_subject(corpus, "NATO")
+    assert "organisation" in str(err.value)
+
+
+def test_fold_ignores_case_accents_and_punctuation() -> None:
+    assert fold("Đurić") == fold("djuric".replace("dj", "d")) == "duric"
+    assert fold("Ulutaş") == "ulutas"
+    assert fold("boris-ruge") == fold("Boris  Ruge") == "boris ruge"

@@ -115,3 +115,18 @@ def test_a_fresh_init_workspace_renders(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     text = (tmp_path / "mine" / "output" / "mircea-geoana_2022-07-07.md").read_text("utf-8")
     assert "Our KFOR mission is the most tangible demonstration of this commitment" in text
+
+
+def test_a_mistyped_command_is_suggested(ws: Path) -> None:
+    result = runner.invoke(app, ["valdate", "-w", str(ws)])
+    assert result.exit_code == 2
+    assert "did you mean the command `brief validate`?" in result.stderr
+
+
+def test_list_marks_subjects_with_a_briefing(ws: Path) -> None:
+    result = runner.invoke(app, ["list", "-w", str(ws)])
+    assert result.exit_code == 0
+    rows = {line[2:].split()[0]: line.startswith("*") for line in result.stdout.splitlines()}
+    assert rows["kosovo"] is True
+    assert rows["marko-djuric"] is False
+    assert "Marko Đurić" in result.stdout

@@ -137,3 +137,55 @@ def test_boilerplate_must_itself_be_verbatim(ws: Path) -> None:
     assert problems(ws) == [
         f"{SOURCE}:{line}:5: boilerplate[0]: not found verbatim in texts/n1-ruge.txt"
     ]
+
+
+def test_direct_statement_must_be_in_quotation_marks(ws: Path) -> None:
+    edit(
+        ws,
+        EXTRACTS,
+        "We will not allow any type of security vacuum to emerge.",
+        "He met Vjosa Osmani",
+    )
+    line = line_of(ws, EXTRACTS, "id: ruge-no-vacuum")
+    assert problems(ws) == [
+        f"{EXTRACTS}:{line}:5: extracts[0].mode: direct, but the source does not put these "
+        "words in quotation marks: reported speech is 'indirect'"
+    ]
+    edit(ws, EXTRACTS, "    occasion: visit", "    mode: indirect\n    occasion: visit")
+    assert problems(ws) == []
+
+
+def test_part_of_a_quotation_is_direct_too(ws: Path) -> None:
+    edit(
+        ws, EXTRACTS, "We will not allow any type of security vacuum to emerge.", "security vacuum"
+    )
+    assert problems(ws) == []
+
+
+def test_interview_answers_are_direct_without_marks(ws: Path) -> None:
+    edit(
+        ws,
+        EXTRACTS,
+        "We will not allow any type of security vacuum to emerge.",
+        "He met Vjosa Osmani",
+    )
+    edit(ws, SOURCE, "kind: news_report", "kind: interview")
+    assert problems(ws) == []
+
+
+def test_inside_quotes_reads_paragraphs_and_single_quotes() -> None:
+    from brief.corpus.checks import _inside_quotes
+
+    text = "He said “one\nand two” after\n\n“three\n\n“four” five ‘six’ 'seven'"
+
+    def at(word: str) -> bool:
+        start = text.index(word)
+        return _inside_quotes(text, (start, start + len(word)))
+
+    assert at("one")
+    assert at("and two")  # lines wrap inside a paragraph
+    assert not at("after")
+    assert at("three")  # a quotation running on
+    assert not at("five")
+    assert at("six")
+    assert at("seven")

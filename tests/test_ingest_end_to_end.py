@@ -45,6 +45,12 @@ def test_html_article_becomes_validated_corpus_content(tmp_path: Path) -> None:
         "Freedom of movement ": "ozkan-ulutas",
     }
     assert {a.id for a in draft.new_actors} == {"petar-petkovic", "besnik-bislimi"}
+    # Dates and places the text states: the dateline's day, the meeting's city.
+    assert {str(s.date) for s in draft.statements} == {"2024-10-02"}
+    (event,) = draft.events
+    assert (str(event.date), event.location) == ("2024-10-02", "Brussels")
+    assert text[event.start : event.end] == event.evidence
+    assert "miroslav-lajcak" in event.actors
     # Nothing of the draft is in the corpus yet.
     assert not any(isinstance(e, Statement) for e in load_corpus(ws).extracts.values())
 

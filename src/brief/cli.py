@@ -250,12 +250,30 @@ def render(
             raise InvalidInput(Problem(file="--marking", message=why))
     root = workspace_root(workspace)
     corpus = api.load(root)
-    document = api.build_document(corpus, subject, as_of=as_of, since=since, marking=marking)
+    try:
+        document = api.build_document(corpus, subject, as_of=as_of, since=since, marking=marking)
+    except InvalidInput as error:
+        raise _with_command_hint(error, subject) from None
     folder = out if out is not None else root / "output"
     formats = ALL_FORMATS if fmt is Format.all else (fmt.value,)
     for name in formats:
         path = api.write_document(document, name, folder / output_name(document.meta, name))
         typer.echo(shown_path(path))
+
+
+def _with_command_hint(error: InvalidInput, word: str) -> InvalidInput:
+    """`brief valdate` is a typo of a command more likely than a subject."""
+    import difflib
+
+    import typer.main
+
+    commands = list(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+    close = difflib.get_close_matches(word, commands, n=1, cutoff=0.75)
+    if not close or len(error.problems) != 1:
+        return error
+    problem = error.problems[0]
+    message = f"{problem.message}; or did you mean the command `brief {close[0]}`?"
+    return InvalidInput(Problem(problem.file, problem.line, problem.column, problem.field, message))
 
 
 # --------------------------------------------------------------------- list

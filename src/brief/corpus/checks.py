@@ -22,7 +22,9 @@ from brief.corpus.models import (
     Event,
     Fact,
     Source,
+    SourceKind,
     Statement,
+    StatementMode,
 )
 from brief.corpus.provenance import VerbatimIndex
 
@@ -350,14 +352,53 @@ def _provenance(loaded: Loaded) -> Iterator[Finding]:
         field = "quote" if isinstance(extract, Statement) else "evidence"
         passage = extract.quote if isinstance(extract, Statement) else _evidence(extract)
         found = index.find_all(passage)
-        if found and all(_overlaps(span, boilerplate[extract.source]) for span in found):
+        content = [span for span in found if not _overlaps(span, boilerplate[extract.source])]
+        if found and not content:
             message = "comes from the site's boilerplate, which is never content"
-        elif found:
-            continue
-        else:
+        elif not found:
             message = f"not found verbatim in source '{extract.source}'" + _hint(index, passage)
+        elif _unquoted_direct(extract, corpus.sources[extract.source], index.text, content):
+            field = "mode"
+            message = (
+                "direct, but the source does not put these words in quotation marks: "
+                "reported speech is 'indirect'"
+            )
+        else:
+            continue
         file, loc = loaded.origins["extracts"][ident]
         yield _finding(file, (*loc, field), message)
+
+
+_DOUBLE_QUOTES = '"“”„‟«»'
+_OPENING_SINGLE = "'‘‚‹"
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
+def _unquoted_direct(
+    extract: object, source: Source, text: str, spans: list[tuple[int, int]]
+) -> bool:
+    """A direct statement whose words stand outside quotation marks at every
+    place they occur. Interview transcripts are exempt: answers there are the
+    speaker's own words without marks."""
+    if not isinstance(extract, Statement) or extract.mode != StatementMode.DIRECT:
+        return False
+    if source.kind == SourceKind.INTERVIEW:
+        return False
+    return not any(_inside_quotes(text, span) for span in spans)
+
+
+def _inside_quotes(text: str, span: tuple[int, int]) -> bool:
+    start = span[0]
+    if text[start] in _DOUBLE_QUOTES + _OPENING_SINGLE:
+        return True
+    paragraph_start = max((m.end() for m in _BLANK_LINE.finditer(text, 0, start)), default=0)
+    before = text[paragraph_start:start]
+    if before.rstrip() and before.rstrip()[-1] in _OPENING_SINGLE:
+        return True
+    # An odd number of double quotation marks before it in its paragraph
+    # (lines may wrap; a blank line ends it): a quotation is open. A quotation
+    # running on opens each paragraph anew.
+    return sum(before.count(mark) for mark in _DOUBLE_QUOTES) % 2 == 1
 
 
 def _evidence(extract: Event | Fact) -> str:

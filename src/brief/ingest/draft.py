@@ -67,6 +67,7 @@ def build_draft(corpus: Corpus, source_id: str) -> DraftFile:
     dates = [d for d in find_dates(text, source.published) if not _inside(d.start, quote_spans)]
     places = _places(text, found, quote_spans)
     credibility = 2 if source.reliability.value in {"A", "B"} else 3
+    lead = _lead(text)
     statements: list[DraftStatement] = []
     for number, item in enumerate(found.quotes, start=1):
         start, end = item.quote.start, item.quote.end
@@ -76,6 +77,9 @@ def build_draft(corpus: Corpus, source_id: str) -> DraftFile:
         day, precision = date_of(item.quote.open_mark, dates, source.published)
         sentence = text[para_start : text.find("\n", end) if "\n" in text[end:] else len(text)]
         subjects = _subjects(item.speaker, found, para_start, para_start + len(sentence), kinds)
+        if len(subjects) <= 1:
+            # The paragraph names no country: the article's lead sets the topic.
+            subjects = _subjects(item.speaker, found, lead[0], lead[1], kinds) or subjects
         statements.append(
             DraftStatement(
                 id=_candidate_id(source_id, "q", number),
@@ -154,6 +158,15 @@ def _subjects(
         if inside and kinds.get(mention.actor) in PLACE_KINDS:
             subjects.append(mention.actor)
     return subjects
+
+
+def _lead(text: str) -> tuple[int, int]:
+    """The first paragraph that is not a headline (a headline has no full stop)."""
+    spans = paragraphs(text)
+    for start, end in spans:
+        if text[start:end].rstrip()[-1:] in '.!?”"»“’':
+            return start, end
+    return spans[0] if spans else (0, 0)
 
 
 def _occasion(sentence: str, source: Source) -> str:

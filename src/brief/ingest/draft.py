@@ -47,6 +47,9 @@ _OCCASION = re.compile(
 )
 
 
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .’'/-]{1,40},\s[^–—]{3,30}\s[–—-]\s")
+
+
 def draft_path(root: Path, source_id: str) -> Path:
     return Path(root) / "seeds" / "drafts" / f"{source_id}.yaml"
 
@@ -237,7 +240,7 @@ def _events(
                             start=start + lead,
                             end=start + lead + len(evidence),
                             found_by="event verb with a stated date or place",
-                            summary=evidence,
+                            summary=_DATELINE.sub("", evidence) or evidence,
                             evidence=evidence,
                             actors=actors,
                             date=day,

@@ -9,6 +9,7 @@ apposition, or a speech verb), with the role the text states.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -35,6 +36,11 @@ class NewActor:
     end: int
 
 
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    return fold(char)
+
+
 class FoldedText:
     """`text` folded to lower-case ASCII, with a map back to original offsets."""
 
@@ -42,7 +48,7 @@ class FoldedText:
         parts: list[str] = []
         origin: list[int] = []
         for index, char in enumerate(text):
-            folded = fold(char)
+            folded = _fold_char(char)
             parts.append(folded)
             origin.extend([index] * len(folded))
         self.text = text

@@ -43,7 +43,9 @@ VERB = (
     r"ask(?:s|ed|ing)?|repl(?:ies|ied|ying)|respond(?:s|ed|ing)?|urg(?:es|ed|ing)|"
     r"elaborat(?:es|ed|ing)|observ(?:es|ed|ing)|went on|goes on|put it|vow(?:s|ed|ing)?|"
     r"promis(?:es|ed|ing)|admit(?:s|ted|ting)?|recount(?:s|ed|ing)?|suggest(?:s|ed|ing)?|"
-    r"predict(?:s|ed|ing)?|cautioned|concede(?:s|d)?)"
+    r"predict(?:s|ed|ing)?|caution(?:s|ed|ing)?|concede(?:s|d)?|reaffirm(?:s|ed|ing)?|"
+    r"underscor(?:es|ed|ing)|pledg(?:es|ed|ing)|lament(?:s|ed|ing)?|quipp(?:ed|ing)|"
+    r"demand(?:s|ed|ing)?|recalled|reiterated|according to)"
 )
 _VERB = re.compile(rf"(?<![\w’'-]){VERB}(?![\w-])")
 PRONOUNS = {"he", "she", "they", "it", "we"}
@@ -228,6 +230,7 @@ class Resolver:
         self.text = text
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.quotes = quotes
+        self.folded = FoldedText(text)
         self.kinds = {m.actor: m.kind for m in self.mentions}
         self.subjects: list[tuple[int, Mention]] = []
         self.subjects = self._subjects()
@@ -344,11 +347,11 @@ class Resolver:
         # A role title the text gave a person earlier (`NATO Assistant Secretary
         # General ..., Ambassador Boris Ruge`): the person nearest its last use.
         people = [m for m in self.mentions if m.kind == "person" and m.start < at]
-        folded = FoldedText(self.text[:at])
         uses = (
             [
-                folded.span(match.start(), match.end())
-                for match in re.finditer(rf"(?<!\w){re.escape(head)}(?!\w)", folded.folded)
+                span
+                for match in re.finditer(rf"(?<!\w){re.escape(head)}(?!\w)", self.folded.folded)
+                if (span := self.folded.span(match.start(), match.end()))[1] <= at
             ]
             if head
             else []

@@ -562,3 +562,20 @@ def test_missing_template_override(ws: Path) -> None:
         "briefings/kosovo.yaml:5:12: templates.outlook: template not found: "
         "briefings/templates/mine.md.j2"
     )
+
+
+@pytest.mark.parametrize("url", ["n1info.rs/ruge", "ftp://n1info.rs/x", "https://n1 info.rs"])
+def test_source_url_must_be_a_web_address(ws: Path, url: str) -> None:
+    edit(ws, SOURCE, "outlet: N1\n", f"outlet: N1\nurl: {url}\n")
+    assert the_problem(ws) == (
+        f"{SOURCE}:{line_of(ws, SOURCE, 'url:')}:6: url: not a web address (http:// or https://)"
+    )
+
+
+def test_two_sources_sharing_one_text(ws: Path) -> None:
+    body = (ws / SOURCE).read_text().replace("id: n1-ruge", "id: n1-ruge-copy")
+    (ws / "seeds/sources/n1-ruge-copy.yaml").write_text(body)
+    assert the_problem(ws) == (  # reported on the second in file order
+        f"{SOURCE}:{line_of(ws, SOURCE, 'text:')}:7: text: "
+        "'texts/n1-ruge.txt' is already the text of source 'n1-ruge-copy'"
+    )

@@ -539,7 +539,7 @@ def extract_command(
     if source_id is None:
         raise InvalidInput("give a SOURCE_ID (or --score)")
     if accept:
-        from brief.ingest.draft import accept_draft
+        from brief.ingest.accept import accept_draft
 
         done = accept_draft(workspace_root(workspace), source_id)
         typer.echo(

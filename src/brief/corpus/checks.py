@@ -10,9 +10,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import difflib
+import os
 import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from brief.corpus.models import (
     LIKELIHOOD_ROW_1,
@@ -46,6 +48,7 @@ def run(loaded: Loaded) -> list[Finding]:
     found: list[Finding] = []
     for check in (
         _references,
+        _sources,
         _actor_countries,
         _briefings,
         _dates,
@@ -146,6 +149,23 @@ def _references(loaded: Loaded) -> Iterator[Finding]:
         yield from _check_refs(actors, file, (*loc, "subjects"), judgment.subjects)
         yield from _check_refs(issues, file, (*loc, "issues"), judgment.issues)
         yield from _check_refs(extracts, file, (*loc, "basis"), judgment.basis)
+
+
+def _sources(loaded: Loaded) -> Iterator[Finding]:
+    """Source metadata a citation prints: a usable URL, one text per source."""
+    texts: dict[str, str] = {}
+    for ident, source in loaded.corpus.sources.items():
+        file, loc = loaded.origins["sources"][ident]
+        if source.url is not None:
+            url = urlsplit(source.url)
+            if url.scheme not in ("http", "https") or not url.netloc or " " in source.url:
+                yield _finding(file, (*loc, "url"), "not a web address (http:// or https://)")
+        text = os.path.normpath(source.text)
+        first = texts.setdefault(text, ident)
+        if first != ident:
+            yield _finding(
+                file, (*loc, "text"), f"'{source.text}' is already the text of source '{first}'"
+            )
 
 
 def _actor_countries(loaded: Loaded) -> Iterator[Finding]:

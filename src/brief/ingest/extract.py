@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from brief.corpus.models import Actor
+from brief.ingest.attribution import attribute
 from brief.ingest.boilerplate import boilerplate_spans
 from brief.ingest.mentions import (
     ActorIndex,
@@ -14,7 +15,8 @@ from brief.ingest.mentions import (
     find_nested,
     find_new_people,
 )
-from brief.ingest.quotes import Attributed, Resolver, attribute, find_quotations
+from brief.ingest.quotes import Attributed, find_quotations
+from brief.ingest.speakers import Resolver
 
 
 @dataclass

@@ -667,8 +667,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--workdir",
         type=Path,
-        default=Path(tempfile.gettempdir()) / "brief-bench",
-        help="where generated workspaces are kept between runs",
+        default=Path(tempfile.gettempdir())
+        / f"brief-bench-{hashlib.sha256(str(REPO).encode()).hexdigest()[:8]}",
+        help="where generated workspaces are kept between runs (default: one per checkout)",
     )
     parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
     parser.add_argument("--worker", help=argparse.SUPPRESS)

@@ -267,7 +267,7 @@ def _store_record(rel: str, key: str, index: int | None, record: Any, loaded: Lo
 def _read_text(root: Path, rel: str, source: Source, loaded: Loaded) -> None:
     corpus = loaded.corpus
     relative = Path(source.text)
-    if relative.is_absolute() or os.path.normpath(relative).startswith(".."):
+    if relative.is_absolute() or Path(os.path.normpath(relative)).parts[:1] == ("..",):
         loaded.findings.append(Finding(rel, ("text",), "must be a path inside seeds/"))
         return
     text_path = root / "seeds" / relative

@@ -223,3 +223,12 @@ def test_init_workspace_passes_validate_from_inside_it(workspace: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("valid: 1 sources, 1 actors, 1 extracts")
     assert runner.invoke(app, ["schema", "--check", "-w", str(workspace)]).exit_code == 0
+
+
+def test_shell_completion_offers_commands_and_subjects(workspace: Path) -> None:
+    def complete(words: str, cword: int) -> list[str]:
+        env = {"_BRIEF_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)}
+        return brief(cwd=workspace, env=env).stdout.split()
+
+    assert complete("brief pa", 1) == ["pack"]
+    assert complete("brief render mir", 2) == ["mircea-geoana"]

@@ -187,6 +187,7 @@ def test_outline_has_every_heading_and_contents_links_to_them(rich: Rendered) ->
     outline = rich.outline()
     assert [title for title, _, _ in outline] == [plain_text(h.children) for h in headings]
     assert [depth for _, depth, _ in outline][:4] == [0, 0, 1, 2]
+    assert rich.reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
     for title, _, page in outline:
         assert title in rich.pages[page]
     # Contents (levels 1-2) link from the cover to the headings' pages.

@@ -195,6 +195,17 @@ def _root(
 # ------------------------------------------------------------------- render
 
 
+def _complete_subject(incomplete: str) -> list[str]:
+    """Shell completion of subjects: ids of the workspace's countries and people."""
+    try:
+        from brief.subjects import briefable_subjects
+
+        ids = [s.id for s in briefable_subjects(load_corpus(None))]
+    except Exception:  # completion must never print an error into the shell
+        return []
+    return [i for i in ids if i.startswith(incomplete.lower())]
+
+
 class Format(enum.StrEnum):
     pdf = "pdf"
     docx = "docx"
@@ -220,6 +231,7 @@ def render(
         str,
         typer.Argument(
             metavar="SUBJECT",
+            autocompletion=lambda incomplete: _complete_subject(incomplete),
             help="Country or person: id, name or alias (kosovo, Kosovo, ruge, 'Boris Ruge').",
         ),
     ],
@@ -539,7 +551,7 @@ def extract_command(
     if source_id is None:
         raise InvalidInput("give a SOURCE_ID (or --score)")
     if accept:
-        from brief.ingest.draft import accept_draft
+        from brief.ingest.accept import accept_draft
 
         done = accept_draft(workspace_root(workspace), source_id)
         typer.echo(

@@ -55,6 +55,7 @@ from brief.corpus.models import (
     Role,
     Statement,
 )
+from brief.corpus.provenance import normalize
 
 HEADINGS = {
     "key_judgments": "Key judgments",
@@ -70,32 +71,15 @@ HEADINGS = {
 }
 
 MAX_KEY_STATEMENTS = 12
-MAX_ACTORS = 15
+MAX_ACTORS = 10
 MAX_ISSUE_EVIDENCE = 4
 # Actor kinds that are not players in a country's affairs in their own right.
 _NOT_ACTORS = {ActorKind.OUTLET}
 
-_QUOTES = str.maketrans(
-    {
-        "‘": "'",
-        "’": "'",
-        "‚": "'",
-        "‛": "'",
-        "“": '"',
-        "”": '"',
-        "„": '"',
-        "‟": '"',
-        "«": '"',
-        "»": '"',
-    }
-)
-
 
 def normalise_quote(text: str) -> str:
     """Quote text for comparison: typographic quotes, whitespace and outer quote marks ignored."""
-    text = unicodedata.normalize("NFC", text).translate(_QUOTES)
-    text = " ".join(text.split())
-    return text.strip("\"' ")
+    return normalize(unicodedata.normalize("NFC", text)).strip("\"' ")
 
 
 def long_date(day: dt.date, precision: DatePrecision = DatePrecision.DAY) -> str:
@@ -360,15 +344,18 @@ class Assembly:
                 continue  # nothing known about it yet on the as-of date
             in_window = [e for e in known if e.date >= self.since]
             recorded = issue.last_development <= self.as_of
-            evidence = self.mixed_views(in_window)[::-1][:MAX_ISSUE_EVIDENCE]
+            history_views = self.mixed_views(known)
+            latest = history_views[-1]
+            # The latest development is shown on its own: not again as evidence.
+            evidence = [v for v in self.mixed_views(in_window)[::-1] if v.id != latest.id]
             views.append(
                 IssueView(
                     id=issue.id,
                     title=issue.title,
                     status=issue.status.value if recorded else None,
                     summary=issue.summary if recorded else None,
-                    latest=self.mixed_views(known)[-1],
-                    evidence=evidence,
+                    latest=latest,
+                    evidence=evidence[:MAX_ISSUE_EVIDENCE],
                 )
             )
         views.sort(key=lambda v: v.latest.date if v.latest else dt.date.min, reverse=True)

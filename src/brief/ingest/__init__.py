@@ -1,11 +1,14 @@
 """Ingest: add new sources and propose draft extracts for an analyst to review.
 
-    add_source(workspace, path, ...)     # sources add: text + metadata -> seeds/sources, texts
-    write_draft(workspace, source_id)    # extract: candidates -> seeds/drafts/<id>.yaml
-    accept_draft(workspace, source_id)   # extract --accept: accepted -> seeds/extracts, actors
+    add.add_source(workspace, path, ...)        # sources add: text + metadata -> seeds/
+    draft.write_draft(workspace, source_id)     # extract: candidates -> seeds/drafts/<id>.yaml
+    accept.accept_draft(workspace, source_id)   # extract --accept: accepted -> seeds/extracts/
 
-The extractor is rule-based (no model, nothing downloaded): see `quotes`,
-`mentions`, `dates`; its measured quality is reported by `score`.
+Reading: `read` (html/txt/md -> text + metadata), `boilerplate`, `language`.
+The extractor (`extract`) is rule-based, nothing is downloaded: `quotes`
+finds quotations, `attribution` finds who said them with `speakers`
+resolving names, pronouns and roles, `mentions` matches the actor registry,
+`dates` finds dates and places. `score` measures it against gold standards.
 """
 
 EXTRACTOR_NAME = "extractor"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from brief.corpus.models import Actor
+from brief.ingest.attribution import attribute
 from brief.ingest.boilerplate import boilerplate_spans
 from brief.ingest.mentions import (
     ActorIndex,
@@ -14,7 +15,8 @@ from brief.ingest.mentions import (
     find_nested,
     find_new_people,
 )
-from brief.ingest.quotes import Attributed, Resolver, attribute, find_quotations
+from brief.ingest.quotes import Attributed, find_quotations
+from brief.ingest.speakers import Resolver
 
 
 @dataclass
@@ -31,7 +33,7 @@ def extract(text: str, actors: list[Actor], boilerplate: list[str]) -> Extractio
     new_people, new_mentions = find_new_people(text, known, skip)
     mentions = sorted(known + new_mentions, key=lambda m: m.start)
     quotes = find_quotations(text, skip)
-    resolver = Resolver(text, mentions, quotes)
+    resolver = Resolver(text, mentions, quotes, actors)
     nested = find_nested(text, index, known)
     everything = sorted(mentions + nested, key=lambda m: (m.start, m.end))
     return Extraction(attribute(text, quotes, resolver), everything, new_people)

@@ -9,24 +9,20 @@ from __future__ import annotations
 
 from lxml.etree import _Element
 
-from brief.render.docx.text import element, paragraph, run_properties, text_run
+from brief.render.docx.text import element, paragraph, text_run
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 TOC_INSTRUCTION = 'TOC \\o "1-3" \\h \\z \\u'
 
 
-def _char(kind: str, style: str = "") -> _Element:
+def _char(kind: str) -> _Element:
     run = element("w:r")
-    if style:
-        run.append(run_properties(style=style))
     run.append(element("w:fldChar", fldCharType=kind))
     return run
 
 
-def _instruction(code: str, style: str = "") -> _Element:
+def _instruction(code: str) -> _Element:
     run = element("w:r")
-    if style:
-        run.append(run_properties(style=style))
     instr = element("w:instrText")
     instr.set(XML_SPACE, "preserve")
     instr.text = f" {code} "
@@ -43,11 +39,11 @@ def field_end() -> _Element:
     return _char("end")
 
 
-def field(code: str, cached: str, *, bold: bool = False) -> list[_Element]:
+def field(code: str, cached: str) -> list[_Element]:
     """A complete field in runs, showing `cached` until the reader updates it."""
     runs = field_begin(code)
     if cached:
-        runs.append(text_run(cached, bold=bold))
+        runs.append(text_run(cached))
     runs.append(field_end())
     return runs
 

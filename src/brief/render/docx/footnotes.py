@@ -17,7 +17,7 @@ from docx.oxml.parser import parse_xml
 from docx.parts.document import DocumentPart
 from lxml.etree import _Element
 
-from brief.render.docx.text import element, paragraph, run_properties
+from brief.render.docx.text import element, paragraph, run_properties, text_run
 
 SEPARATOR_IDS = (-1, 0)
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -58,12 +58,7 @@ class Footnotes:
         mark.append(run_properties(style="FootnoteReference"))
         mark.append(element("w:footnoteRef"))
         p.append(mark)
-        space = element("w:r")
-        t = element("w:t")
-        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        t.text = " "
-        space.append(t)
-        p.append(space)
+        p.append(text_run(" "))
         note.append(p)
         self.part.element.append(note)
         return reference(self.count), p

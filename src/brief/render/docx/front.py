@@ -10,7 +10,7 @@ from lxml.etree import _Element
 
 from brief.document import Metadata
 from brief.render.docx import fields
-from brief.render.docx.text import Cleaner, element, paragraph, text_run
+from brief.render.docx.text import Cleaner, paragraph, text_run
 
 _MONTHS = [
     "January",
@@ -99,11 +99,3 @@ def contents(entries: list[tuple[int, str, str]], clean: Cleaner) -> list[_Eleme
     cleaned = [(level, clean.again(text), name) for level, text, name in entries]
     placeholder = "Update this field (F9) to build the table of contents."
     return [heading, *fields.toc(cleaned, placeholder)]
-
-
-def page_break() -> _Element:
-    p = paragraph()
-    run = element("w:r")
-    run.append(element("w:br", type="page"))
-    p.append(run)
-    return p

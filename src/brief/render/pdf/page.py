@@ -147,6 +147,8 @@ class BriefDocTemplate(BaseDocTemplate):
         self.footnotes.begin_pass()
         self._outline_level = -1
         super().handle_documentBegin()
+        # Open with the bookmarks panel: the outline is how a reader navigates.
+        self.canv.showOutline()
 
     def build(self, flowables: list[Flowable], **kwargs: object) -> None:
         super().build(flowables, **kwargs)

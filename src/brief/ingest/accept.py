@@ -1,0 +1,265 @@
+"""`brief extract --accept`: move reviewed candidates of a draft into the corpus.
+
+Accepting checks the accepted items, then loads the workspace as it would
+be, with the same validation as `brief validate`, in a scratch copy; only
+when that passes are the files written (each atomically). Accepted items
+leave the draft; the rest wait for review.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from brief.corpus import load_corpus
+from brief.corpus.models import DraftActor, DraftFile, DraftStatement, Event, Source, Statement
+from brief.errors import InvalidInput, Problem
+from brief.fsutil import atomic_write_bytes
+from brief.ingest import yamlio
+from brief.ingest.draft import draft_path, source_of
+
+
+@dataclass
+class Accepted:
+    statements: int
+    events: int
+    actors: int
+    extracts_file: Path
+    remaining: int
+
+
+def read_draft(path: Path) -> DraftFile:
+    data = yamlio.load(path)
+    try:
+        return DraftFile.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidInput(
+            [
+                Problem(
+                    file=str(path),
+                    field=".".join(str(p) for p in error["loc"]),
+                    message=error["msg"],
+                )
+                for error in exc.errors()
+            ]
+        ) from exc
+
+
+def accept_draft(root: Path, source_id: str) -> Accepted:
+    """Move the accepted candidates into the corpus, after validating the result."""
+    root = Path(root)
+    path = draft_path(root, source_id)
+    rel = path.relative_to(root).as_posix()
+    draft = read_draft(path)
+    corpus = load_corpus(root)
+    source = source_of(corpus, source_id)
+    text = corpus.texts[source_id]
+    problems = _check(draft, text, rel, source)
+    new_actors = [a for a in draft.new_actors if a.accept]
+    known = set(corpus.actors) | {a.id for a in new_actors}
+    extracts: list[Statement | Event] = []
+    note = f"Proposed by {draft.proposed_by}; reviewed and accepted by an analyst."
+    for index, item in enumerate(draft.statements):
+        if not item.accept:
+            continue
+        if item.speaker is None:
+            problems.append(Problem(rel, field=f"statements.{index}.speaker", message="not set"))
+            continue
+        subjects = item.subjects or [item.speaker]
+        try:
+            extracts.append(
+                Statement(
+                    id=item.id, source=source_id, date=item.date,
+                    date_precision=item.date_precision, location=item.location,
+                    subjects=subjects, issues=item.issues, credibility=item.credibility,
+                    note=item.note or note, speaker=item.speaker, quote=item.quote,
+                    mode=item.mode, occasion=item.occasion,
+                )
+            )  # fmt: skip
+        except ValidationError as exc:
+            problems.extend(_problems(rel, f"statements.{index}", exc))
+        problems.extend(_unknown(rel, f"statements.{index}", [item.speaker, *subjects], known))
+    for index, item in enumerate(draft.events):
+        if not item.accept:
+            continue
+        try:
+            extracts.append(
+                Event(
+                    id=item.id, source=source_id, date=item.date,
+                    date_precision=item.date_precision, location=item.location,
+                    subjects=item.subjects or item.actors, issues=item.issues,
+                    credibility=item.credibility, note=item.note or note,
+                    summary=item.summary, actors=item.actors, evidence=item.evidence,
+                )
+            )  # fmt: skip
+        except ValidationError as exc:
+            problems.extend(_problems(rel, f"events.{index}", exc))
+        problems.extend(_unknown(rel, f"events.{index}", [*item.actors, *item.subjects], known))
+    for extract_ in extracts:
+        if extract_.id in corpus.extracts:
+            problems.append(
+                Problem(rel, field=extract_.id, message="an extract with this id already exists")
+            )
+    if problems:
+        raise InvalidInput(problems)
+    if not extracts and not new_actors:
+        raise InvalidInput(
+            Problem(rel, message="nothing to accept: set `accept: true` on the items to keep")
+        )
+    files = _new_files(root, source_id, source, extracts, new_actors, draft.proposed_by)
+    _validate_as_written(root, files)
+    for file, data in files.items():
+        atomic_write_bytes(root / file, data)
+    remaining = draft.model_copy(
+        update={
+            "statements": [s for s in draft.statements if not s.accept],
+            "events": [e for e in draft.events if not e.accept],
+            "new_actors": [a for a in draft.new_actors if not a.accept],
+        }
+    )
+    left = len(remaining.statements) + len(remaining.events) + len(remaining.new_actors)
+    atomic_write_bytes(path, yamlio.dump(remaining.model_dump(mode="python"), schema="draft"))
+    return Accepted(
+        statements=sum(isinstance(e, Statement) for e in extracts),
+        events=sum(isinstance(e, Event) for e in extracts),
+        actors=len(new_actors),
+        extracts_file=root / "seeds" / "extracts" / f"{source_id}.yaml",
+        remaining=left,
+    )
+
+
+def _check(draft: DraftFile, text: str, rel: str, source: Source) -> list[Problem]:
+    problems: list[Problem] = []
+    if draft.source != source.id:
+        problems.append(Problem(rel, field="source", message=f"is not '{source.id}'"))
+    for group, items in (("statements", draft.statements), ("events", draft.events)):
+        for index, item in enumerate(items):
+            if not item.accept:
+                continue
+            words = item.quote if isinstance(item, DraftStatement) else item.evidence
+            if words not in text:
+                problems.append(
+                    Problem(
+                        rel,
+                        field=f"{group}.{index}",
+                        message="not character-for-character in the source text",
+                    )
+                )
+            elif any(words in b or b in words for b in source.boilerplate):
+                problems.append(
+                    Problem(rel, field=f"{group}.{index}", message="is site boilerplate")
+                )
+    return problems
+
+
+def _unknown(rel: str, where: str, ids: list[str], known: set[str]) -> list[Problem]:
+    return [
+        Problem(
+            rel,
+            field=where,
+            message=f"unknown actor '{actor}': add it to seeds/actors or accept it in new_actors",
+        )
+        for actor in dict.fromkeys(ids)
+        if actor not in known
+    ]
+
+
+def _problems(rel: str, where: str, exc: ValidationError) -> list[Problem]:
+    return [
+        Problem(
+            rel,
+            field=".".join([where, *(str(p) for p in error["loc"])]),
+            message=error["msg"],
+        )
+        for error in exc.errors()
+    ]
+
+
+def _new_files(
+    root: Path,
+    source_id: str,
+    source: Source,
+    extracts: list[Statement | Event],
+    actors: list[DraftActor],
+    proposed_by: str,
+) -> dict[str, bytes]:
+    """Relative path -> new bytes of every file accepting changes."""
+    files: dict[str, bytes] = {}
+    extracts_rel = f"seeds/extracts/{source_id}.yaml"
+    existing = root / extracts_rel
+    old = b""
+    if existing.exists():
+        old = existing.read_bytes()
+    body = yamlio.dump({"extracts": [_record(e) for e in extracts]}).decode("utf-8")
+    if old.strip():
+        # Append items to the analyst's file, keeping its comments and layout.
+        items = body.split("\n", 1)[1]
+        files[extracts_rel] = old.rstrip(b"\n") + b"\n" + items.encode("utf-8")
+        if b"extracts: []" in old:
+            files[extracts_rel] = old.replace(b"extracts: []", b"extracts:") + items.encode()
+    else:
+        files[extracts_rel] = (
+            "# yaml-language-server: $schema=../../schemas/extracts.schema.json\n" + body
+        ).encode("utf-8")
+    if actors:
+        actors_rel = f"seeds/actors/from-{source_id[:70]}.yaml"
+        records = []
+        for actor in actors:
+            record: dict = {"id": actor.id, "name": actor.name, "kind": actor.kind.value}
+            if actor.role:
+                record["roles"] = [{"title": actor.role, "sources": [source_id]}]
+            records.append(record)
+        previous = root / actors_rel
+        if previous.exists():
+            data = yamlio.load(previous) or {}
+            records = [*data.get("actors", []), *records]
+        files[actors_rel] = yamlio.dump({"actors": records}, schema="actors")
+    source_rel = f"seeds/sources/{source_id}.yaml"
+    files[source_rel] = _with_proposed_by((root / source_rel).read_bytes(), proposed_by)
+    return files
+
+
+def _record(extract_: Statement | Event) -> dict:
+    data = extract_.model_dump(mode="python", exclude_defaults=True)
+    return {"id": data.pop("id"), "kind": extract_.kind, **data}
+
+
+def _with_proposed_by(raw: bytes, proposed_by: str) -> bytes:
+    """The source record saying which tool proposed content, edited in place."""
+    text = raw.decode("utf-8")
+    line = f"proposed_by: {proposed_by}"
+    if re.search(r"(?m)^proposed_by:.*$", text):
+        text = re.sub(r"(?m)^proposed_by:.*$", line, text)
+    else:
+        text = text.rstrip("\n") + "\n" + line + "\n"
+    return text.encode("utf-8")
+
+
+def _validate_as_written(root: Path, files: dict[str, bytes]) -> None:
+    """Load the workspace with `files` in place, in a scratch copy: same checks as validate."""
+    with tempfile.TemporaryDirectory(prefix="brief-accept-") as scratch:
+        copy = Path(scratch) / "ws"
+        copy.mkdir()
+        for folder in ("seeds", "briefings"):
+            if (root / folder).is_dir():
+                shutil.copytree(root / folder, copy / folder)
+        for file, data in files.items():
+            (copy / file).parent.mkdir(parents=True, exist_ok=True)
+            (copy / file).write_bytes(data)
+        try:
+            load_corpus(copy)
+        except ValidationError as exc:
+            raise InvalidInput(_problems("seeds", "", exc)) from exc
+        except InvalidInput as exc:
+            raise InvalidInput(
+                [
+                    Problem(p.file.replace(str(copy) + "/", ""), p.line, p.column, p.field,
+                            p.message)
+                    for p in exc.problems
+                ]
+            ) from exc  # fmt: skip

@@ -1,0 +1,250 @@
+"""Attributing each quotation to its speaker.
+
+1. an attribution right after the quote (`…,” he said`, `…” –said the NATO
+   Press office`, `…,” said Jane Roe, the EU envoy`);
+2. a speech verb in the same sentence before it (`Ruge affirmed that: “…`,
+   `X told reporters: “…`, `the ministry said in a statement that it was “…`),
+   or, for a participle (`…, stating, “…`), the sentence's subject;
+3. otherwise a continuation: the speaker of the previous quote in the
+   paragraph, or the person the text is talking about.
+Short quotations inside a running sentence (borrowed phrases) and quotations
+repeating a longer one (headlines, pull quotes) are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from brief.ingest.mentions import Mention
+from brief.ingest.quotes import Attributed, Quotation, sentence_start
+from brief.ingest.speakers import Resolver
+
+VERB = (
+    r"(?:says?|said|saying|tells?|told|telling|add(?:s|ed|ing)?|stat(?:es|ed|ing)|"
+    r"stress(?:es|ed|ing)?|emphasi[sz](?:es|ed|ing)|not(?:es|ed|ing)|affirm(?:s|ed|ing)?|"
+    r"underlin(?:es|ed|ing)|highlight(?:s|ed|ing)?|announc(?:es|ed|ing)|declar(?:es|ed|ing)|"
+    r"insist(?:s|ed|ing)?|warn(?:s|ed|ing)?|explain(?:s|ed|ing)?|argu(?:es|ed|ing)|"
+    r"claim(?:s|ed|ing)?|point(?:s|ed)? out|pointing out|reiterat(?:es|ed|ing)|"
+    r"recall(?:s|ed|ing)?|assert(?:s|ed|ing)?|remark(?:s|ed|ing)?|comment(?:s|ed|ing)?|"
+    r"wr(?:ites|ote|iting)|tweet(?:s|ed|ing)?|post(?:s|ed|ing)?|inform(?:s|ed|ing)?|"
+    r"confirm(?:s|ed|ing)?|acknowledg(?:es|ed|ing)|conclud(?:es|ed|ing)|continu(?:es|ed|ing)|"
+    r"ask(?:s|ed|ing)?|repl(?:ies|ied|ying)|respond(?:s|ed|ing)?|urg(?:es|ed|ing)|"
+    r"elaborat(?:es|ed|ing)|observ(?:es|ed|ing)|went on|goes on|put it|vow(?:s|ed|ing)?|"
+    r"promis(?:es|ed|ing)|admit(?:s|ted|ting)?|recount(?:s|ed|ing)?|suggest(?:s|ed|ing)?|"
+    r"predict(?:s|ed|ing)?|caution(?:s|ed|ing)?|concede(?:s|d)?|reaffirm(?:s|ed|ing)?|"
+    r"underscor(?:es|ed|ing)|pledg(?:es|ed|ing)|lament(?:s|ed|ing)?|quipp(?:ed|ing)|"
+    r"demand(?:s|ed|ing)?|recalled|reiterated|according to)"
+)
+_VERB = re.compile(rf"(?<![\w’'-]){VERB}(?![\w-])")
+
+
+def attribute(text: str, quotes: list[Quotation], resolver: Resolver) -> list[Attributed]:
+    """Speaker of every quotation (None when nothing in the text says who)."""
+    results: list[Attributed] = []
+    for index, quote in enumerate(quotes):
+        para_start, para_end = _paragraph_of(text, quote.start)
+        found = _after(text, quote, quotes, resolver, para_end) or _before(
+            text, quote, quotes, resolver, para_start
+        )
+        if found is None:
+            found = _continuation(text, quote, results, quotes[:index], resolver, para_start)
+        resolver.note(found)
+        results.append(found)
+    return [r for r in results if not _partial(text, r) and not _repeated(text, r, results)]
+
+
+PARTIAL_WORDS = 6
+"""A short quotation inside a running sentence is a phrase the writer borrowed."""
+
+
+def _partial(text: str, found: Attributed) -> bool:
+    if found.rule in {"after", "after-inverted"}:
+        return False
+    quote = found.quote
+    following = text[quote.close_mark + 1 : quote.close_mark + 40].lstrip()
+    words = text[quote.start : quote.end]
+    if len(words.split()) >= PARTIAL_WORDS:
+        return False
+    if following[:1].islower():
+        return True
+    # `accused Stoltenberg of “meddling in internal affairs”.`: a borrowed phrase
+    preceding = text[max(0, quote.open_mark - 30) : quote.open_mark].rstrip()
+    introduced = re.search(rf"(?:{VERB}|\bthat|:|,)$", preceding)
+    return words[:1].islower() and not introduced
+
+
+def _repeated(text: str, found: Attributed, results: list[Attributed]) -> bool:
+    """A headline or pull quote repeating words quoted in full elsewhere."""
+    words = text[found.quote.start : found.quote.end].strip(" .,;:!?")
+    return any(
+        other is not found
+        and words in text[other.quote.start : other.quote.end]
+        and other.quote.end - other.quote.start > found.quote.end - found.quote.start
+        for other in results
+    )
+
+
+def _paragraph_of(text: str, index: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, index) + 1
+    end = text.find("\n", index)
+    return start, len(text) if end == -1 else end
+
+
+_NP_TOKEN = r"(?:[A-Z]\.|[^\s,.;:“”\"«»„]+)"  # `Stuart B. Munsch`: initials keep their dot
+_AFTER_NP = rf"(?P<np>(?:{_NP_TOKEN}\s){{0,6}}?{_NP_TOKEN})"
+_AFTER_SPEAKER_VERB = re.compile(
+    rf"^[\s,.”\"»“–—-]*{_AFTER_NP}(?P<appos>,\s[^,“”\"]{{2,100}},)?\s+"
+    rf"(?:(?:also|then|later|again|further|simply|firmly|\w+ly)\s+)?{VERB}(?![\w-])"
+)
+_AFTER_VERB_SPEAKER = re.compile(
+    rf"^[\s,.”\"»“–—-]*{VERB}\s+(?P<np>(?:(?:the|a|an)\s)?(?:[^\s,.;:“”\"]+\s){{0,6}}?"
+    rf"[^\s,.;:“”\"]+?)(?=\s*(?:[,.;:“”\"]|$|\s(?:in|on|at|during|after|before|from|when|"
+    rf"while|adding|noting|as|to|who)\s))"
+)
+
+
+def _after(
+    text: str, quote: Quotation, quotes: list[Quotation], resolver: Resolver, para_end: int
+) -> Attributed | None:
+    tail_start = min(quote.close_mark + 1, para_end)
+    later = [q.open_mark for q in quotes if q.open_mark >= tail_start]
+    tail_end = min([para_end, *later])
+    tail = text[tail_start:tail_end]
+    closed_sentence = text[quote.start : quote.close_mark].rstrip()[-1:] in ".!?"
+    for pattern, rule in ((_AFTER_SPEAKER_VERB, "after"), (_AFTER_VERB_SPEAKER, "after-inverted")):
+        match = pattern.match(tail)
+        if not match:
+            continue
+        np_start, np_end = tail_start + match.start("np"), tail_start + match.end("np")
+        if np_start - tail_start > 6 and rule == "after":
+            continue
+        if closed_sentence and tail.lstrip()[:1].isupper() and not _short_clause(tail, match):
+            continue  # `…manner.” He also emphasised NATO's…` is the next sentence
+        speaker = resolver.resolve(np_start, np_end, quote.start)
+        if speaker is None and "appos" in match.groupdict() and match.group("appos"):
+            # `…,” his brother, Valon Bunjaku, told RTK`: the name is in apposition.
+            np_start, np_end = tail_start + match.start("appos"), tail_start + match.end("appos")
+            speaker = resolver.resolve(np_start, np_end, quote.start)
+        if speaker is not None or _looks_like_speaker(text[np_start:np_end]):
+            return _make(quote, speaker, np_start, np_end, rule)
+    return None
+
+
+def _short_clause(tail: str, match: re.Match[str]) -> bool:
+    """Whether the attribution is a whole short sentence (`“We will win.” Rutte said.`)."""
+    rest = tail[match.end() :]
+    stop = re.search(r"[.!?]", rest)
+    return stop is not None and len(rest[: stop.start()].split()) <= 5
+
+
+def _looks_like_speaker(phrase: str) -> bool:
+    words = phrase.split()
+    return bool(words) and (words[0][0].isupper() or words[0].casefold() in {"the", "a", "an"})
+
+
+def _before(
+    text: str, quote: Quotation, quotes: list[Quotation], resolver: Resolver, para_start: int
+) -> Attributed | None:
+    earlier = [q.close_mark + 1 for q in quotes if q.close_mark < quote.open_mark]
+    floor = max([para_start, *[e for e in earlier if e >= para_start]])
+    start = sentence_start(text, quote.open_mark, floor, quotes)
+    prefix = text[start : quote.open_mark]
+    verbs = list(_VERB.finditer(prefix))
+    if not verbs:
+        return None
+    last = verbs[-1]
+    gap = prefix[last.end() :]
+    if len(gap.split()) > 10:
+        return None
+    for verb in reversed(verbs):
+        np_start, np_end = _np_before(prefix, verb.start())
+        participle = _participle(prefix[: verb.start()])
+        if np_end > np_start and not participle:
+            speaker = resolver.resolve(start + np_start, start + np_end, quote.start)
+            if speaker is not None:
+                return _make(quote, speaker, start + np_start, start + np_end, "before")
+            if _looks_like_speaker(prefix[np_start:np_end]):
+                return _make(quote, None, start + np_start, start + np_end, "before")
+    # `The Deputy Secretary General ... , telling them that “…`: the sentence's subject.
+    subject = _SENTENCE_SUBJECT.match(prefix)
+    if subject and verbs[-1].group(0).endswith("ing"):
+        np_start, np_end = start + subject.start("np"), start + subject.end("np")
+        speaker = resolver.resolve(np_start, np_end, quote.start)
+        return _make(quote, speaker, np_start, np_end, "before-subject")
+    return None
+
+
+def _participle(before_verb: str) -> bool:
+    """`…, Ruge emphasized NATO’s presence, stating, “…`: a verb with no subject of its own.
+
+    Unlike `Jane Roe, the EU envoy, said`, where the commas enclose an apposition.
+    """
+    head = before_verb.rstrip()
+    if not head.endswith(","):
+        return False
+    inner = re.search(r",([^,]+),$", head)
+    if inner is None:
+        return True
+    segment = inner.group(1).split()
+    opens_apposition = segment[0].casefold() in {"the", "a", "an", "who", "whose"} or bool(
+        _VERB.fullmatch(segment[0])
+    )
+    return not opens_apposition and bool(_VERB.search(inner.group(1)))
+
+
+_SENTENCE_SUBJECT = re.compile(
+    r"\s*(?P<np>(?:(?:The|the|A|An)\s)?(?:[A-Z][\w.’'-]*)(?:\s(?:[A-Z][\w.’'-]*|of|for|and))*)"
+    r"\s+(?:also\s+|then\s+|later\s+)?[a-z]"
+)
+
+
+def _np_before(prefix: str, verb_start: int) -> tuple[int, int]:
+    """The clause segment right before a verb: its subject, apposition removed."""
+    head = prefix[:verb_start].rstrip()
+    end = len(head)
+    adverb = re.search(r"\s(?:also|then|later|again|further|\w+ly)$", head)
+    if adverb:
+        end = adverb.start()
+        head = head[:end]
+    if head.endswith(","):
+        # `Jane Roe, the EU envoy, said`: the subject is before the apposition.
+        inner = head[:-1].rfind(",")
+        if inner != -1:
+            head = head[:inner]
+            end = inner
+    cut = max(head.rfind(c) for c in ",;:()–—") + 1
+    words = head[cut:].split()
+    if len(words) > 9:
+        # Too long for a subject: keep its last words (`... the NATO Press office`).
+        cut = len(head) - len(" ".join(words[-9:]))
+    start = cut
+    while start < end and head[start].isspace():
+        start += 1
+    return start, end
+
+
+def _continuation(
+    text: str,
+    quote: Quotation,
+    done: list[Attributed],
+    earlier: list[Quotation],
+    resolver: Resolver,
+    para_start: int,
+) -> Attributed:
+    if done and done[-1].speaker is not None:
+        previous = done[-1]
+        between = text[previous.quote.close_mark + 1 : quote.open_mark]
+        same_paragraph = previous.quote.start >= para_start
+        if same_paragraph and "\n" not in between:
+            return Attributed(quote, previous.speaker, None, None, "continuation")
+    person = resolver.salient_person(quote.open_mark)
+    last_speaker = done[-1] if done and done[-1].speaker else None
+    if last_speaker is not None and (person is None or (last_speaker.quote.start > person.start)):
+        return Attributed(quote, last_speaker.speaker, None, None, "continuation")
+    if person is not None:
+        return Attributed(quote, person.actor, person.start, person.end, "topic")
+    return Attributed(quote, None, None, None, "unattributed")
+
+
+def _make(quote: Quotation, speaker: Mention | None, start: int, end: int, rule: str) -> Attributed:
+    return Attributed(quote, speaker.actor if speaker else None, start, end, rule)

@@ -1,0 +1,244 @@
+"""Who a noun phrase names: a registered actor, a new person, a pronoun or a role.
+
+`he`/`she` resolve to the person the text is talking about at that point
+(the last sentence subject or speaker); descriptions such as `the Assistant
+Secretary General` to the person the text gave that role; `a spokesperson
+for the mission` and `a senior EU official` to the organisation they speak for.
+"""
+
+from __future__ import annotations
+
+import re
+
+from brief.corpus.models import Actor
+from brief.ingest.mentions import FoldedText, Mention
+from brief.ingest.quotes import Attributed, Quotation
+from brief.ingest.slug import fold
+
+PRONOUNS = {"he", "she", "they", "it", "we"}
+SPOKESPEOPLE = re.compile(
+    r"\b(?:spokes(?:person|man|woman)|representative|statement|press release|"
+    r"communiqu[eé]|press office|press service)\b",
+    re.IGNORECASE,
+)
+GENERIC_HEADS = (
+    "ministry",
+    "mission",
+    "office",
+    "government",
+    "embassy",
+    "alliance",
+    "commission",
+    "council",
+    "presidency",
+    "command",
+    "delegation",
+    "police",
+)
+
+ROLE_NOUNS = (
+    r"commander|minister|president|envoy|ambassador|chief|representative|secretary general|"
+    r"prime minister|foreign minister|official|spokesperson|spokesman|spokeswoman|diplomat|"
+    r"director|general|leader|negotiator|premier|chancellor|mayor|head"
+)
+_ROLE_SUBJECT = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<np>[Tt]he\s(?:[\w-]+\s){{0,3}}?(?i:{ROLE_NOUNS}))"
+    r"\s+(?:also\s+|then\s+|later\s+)?(?!and\b|of\b|for\b|to\b|in\b)[a-z]+",
+    re.MULTILINE,
+)
+_ROLE_HEAD = re.compile(rf"\b(?i:{ROLE_NOUNS})$")
+_NAME_IN_APPOSITION = re.compile(
+    r",\s+(?:also\s+|then\s+)?(?!and\b|or\b|who\b|which\b|whose\b|the\b|a\b|an\b)[a-z]+\s"
+)
+_OBJECT_BEFORE = re.compile(r"\b(?:with|by|to|from|of|and|met|told|for)\s+(?:\S+\s+){0,3}$")
+_FUNCTION_WORDS = {
+    "and", "or", "of", "in", "on", "at", "for", "with", "to", "from", "the", "a", "an",
+    "who", "which", "whose", "that", "as",
+}  # fmt: skip
+
+
+class Resolver:
+    """Who a noun phrase before or after a speech verb refers to, at a point in the text."""
+
+    def __init__(
+        self,
+        text: str,
+        mentions: list[Mention],
+        quotes: list[Quotation],
+        registry: list[Actor] | None = None,
+    ) -> None:
+        self.text = text
+        self.registry = registry or []
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.quotes = quotes
+        self.folded = FoldedText(text)
+        self.kinds = {m.actor: m.kind for m in self.mentions}
+        self.subjects: list[tuple[int, Mention]] = []
+        self.subjects = self._subjects()
+
+    def _subjects(self) -> list[tuple[int, Mention]]:
+        """(offset, person) for every sentence whose subject is a named person."""
+        found = []
+        for mention in self.mentions:
+            if mention.kind != "person" or self._inside_quote(mention.start):
+                continue
+            after = self.text[mention.end : mention.end + 140]
+            if _NAME_IN_APPOSITION.match(after) and self.text[: mention.start].endswith(", "):
+                # `The head of the UN mission, Caroline Ziadeh, called on ...`
+                found.append((mention.start, mention))
+                continue
+            appos = re.match(r",\s[^,“”\"«»„.!?\n]{2,100},", after)
+            rest = after[appos.end() :] if appos else after
+            word = re.match(r"\s+(\w+)", rest)
+            if word and word.group(1)[0].islower() and word.group(1) not in _FUNCTION_WORDS:
+                window = self.text[max(0, mention.start - 30) : mention.start]
+                before = re.split(r"[.!?\n“”\",;:]", window)[-1]
+                if not _OBJECT_BEFORE.search(before):
+                    found.append((mention.start, mention))
+        # `The commander also met ...`: a role standing for a person named earlier.
+        for match in _ROLE_SUBJECT.finditer(self.text):
+            if self._inside_quote(match.start("np")):
+                continue
+            person = self._description(match.group("np"), match.start("np"), match.start("np"))
+            if person is not None and person.kind == "person":
+                found.append((match.start("np"), person))
+        return sorted(found, key=lambda item: item[0])
+
+    def _inside_quote(self, index: int) -> bool:
+        return any(q.start <= index < q.end for q in self.quotes)
+
+    def note(self, found: Attributed) -> None:
+        """A person just quoted is who the text is talking about next."""
+        if found.speaker is None:
+            return
+        kind = self.kinds.get(found.speaker)
+        if kind == "person":
+            at = found.quote.start
+            mention = Mention(at, at, found.speaker, "person")
+            self.subjects = sorted([*self.subjects, (at, mention)], key=lambda s: s[0])
+
+    def salient_person(self, before: int) -> Mention | None:
+        """The person the text is talking about just before offset `before`."""
+        candidates = [m for offset, m in self.subjects if offset < before]
+        return candidates[-1] if candidates else None
+
+    def resolve(self, start: int, end: int, at: int) -> Mention | None:
+        """The actor a noun phrase `text[start:end]` names; `at` is where it is used."""
+        phrase = self.text[start:end].strip(" ,–—-")
+        if not phrase:
+            return None
+        inside = [m for m in self.mentions if start <= m.start and m.end <= end]
+        first_word = phrase.split()[0].casefold()
+        if first_word in PRONOUNS and len(phrase.split()) == 1:
+            if first_word in {"he", "she"}:
+                return self.salient_person(at)
+            return self._last_organisation(at)
+        people = [m for m in inside if m.kind == "person"]
+        if not people and _ROLE_HEAD.search(phrase) and first_word in {"the", "this", "that"}:
+            # `the Kosovo president`: a person in a role, Kosovo only qualifies it.
+            person = self._description(phrase, at, start)
+            if person is not None:
+                return person
+        if inside:
+            institution = self._institution_of(phrase, inside[-1], start, end)
+            if institution is not None and not people:
+                return institution
+            if SPOKESPEOPLE.search(phrase) and not people:
+                return inside[-1]
+            return people[-1] if people else inside[-1]
+        return self._description(phrase, at, start)
+
+    def _institution_of(
+        self, phrase: str, country: Mention, start: int, end: int
+    ) -> Mention | None:
+        """`Serbia's government` -> the registered `Serbian government`, when there is one."""
+        match = re.search(r"[’']s\s+(?:\w+\s+)?(\w+)$", phrase)
+        if match is None or country.kind not in {"country", "region"}:
+            return None
+        noun = fold(match.group(1))
+        if noun not in GENERIC_HEADS:
+            return None
+        stem = fold(self.text[country.start : country.end])[:5]
+        found = [
+            actor
+            for actor in self.registry
+            if actor.kind.value not in {"person", "country", "region"}
+            and any(
+                noun in fold(name) and stem in fold(name) for name in (actor.name, *actor.aliases)
+            )
+        ]
+        if len(found) != 1:
+            return None
+        return Mention(start, end, found[0].id, found[0].kind.value)
+
+    def _same_sentence(self, start: int, end: int) -> bool:
+        between = self.text[start:end]
+        return "\n" not in between and not re.search(r"[a-z0-9][.!?]\s+[A-Z“\"]", between)
+
+    def _anonymous_source(self, head: str, before: int) -> Mention | None:
+        """`the official` after `a senior EU official`: the organisation they speak for."""
+        pattern = rf"\b[Aa]n?\s+(?:[\w-]+\s){{0,3}}?{re.escape(head)}\b"
+        uses = list(re.finditer(pattern, self.text[:before]))
+        if not uses:
+            return None
+        use = uses[-1]
+        inside = [m for m in self.mentions if use.start() <= m.start and m.end <= use.end()]
+        organisations = [m for m in inside if m.kind != "person"]
+        return organisations[-1] if organisations and len(inside) == len(organisations) else None
+
+    def _last_organisation(self, at: int) -> Mention | None:
+        orgs = [
+            m
+            for m in self.mentions
+            if m.start < at and m.kind in {"organisation", "mission", "office", "group"}
+        ]
+        return orgs[-1] if orgs else None
+
+    def _description(self, phrase: str, at: int, phrase_start: int) -> Mention | None:
+        """`the Assistant Secretary General`, `the senior NATO official`, `the ministry`."""
+        words = phrase.split()
+        if words[0].casefold() not in {"the", "a", "an", "this", "that"}:
+            return None
+        head = fold(" ".join(words[1:]))
+        anonymous = self._anonymous_source(words[-1], phrase_start)
+        if anonymous is not None:
+            return anonymous
+        if any(fold(w) in GENERIC_HEADS for w in words[-1:]):
+            noun = fold(words[-1])
+            for mention in reversed([m for m in self.mentions if m.start < at]):
+                if mention.kind != "person" and noun in fold(
+                    self.text[mention.start : mention.end + 40]
+                ):
+                    return mention
+            return self._last_organisation(at)
+        # A role title the text gave a person earlier (`NATO Assistant Secretary
+        # General ..., Ambassador Boris Ruge`): the person nearest its last use.
+        people = [m for m in self.mentions if m.kind == "person" and m.start < at]
+        uses = (
+            [
+                span
+                for match in re.finditer(rf"(?<!\w){re.escape(head)}(?!\w)", self.folded.folded)
+                if (span := self.folded.span(match.start(), match.end()))[1] <= at
+            ]
+            if head
+            else []
+        )
+        for use_start, use_end in reversed(uses):
+            if use_start >= phrase_start:
+                continue  # the description itself
+            # The person the role is given to in the same sentence, nearest first.
+            same_sentence = [
+                m
+                for m in people
+                if self._same_sentence(min(use_start, m.start), max(use_end, m.end))
+            ]
+            nearest = min(
+                same_sentence,
+                key=lambda m: max(use_start - m.end, m.start - use_end, 0),
+                default=None,
+            )
+            if nearest is not None and max(use_start - nearest.end, nearest.start - use_end) < 80:
+                return nearest
+        if re.search(rf"\b(?:{ROLE_NOUNS})$", head):
+            return self.salient_person(at)
+        return None

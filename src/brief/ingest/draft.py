@@ -21,6 +21,7 @@ from brief.corpus.models import (
     Source,
     Statement,
 )
+from brief.corpus.provenance import find_verbatim
 from brief.errors import InvalidInput, Problem
 from brief.fsutil import atomic_write_bytes
 from brief.ingest import tool_name, yamlio
@@ -53,9 +54,11 @@ def build_draft(corpus: Corpus, source_id: str) -> DraftFile:
     text = corpus.texts[source_id]
     found = extract(text, list(corpus.actors.values()), list(source.boilerplate))
     curated = [
-        (text.find(e.quote), len(e.quote))
+        span
         for e in corpus.extracts.values()
-        if isinstance(e, Statement) and e.source == source_id
+        if isinstance(e, Statement)
+        and e.source == source_id
+        and (span := find_verbatim(text, e.quote)) is not None
     ]
     known_kinds = {a.id: a.kind.value for a in corpus.actors.values()}
     kinds = {**{p.id: "person" for p in found.new_people}, **known_kinds}
@@ -67,7 +70,7 @@ def build_draft(corpus: Corpus, source_id: str) -> DraftFile:
     statements: list[DraftStatement] = []
     for number, item in enumerate(found.quotes, start=1):
         start, end = item.quote.start, item.quote.end
-        if any(s <= start < s + n or start <= s < end for s, n in curated if s >= 0):
+        if any(s < end and start < e for s, e in curated):
             continue  # already curated
         para_start = text.rfind("\n", 0, start) + 1
         day, precision = date_of(item.quote.open_mark, dates, source.published)

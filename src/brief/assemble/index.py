@@ -76,9 +76,9 @@ class ExtractIndex:
             for key in dict.fromkeys(open_issue.subjects):
                 issues[key].append(open_issue)
         members: dict[str, list[str]] = defaultdict(list)
-        for actor in sorted(corpus.actors.values(), key=lambda a: a.id):
-            if actor.country:
-                members[actor.country].append(actor.id)
+        for member in sorted(corpus.actors.values(), key=lambda a: a.id):
+            if member.country:
+                members[member.country].append(member.id)
         newest = ordered[-1].date if ordered else None
         return cls(
             by_subject={k: _dated(v) for k, v in subject.items()},

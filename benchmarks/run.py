@@ -40,6 +40,8 @@ sys.path.insert(0, str(HERE))
 import synth  # noqa: E402  (benchmarks/ is not a package)
 
 NOT_YET = "not available yet"
+CACHE_DIR = Path(tempfile.gettempdir()) / "brief-bench" / "cache"
+"""The corpus cache the measured processes use (set from --workdir)."""
 
 # ------------------------------------------------------------------ results
 
@@ -107,6 +109,8 @@ def child_env() -> dict[str, str]:
     # the venv's scripts (pandoc's PDF engine among them) come first
     env["PATH"] = os.pathsep.join((str(Path(sys.executable).parent), env.get("PATH", "")))
     env.pop("BRIEF_WORKSPACE", None)
+    env.pop("BRIEF_NO_CACHE", None)
+    env["BRIEF_CACHE_DIR"] = str(CACHE_DIR)
     return env
 
 
@@ -262,6 +266,9 @@ def w_render(ws: str, reps: int, out: str) -> dict:
         except (ImportError, NotImplementedError, AttributeError) as exc:
             result[fmt] = _missing(exc)
             continue
+        except Exception as exc:  # a renderer bug: report it, measure the others
+            result[fmt] = {"error": f"{type(exc).__name__}: {str(exc).splitlines()[0][:80]}"}
+            continue
         Path(out, f"brief.{fmt}").write_bytes(data)
         times = []
         for _ in range(reps):
@@ -387,9 +394,12 @@ def bench_load(reps: int, ws: Path) -> list[Row]:
             note=f"{info['files']} files, {info['bytes'] / 1e6:.1f} MB of YAML",
         )
     ]
-    for cache, label in ((False, "load + validate, no cache"), (True, "load + validate, cached")):
+    for cache, label in (
+        (False, "load + validate, no cache"),
+        (True, "load + validate, inputs unchanged (cache)"),
+    ):
         if cache:
-            worker("load", ws=str(ws), cache=True)  # fills the cache, if there is one
+            worker("load", ws=str(ws), cache=True)  # fills the cache
         runs = [worker("load", ws=str(ws), cache=cache) for _ in range(reps)]
         errors = [r["error"] for r, _ in runs if "error" in r]
         if errors:
@@ -481,7 +491,9 @@ def bench_render(reps: int, ws: Path, tmp: Path) -> list[Row]:
     for fmt in ("docx", "pdf"):
         ours = result.get(fmt)
         label = f"render {fmt} ({subject}, {notes} notes)"
-        if not isinstance(ours, dict) or "times" not in ours:
+        if isinstance(ours, dict) and "error" in ours:
+            rows.append(Row(label, size, note=f"failed: {ours['error']}", verdict="MISS"))
+        elif not isinstance(ours, dict) or "times" not in ours:
             why = (ours or {}).get("missing", "") if isinstance(ours, dict) else ""
             rows.append(Row(label, size, note=f"{NOT_YET} {why[:60]}".strip()))
         else:
@@ -609,9 +621,9 @@ def bench_pack(reps: int, ws: Path) -> list[Row]:
 
 
 def clear_outputs(ws: Path) -> None:
-    """Remove earlier packs and caches so that a run does all the work."""
-    for name in ("output", ".brief-cache"):
-        shutil.rmtree(ws / name, ignore_errors=True)
+    """Remove earlier packs and cached corpora so that a run does all the work."""
+    for folder in (ws / "output", ws / ".brief-cache", CACHE_DIR):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 # --------------------------------------------------------------------- main
@@ -655,8 +667,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--workdir",
         type=Path,
-        default=Path(tempfile.gettempdir()) / "brief-bench",
-        help="where generated workspaces are kept between runs",
+        default=Path(tempfile.gettempdir())
+        / f"brief-bench-{hashlib.sha256(str(REPO).encode()).hexdigest()[:8]}",
+        help="where generated workspaces are kept between runs (default: one per checkout)",
     )
     parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
@@ -675,6 +688,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"medians over {args.reps} repetitions (pack: {pack_reps})\n")
 
     args.workdir.mkdir(parents=True, exist_ok=True)
+    global CACHE_DIR
+    CACHE_DIR = args.workdir / "cache"
     workspaces = [workspace_for(size, args.seed, args.workdir) for size in sizes]
     rows: list[Row] = []
     points: list[dict] = []

@@ -626,7 +626,9 @@ class Generator:
             seen[topic] += 1
             if seen[topic] > 1:
                 title = f"{topic} ({self.country_name[country]}, {seen[topic]})"
-            iid = slug(title)
+            iid = (
+                slug(topic) if seen[topic] == 1 else f"{slug(topic)[:40].strip('-')}-{seen[topic]}"
+            )
             self.issue_title[iid] = title
             self.issues_of[country].append(iid)
             self.issues.append({"id": iid, "title": title, "country": country})

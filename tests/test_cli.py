@@ -208,6 +208,12 @@ def test_init_creates_a_loadable_workspace_with_a_matching_hash(workspace: Path)
     assert hashlib.sha256(text).hexdigest() == source["sha256"]
     quote = next(iter(corpus.extracts.values())).quote
     assert quote in text.decode("utf-8")
+    # The default section templates, as the repository ships them.
+    shipped = Path(__file__).resolve().parents[1] / "briefings" / "templates"
+    copied = workspace / "briefings" / "templates"
+    assert {p.name: p.read_bytes() for p in copied.iterdir()} == {
+        p.name: p.read_bytes() for p in shipped.iterdir()
+    }
 
 
 def test_init_refuses_a_non_empty_folder(tmp_path: Path) -> None:
@@ -223,3 +229,12 @@ def test_init_workspace_passes_validate_from_inside_it(workspace: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("valid: 1 sources, 1 actors, 1 extracts")
     assert runner.invoke(app, ["schema", "--check", "-w", str(workspace)]).exit_code == 0
+
+
+def test_shell_completion_offers_commands_and_subjects(workspace: Path) -> None:
+    def complete(words: str, cword: int) -> list[str]:
+        env = {"_BRIEF_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)}
+        return brief(cwd=workspace, env=env).stdout.split()
+
+    assert complete("brief pa", 1) == ["pack"]
+    assert complete("brief render mir", 2) == ["mircea-geoana"]

@@ -144,6 +144,12 @@ def test_august_pack_has_a_combined_pdf_with_contents_and_bookmarks(ws: Path) ->
     cover = "\n".join(combined.pages[i].extract_text() for i in range(cover_pages))
     assert "Contents" in cover and "What changed" in cover
     assert str(cover_pages + 1) in cover  # the first brief's page number
+    # In parallel, the same bytes: single briefs and the combined PDF alike.
+    again = pack(
+        ws, "--week", "2024-W34", "--formats", "pdf", "--jobs", "2", "--out", str(ws / "j2")
+    )
+    assert again.exit_code == 0, again.output
+    assert snapshot(ws / "j2" / "2024-W34") == snapshot(folder)
 
 
 def test_as_of_picks_the_week_and_names_the_files(tmp_path: Path) -> None:

@@ -12,8 +12,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from brief.api import load
+from brief.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,7 +29,8 @@ def _synth():
 
 
 synth = _synth()
-SIZES = synth.Sizes(sources=12, extracts=60, actors=30, briefings=4)
+# more issues than there are topics: issue ids must stay unique
+SIZES = synth.Sizes(sources=12, extracts=60, actors=30, briefings=4, issues=300)
 
 
 def _tree_digest(root: Path) -> str:
@@ -51,6 +54,12 @@ def test_generated_workspace_loads_with_the_requested_sizes(workspace: Path) -> 
     assert counts["actors"] == 30
     assert counts["briefings"] == 4
     assert counts["issues"] >= 1 and counts["judgments"] >= 1
+
+
+def test_brief_validate_accepts_the_generated_workspace(workspace: Path) -> None:
+    result = CliRunner().invoke(app, ["validate", "--workspace", str(workspace)])
+    assert result.exit_code == 0, result.output
+    assert "60 extracts" in result.output
 
 
 def test_every_quote_and_evidence_is_verbatim_in_its_source_text(workspace: Path) -> None:
@@ -81,3 +90,12 @@ def test_same_seed_same_bytes_other_seed_other_bytes(tmp_path: Path) -> None:
     synth.generate(tmp_path / "c", SIZES, seed=4)
     assert _tree_digest(tmp_path / "a") == _tree_digest(tmp_path / "b")
     assert _tree_digest(tmp_path / "a") != _tree_digest(tmp_path / "c")
+
+
+def test_people_stay_distinct_beyond_the_name_pools() -> None:
+    gen = synth.Generator(synth.Sizes(sources=1, extracts=1, actors=3000, briefings=1), seed=1)
+    gen.make_people()
+    assert len(gen.people) > 2900
+    assert len({p.id for p in gen.people}) == len(gen.people)
+    assert len({p.name for p in gen.people}) == len(gen.people)
+    assert all(len(p.id) <= 80 for p in gen.people)

@@ -195,6 +195,17 @@ def _root(
 # ------------------------------------------------------------------- render
 
 
+def _complete_subject(incomplete: str) -> list[str]:
+    """Shell completion of subjects: ids of the workspace's countries and people."""
+    try:
+        from brief.subjects import briefable_subjects
+
+        ids = [s.id for s in briefable_subjects(load_corpus(None))]
+    except Exception:  # completion must never print an error into the shell
+        return []
+    return [i for i in ids if i.startswith(incomplete.lower())]
+
+
 class Format(enum.StrEnum):
     pdf = "pdf"
     docx = "docx"
@@ -206,6 +217,7 @@ ALL_FORMATS = ("pdf", "docx", "md")
 
 
 @app.command(
+    short_help="Render one brief (brief SUBJECT is short for this).",
     epilog=(
         "Examples:\n\n"
         "  brief kosovo                             # same as: brief render kosovo\n\n"
@@ -213,13 +225,14 @@ ALL_FORMATS = ("pdf", "docx", "md")
         '  brief "Boris Ruge" --format docx --as-of 2024-09-20 --since 2024-08-01\n\n'
         "  brief serbia --format md --marking TLP:CLEAR\n\n"
         "Files are named <subject-id>_<as-of>.<ext>, e.g. output/kosovo_2024-09-22.pdf."
-    )
+    ),
 )
 def render(
     subject: Annotated[
         str,
         typer.Argument(
             metavar="SUBJECT",
+            autocompletion=lambda incomplete: _complete_subject(incomplete),
             help="Country or person: id, name or alias (kosovo, Kosovo, ruge, 'Boris Ruge').",
         ),
     ],
@@ -281,6 +294,7 @@ def _with_command_hint(error: InvalidInput, word: str) -> InvalidInput:
 
 @app.command(
     "list",
+    short_help="List who can be briefed (* = has a briefing definition).",
     epilog="Examples:\n\n  brief list\n\n  brief list --json | jq -r '.[].id'",
 )
 def list_subjects(
@@ -305,6 +319,7 @@ def list_subjects(
 
 
 @app.command(
+    short_help="Render every briefing for one week into a pack.",
     epilog=(
         "Examples:\n\n"
         "  brief pack --week 2024-W38\n\n"
@@ -312,7 +327,7 @@ def list_subjects(
         "Writes output/packs/<week>/: every brief in each format, pack_<week>.pdf (cover, "
         "contents, all briefs), changes.md, manifest.json and timings.json. A second run "
         "with unchanged inputs re-renders nothing."
-    )
+    ),
 )
 def pack(
     week: Annotated[
@@ -353,10 +368,11 @@ def pack(
 
 
 @app.command(
+    short_help="Create a minimal workspace to start from.",
     epilog=(
         "Example:\n\n  brief init my-briefs\n\n"
         "  cd my-briefs && brief validate && brief mircea-geoana"
-    )
+    ),
 )
 def init(
     directory: Annotated[
@@ -376,10 +392,11 @@ def init(
 
 
 @app.command(
+    short_help="Check the whole corpus: every problem, one line each.",
     epilog=(
         "Examples:\n\n  brief validate\n\n  brief validate --json | jq '.problems[].text'\n\n"
         "Exit code 2 when anything is invalid, one line per problem."
-    )
+    ),
 )
 def validate(
     workspace: WorkspaceOption = None,
@@ -416,7 +433,10 @@ def _json_report(counts: dict[str, int], problems: list[Problem]) -> dict:
     }
 
 
-@app.command(epilog="Examples:\n\n  brief schema\n\n  brief schema --check   # in CI")
+@app.command(
+    short_help="Write the JSON Schemas of the YAML files into schemas/.",
+    epilog="Examples:\n\n  brief schema\n\n  brief schema --check   # in CI",
+)
 def schema(
     workspace: WorkspaceOption = None,
     check: Annotated[
@@ -511,6 +531,7 @@ def sources_add(
 
 @app.command(
     "extract",
+    short_help="Draft a source's extracts for review, or accept them.",
     epilog=(
         "Examples:\n\n  brief extract n1-ruge-2024-08          # writes a draft to review\n\n"
         "  brief extract n1-ruge-2024-08 --accept\n\n  brief extract --score"

@@ -22,6 +22,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from brief.corpus import checks
 from brief.corpus.cache import gc_paused
+from brief.corpus.checks import Finding
 from brief.corpus.corpus import Corpus
 from brief.corpus.models import (
     ActorsFile,
@@ -54,18 +55,6 @@ FILE_LAYOUT = (
     FileKind("judgments", "seeds/judgments", JudgmentsFile, "judgments"),
     FileKind("briefing", "briefings", Briefing),
 )
-
-
-@dataclass
-class Finding:
-    """A problem before it is located: file, field path, message."""
-
-    file: str
-    loc: Loc
-    message: str
-    at_key: bool = False
-    also: tuple[str, Loc] | None = None
-    """Another place the message is about (e.g. the first of two duplicate ids)."""
 
 
 @dataclass
@@ -278,7 +267,7 @@ def _store_record(rel: str, key: str, index: int | None, record: Any, loaded: Lo
 def _read_text(root: Path, rel: str, source: Source, loaded: Loaded) -> None:
     corpus = loaded.corpus
     relative = Path(source.text)
-    if relative.is_absolute() or os.path.normpath(relative).startswith(".."):
+    if relative.is_absolute() or Path(os.path.normpath(relative)).parts[:1] == ("..",):
         loaded.findings.append(Finding(rel, ("text",), "must be a path inside seeds/"))
         return
     text_path = root / "seeds" / relative

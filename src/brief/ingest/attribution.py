@@ -90,7 +90,8 @@ def _paragraph_of(text: str, index: int) -> tuple[int, int]:
     return start, len(text) if end == -1 else end
 
 
-_AFTER_NP = r"(?P<np>(?:[^\s,.;:“”\"«»„]+\s){0,6}?[^\s,.;:“”\"«»„]+)"
+_NP_TOKEN = r"(?:[A-Z]\.|[^\s,.;:“”\"«»„]+)"  # `Stuart B. Munsch`: initials keep their dot
+_AFTER_NP = rf"(?P<np>(?:{_NP_TOKEN}\s){{0,6}}?{_NP_TOKEN})"
 _AFTER_SPEAKER_VERB = re.compile(
     rf"^[\s,.”\"»“–—-]*{_AFTER_NP}(?P<appos>,\s[^,“”\"]{{2,100}},)?\s+"
     rf"(?:(?:also|then|later|again|further|simply|firmly|\w+ly)\s+)?{VERB}(?![\w-])"
@@ -120,6 +121,10 @@ def _after(
         if closed_sentence and tail.lstrip()[:1].isupper() and not _short_clause(tail, match):
             continue  # `…manner.” He also emphasised NATO's…` is the next sentence
         speaker = resolver.resolve(np_start, np_end, quote.start)
+        if speaker is None and "appos" in match.groupdict() and match.group("appos"):
+            # `…,” his brother, Valon Bunjaku, told RTK`: the name is in apposition.
+            np_start, np_end = tail_start + match.start("appos"), tail_start + match.end("appos")
+            speaker = resolver.resolve(np_start, np_end, quote.start)
         if speaker is not None or _looks_like_speaker(text[np_start:np_end]):
             return _make(quote, speaker, np_start, np_end, rule)
     return None

@@ -33,7 +33,7 @@ def extract(text: str, actors: list[Actor], boilerplate: list[str]) -> Extractio
     new_people, new_mentions = find_new_people(text, known, skip)
     mentions = sorted(known + new_mentions, key=lambda m: m.start)
     quotes = find_quotations(text, skip)
-    resolver = Resolver(text, mentions, quotes)
+    resolver = Resolver(text, mentions, quotes, actors)
     nested = find_nested(text, index, known)
     everything = sorted(mentions + nested, key=lambda m: (m.start, m.end))
     return Extraction(attribute(text, quotes, resolver), everything, new_people)

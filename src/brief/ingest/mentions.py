@@ -61,6 +61,8 @@ class FoldedText:
 
 # Words that start capitalised names but are not people.
 _NOT_NAMES = """
+Commissioner Enlargement Neighbourhood Trade Economy Justice Finance Health Energy
+Development Integration Growth Reform Facility
 League Party Democratic Movement Union Front Coalition Bank University Centre Center Institute
 Academy Agency Navy Force Court Committee Service Foundation Initiative Plan Declaration
 The A An In On At For From With By Of And But Or As To During After Before Since While
@@ -89,7 +91,7 @@ NOT_NAME_WORDS = {word.casefold() for word in _NOT_NAMES.split()}
 TITLE_WORDS = (
     r"Mr\.|Ms\.|Mrs\.|Dr\.|Amb\.|Ambassador|President|Prime Minister|Minister|Chancellor|"
     r"General|Admiral|Colonel|Commander|Director|Secretary|Representative|envoy|Envoy|"
-    r"chairman|chairwoman|chair|coordinator|governor|councillor|"
+    r"chairman|chairwoman|chair|coordinator|governor|councillor|Commissioner|commissioner|"
     r"negotiator|spokesperson|spokesman|spokeswoman|Speaker|Mayor|Senator|Judge|Prosecutor|"
     r"Patriarch|leader|official|chief|Chief|head|Head|COMKFOR|commander|ambassador|minister|"
     r"president|member|MP|deputy|Deputy|analyst|professor|Professor|researcher|expert"
@@ -103,10 +105,11 @@ _TITLE_BEFORE = re.compile(
 _APPOSITION_AFTER = re.compile(
     r"^,\s+((?:the|a|an|[A-Z][\w’]*’s|[A-Z][\w]*'s)\s[^,.;:“”\"]{2,90}?)(?:[,.;]|$)"
 )
+_PLACE_BEFORE = re.compile(r"\b(?:of|in|from|at|to|near|into|across|outside)\s+$")
 _BYLINE_BEFORE = re.compile(r"(?:^|\n)[^\n.]{0,30}?\b[Bb]y\s+$")
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|told|wrote|according to)\s+$")
 _VERB_AFTER = re.compile(
-    r"^(?:,\s[^,“”\"]{2,90},)?\s+(?:also\s+|later\s+|then\s+)?"
+    r"^(?:,\s[^,“”\"]{2,90},|,)?\s+(?:also\s+|later\s+|then\s+)?"
     r"(?:said|says|told|added|stated|stressed|noted|warned|argued|insisted|declared|"
     r"emphasi[sz]ed|underlined|highlighted|announced|explained|replied|urged|met|visited|"
     r"rejected|welcomed|called|wrote|accused|denied|confirmed)\b"
@@ -193,20 +196,33 @@ def find_mentions(text: str, index: ActorIndex) -> list[Mention]:
     return found
 
 
+PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "bin", "al"}
+"""Lower-case parts of names: `Ursula von der Leyen`, `Gert Jan de Vries`."""
+
+
 def _name_groups(text: str) -> list[tuple[int, int, list[str]]]:
-    """Runs of 2-3 capitalised name tokens separated by single spaces."""
+    """Runs of 2-3 capitalised name tokens (plus particles and initials) one space apart."""
     groups: list[tuple[int, int, list[str]]] = []
     run: list[re.Match[str]] = []
 
     def close() -> None:
-        names = run[-2:] if len(run) > 3 else run  # `Opposition MP Andrija Mandić`
-        if 2 <= len(names) <= 3:
-            groups.append((names[0].start(), names[-1].end(), [m.group(0) for m in names]))
+        while run and run[-1].group(0) in PARTICLES:
+            run.pop()
+        core = [m for m in run if m.group(0) not in PARTICLES]
+        names = run
+        if len(core) > 3:  # `Opposition MP Andrija Mandić`: the name is at the end
+            names = [m for m in run if m.start() >= core[-2].start()]
+        core = [m for m in names if m.group(0) not in PARTICLES]
+        if 2 <= len(core) <= 3:
+            start, end = names[0].start(), names[-1].end()
+            groups.append((start, end, text[start:end].split()))
 
     for token in _TOKEN.finditer(text):
         word = token.group(0)
-        joined = bool(run) and text[run[-1].end() : token.start()] == " "
-        if _is_capitalised(word) and not word.endswith(("’s", "'s")):
+        gap = text[run[-1].end() : token.start()] if run else ""
+        joined = bool(run) and (gap == " " or (gap == ". " and len(run[-1].group(0)) == 1))
+        particle = word in PARTICLES and bool(run)
+        if (_is_capitalised(word) and not word.endswith(("’s", "'s"))) or (particle and joined):
             if not joined:
                 close()
                 run = []
@@ -229,6 +245,8 @@ def find_new_people(
         if any(s < end and start < e for s, e in taken):
             continue
         before, after = text[max(0, start - 80) : start], text[end : end + 120]
+        if _PLACE_BEFORE.search(before):
+            continue  # `a resident of Zubin Potok`: a place, not a person
         apposition = _APPOSITION_AFTER.match(after)
         title = _TITLE_BEFORE.search(before)
         evidence = (

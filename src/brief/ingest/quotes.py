@@ -108,8 +108,9 @@ def _long_enough(words: str) -> bool:
 
 
 def _is_headline(line: str) -> bool:
-    stripped = line.strip()
-    return len(stripped.split()) <= 20 and stripped[-1:] not in '.!?”"»“’'
+    # A headline has no full stop, also when it ends in a quotation.
+    stripped = line.strip().rstrip("”\"»“’'")
+    return len(stripped.split()) <= 20 and stripped[-1:] not in ".!?"
 
 
 def _closing_mark(text: str, index: int, para_end: int) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from brief.corpus.models import Actor
 from brief.ingest.mentions import FoldedText, Mention
 from brief.ingest.quotes import Attributed, Quotation
 from brief.ingest.slug import fold
@@ -59,8 +60,15 @@ _FUNCTION_WORDS = {
 class Resolver:
     """Who a noun phrase before or after a speech verb refers to, at a point in the text."""
 
-    def __init__(self, text: str, mentions: list[Mention], quotes: list[Quotation]) -> None:
+    def __init__(
+        self,
+        text: str,
+        mentions: list[Mention],
+        quotes: list[Quotation],
+        registry: list[Actor] | None = None,
+    ) -> None:
         self.text = text
+        self.registry = registry or []
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.quotes = quotes
         self.folded = FoldedText(text)
@@ -132,10 +140,36 @@ class Resolver:
             if person is not None:
                 return person
         if inside:
+            institution = self._institution_of(phrase, inside[-1], start, end)
+            if institution is not None and not people:
+                return institution
             if SPOKESPEOPLE.search(phrase) and not people:
                 return inside[-1]
             return people[-1] if people else inside[-1]
         return self._description(phrase, at, start)
+
+    def _institution_of(
+        self, phrase: str, country: Mention, start: int, end: int
+    ) -> Mention | None:
+        """`Serbia's government` -> the registered `Serbian government`, when there is one."""
+        match = re.search(r"[’']s\s+(?:\w+\s+)?(\w+)$", phrase)
+        if match is None or country.kind not in {"country", "region"}:
+            return None
+        noun = fold(match.group(1))
+        if noun not in GENERIC_HEADS:
+            return None
+        stem = fold(self.text[country.start : country.end])[:5]
+        found = [
+            actor
+            for actor in self.registry
+            if actor.kind.value not in {"person", "country", "region"}
+            and any(
+                noun in fold(name) and stem in fold(name) for name in (actor.name, *actor.aliases)
+            )
+        ]
+        if len(found) != 1:
+            return None
+        return Mention(start, end, found[0].id, found[0].kind.value)
 
     def _same_sentence(self, start: int, end: int) -> bool:
         between = self.text[start:end]

@@ -178,3 +178,13 @@ def test_a_removed_briefing_leaves_no_stale_files(ws: Path) -> None:
     folder = ws / "output" / "packs" / "2024-W38"
     assert not list(folder.glob("boris-ruge*"))
     assert (folder / "kosovo_2024-09-22.md").is_file()
+
+
+def test_invalid_data_stops_the_pack_before_anything_is_written(ws: Path) -> None:
+    extracts = ws / "seeds" / "extracts" / "rks-ruge-n1-interview-2024-08.yaml"
+    text = extracts.read_text("utf-8")
+    extracts.write_text(text.replace("speaker: boris-ruge", "speaker: boris", 1), "utf-8")
+    result = pack(ws, "--week", "2024-W38", "--formats", "md")
+    assert result.exit_code == 2
+    assert "unknown actor 'boris'" in result.stderr
+    assert not (ws / "output").exists()

@@ -394,11 +394,23 @@ def _findings(rel: str, error: ValidationError, model: type[BaseModel]) -> list[
         if item["type"] == "extra_forbidden":
             found.append(Finding(rel, loc, _unknown_field(model, loc), at_key=True))
             continue
-        found.append(Finding(rel, loc, _message(item)))
+        message = _message(item)
+        if item["type"] == "value_error":
+            loc, message = _rule_field(model, loc, message)
+        found.append(Finding(rel, loc, message))
     for parent, names in missing.items():
         noun = "field" if len(names) == 1 else "fields"
         found.append(Finding(rel, parent, f"missing required {noun}: {', '.join(names)}"))
     return found
+
+
+def _rule_field(model: type[BaseModel], loc: Loc, message: str) -> tuple[Loc, str]:
+    """A model rule's message names the field it is about first (`end: ...`):
+    point at that field."""
+    name, sep, rest = message.partition(": ")
+    if sep and name in _fields_at(model, (*loc, name)):
+        return (*loc, name), rest
+    return loc, message
 
 
 def _unknown_field(model: type[BaseModel], loc: Loc) -> str:

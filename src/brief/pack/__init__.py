@@ -73,12 +73,13 @@ class PackResult:
     failures: list[tuple[str, str, bool]] = field(default_factory=list)
     """(briefing, error, invalid_input)"""
 
-    def summary_line(self) -> str:
-        where = self.folder
+    def summary_line(self, where: str | None = None) -> str:
+        """One line for the user; `where` is the folder as it should be shown."""
+        where = where or str(self.folder)
         if not self.rendered and not self.failures:
             return (
                 f"pack {self.week.label}: nothing to do, "
-                f"{len(self.cached)} files up to date ({where})"
+                f"{len(self.cached)} files up to date, inputs unchanged ({where})"
             )
         line = (
             f"pack {self.week.label}: {len(self.rendered)} files rendered, "

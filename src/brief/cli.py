@@ -359,7 +359,7 @@ def pack(
         root=root, week=week, as_of=as_of, formats=parse_formats(formats), jobs=jobs, out=out
     )
     result = build_pack(options)
-    typer.echo(result.summary_line())
+    typer.echo(result.summary_line(shown_path(result.folder)))
     if result.failures:
         raise result.failure_error()
 

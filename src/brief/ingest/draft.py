@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from brief.corpus import Corpus, load_corpus
@@ -25,9 +26,9 @@ from brief.corpus.provenance import find_verbatim
 from brief.errors import InvalidInput, Problem
 from brief.fsutil import atomic_write_bytes
 from brief.ingest import tool_name, yamlio
-from brief.ingest.dates import date_of, find_dates, find_places, place_of
+from brief.ingest.dates import StatedDate, date_of, find_dates, find_places, place_of
 from brief.ingest.extract import Extraction, extract
-from brief.ingest.quotes import paragraphs
+from brief.ingest.quotes import Quotation, paragraphs, sentence_end
 
 PLACE_KINDS = {"country", "region"}
 _EVENT_VERB = re.compile(
@@ -184,17 +185,15 @@ def _events(
     source: Source,
     found: Extraction,
     quote_spans: list[tuple[int, int]],
-    dates: list,
+    dates: list[StatedDate],
     places: list[tuple[int, str]],
     kinds: dict[str, str],
     credibility: int,
 ) -> list[DraftEvent]:
     """Sentences outside quotations that say someone visited or met, with a date or place."""
-    from brief.ingest.quotes import Quotation, sentence_end
-
     quotes = [Quotation(s, e, s, e) for s, e in quote_spans]
     events: list[DraftEvent] = []
-    skip = [(s, e) for s, e in quote_spans]
+    skip = list(quote_spans)
     for para_start, para_end in paragraphs(text):
         start = para_start
         while start < para_end:
@@ -252,7 +251,7 @@ def _events(
     return events
 
 
-def _unique(items) -> list[str]:
+def _unique(items: Iterable[str]) -> list[str]:
     seen: list[str] = []
     for item in items:
         if item not in seen:

@@ -78,8 +78,9 @@ class StoryBuilder:
                 return self.list_block(block, depth, quote)
             case BlockQuote(children=children):
                 return self.blocks(children, depth, quote=True)
-            case model.Table():
-                return [self.table(block)]
+            case model.Table(header=header, rows=rows):
+                # A table without a single cell has nothing to show.
+                return [self.table(block)] if any((header, *rows)) else []
             case model.PageBreak():
                 return [PageBreak()]
         raise TypeError(f"not a block: {block!r}")

@@ -91,7 +91,7 @@ def styles() -> Styles:
             f"TOC{level}",
             fontName=SEMIBOLD if level == 0 else FAMILY,
             fontSize=10.5 if level == 0 else 10,
-            leading=15 if level == 0 else 13.5,
+            leading=14 if level == 0 else 13,
             leftIndent=level * 14,
             firstLineIndent=0,
             spaceBefore=5 if level == 0 else 0,

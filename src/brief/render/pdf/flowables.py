@@ -14,7 +14,7 @@ from brief import document as model
 from brief.document import Block, BlockQuote, Heading, ListBlock, Note, plain_text
 from brief.render.pdf.fonts import FAMILY
 from brief.render.pdf.markup import Inliner, literal, note_target
-from brief.render.pdf.styles import ACCENT, RULE, SHADE, Styles, indented
+from brief.render.pdf.styles import ACCENT, BODY_SIZE, INDENT, RULE, SHADE, Styles, indented
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 
@@ -94,29 +94,38 @@ class StoryBuilder:
         flowable.brief_heading = HeadingInfo(level, title, literal(title), key)  # type: ignore[attr-defined]
         return flowable
 
-    def _style(self, depth: int, quote: bool, bulleted: bool = False) -> ParagraphStyle:
+    def _style(
+        self, depth: int, quote: bool, bulleted: bool = False, extra: float = 0.0
+    ) -> ParagraphStyle:
         base = self.styles.quote if quote else self.styles.body
         if depth == 0 and not bulleted:
             return base
-        return indented(base, depth, bulleted)
+        return indented(base, depth, bulleted, extra)
 
     def paragraph(
-        self, markup: str, depth: int, quote: bool, bullet: str | None = None
+        self,
+        markup: str,
+        depth: int,
+        quote: bool,
+        bullet: str | None = None,
+        extra: float = 0.0,
     ) -> Paragraph:
-        style = self._style(depth, quote, bullet is not None)
+        style = self._style(depth, quote, bullet is not None, extra)
         kind = QuoteParagraph if quote else Paragraph
         return kind(markup, style, bulletText=bullet)
 
     def list_block(self, block: ListBlock, depth: int, quote: bool) -> list[Flowable]:
         story: list[Flowable] = []
+        # Room for the widest number ("12.") beside the text, as for a bullet.
+        widest = stringWidth(f"{len(block.items)}.", FAMILY, BODY_SIZE) if block.ordered else 0
+        extra = max(0.0, widest + 0.6 * BODY_SIZE + 1 - (INDENT - 3))
         for number, item in enumerate(block.items, start=1):
             bullet = f"{number}." if block.ordered else "•"
             for index, sub in enumerate(item):
                 if isinstance(sub, model.Paragraph):
                     markup = self.inliner.markup(sub.children)
-                    story.append(
-                        self.paragraph(markup, depth + 1, quote, bullet if index == 0 else None)
-                    )
+                    lead = bullet if index == 0 else None
+                    story.append(self.paragraph(markup, depth + 1, quote, lead, extra))
                 else:
                     story.extend(self.block(sub, depth + 1, quote))
         return story

@@ -188,3 +188,25 @@ def test_invalid_data_stops_the_pack_before_anything_is_written(ws: Path) -> Non
     assert result.exit_code == 2
     assert "unknown actor 'boris'" in result.stderr
     assert not (ws / "output").exists()
+
+
+def test_failures_are_reported_in_the_same_order_whatever_the_jobs(
+    ws: Path, tmp_path: Path
+) -> None:
+    (ws / "briefings" / "templates" / "broken.md.j2").write_text("{{ nope }}\n", "utf-8")
+    for stem, subject in (("b-serbia", "serbia"), ("a-montenegro", "montenegro")):
+        (ws / "briefings" / f"{stem}.yaml").write_text(
+            f"subject: {subject}\nkind: country\ntemplates:\n  actors: templates/broken.md.j2\n",
+            "utf-8",
+        )
+    outs = []
+    for jobs in ("1", "3"):
+        out = tmp_path / f"j{jobs}"
+        result = pack(
+            ws, "--week", "2024-W38", "--formats", "md", "--jobs", jobs, "--out", str(out)
+        )
+        assert result.exit_code == 2
+        outs.append(snapshot(out / "2024-W38"))
+    assert outs[0] == outs[1]
+    manifest = json.loads(outs[0]["manifest.json"])
+    assert [f["briefing"] for f in manifest["failures"]] == ["a-montenegro", "b-serbia"]

@@ -384,6 +384,7 @@ def build_pack(options: PackOptions, progress: PlainProgress | None = None) -> P
     finally:
         progress.stop()
     briefs = state.brief_entries(outcomes, kept)
+    state.result.failures.sort()  # they arrive in completion order, which --jobs varies
     changes, sections, intro = state.changes(briefs)
     manifest = {
         "pack": state.week.label,

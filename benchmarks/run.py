@@ -694,8 +694,15 @@ def machine() -> str:
         pass
     return (
         f"{os.cpu_count()} CPUs{mem}, {platform.system()} {platform.machine()}, "
-        f"Python {platform.python_version()}, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC"
+        f"Python {platform.python_version()}, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, "
+        f"{load_average()}"
     )
+
+
+def load_average() -> str:
+    """Other work on the machine stretches wall times; CPU times are less affected."""
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.1f} (1 min), {five:.1f} (5 min)"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -762,6 +769,7 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(growth)
     print()
     print_table(rows)
+    print(f"- at the end: {load_average()}")
     print(
         f"- peak RSS is the kernel's figure for the measured process; it cannot read below "
         f"this runner's own, {own_peak_mb():.0f} MB"

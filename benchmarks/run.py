@@ -705,6 +705,14 @@ def load_average() -> str:
     return f"load average {one:.1f} (1 min), {five:.1f} (5 min)"
 
 
+def progress(rows: list[Row]) -> list[Row]:
+    """Each figure as soon as it is measured (stderr): a long run shows where it is."""
+    for r in rows:
+        shown = fmt_seconds(r.seconds) if r.seconds is not None else r.note
+        print(f"  {r.name} ({r.size}): {shown} {r.verdict}".rstrip(), file=sys.stderr, flush=True)
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="small,large", help="presets, comma-separated")
@@ -750,20 +758,20 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="brief-bench-") as tmpname:
         tmp = Path(tmpname)
         if "start" in only:
-            rows += bench_cold_start(args.reps, workspaces[0], tmp)
+            rows += progress(bench_cold_start(args.reps, workspaces[0], tmp))
         for ws in workspaces:
             print(f"measuring {ws_size(ws)} ...", file=sys.stderr, flush=True)
             if "load" in only:
-                rows += bench_load(args.reps, ws)
+                rows += progress(bench_load(args.reps, ws))
             if "assemble" in only:
                 found, point = bench_assemble(args.reps, ws)
-                rows += found
+                rows += progress(found)
                 if point:
                     points.append(point)
             if "render" in only:
-                rows += bench_render(args.reps, ws, tmp)
+                rows += progress(bench_render(args.reps, ws, tmp))
             if "pack" in only:
-                rows += bench_pack(pack_reps, ws)
+                rows += progress(bench_pack(pack_reps, ws))
         growth = scaling_row(points)
         if growth:
             rows.append(growth)

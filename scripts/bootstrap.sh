@@ -17,10 +17,20 @@ fi
 
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 
-stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)-${extras//[^a-z]/}"
-if [ ! -f "$stamp" ]; then
+# One stamp per installed set of extras for this pyproject.toml: a plain run is
+# satisfied by any of them, so switching between run.sh and test.sh does not reinstall.
+hash=$(sha256sum pyproject.toml | cut -c1-16)
+want=${extras//[^a-z,]/}
+installed() {
+    case "$want" in
+        "") ls .venv/.installed-"$hash"-* >/dev/null 2>&1 ;;
+        test) ls .venv/.installed-"$hash"-test* >/dev/null 2>&1 ;;
+        *) [ -f ".venv/.installed-$hash-$want" ] ;;
+    esac
+}
+if ! installed; then
     .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip >&2
     .venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$extras" >&2
-    rm -f .venv/.installed-*
-    touch "$stamp"
+    find .venv -maxdepth 1 -name '.installed-*' ! -name ".installed-$hash-*" -delete
+    touch ".venv/.installed-$hash-$want"
 fi

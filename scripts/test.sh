@@ -7,4 +7,5 @@ cd "$(dirname "$0")/.."
 scripts/system-deps.sh
 scripts/bootstrap.sh --test
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .
 exec .venv/bin/python -m pytest "$@"

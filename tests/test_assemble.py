@@ -264,3 +264,25 @@ def test_text_never_holds_markdown_syntax_of_the_templates(corpus) -> None:  # t
     text = all_text(document)
     for leftover in ("**", "[^", "{{", "{%", "\\pagebreak"):
         assert leftover not in text
+
+
+class CountingDict(dict):  # type: ignore[type-arg]
+    """Counts full scans of the extracts."""
+
+    scans = 0
+
+    def values(self):  # type: ignore[no-untyped-def]
+        CountingDict.scans += 1
+        return super().values()
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        CountingDict.scans += 1
+        return super().__iter__()
+
+
+def test_selection_goes_through_the_index_not_a_scan_per_section(corpus) -> None:  # type: ignore[no-untyped-def]
+    corpus.extracts = CountingDict(corpus.extracts)
+    CountingDict.scans = 0
+    for subject in ("kosovo", "boris-ruge", "serbia", "albin-kurti"):
+        build_document(corpus, subject, as_of=AS_OF, since=SINCE)
+    assert CountingDict.scans == 1  # the index is built once, then only looked up

@@ -208,6 +208,16 @@ def test_init_creates_a_loadable_workspace_with_a_matching_hash(workspace: Path)
     assert hashlib.sha256(text).hexdigest() == source["sha256"]
     quote = next(iter(corpus.extracts.values())).quote
     assert quote in text.decode("utf-8")
+    # The default section templates, as the repository ships them.
+    shipped = Path(__file__).resolve().parents[1] / "briefings" / "templates"
+    copied = workspace / "briefings" / "templates"
+    assert {p.name: p.read_bytes() for p in copied.iterdir()} == {
+        p.name: p.read_bytes() for p in shipped.iterdir()
+    }
+
+
+def test_init_workspace_keeps_generated_files_out_of_git(workspace: Path) -> None:
+    assert "/output/" in (workspace / ".gitignore").read_text("utf-8").splitlines()
 
 
 def test_init_refuses_a_non_empty_folder(tmp_path: Path) -> None:

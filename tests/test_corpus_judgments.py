@@ -85,7 +85,10 @@ def test_estimative_language_problems(ws: Path, text: str, likelihood: str, mess
 
 def test_text_must_use_its_own_term(ws: Path) -> None:
     found = problems_with_text(ws, "KFOR will stay.", "likely")
-    assert found == [f"{JUDGMENTS}:3:5: judgments[0]: text must use its likelihood term 'likely'"]
+    line = line_of(ws, JUDGMENTS, "    text:")
+    assert found == [
+        f"{JUDGMENTS}:{line}:11: judgments[0].text: must use its likelihood term 'likely'"
+    ]
 
 
 def test_row_2_term_is_not_a_likelihood(ws: Path) -> None:

@@ -205,16 +205,16 @@ def test_missing_kind(ws: Path) -> None:
     )
 
 
-def test_model_rule_is_located_at_the_record(ws: Path) -> None:
+def test_model_rule_is_located_at_its_field(ws: Path) -> None:
     edit(
         ws,
         ACTORS,
         "        end: 2024-09-10\n",
         "        start: 2024-10-01\n        end: 2024-09-10\n",
     )
-    line = line_of(ws, ACTORS, "title: Assistant Secretary General")
+    line = line_of(ws, ACTORS, "end: 2024-09-10")
     assert the_problem(ws) == (
-        f"{ACTORS}:{line}:9: actors[2].roles[0]: role ends (2024-09-10) before it starts "
+        f"{ACTORS}:{line}:14: actors[2].roles[0].end: role ends (2024-09-10) before it starts "
         "(2024-10-01)"
     )
 
@@ -228,8 +228,9 @@ def test_nato_markings_are_refused(ws: Path, marking: str) -> None:
         "briefing",
     )
     assert the_problem(ws) == (
-        f"briefings/kosovo.yaml:2:1: '{marking}' is a NATO security marking, for information "
-        "NATO owns; an open-source brief is marked e.g. UNCLASSIFIED, PUBLIC or TLP:CLEAR"
+        f"briefings/kosovo.yaml:4:10: marking: '{marking}' is a NATO security marking, "
+        "for information NATO owns; an open-source brief is marked e.g. UNCLASSIFIED, "
+        "PUBLIC or TLP:CLEAR"
     )
 
 

@@ -58,3 +58,32 @@ def test_editors_schemas_accept_every_shipped_file_and_catch_a_typo() -> None:
                 misspelt = {**data, "titel": data["title"]}
                 assert not validator.is_valid(misspelt)
     assert checked > 0
+
+
+def test_every_quotation_in_the_shipped_sources_is_curated() -> None:
+    """Each passage of four words or more in quotation marks in a source text
+    (boilerplate aside) is, at least in part, the quote of a statement."""
+    import re
+
+    from brief.corpus.models import Statement
+    from brief.corpus.provenance import VerbatimIndex
+
+    corpus = load_workspace(REPO).corpus
+    missing = []
+    for ident, text in corpus.texts.items():
+        index = VerbatimIndex(text)
+        quoted = [
+            span
+            for extract in corpus.extracts.values()
+            if isinstance(extract, Statement) and extract.source == ident
+            for span in index.find_all(extract.quote)
+        ]
+        boilerplate = [s for b in corpus.sources[ident].boilerplate for s in index.find_all(b)]
+        for match in re.finditer(r"[“\"]([^”\"]+)[”\"]", text):
+            start, end = match.span(1)
+            if len(match.group(1).split()) < 4:
+                continue
+            if any(a < end and start < b for a, b in quoted + boilerplate):
+                continue
+            missing.append(f"{ident}: {match.group(1)[:70]}")
+    assert missing == []

@@ -16,7 +16,7 @@ import pytest
 
 from brief.corpus import Corpus
 from brief.corpus.load import load_workspace
-from brief.corpus.models import ActorKind, Statement, StatementMode
+from brief.corpus.models import ActorKind, Event, Statement, StatementMode
 
 REPO = Path(__file__).resolve().parents[1]
 MIN_WORDS = 4  # shorter quoted spans are scare quotes ("separation"), not statements
@@ -105,3 +105,75 @@ def test_issue_summaries_date_from_their_newest_evidence(corpus: Corpus) -> None
     for issue in corpus.issues.values():
         newest = max(corpus.extracts[i].date for i in issue.evidence)
         assert issue.last_development == newest, issue.id
+
+
+def overlapping_statements(corpus: Corpus) -> list[tuple[Statement, Statement]]:
+    """(outer, inner) pairs from one source where inner's quote lies within outer's."""
+    by_source: dict[str, list[Statement]] = {}
+    for extract in corpus.extracts.values():
+        if isinstance(extract, Statement):
+            by_source.setdefault(extract.source, []).append(extract)
+    pairs = []
+    for group in by_source.values():
+        for outer in group:
+            for inner in group:
+                if inner.id != outer.id and inner.quote in outer.quote:
+                    pairs.append((outer, inner))
+    return pairs
+
+
+def test_a_quote_is_stored_under_one_speaker(corpus: Corpus) -> None:
+    # A brief prints each statement under its speaker: words stored twice
+    # under two people put one person's sentence in the other's mouth. The
+    # only exception is an office's release relaying an official ("Ambassador
+    # Ruge welcomed ..."), stored as the office's statement and, inside it,
+    # as the official's reported speech.
+    offices = {a.id for a in corpus.actors.values() if a.kind == ActorKind.OFFICE}
+    misattributed = [
+        f"{inner.id} ({inner.speaker}) inside {outer.id} ({outer.speaker})"
+        for outer, inner in overlapping_statements(corpus)
+        if inner.speaker != outer.speaker
+        and not (outer.speaker in offices and inner.mode == StatementMode.INDIRECT)
+    ]
+    assert misattributed == []
+
+
+def test_a_speakers_words_are_stored_once_per_source(corpus: Corpus) -> None:
+    # The same words twice would be counted and printed twice in a brief.
+    repeated = [
+        f"{inner.id} inside {outer.id}"
+        for outer, inner in overlapping_statements(corpus)
+        if outer.speaker == inner.speaker
+    ]
+    assert repeated == []
+
+
+def test_an_events_place_is_in_its_evidence(corpus: Corpus) -> None:
+    # The chronology prints `location` as fact: it must come from the passage
+    # cited for the event, not from the curator's guess (an undated photo
+    # caption gives no place).
+    unplaced = [
+        f"{e.id}: {e.location!r}"
+        for e in corpus.extracts.values()
+        if isinstance(e, Event) and e.location and e.location.split(",")[0] not in e.evidence
+    ]
+    assert unplaced == []
+
+
+POSTS = re.compile(
+    r"\b(former|president|prime minister|minister|secretary|commander|ambassador|"
+    r"chancellor|director|general|representative)\b",
+    re.IGNORECASE,
+)
+
+
+def test_person_descriptions_name_no_post(corpus: Corpus) -> None:
+    # A brief of any date prints the description beside the role held on
+    # that date, so a post in it ("President of Kosovo", "former Prime
+    # Minister") is unsourced or false on some dates; posts belong in roles.
+    dated = [
+        f"{a.id}: {a.description!r}"
+        for a in corpus.actors.values()
+        if a.kind == ActorKind.PERSON and a.description and POSTS.search(a.description)
+    ]
+    assert dated == []

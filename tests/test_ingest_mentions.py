@@ -61,3 +61,13 @@ def test_ranges_and_month_first_dates() -> None:
         (dt.date(2024, 8, 16), "approximate"),
         (dt.date(2024, 9, 3), "day"),
     ]
+
+
+def test_language_is_detected_deterministically() -> None:
+    from brief.ingest.language import detect_language
+
+    english = "NATO reaffirmed its commitment to the security of the Western Balkans region."
+    bosnian = "Kakvo je tvoje mišljenje o ovome? Budi prvi koji će ostaviti komentar na članak."
+    assert detect_language(english) == "en"
+    assert detect_language(bosnian) != "en"
+    assert len({detect_language(bosnian) for _ in range(5)}) == 1

@@ -183,3 +183,47 @@ def test_unknown_speaker_is_proposed_as_a_new_person_with_role() -> None:
     assert [(p.id, p.name, p.role) for p in found.new_people] == [
         ("petar-petkovic", "Petar Petković", "head of the Office for Kosovo and Metohija")
     ]
+
+
+def test_split_quotation_around_the_attribution() -> None:
+    text = (
+        "Jane Roe, the EU envoy, arrived in Pristina. “A unilateral step now,” she said, "
+        "“would put at risk everything achieved in the dialogue.”"
+    )
+    assert [speaker for _, speaker in pairs(text)] == ["jane-roe", "jane-roe"]
+
+
+def test_name_in_apposition_after_a_descriptive_speaker() -> None:
+    text = (
+        "“We only want the truth and the people responsible to face a court,” his brother, "
+        "Valon Bunjaku, told the broadcaster."
+    )
+    assert pairs(text)[0][1] == "valon-bunjaku"
+
+
+def test_names_with_particles_and_initials_are_proposed_whole() -> None:
+    text = (
+        "Commission President Ursula von der Leyen said: “The region belongs in our Union.”\n"
+        "“We have decided to deploy more troops,” Admiral Stuart B. Munsch, the commander, said."
+    )
+    found = extract(text, registry(), [])
+    assert [q.speaker for q in found.quotes] == ["ursula-von-der-leyen", "stuart-b-munsch"]
+
+
+def test_a_country_institution_resolves_to_the_registered_one() -> None:
+    text = "Serbia's foreign ministry said the report was “a political document with no value”."
+    assert pairs(text) == [("a political document with no value", "serbian-foreign-ministry")]
+
+
+def test_anonymous_official_speaks_for_the_organisation() -> None:
+    text = (
+        "A senior NATO official, who asked not to be named, was worried. “Every incident "
+        "like this one takes us further away from peace,” the official said."
+    )
+    assert pairs(text)[0][1] == "nato"
+
+
+def test_place_after_a_preposition_is_not_a_person() -> None:
+    text = "Dragiša Milović, a resident of Zubin Potok, said people were afraid."
+    found = extract(text, registry(), [])
+    assert [p.id for p in found.new_people] == ["dragisa-milovic"]

@@ -144,6 +144,12 @@ def test_august_pack_has_a_combined_pdf_with_contents_and_bookmarks(ws: Path) ->
     cover = "\n".join(combined.pages[i].extract_text() for i in range(cover_pages))
     assert "Contents" in cover and "What changed" in cover
     assert str(cover_pages + 1) in cover  # the first brief's page number
+    # In parallel, the same bytes: single briefs and the combined PDF alike.
+    again = pack(
+        ws, "--week", "2024-W34", "--formats", "pdf", "--jobs", "2", "--out", str(ws / "j2")
+    )
+    assert again.exit_code == 0, again.output
+    assert snapshot(ws / "j2" / "2024-W34") == snapshot(folder)
 
 
 def test_as_of_picks_the_week_and_names_the_files(tmp_path: Path) -> None:
@@ -172,3 +178,35 @@ def test_a_removed_briefing_leaves_no_stale_files(ws: Path) -> None:
     folder = ws / "output" / "packs" / "2024-W38"
     assert not list(folder.glob("boris-ruge*"))
     assert (folder / "kosovo_2024-09-22.md").is_file()
+
+
+def test_invalid_data_stops_the_pack_before_anything_is_written(ws: Path) -> None:
+    extracts = ws / "seeds" / "extracts" / "rks-ruge-n1-interview-2024-08.yaml"
+    text = extracts.read_text("utf-8")
+    extracts.write_text(text.replace("speaker: boris-ruge", "speaker: boris", 1), "utf-8")
+    result = pack(ws, "--week", "2024-W38", "--formats", "md")
+    assert result.exit_code == 2
+    assert "unknown actor 'boris'" in result.stderr
+    assert not (ws / "output").exists()
+
+
+def test_failures_are_reported_in_the_same_order_whatever_the_jobs(
+    ws: Path, tmp_path: Path
+) -> None:
+    (ws / "briefings" / "templates" / "broken.md.j2").write_text("{{ nope }}\n", "utf-8")
+    for stem, subject in (("b-serbia", "serbia"), ("a-montenegro", "montenegro")):
+        (ws / "briefings" / f"{stem}.yaml").write_text(
+            f"subject: {subject}\nkind: country\ntemplates:\n  actors: templates/broken.md.j2\n",
+            "utf-8",
+        )
+    outs = []
+    for jobs in ("1", "3"):
+        out = tmp_path / f"j{jobs}"
+        result = pack(
+            ws, "--week", "2024-W38", "--formats", "md", "--jobs", jobs, "--out", str(out)
+        )
+        assert result.exit_code == 2
+        outs.append(snapshot(out / "2024-W38"))
+    assert outs[0] == outs[1]
+    manifest = json.loads(outs[0]["manifest.json"])
+    assert [f["briefing"] for f in manifest["failures"]] == ["a-montenegro", "b-serbia"]

@@ -41,3 +41,19 @@ def test_ci_gets_plain_one_line_progress(monkeypatch) -> None:
     monkeypatch.setenv("CI", "true")
     progress = make_progress()
     assert isinstance(progress, PlainProgress) and not isinstance(progress, RichProgress)
+
+
+def test_terminal_progress_prints_errors_with_brackets_as_written() -> None:
+    import io
+
+    from rich.console import Console
+
+    from brief.pack.progress import RichProgress
+    from brief.pack.worker import Outcome
+
+    buffer = io.StringIO()
+    progress = RichProgress(Console(file=buffer, width=200))
+    progress.start(1, 0)
+    progress.advance(Outcome(stem="kosovo", error="x.md.j2:3: unexpected '[/b]' [^1]"))
+    progress.stop()
+    assert "x.md.j2:3: unexpected '[/b]' [^1]" in buffer.getvalue()

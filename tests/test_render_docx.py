@@ -622,7 +622,7 @@ def test_text_with_control_characters_gives_a_valid_file(schema_check) -> None:
     assert schema_check(data) == []
 
 
-@settings(max_examples=8, deadline=None)
+@settings(max_examples=5, deadline=None)
 @given(blocks=st.lists(_block, min_size=1, max_size=4).map(tuple))
 def test_any_document_is_valid_wordprocessingml(blocks, schema_check) -> None:
     with warnings.catch_warnings():

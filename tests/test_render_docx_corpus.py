@@ -104,6 +104,16 @@ def test_every_piece_of_text_is_in_the_file(brief) -> None:
             assert piece in body
 
 
+def test_the_file_is_valid_wordprocessingml(brief, tmp_path) -> None:
+    from openxml_audit import FileFormat, OpenXmlValidator
+
+    _, data = brief
+    path = tmp_path / "brief.docx"
+    path.write_bytes(data)
+    validator = OpenXmlValidator(file_format=FileFormat.MICROSOFT_365, max_errors=0)
+    assert [str(error) for error in validator.validate(path).errors] == []
+
+
 def test_read_back_finds_every_quote(brief) -> None:
     document, data = brief
     with docx2python(io.BytesIO(data)) as read:

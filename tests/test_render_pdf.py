@@ -11,9 +11,27 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from brief.api import write_document
-from brief.document import Document, Heading, Paragraph, Text, numbered_notes, plain_text
+from brief.document import (
+    BlockQuote,
+    Document,
+    Emphasis,
+    Heading,
+    LineBreak,
+    Link,
+    ListBlock,
+    Note,
+    PageBreak,
+    Paragraph,
+    Strong,
+    Table,
+    Text,
+    numbered_notes,
+    plain_text,
+)
 from brief.render import pdf, renderer
 from sample_docs import (
     HOSTILE,
@@ -47,15 +65,19 @@ class Rendered:
 
     def note_links(self) -> list[tuple[int, int]]:
         """(page of the reference, page of the note) for every note reference, in order."""
-        links = []
+        links: dict[tuple[int, float], tuple[int, int]] = {}
         for index, page in enumerate(self.reader.pages):
             if index == 0:  # the cover holds the table of contents' links
                 continue
             for annot in page.get("/Annots") or []:
                 annot = annot.get_object()
                 if annot.get("/Subtype") == "/Link" and "/Dest" in annot:
-                    links.append((index, self.page_of(annot["/Dest"][0].get_object())))
-        return links
+                    dest = annot["/Dest"]
+                    target = self.page_of(dest[0].get_object())
+                    # A reference broken over two lines makes two link
+                    # rectangles to the same note: count it once.
+                    links.setdefault((target, float(dest[3])), (index, target))
+        return list(links.values())
 
     def outline(self) -> list[tuple[str, int, int]]:
         """(title, depth, page) of every bookmark, depth first."""
@@ -369,3 +391,70 @@ def test_a_lead_in_line_is_never_left_alone_at_the_foot_of_a_page(rich: Rendered
             continue
         after = text[text.rindex(lead_in) + len(lead_in) :]
         assert any(opening in after for opening in openings), f"lead-in alone on page {number}"
+
+
+# ------------------------------------------------ any document the model allows
+
+_words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12)
+_inline = st.recursive(
+    st.one_of(st.builds(Text, _words), st.just(LineBreak())),
+    lambda inner: st.one_of(
+        st.builds(lambda c: Emphasis(tuple(c)), st.lists(inner, max_size=3)),
+        st.builds(lambda c: Strong(tuple(c)), st.lists(inner, max_size=3)),
+        st.builds(
+            lambda url, c: Link(url, tuple(c)),
+            st.sampled_from(
+                ["https://example.org/x?a=1&b=<2>", "javascript:alert(1)", "", "http://a b"]
+            ),
+            st.lists(inner, max_size=2),
+        ),
+        st.builds(lambda c: Note(tuple(c)), st.lists(inner, max_size=3)),
+    ),
+    max_leaves=6,
+)
+_inlines = st.lists(_inline, max_size=4).map(tuple)
+_block = st.recursive(
+    st.one_of(
+        st.builds(Paragraph, _inlines),
+        st.builds(Heading, st.integers(0, 5), _inlines),
+        st.just(PageBreak()),
+        st.builds(
+            lambda header, rows: Table(header=tuple(header), rows=tuple(map(tuple, rows))),
+            st.lists(_inlines, max_size=3),
+            st.lists(st.lists(_inlines, max_size=4), max_size=3),
+        ),
+    ),
+    lambda inner: st.one_of(
+        st.builds(lambda c: BlockQuote(tuple(c)), st.lists(inner, max_size=2)),
+        st.builds(
+            lambda items, ordered: ListBlock(tuple(map(tuple, items)), ordered),
+            st.lists(st.lists(inner, max_size=2), max_size=3),
+            st.booleans(),
+        ),
+    ),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(_block, max_size=5).map(tuple))
+def test_any_document_renders_with_each_note_on_its_page(blocks: tuple) -> None:
+    rendered = Rendered(Document(META, blocks))
+    links = rendered.note_links()
+    assert len(links) == len(numbered_notes(rendered.document))
+    assert all(ref == note for ref, note in links)
+
+
+def test_items_of_a_long_numbered_list_start_in_one_column() -> None:
+    wrap = " with enough text to wrap onto a second line of the page, so it hangs."
+    items = tuple((Paragraph((Text(f"Item {i}{wrap}"),)),) for i in range(1, 14))
+    reader = pypdf.PdfReader(io.BytesIO(pdf.render(Document(META, (ListBlock(items, True),)))))
+    starts: list[float] = []
+
+    def visit(text: str, cm: list, tm: list, font: object, size: float) -> None:
+        if text.startswith("Item"):
+            starts.append(round(cm[4] + tm[4], 1))
+
+    reader.pages[-1].extract_text(visitor_text=visit)
+    assert len(starts) == 13
+    assert len(set(starts)) == 1, starts  # "10." does not push its item's text right

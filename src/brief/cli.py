@@ -217,6 +217,7 @@ ALL_FORMATS = ("pdf", "docx", "md")
 
 
 @app.command(
+    short_help="Render one brief (brief SUBJECT is short for this).",
     epilog=(
         "Examples:\n\n"
         "  brief kosovo                             # same as: brief render kosovo\n\n"
@@ -224,7 +225,7 @@ ALL_FORMATS = ("pdf", "docx", "md")
         '  brief "Boris Ruge" --format docx --as-of 2024-09-20 --since 2024-08-01\n\n'
         "  brief serbia --format md --marking TLP:CLEAR\n\n"
         "Files are named <subject-id>_<as-of>.<ext>, e.g. output/kosovo_2024-09-22.pdf."
-    )
+    ),
 )
 def render(
     subject: Annotated[
@@ -293,6 +294,7 @@ def _with_command_hint(error: InvalidInput, word: str) -> InvalidInput:
 
 @app.command(
     "list",
+    short_help="List who can be briefed (* = has a briefing definition).",
     epilog="Examples:\n\n  brief list\n\n  brief list --json | jq -r '.[].id'",
 )
 def list_subjects(
@@ -317,6 +319,7 @@ def list_subjects(
 
 
 @app.command(
+    short_help="Render every briefing for one week into a pack.",
     epilog=(
         "Examples:\n\n"
         "  brief pack --week 2024-W38\n\n"
@@ -324,7 +327,7 @@ def list_subjects(
         "Writes output/packs/<week>/: every brief in each format, pack_<week>.pdf (cover, "
         "contents, all briefs), changes.md, manifest.json and timings.json. A second run "
         "with unchanged inputs re-renders nothing."
-    )
+    ),
 )
 def pack(
     week: Annotated[
@@ -356,7 +359,7 @@ def pack(
         root=root, week=week, as_of=as_of, formats=parse_formats(formats), jobs=jobs, out=out
     )
     result = build_pack(options)
-    typer.echo(result.summary_line())
+    typer.echo(result.summary_line(shown_path(result.folder)))
     if result.failures:
         raise result.failure_error()
 
@@ -365,10 +368,11 @@ def pack(
 
 
 @app.command(
+    short_help="Create a minimal workspace to start from.",
     epilog=(
         "Example:\n\n  brief init my-briefs\n\n"
         "  cd my-briefs && brief validate && brief mircea-geoana"
-    )
+    ),
 )
 def init(
     directory: Annotated[
@@ -388,10 +392,11 @@ def init(
 
 
 @app.command(
+    short_help="Check the whole corpus: every problem, one line each.",
     epilog=(
         "Examples:\n\n  brief validate\n\n  brief validate --json | jq '.problems[].text'\n\n"
         "Exit code 2 when anything is invalid, one line per problem."
-    )
+    ),
 )
 def validate(
     workspace: WorkspaceOption = None,
@@ -428,7 +433,10 @@ def _json_report(counts: dict[str, int], problems: list[Problem]) -> dict:
     }
 
 
-@app.command(epilog="Examples:\n\n  brief schema\n\n  brief schema --check   # in CI")
+@app.command(
+    short_help="Write the JSON Schemas of the YAML files into schemas/.",
+    epilog="Examples:\n\n  brief schema\n\n  brief schema --check   # in CI",
+)
 def schema(
     workspace: WorkspaceOption = None,
     check: Annotated[
@@ -523,6 +531,7 @@ def sources_add(
 
 @app.command(
     "extract",
+    short_help="Draft a source's extracts for review, or accept them.",
     epilog=(
         "Examples:\n\n  brief extract n1-ruge-2024-08          # writes a draft to review\n\n"
         "  brief extract n1-ruge-2024-08 --accept\n\n  brief extract --score"

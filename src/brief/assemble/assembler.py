@@ -299,9 +299,9 @@ class Assembly:
                 last[actor_id] = max(last.get(actor_id, extract.date), extract.date)
         candidates = set(statements) | set(events)
         # Actors of the country hold a role there even when silent in the window.
-        for actor in self.corpus.actors.values():
-            if actor.country == self.actor.id and role_on(actor, self.as_of):
-                candidates.add(actor.id)
+        for member in self.index.members.get(self.actor.id, []):
+            if role_on(self.corpus.actors[member], self.as_of):
+                candidates.add(member)
         views = []
         for actor_id in candidates:
             actor = self.corpus.actors.get(actor_id)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from brief import __version__
 from brief.assemble.assembler import Assembly
 from brief.assemble.citations import Citations
-from brief.assemble.index import index_for
+from brief.assemble.index import index_for, per_corpus
 from brief.assemble.sections import BriefView, Cited, Section, SourceRef, Sources
 from brief.assemble.subjects import Subject, resolve_subject
 from brief.corpus import Corpus
@@ -115,7 +115,8 @@ def build_document(
     except MarkdownError as err:
         raise InvalidInput(Problem("<templates>", err.line, message=err.message)) from err
     sources = next(s for s in sections if isinstance(s, Sources))
-    digest = hashlib.sha256(f"{corpus.inputs_hash()}\0{templates_hash}".encode()).hexdigest()
+    corpus_hash = per_corpus(corpus, "inputs-hash", Corpus.inputs_hash)
+    digest = hashlib.sha256(f"{corpus_hash}\0{templates_hash}".encode()).hexdigest()
     meta = Metadata(
         title=the_plan.title,
         subject=brief.subject,

@@ -11,7 +11,9 @@ import datetime as dt
 import weakref
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from brief.corpus import AnyExtract, Corpus
 from brief.corpus.models import Event, Judgment, OpenIssue, Statement
@@ -30,8 +32,8 @@ class _Dated:
         return self.extracts[lo:hi]
 
 
-def _sorted(extracts: list[AnyExtract]) -> _Dated:
-    extracts.sort(key=lambda e: (e.date, e.id))
+def _dated(extracts: list[AnyExtract]) -> _Dated:
+    """Extracts already in (date, id) order."""
     return _Dated([e.date for e in extracts], extracts)
 
 
@@ -41,6 +43,7 @@ class ExtractIndex:
     by_speaker: dict[str, _Dated]
     by_actor: dict[str, _Dated]  # event participants
     by_issue: dict[str, _Dated]
+    members: dict[str, list[str]]  # country id -> ids of actors belonging to it
     judgments: dict[str, list[Judgment]]  # by subject, by date made
     issues: dict[str, list[OpenIssue]]  # by subject, by id
     newest: dt.date | None
@@ -52,7 +55,9 @@ class ExtractIndex:
         speaker: dict[str, list[AnyExtract]] = defaultdict(list)
         actor: dict[str, list[AnyExtract]] = defaultdict(list)
         issue: dict[str, list[AnyExtract]] = defaultdict(list)
-        for extract in corpus.extracts.values():
+        # One sort of the whole corpus: every list below is filled in order.
+        ordered = sorted(corpus.extracts.values(), key=lambda e: (e.date, e.id))
+        for extract in ordered:
             for key in set(extract.subjects):
                 subject[key].append(extract)
             for key in set(extract.issues):
@@ -70,12 +75,17 @@ class ExtractIndex:
         for open_issue in sorted(corpus.issues.values(), key=lambda i: i.id):
             for key in dict.fromkeys(open_issue.subjects):
                 issues[key].append(open_issue)
-        newest = max((e.date for e in corpus.extracts.values()), default=None)
+        members: dict[str, list[str]] = defaultdict(list)
+        for member in sorted(corpus.actors.values(), key=lambda a: a.id):
+            if member.country:
+                members[member.country].append(member.id)
+        newest = ordered[-1].date if ordered else None
         return cls(
-            by_subject={k: _sorted(v) for k, v in subject.items()},
-            by_speaker={k: _sorted(v) for k, v in speaker.items()},
-            by_actor={k: _sorted(v) for k, v in actor.items()},
-            by_issue={k: _sorted(v) for k, v in issue.items()},
+            by_subject={k: _dated(v) for k, v in subject.items()},
+            by_speaker={k: _dated(v) for k, v in speaker.items()},
+            by_actor={k: _dated(v) for k, v in actor.items()},
+            by_issue={k: _dated(v) for k, v in issue.items()},
+            members=dict(members),
             judgments=dict(judgments),
             issues=dict(issues),
             newest=newest,
@@ -103,16 +113,24 @@ def _get(
     return dated.between(since, until) if dated else []
 
 
+T = TypeVar("T")
+
 # A Corpus is an unhashable dataclass: key by identity, hold it weakly.
-_CACHE: dict[int, tuple[weakref.ref[Corpus], ExtractIndex]] = {}
+_CACHE: dict[tuple[int, str], tuple[weakref.ref[Corpus], int, object]] = {}
+
+
+def per_corpus(corpus: Corpus, name: str, make: Callable[[Corpus], T]) -> T:
+    """`make(corpus)`, computed once per corpus object (again if files were added)."""
+    key = (id(corpus), name)
+    size = len(corpus.extracts) + len(corpus.actors) + len(corpus.input_files)
+    entry = _CACHE.get(key)
+    if entry and entry[0]() is corpus and entry[1] == size:
+        return entry[2]  # type: ignore[return-value]
+    value = make(corpus)
+    _CACHE[key] = (weakref.ref(corpus, lambda _ref: _CACHE.pop(key, None)), size, value)
+    return value
 
 
 def index_for(corpus: Corpus) -> ExtractIndex:
-    """The corpus's index, built on first use (rebuilt if extracts were added)."""
-    entry = _CACHE.get(id(corpus))
-    if entry and entry[0]() is corpus and entry[1].size == len(corpus.extracts):
-        return entry[1]
-    index = ExtractIndex.build(corpus)
-    key = id(corpus)
-    _CACHE[key] = (weakref.ref(corpus, lambda _ref: _CACHE.pop(key, None)), index)
-    return index
+    """The corpus's index, built on first use."""
+    return per_corpus(corpus, "index", ExtractIndex.build)

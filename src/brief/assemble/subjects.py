@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from brief.assemble.index import per_corpus
 from brief.corpus import Corpus
 from brief.corpus.models import Actor, ActorKind, Briefing
 from brief.errors import InvalidInput, Problem
@@ -51,9 +52,14 @@ def _keys(actor: Actor) -> tuple[set[str], set[str]]:
     return full, surnames
 
 
+def _all_keys(corpus: Corpus) -> dict[str, tuple[set[str], set[str]]]:
+    return {actor.id: _keys(actor) for actor in corpus.actors.values()}
+
+
 def resolve_subject(corpus: Corpus, query: str) -> Subject:
     """The briefable actor `query` names; `InvalidInput` with suggestions otherwise."""
     wanted = fold(query)
+    keys = per_corpus(corpus, "subject-keys", _all_keys)
     exact: dict[str, Actor] = {}
     by_surname: dict[str, Actor] = {}
     others: dict[str, Actor] = {}
@@ -61,7 +67,7 @@ def resolve_subject(corpus: Corpus, query: str) -> Subject:
         if fold(name) == wanted and briefing.subject in corpus.actors:
             exact[briefing.subject] = corpus.actors[briefing.subject]
     for actor in corpus.actors.values():
-        full, surnames = _keys(actor)
+        full, surnames = keys[actor.id]
         if wanted in full:
             (exact if actor.kind in BRIEFABLE else others)[actor.id] = actor
         elif wanted in surnames and actor.kind in BRIEFABLE:
@@ -81,7 +87,7 @@ def resolve_subject(corpus: Corpus, query: str) -> Subject:
                 f"{actor.kind.value}; briefs cover countries, regions and persons",
             )
         )
-    raise InvalidInput(_problem(query, _unknown_message(corpus, wanted)))
+    raise InvalidInput(_problem(query, _unknown_message(corpus, keys, wanted)))
 
 
 def _order(actor: Actor) -> tuple[str, str]:
@@ -92,12 +98,14 @@ def _problem(query: str, message: str) -> Problem:
     return Problem(file="<subject>", message=f"'{query}' {message}")
 
 
-def _unknown_message(corpus: Corpus, wanted: str) -> str:
+def _unknown_message(
+    corpus: Corpus, keys: dict[str, tuple[set[str], set[str]]], wanted: str
+) -> str:
     labels: dict[str, str] = {}
     for actor in sorted(corpus.actors.values(), key=_order):
         if actor.kind not in BRIEFABLE:
             continue
-        full, surnames = _keys(actor)
+        full, surnames = keys[actor.id]
         for key in full | surnames:
             labels.setdefault(key, f"{actor.name} ({actor.id})")
     close = difflib.get_close_matches(wanted, list(labels), n=8, cutoff=0.5)

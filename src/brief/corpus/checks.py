@@ -13,6 +13,7 @@ import difflib
 import os
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -22,16 +23,29 @@ from brief.corpus.models import (
     ActorKind,
     DatePrecision,
     Event,
-    Fact,
     Source,
     SourceKind,
     Statement,
     StatementMode,
 )
 from brief.corpus.provenance import VerbatimIndex
+from brief.corpus.yamlfile import Loc
 
 if TYPE_CHECKING:
-    from brief.corpus.load import Finding, Loaded
+    from brief.corpus.load import Loaded
+
+
+@dataclass
+class Finding:
+    """A problem before it is located: file, field path, message."""
+
+    file: str
+    loc: Loc
+    message: str
+    at_key: bool = False
+    also: tuple[str, Loc] | None = None
+    """Another place the message is about (e.g. the first of two duplicate ids)."""
+
 
 EARLIEST = dt.date(1900, 1, 1)
 """No extract in a corpus about today's politics is older: an earlier date is a typo."""
@@ -59,9 +73,7 @@ def run(loaded: Loaded) -> list[Finding]:
     return found
 
 
-def _finding(file: str, loc: tuple, message: str) -> Finding:
-    from brief.corpus.load import Finding
-
+def _finding(file: str, loc: Loc, message: str) -> Finding:
     return Finding(file, loc, message)
 
 
@@ -370,7 +382,7 @@ def _provenance(loaded: Loaded) -> Iterator[Finding]:
         if index is None:
             continue
         field = "quote" if isinstance(extract, Statement) else "evidence"
-        passage = extract.quote if isinstance(extract, Statement) else _evidence(extract)
+        passage = extract.quote if isinstance(extract, Statement) else extract.evidence
         found = index.find_all(passage)
         content = [span for span in found if not _overlaps(span, boilerplate[extract.source])]
         if found and not content:
@@ -419,10 +431,6 @@ def _inside_quotes(text: str, span: tuple[int, int]) -> bool:
     # (lines may wrap; a blank line ends it): a quotation is open. A quotation
     # running on opens each paragraph anew.
     return sum(before.count(mark) for mark in _DOUBLE_QUOTES) % 2 == 1
-
-
-def _evidence(extract: Event | Fact) -> str:
-    return extract.evidence
 
 
 def _overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:

@@ -22,6 +22,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from brief.corpus import checks
 from brief.corpus.cache import gc_paused
+from brief.corpus.checks import Finding
 from brief.corpus.corpus import Corpus
 from brief.corpus.models import (
     ActorsFile,
@@ -54,18 +55,6 @@ FILE_LAYOUT = (
     FileKind("judgments", "seeds/judgments", JudgmentsFile, "judgments"),
     FileKind("briefing", "briefings", Briefing),
 )
-
-
-@dataclass
-class Finding:
-    """A problem before it is located: file, field path, message."""
-
-    file: str
-    loc: Loc
-    message: str
-    at_key: bool = False
-    also: tuple[str, Loc] | None = None
-    """Another place the message is about (e.g. the first of two duplicate ids)."""
 
 
 @dataclass
@@ -278,7 +267,7 @@ def _store_record(rel: str, key: str, index: int | None, record: Any, loaded: Lo
 def _read_text(root: Path, rel: str, source: Source, loaded: Loaded) -> None:
     corpus = loaded.corpus
     relative = Path(source.text)
-    if relative.is_absolute() or os.path.normpath(relative).startswith(".."):
+    if relative.is_absolute() or Path(os.path.normpath(relative)).parts[:1] == ("..",):
         loaded.findings.append(Finding(rel, ("text",), "must be a path inside seeds/"))
         return
     text_path = root / "seeds" / relative
@@ -405,11 +394,23 @@ def _findings(rel: str, error: ValidationError, model: type[BaseModel]) -> list[
         if item["type"] == "extra_forbidden":
             found.append(Finding(rel, loc, _unknown_field(model, loc), at_key=True))
             continue
-        found.append(Finding(rel, loc, _message(item)))
+        message = _message(item)
+        if item["type"] == "value_error":
+            loc, message = _rule_field(model, loc, message)
+        found.append(Finding(rel, loc, message))
     for parent, names in missing.items():
         noun = "field" if len(names) == 1 else "fields"
         found.append(Finding(rel, parent, f"missing required {noun}: {', '.join(names)}"))
     return found
+
+
+def _rule_field(model: type[BaseModel], loc: Loc, message: str) -> tuple[Loc, str]:
+    """A model rule's message names the field it is about first (`end: ...`):
+    point at that field."""
+    name, sep, rest = message.partition(": ")
+    if sep and name in _fields_at(model, (*loc, name)):
+        return (*loc, name), rest
+    return loc, message
 
 
 def _unknown_field(model: type[BaseModel], loc: Loc) -> str:

@@ -33,6 +33,9 @@ Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 class Strict(BaseModel):
     """Base of every corpus model: unknown fields are errors.
 
+    A rule across fields starts its message with the field to point at
+    (`"end: role ends ... before it starts ..."`): validation reports it there.
+
     Strict typing except that dates may be written as ISO strings (YAML
     gives `date` objects for bare dates, strings for quoted ones).
     """
@@ -147,7 +150,7 @@ class Role(Strict):
     @model_validator(mode="after")
     def _start_before_end(self) -> Role:
         if self.start and self.end and self.end <= self.start:
-            raise ValueError(f"role ends ({self.end}) before it starts ({self.start})")
+            raise ValueError(f"end: role ends ({self.end}) before it starts ({self.start})")
         return self
 
     def held_on(self, day: dt.date) -> bool:
@@ -313,7 +316,7 @@ class Judgment(Strict):
         # "almost certainly" uses "almost certain"
         term = re.escape(self.likelihood).replace(r"\ ", r"\s+")
         if not re.search(rf"\b{term}(?:ly)?\b", self.text, re.IGNORECASE):
-            raise ValueError(f"text must use its likelihood term '{self.likelihood}'")
+            raise ValueError(f"text: must use its likelihood term '{self.likelihood}'")
         return self
 
 
@@ -392,7 +395,7 @@ class Briefing(Strict):
     def _marking_is_publishable(self) -> Briefing:
         problem = marking_problem(self.marking)
         if problem:
-            raise ValueError(problem)
+            raise ValueError(f"marking: {problem}")
         return self
 
 

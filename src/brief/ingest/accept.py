@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from brief.corpus import load_corpus
 from brief.corpus.models import DraftActor, DraftFile, DraftStatement, Event, Source, Statement
+from brief.corpus.provenance import find_verbatim
 from brief.errors import InvalidInput, Problem
 from brief.fsutil import atomic_write_bytes
 from brief.ingest import yamlio
@@ -142,7 +143,7 @@ def _check(draft: DraftFile, text: str, rel: str, source: Source) -> list[Proble
             if not item.accept:
                 continue
             words = item.quote if isinstance(item, DraftStatement) else item.evidence
-            if words not in text:
+            if find_verbatim(text, words) is None:
                 problems.append(
                     Problem(
                         rel,

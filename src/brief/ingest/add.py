@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from brief.corpus.models import Reliability, Source, SourceKind
+from brief.corpus.models import Source, SourceKind
 from brief.errors import InvalidInput, Problem
 from brief.fsutil import atomic_write_bytes
 from brief.ingest import yamlio
@@ -189,11 +189,3 @@ def _without(text: str, passages: list[str]) -> str:
     for passage in passages:
         text = text.replace(passage, "")
     return text
-
-
-def valid_kinds() -> list[str]:
-    return [kind.value for kind in SourceKind]
-
-
-def valid_grades() -> list[str]:
-    return [grade.value for grade in Reliability]

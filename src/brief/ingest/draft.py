@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from brief.corpus import Corpus, load_corpus
@@ -21,12 +22,13 @@ from brief.corpus.models import (
     Source,
     Statement,
 )
+from brief.corpus.provenance import find_verbatim
 from brief.errors import InvalidInput, Problem
 from brief.fsutil import atomic_write_bytes
 from brief.ingest import tool_name, yamlio
-from brief.ingest.dates import date_of, find_dates, find_places, place_of
+from brief.ingest.dates import StatedDate, date_of, find_dates, find_places, place_of
 from brief.ingest.extract import Extraction, extract
-from brief.ingest.quotes import paragraphs
+from brief.ingest.quotes import Quotation, paragraphs, sentence_end
 
 PLACE_KINDS = {"country", "region"}
 _EVENT_VERB = re.compile(
@@ -53,9 +55,11 @@ def build_draft(corpus: Corpus, source_id: str) -> DraftFile:
     text = corpus.texts[source_id]
     found = extract(text, list(corpus.actors.values()), list(source.boilerplate))
     curated = [
-        (text.find(e.quote), len(e.quote))
+        span
         for e in corpus.extracts.values()
-        if isinstance(e, Statement) and e.source == source_id
+        if isinstance(e, Statement)
+        and e.source == source_id
+        and (span := find_verbatim(text, e.quote)) is not None
     ]
     known_kinds = {a.id: a.kind.value for a in corpus.actors.values()}
     kinds = {**{p.id: "person" for p in found.new_people}, **known_kinds}
@@ -67,7 +71,7 @@ def build_draft(corpus: Corpus, source_id: str) -> DraftFile:
     statements: list[DraftStatement] = []
     for number, item in enumerate(found.quotes, start=1):
         start, end = item.quote.start, item.quote.end
-        if any(s <= start < s + n or start <= s < end for s, n in curated if s >= 0):
+        if any(s < end and start < e for s, e in curated):
             continue  # already curated
         para_start = text.rfind("\n", 0, start) + 1
         day, precision = date_of(item.quote.open_mark, dates, source.published)
@@ -181,17 +185,15 @@ def _events(
     source: Source,
     found: Extraction,
     quote_spans: list[tuple[int, int]],
-    dates: list,
+    dates: list[StatedDate],
     places: list[tuple[int, str]],
     kinds: dict[str, str],
     credibility: int,
 ) -> list[DraftEvent]:
     """Sentences outside quotations that say someone visited or met, with a date or place."""
-    from brief.ingest.quotes import Quotation, sentence_end
-
     quotes = [Quotation(s, e, s, e) for s, e in quote_spans]
     events: list[DraftEvent] = []
-    skip = [(s, e) for s, e in quote_spans]
+    skip = list(quote_spans)
     for para_start, para_end in paragraphs(text):
         start = para_start
         while start < para_end:
@@ -249,7 +251,7 @@ def _events(
     return events
 
 
-def _unique(items) -> list[str]:
+def _unique(items: Iterable[str]) -> list[str]:
     seen: list[str] = []
     for item in items:
         if item not in seen:

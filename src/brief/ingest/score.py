@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from brief.corpus.models import Actor, ActorsFile, Event, Statement, StatementMode
+from brief.corpus.provenance import find_verbatim
 from brief.ingest.boilerplate import find_boilerplate
 from brief.ingest.extract import extract
 
@@ -116,8 +117,7 @@ def _predict(
 
 
 def _locate(text: str, quote: str) -> Span | None:
-    at = text.find(quote)
-    return (at, at + len(quote)) if at >= 0 else None
+    return find_verbatim(text, quote)
 
 
 # --------------------------------------------------------------- the corpus

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from brief.pack.worker import Outcome
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def _outcome_line(outcome: Outcome) -> str:
@@ -41,7 +44,9 @@ class PlainProgress:
 
 
 class RichProgress(PlainProgress):
-    def __init__(self) -> None:
+    """A progress bar on stderr, for a person at a terminal."""
+
+    def __init__(self, console: Console | None = None) -> None:
         super().__init__()
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -51,7 +56,7 @@ class RichProgress(PlainProgress):
             BarColumn(),
             MofNCompleteColumn(),
             TextColumn("{task.description}"),
-            console=Console(stderr=True),
+            console=console or Console(stderr=True),
             transient=False,
         )
         self.task = None
@@ -64,7 +69,10 @@ class RichProgress(PlainProgress):
 
     def advance(self, outcome: Outcome) -> None:
         if outcome.error:
-            self.progress.console.print(f"[red]{_outcome_line(outcome)}", markup=True)
+            from rich.markup import escape
+
+            # Errors quote user text, which may hold [brackets]: never markup.
+            self.progress.console.print(f"[red]{escape(_outcome_line(outcome))}[/red]")
         self.progress.update(self.task, advance=1, description=outcome.stem)
 
     def note(self, text: str) -> None:

@@ -15,152 +15,28 @@ manifest recorded for it, or the file on disk no longer matches its sha256.
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-import json
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
-from pathlib import Path
 
-from brief import __version__
 from brief.corpus import Corpus
-from brief.errors import BriefError, InvalidInput, Problem
 from brief.fsutil import atomic_write_bytes
+from brief.pack.files import (
+    TOOL,
+    cache_key,
+    dump,
+    read_json,
+    sha256,
+    tool_hash,
+    up_to_date,
+    write_if_changed,
+)
+from brief.pack.options import FORMATS, PackOptions, PackResult, parse_formats, resolve_week
 from brief.pack.progress import PlainProgress, make_progress
 from brief.pack.snapshot import compare, take_snapshot
 from brief.pack.summary import change_lines, changes_markdown, compact_lines, long_date
-from brief.pack.weeks import Week, parse_week, week_of
 from brief.pack.worker import Outcome, Task, init_worker, run_task
 
-FORMATS = ("pdf", "docx", "md")
-TOOL = f"brief {__version__}"
-
-
-def tool_hash() -> str:
-    """sha256 of brief's own code and packaged resources.
-
-    Part of every cache key, so that a changed renderer or default template
-    re-renders even when the version number did not move.
-    """
-    package = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256()
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
-
-
-@dataclass(frozen=True)
-class PackOptions:
-    root: Path
-    week: str | None = None
-    as_of: dt.date | None = None
-    formats: tuple[str, ...] = ("pdf", "docx")
-    jobs: int = 1
-    out: Path | None = None
-    """Folder of packs; the pack goes into `<out>/<week>/` (default `output/packs`)."""
-
-
-@dataclass
-class PackResult:
-    folder: Path
-    week: Week
-    as_of: dt.date
-    rendered: list[str] = field(default_factory=list)
-    cached: list[str] = field(default_factory=list)
-    failures: list[tuple[str, str, bool]] = field(default_factory=list)
-    """(briefing, error, invalid_input)"""
-
-    def summary_line(self, where: str | None = None) -> str:
-        """One line for the user; `where` is the folder as it should be shown."""
-        where = where or str(self.folder)
-        if not self.rendered and not self.failures:
-            return (
-                f"pack {self.week.label}: nothing to do, "
-                f"{len(self.cached)} files up to date, inputs unchanged ({where})"
-            )
-        line = (
-            f"pack {self.week.label}: {len(self.rendered)} files rendered, "
-            f"{len(self.cached)} up to date"
-        )
-        if self.failures:
-            line += f", {len(self.failures)} failed"
-        return f"{line} ({where})"
-
-    def failure_error(self) -> BriefError:
-        problems = [
-            Problem(file=stem if stem.startswith("(") else f"briefings/{stem}.yaml", message=e)
-            for stem, e, _ in self.failures
-        ]
-        if all(invalid for _, _, invalid in self.failures):
-            return InvalidInput(problems)
-        return BriefError("\n".join(str(p) for p in problems))
-
-
-def parse_formats(text: str) -> tuple[str, ...]:
-    names = [name.strip().lower() for name in text.split(",") if name.strip()]
-    unknown = [name for name in names if name not in FORMATS]
-    if unknown or not names:
-        raise InvalidInput(
-            Problem(
-                file="--formats",
-                message=f"unknown format(s) {', '.join(unknown) or '(none)'}; choose from "
-                + ",".join(FORMATS),
-            )
-        )
-    return tuple(dict.fromkeys(names))
-
-
-def resolve_week(corpus: Corpus, week: str | None, as_of: dt.date | None) -> tuple[Week, dt.date]:
-    """The week and cut-off: `--week` (its Sunday), `--as-of`, else the newest extract's week."""
-    if week is not None and as_of is not None:
-        raise InvalidInput(Problem(file="<arguments>", message="give --week or --as-of, not both"))
-    if week is not None:
-        parsed = parse_week(week)
-        return parsed, parsed.sunday
-    if as_of is not None:
-        return week_of(as_of), as_of
-    dates = [extract.date for extract in corpus.extracts.values()]
-    if not dates:
-        raise InvalidInput(Problem(file="seeds/extracts", message="no extracts: give --week"))
-    newest = week_of(max(dates))
-    return newest, newest.sunday
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _key(*parts: object) -> str:
-    return _sha256(json.dumps(parts, sort_keys=True, default=str).encode("utf-8"))
-
-
-def _dump(data: object) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
-
-
-def _read_json(path: Path) -> dict:
-    try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _write_if_changed(path: Path, data: bytes) -> bool:
-    if path.is_file() and path.read_bytes() == data:
-        return False
-    atomic_write_bytes(path, data)
-    return True
-
-
-def _up_to_date(folder: Path, entry: dict | None, key: str) -> bool:
-    if not entry or entry.get("cache_key") != key:
-        return False
-    path = folder / entry["path"]
-    return path.is_file() and _sha256(path.read_bytes()) == entry.get("sha256")
+__all__ = ["FORMATS", "PackOptions", "PackResult", "build_pack", "parse_formats", "resolve_week"]
 
 
 class _Pack:
@@ -177,17 +53,17 @@ class _Pack:
         self.folder = self.packs / self.week.label
         self.inputs = inputs_hash(options.root)
         self.tool = tool_hash()
-        self.old = _read_json(self.folder / "manifest.json")
-        self.old_timings = _read_json(self.folder / "timings.json")
+        self.old = read_json(self.folder / "manifest.json")
+        self.old_timings = read_json(self.folder / "timings.json")
         self.result = PackResult(folder=self.folder, week=self.week, as_of=self.as_of)
         self.timings: dict[str, dict[str, float]] = {}
 
     def file_name(self, stem: str, fmt: str) -> str:
         return f"{stem}_{self.as_of.isoformat()}.{fmt}"
 
-    def cache_key(self, stem: str, fmt: str) -> str:
+    def file_key(self, stem: str, fmt: str) -> str:
         subject = self.corpus.briefings[stem].subject
-        return _key(TOOL, self.tool, self.inputs, stem, subject, self.as_of.isoformat(), fmt)
+        return cache_key(TOOL, self.tool, self.inputs, stem, subject, self.as_of.isoformat(), fmt)
 
     def plan(self) -> tuple[list[Task], dict[str, dict]]:
         """Tasks for what must be rendered; old manifest entries of what need not."""
@@ -198,7 +74,7 @@ class _Pack:
             old_files = {f["format"]: f for f in old.get("files", [])}
             missing = []
             for fmt in self.options.formats:
-                if _up_to_date(self.folder, old_files.get(fmt), self.cache_key(stem, fmt)):
+                if up_to_date(self.folder, old_files.get(fmt), self.file_key(stem, fmt)):
                     kept.setdefault(stem, {**old, "files": []})["files"].append(old_files[fmt])
                     self.result.cached.append(old_files[fmt]["path"])
                 else:
@@ -257,9 +133,9 @@ class _Pack:
                     {
                         "format": fmt,
                         "path": self.file_name(outcome.stem, fmt),
-                        "sha256": _sha256(data),
+                        "sha256": sha256(data),
                         "bytes": len(data),
-                        "cache_key": self.cache_key(outcome.stem, fmt),
+                        "cache_key": self.file_key(outcome.stem, fmt),
                     }
                 )
         for entry in entries.values():
@@ -269,7 +145,7 @@ class _Pack:
     def changes(self, briefs: list[dict]) -> tuple[bytes, list[tuple[str, list[str]]], str]:
         previous_week = self.week.previous()
         current = take_snapshot(self.corpus, self.as_of)
-        earlier = _read_json(self.packs / previous_week.label / "manifest.json").get("snapshot")
+        earlier = read_json(self.packs / previous_week.label / "manifest.json").get("snapshot")
         if isinstance(earlier, dict):
             intro = f"Compared with the pack of {previous_week.label}."
             previous, statuses_known = earlier, True
@@ -305,10 +181,10 @@ class _Pack:
         name = f"pack_{self.week.label}.pdf"
         pdf_sha = [next(f["sha256"] for f in b["files"] if f["format"] == "pdf") for b in with_pdf]
         failed = sorted(stem for stem, _, _ in self.result.failures)
-        key = _key(
+        key = cache_key(
             TOOL, self.tool, self.week.label, self.as_of.isoformat(), pdf_sha, sections, failed
         )
-        if _up_to_date(self.folder, self.old.get("combined"), key):
+        if up_to_date(self.folder, self.old.get("combined"), key):
             self.result.cached.append(name)
             return self.old["combined"]
         start = time.perf_counter()
@@ -342,7 +218,7 @@ class _Pack:
         atomic_write_bytes(self.folder / name, data)
         self.result.rendered.append(name)
         self.timings["(combined)"] = {"pdf": round(time.perf_counter() - start, 3)}
-        return {"path": name, "sha256": _sha256(data), "bytes": len(data), "cache_key": key}
+        return {"path": name, "sha256": sha256(data), "bytes": len(data), "cache_key": key}
 
     def remove_stale(self, manifest: dict) -> None:
         """Delete files the previous run wrote that this run no longer lists."""
@@ -396,12 +272,12 @@ def build_pack(options: PackOptions, progress: PlainProgress | None = None) -> P
         "formats": list(options.formats),
         "briefs": briefs,
         "failures": [{"briefing": s, "error": e} for s, e, _ in state.result.failures],
-        "changes": {"path": "changes.md", "sha256": _sha256(changes), "bytes": len(changes)},
+        "changes": {"path": "changes.md", "sha256": sha256(changes), "bytes": len(changes)},
         "combined": None,
         "snapshot": state.snapshot,
         "timings": "timings.json",
     }
-    if _write_if_changed(state.folder / "changes.md", changes):
+    if write_if_changed(state.folder / "changes.md", changes):
         state.result.rendered.append("changes.md")
     try:
         manifest["combined"] = state.combined(briefs, sections, intro)
@@ -411,8 +287,8 @@ def build_pack(options: PackOptions, progress: PlainProgress | None = None) -> P
         state.result.failures.append(("(combined pdf)", describe(exc), False))
         manifest["failures"].append({"briefing": "(combined pdf)", "error": describe(exc)})
     state.remove_stale(manifest)
-    _write_if_changed(state.folder / "manifest.json", _dump(manifest))
+    write_if_changed(state.folder / "manifest.json", dump(manifest))
     if state.result.rendered or state.result.failures:
         state.timings["(total)"] = {"seconds": round(time.perf_counter() - started, 3)}
-        _write_if_changed(state.folder / "timings.json", _dump({"briefs": state.timings}))
+        write_if_changed(state.folder / "timings.json", dump({"briefs": state.timings}))
     return state.result

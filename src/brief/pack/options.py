@@ -1,0 +1,90 @@
+"""What a pack run is asked for, and what it reports back."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from brief.corpus import Corpus
+from brief.errors import BriefError, InvalidInput, Problem
+from brief.pack.weeks import Week, parse_week, week_of
+
+FORMATS = ("pdf", "docx", "md")
+
+
+@dataclass(frozen=True)
+class PackOptions:
+    root: Path
+    week: str | None = None
+    as_of: dt.date | None = None
+    formats: tuple[str, ...] = ("pdf", "docx")
+    jobs: int = 1
+    out: Path | None = None
+    """Folder of packs; the pack goes into `<out>/<week>/` (default `output/packs`)."""
+
+
+@dataclass
+class PackResult:
+    folder: Path
+    week: Week
+    as_of: dt.date
+    rendered: list[str] = field(default_factory=list)
+    cached: list[str] = field(default_factory=list)
+    failures: list[tuple[str, str, bool]] = field(default_factory=list)
+    """(briefing, error, invalid_input)"""
+
+    def summary_line(self, where: str | None = None) -> str:
+        """One line for the user; `where` is the folder as it should be shown."""
+        where = where or str(self.folder)
+        if not self.rendered and not self.failures:
+            return (
+                f"pack {self.week.label}: nothing to do, "
+                f"{len(self.cached)} files up to date, inputs unchanged ({where})"
+            )
+        line = (
+            f"pack {self.week.label}: {len(self.rendered)} files rendered, "
+            f"{len(self.cached)} up to date"
+        )
+        if self.failures:
+            line += f", {len(self.failures)} failed"
+        return f"{line} ({where})"
+
+    def failure_error(self) -> BriefError:
+        problems = [
+            Problem(file=stem if stem.startswith("(") else f"briefings/{stem}.yaml", message=e)
+            for stem, e, _ in self.failures
+        ]
+        if all(invalid for _, _, invalid in self.failures):
+            return InvalidInput(problems)
+        return BriefError("\n".join(str(p) for p in problems))
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    names = [name.strip().lower() for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in FORMATS]
+    if unknown or not names:
+        raise InvalidInput(
+            Problem(
+                file="--formats",
+                message=f"unknown format(s) {', '.join(unknown) or '(none)'}; choose from "
+                + ",".join(FORMATS),
+            )
+        )
+    return tuple(dict.fromkeys(names))
+
+
+def resolve_week(corpus: Corpus, week: str | None, as_of: dt.date | None) -> tuple[Week, dt.date]:
+    """The week and cut-off: `--week` (its Sunday), `--as-of`, else the newest extract's week."""
+    if week is not None and as_of is not None:
+        raise InvalidInput(Problem(file="<arguments>", message="give --week or --as-of, not both"))
+    if week is not None:
+        parsed = parse_week(week)
+        return parsed, parsed.sunday
+    if as_of is not None:
+        return week_of(as_of), as_of
+    dates = [extract.date for extract in corpus.extracts.values()]
+    if not dates:
+        raise InvalidInput(Problem(file="seeds/extracts", message="no extracts: give --week"))
+    newest = week_of(max(dates))
+    return newest, newest.sunday

@@ -443,3 +443,18 @@ def test_any_document_renders_with_each_note_on_its_page(blocks: tuple) -> None:
     links = rendered.note_links()
     assert len(links) == len(numbered_notes(rendered.document))
     assert all(ref == note for ref, note in links)
+
+
+def test_items_of_a_long_numbered_list_start_in_one_column() -> None:
+    wrap = " with enough text to wrap onto a second line of the page, so it hangs."
+    items = tuple((Paragraph((Text(f"Item {i}{wrap}"),)),) for i in range(1, 14))
+    reader = pypdf.PdfReader(io.BytesIO(pdf.render(Document(META, (ListBlock(items, True),)))))
+    starts: list[float] = []
+
+    def visit(text: str, cm: list, tm: list, font: object, size: float) -> None:
+        if text.startswith("Item"):
+            starts.append(round(cm[4] + tm[4], 1))
+
+    reader.pages[-1].extract_text(visitor_text=visit)
+    assert len(starts) == 13
+    assert len(set(starts)) == 1, starts  # "10." does not push its item's text right

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Indenter, PageBreak, Paragraph, Table, TableStyle
 
 from brief import document as model
 from brief.document import Block, BlockQuote, Heading, ListBlock, Note, plain_text
 from brief.render.pdf.fonts import FAMILY
 from brief.render.pdf.markup import Inliner, literal, note_target
-from brief.render.pdf.styles import ACCENT, RULE, SHADE, Styles, indented
+from brief.render.pdf.styles import ACCENT, BODY_SIZE, INDENT, RULE, SHADE, Styles, indented
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 
@@ -39,7 +39,9 @@ class QuoteParagraph(Paragraph):
         canv.setStrokeColor(ACCENT)
         canv.setLineWidth(1.6)
         x = self.style.leftIndent - 9
-        canv.line(x, -1, x, self.height + 1)
+        # Paragraphs of one quote share one unbroken rule.
+        bottom = -1 - (self.style.spaceAfter if getattr(self, "joins_next", False) else 0)
+        canv.line(x, bottom, x, self.height + 1)
         canv.restoreState()
 
 
@@ -77,10 +79,24 @@ class StoryBuilder:
             case ListBlock():
                 return self.list_block(block, depth, quote)
             case BlockQuote(children=children):
-                return self.blocks(children, depth, quote=True)
+                flowables = self.blocks(children, depth, quote=True)
+                quoted = [f for f in flowables if isinstance(f, QuoteParagraph)]
+                for paragraph in quoted[:-1]:
+                    paragraph.joins_next = True  # type: ignore[attr-defined]
+                return flowables
             case model.Table(header=header, rows=rows):
                 # A table without a single cell has nothing to show.
-                return [self.table(block)] if any((header, *rows)) else []
+                if not any((header, *rows)):
+                    return []
+                if not depth:
+                    return [self.table(block, self.width)]
+                # In a list item: aligned with the item's text.
+                indent = depth * INDENT
+                return [
+                    Indenter(left=indent),
+                    self.table(block, self.width - indent),
+                    Indenter(left=-indent),
+                ]
             case model.PageBreak():
                 return [PageBreak()]
         raise TypeError(f"not a block: {block!r}")
@@ -94,36 +110,45 @@ class StoryBuilder:
         flowable.brief_heading = HeadingInfo(level, title, literal(title), key)  # type: ignore[attr-defined]
         return flowable
 
-    def _style(self, depth: int, quote: bool, bulleted: bool = False) -> ParagraphStyle:
+    def _style(
+        self, depth: int, quote: bool, bulleted: bool = False, extra: float = 0.0
+    ) -> ParagraphStyle:
         base = self.styles.quote if quote else self.styles.body
         if depth == 0 and not bulleted:
             return base
-        return indented(base, depth, bulleted)
+        return indented(base, depth, bulleted, extra)
 
     def paragraph(
-        self, markup: str, depth: int, quote: bool, bullet: str | None = None
+        self,
+        markup: str,
+        depth: int,
+        quote: bool,
+        bullet: str | None = None,
+        extra: float = 0.0,
     ) -> Paragraph:
-        style = self._style(depth, quote, bullet is not None)
+        style = self._style(depth, quote, bullet is not None, extra)
         kind = QuoteParagraph if quote else Paragraph
         return kind(markup, style, bulletText=bullet)
 
     def list_block(self, block: ListBlock, depth: int, quote: bool) -> list[Flowable]:
         story: list[Flowable] = []
+        # Room for the widest number ("12.") beside the text, as for a bullet.
+        widest = stringWidth(f"{len(block.items)}.", FAMILY, BODY_SIZE) if block.ordered else 0
+        extra = max(0.0, widest + 0.6 * BODY_SIZE + 1 - (INDENT - 3))
         for number, item in enumerate(block.items, start=1):
             bullet = f"{number}." if block.ordered else "•"
             for index, sub in enumerate(item):
                 if isinstance(sub, model.Paragraph):
                     markup = self.inliner.markup(sub.children)
-                    story.append(
-                        self.paragraph(markup, depth + 1, quote, bullet if index == 0 else None)
-                    )
+                    lead = bullet if index == 0 else None
+                    story.append(self.paragraph(markup, depth + 1, quote, lead, extra))
                 else:
                     story.extend(self.block(sub, depth + 1, quote))
         return story
 
-    def table(self, block: model.Table) -> Table:
+    def table(self, block: model.Table, width: float) -> Table:
         columns = max((len(row) for row in (block.header, *block.rows)), default=0)
-        widths = self._widths(block, columns)
+        widths = self._widths(block, columns, width)
         aligns = [_ALIGN.get(a, TA_LEFT) for a in block.align] + [TA_LEFT] * columns
         data = [
             self._row(block.header, columns, aligns, self.styles.header_cell),
@@ -152,12 +177,12 @@ class StoryBuilder:
         table.spaceAfter = 10
         return table
 
-    def _widths(self, block: model.Table, columns: int) -> list[float]:
+    def _widths(self, block: model.Table, columns: int, width: float) -> list[float]:
         relative = block.widths
         if len(relative) != columns or not all(w > 0 for w in relative):
-            relative = content_widths(block, columns, self.width)
+            relative = content_widths(block, columns, width)
         total = sum(relative)
-        return [self.width * w / total for w in relative] if total else []
+        return [width * w / total for w in relative] if total else []
 
     def _row(
         self, cells: tuple, columns: int, aligns: list[int], style: ParagraphStyle

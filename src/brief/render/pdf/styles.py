@@ -60,6 +60,7 @@ def _style(name: str, **kwargs: object) -> ParagraphStyle:
         "leading": 14.5,
         "textColor": INK,
         "bulletFontName": FAMILY,
+        "bulletFontSize": kwargs.get("fontSize", BODY_SIZE),
         "splitLongWords": 1,
         "allowWidows": 0,
         "allowOrphans": 0,
@@ -139,14 +140,17 @@ def styles() -> Styles:
 
 
 @functools.cache
-def indented(base: ParagraphStyle, level: int, bulleted: bool) -> ParagraphStyle:
-    """`base` moved right by `level` list levels; with room for a bullet if asked."""
-    indent = base.leftIndent + level * INDENT
+def indented(
+    base: ParagraphStyle, level: int, bulleted: bool, extra: float = 0.0
+) -> ParagraphStyle:
+    """`base` moved right by `level` list levels (and `extra` room for wide
+    numbers such as "12."); with the bullet hanging in the margin if asked."""
+    indent = base.leftIndent + level * INDENT + extra
     return ParagraphStyle(
-        f"{base.name}-L{level}{'-b' if bulleted else ''}",
+        f"{base.name}-L{level}+{extra:g}{'-b' if bulleted else ''}",
         parent=base,
         leftIndent=indent,
-        bulletIndent=indent - INDENT + 3 if bulleted else 0,
+        bulletIndent=indent - INDENT - extra + 3 if bulleted else 0,
         alignment=TA_LEFT,
         spaceAfter=3,
     )

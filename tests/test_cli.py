@@ -216,6 +216,10 @@ def test_init_creates_a_loadable_workspace_with_a_matching_hash(workspace: Path)
     }
 
 
+def test_init_workspace_keeps_generated_files_out_of_git(workspace: Path) -> None:
+    assert "/output/" in (workspace / ".gitignore").read_text("utf-8").splitlines()
+
+
 def test_init_refuses_a_non_empty_folder(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine")
     result = runner.invoke(app, ["init", str(tmp_path)])

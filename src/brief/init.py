@@ -33,7 +33,9 @@ def _files(node: Traversable, prefix: str = "") -> list[tuple[str, Traversable]]
 def workspace_files() -> list[tuple[str, bytes]]:
     """(relative path, bytes) of every file `brief init` creates."""
     package = resources.files("brief.resources")
-    files = [(rel, f.read_bytes()) for rel, f in _files(package / "init")]
+    # Stored without its dot: hidden files are easy to lose in packaging.
+    renamed = {"gitignore": ".gitignore"}
+    files = [(renamed.get(rel, rel), f.read_bytes()) for rel, f in _files(package / "init")]
     files += [
         (f"briefings/templates/{rel}", f.read_bytes()) for rel, f in _files(package / "templates")
     ]

@@ -65,6 +65,25 @@ def test_validate_json_report(ws: Path) -> None:
     assert json.loads(result.stdout)["counts"]["extracts"] == 2
 
 
+def test_validate_json_without_a_workspace_is_still_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("BRIEF_WORKSPACE", raising=False)
+    result = runner.invoke(app, ["validate", "--json"])
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    assert report["valid"] is False
+    assert report["counts"] == {}
+    (problem,) = report["problems"]
+    assert problem["file"] == str(tmp_path)
+    assert problem["message"].startswith("no brief workspace")
+
+    result = runner.invoke(app, ["validate", "--json", "--workspace", str(tmp_path / "none")])
+    assert result.exit_code == 2
+    assert "not a brief workspace" in json.loads(result.stdout)["problems"][0]["message"]
+
+
 def test_validate_debug_shows_the_traceback(ws: Path) -> None:
     break_two_files(ws)
     result = runner.invoke(app, ["validate", "--debug", "--workspace", str(ws)])

@@ -96,3 +96,49 @@ def test_row_2_term_is_not_a_likelihood(ws: Path) -> None:
     line = line_of(ws, JUDGMENTS, "likelihood:")
     assert len(found) == 1
     assert found[0].startswith(f"{JUDGMENTS}:{line}:17: judgments[0].likelihood: Input should be")
+
+
+def problems_with_basis(root: Path, basis: str) -> list[str]:
+    path = root / JUDGMENTS
+    body = path.read_text(encoding="utf-8")
+    body = body.replace(
+        "    confidence: moderate\n", f"    confidence: moderate\n    confidence_basis: {basis}\n"
+    )
+    path.write_text(body, encoding="utf-8")
+    return [str(p) for p in load_workspace(root).problems]
+
+
+@pytest.mark.parametrize(
+    "basis",
+    [
+        "Two official sources agree, but force decisions can change fast.",
+        "Statements by NATO officials in May 2024 and in the September 2024 release.",
+        "Builds on confidence-building measures the sides agreed.",
+    ],
+)
+def test_clean_confidence_basis_passes(ws: Path, basis: str) -> None:
+    assert problems_with_basis(ws, basis) == []
+
+
+@pytest.mark.parametrize(
+    ("basis", "message"),
+    [
+        # Briefs print "We have moderate confidence in this judgment: <basis>":
+        # a likelihood term there fuses the two, the judgment's own term included.
+        ("It is likely given NATO's statements.", "uses 'likely': the basis is printed in"),
+        ("A change of course is remote.", "uses 'remote': the basis is printed in"),
+        (
+            "Officials will very probably repeat it; a reversal is almost no chance.",
+            "uses 'almost no chance', 'probable': the basis is printed in",
+        ),
+        ("The sources could be wrong.", "vague hedge 'could' in the confidence sentence"),
+        ("Reports may be incomplete.", "vague hedge 'may' in the confidence sentence"),
+    ],
+)
+def test_confidence_basis_holds_no_likelihood_term_or_hedge(
+    ws: Path, basis: str, message: str
+) -> None:
+    found = problems_with_basis(ws, basis)
+    line = line_of(ws, JUDGMENTS, "confidence_basis:")
+    assert len(found) == 1, found
+    assert found[0].startswith(f"{JUDGMENTS}:{line}:23: judgments[0].confidence_basis: {message}")

@@ -139,7 +139,32 @@ def test_impossible_date_is_located(ws: Path) -> None:
     edit(ws, EXTRACTS, "date: 2024-08-20", "date: 2024-02-30")
     line = line_of(ws, EXTRACTS, "2024-02-30")
     problem = the_problem(ws)
-    assert problem.startswith(f"{EXTRACTS}:{line}:11: invalid value '2024-02-30'")
+    assert problem.startswith(f"{EXTRACTS}:{line}:11: extracts[0].date: invalid value '2024-02-30'")
+    assert "not a date" in problem
+
+
+def test_impossible_date_does_not_hide_the_files_other_problems(ws: Path) -> None:
+    edit(ws, JUDGMENTS, "made: 2024-10-01", "made: 2024-02-30\n    colour: red")
+    edit(ws, JUDGMENTS, "likelihood: likely", "likelihood: improbable")
+    made = line_of(ws, JUDGMENTS, "made:")
+    assert problems(ws) == [
+        f"{JUDGMENTS}:{line_of(ws, JUDGMENTS, 'likelihood:')}:17: judgments[0].likelihood: "
+        "Input should be 'almost no chance', 'very unlikely', 'unlikely', 'roughly even chance', "
+        "'likely', 'very likely' or 'almost certain' (got 'improbable')",
+        f"{JUDGMENTS}:{made}:11: judgments[0].made: invalid value '2024-02-30': "
+        "not a date (day value is outside expected range)",
+        f"{JUDGMENTS}:{made + 1}:5: judgments[0].colour: unknown field; allowed here: id, "
+        "subjects, issues, text, likelihood, confidence, confidence_basis, horizon, made, key, "
+        "basis, indicators",
+    ]
+
+
+def test_timestamp_tag_on_a_non_date_is_a_located_problem(ws: Path) -> None:
+    edit(ws, JUDGMENTS, "made: 2024-10-01", "made: !!timestamp soon")
+    line = line_of(ws, JUDGMENTS, "made:")
+    assert the_problem(ws).startswith(
+        f"{JUDGMENTS}:{line}:11: judgments[0].made: invalid value 'soon': not a date"
+    )
 
 
 def test_schema_line_naming_the_wrong_schema(ws: Path) -> None:
@@ -529,6 +554,39 @@ def test_common_yaml_mistakes_come_with_their_fix(
     problem = the_problem(ws)
     assert problem.startswith(f"{EXTRACTS}:{line}:{column}: invalid YAML: ")
     assert hint in problem
+
+
+def test_unclosed_quote_names_the_line_it_starts_on(ws: Path) -> None:
+    """The parser fails lines later, at the next quotation mark; the fix is
+    where the quoted value starts."""
+    edit(ws, EXTRACTS, 'emerge."', "emerge.")
+    start = line_of(ws, EXTRACTS, "quote:")
+    failing = line_of(ws, EXTRACTS, 'evidence: "')
+    problem = the_problem(ws)
+    assert problem.startswith(f"{EXTRACTS}:{failing}:16: invalid YAML: ")
+    assert f"the quoted value starting at line {start}, column 12" in problem
+    assert 'probably missing its closing "' in problem
+
+
+def test_unclosed_quote_at_the_end_names_the_line_it_starts_on(ws: Path) -> None:
+    edit(ws, EXTRACTS, 'evidence: "He met Vjosa Osmani in Pristina"', 'evidence: "He met')
+    start = line_of(ws, EXTRACTS, "evidence:")
+    problem = the_problem(ws)
+    assert "found unexpected end of stream" in problem
+    assert f"while scanning a quoted scalar started at line {start}, column 15" in problem
+    assert f"the quoted value starting at line {start}, column 15 is probably missing" in problem
+
+
+def test_a_quoted_value_over_two_lines_is_not_called_unclosed(ws: Path) -> None:
+    edit(
+        ws,
+        EXTRACTS,
+        "    occasion: visit to Pristina",
+        '    occasion: "visit to\n      Pristina" x',
+    )
+    problem = the_problem(ws)
+    assert "invalid YAML" in problem
+    assert "closing" not in problem
 
 
 def test_invalid_mapping_key_points_at_the_key(ws: Path) -> None:

@@ -419,6 +419,14 @@ def validate(
             raise
         typer.echo(json.dumps(_json_report({}, error.problems), indent=2, ensure_ascii=False))
         raise typer.Exit(2) from None
+    except BriefError as error:
+        # No workspace found, or one that cannot be read: a script reading
+        # stdout still gets JSON, and the exit code of invalid input.
+        if not as_json or debug:
+            raise
+        problem = Problem(file=str(workspace or Path.cwd()), message=str(error))
+        typer.echo(json.dumps(_json_report({}, [problem]), indent=2, ensure_ascii=False))
+        raise typer.Exit(2) from None
     if as_json:
         typer.echo(json.dumps(_json_report(counts, []), indent=2, ensure_ascii=False))
     else:

@@ -319,40 +319,71 @@ _CONFIDENCE_RE = re.compile(
 def _estimative_language(loaded: Loaded) -> Iterator[Finding]:
     for ident, judgment in loaded.corpus.judgments.items():
         file, loc = loaded.origins["judgments"][ident]
-        text_loc = (*loc, "text")
-        own = judgment.likelihood
-        others = sorted(
-            {
-                _ESTIMATIVE[" ".join(m.group(0).lower().split())]
-                for m in _ESTIMATIVE_RE.finditer(judgment.text)
-            }
-            - {own}
+        yield from _judgment_text(file, (*loc, "text"), judgment.text, judgment.likelihood)
+        if judgment.confidence_basis:
+            yield from _confidence_basis(
+                file, (*loc, "confidence_basis"), judgment.confidence_basis
+            )
+
+
+def _judgment_text(file: str, loc: Loc, text: str, own: str) -> Iterator[Finding]:
+    others = sorted(_terms(text) - {own})
+    if others:
+        yield _finding(
+            file,
+            loc,
+            f"uses {_quoted(others)} besides its likelihood '{own}': one ICD 203 term per judgment",
         )
-        if others:
-            terms = ", ".join(f"'{term}'" for term in others)
-            yield _finding(
-                file,
-                text_loc,
-                f"uses {terms} besides its likelihood '{own}': one ICD 203 term per judgment",
-            )
-        for match in _HEDGE_RE.finditer(judgment.text):
-            if match.group(0) == "May" and _MONTH_MAY_RE.search(
-                judgment.text, max(0, match.start() - 3), match.end() + 2
-            ):
-                continue  # the month
-            yield _finding(
-                file,
-                text_loc,
-                f"vague hedge '{match.group(0)}': say it with the ICD 203 term '{own}'",
-            )
-        confidence = _CONFIDENCE_RE.search(judgment.text)
-        if confidence:
-            yield _finding(
-                file,
-                text_loc,
-                f"'{confidence.group(0)}' in the text: confidence goes in 'confidence', "
-                "never in the judgment's sentence",
-            )
+    for hedge in _hedges(text):
+        yield _finding(file, loc, f"vague hedge '{hedge}': say it with the ICD 203 term '{own}'")
+    confidence = _CONFIDENCE_RE.search(text)
+    if confidence:
+        yield _finding(
+            file,
+            loc,
+            f"'{confidence.group(0)}' in the text: confidence goes in 'confidence', "
+            "never in the judgment's sentence",
+        )
+
+
+def _confidence_basis(file: str, loc: Loc, basis: str) -> Iterator[Finding]:
+    """Briefs print the basis in the confidence sentence ("We have high
+    confidence in this judgment: <basis>"), which ICD 203 keeps free of any
+    likelihood term, the judgment's own included, and of hedges."""
+    terms = sorted(_terms(basis))
+    if terms:
+        yield _finding(
+            file,
+            loc,
+            f"uses {_quoted(terms)}: the basis is printed in the confidence sentence, "
+            "which must hold no ICD 203 likelihood term; say why the evidence is strong or weak",
+        )
+    for hedge in _hedges(basis):
+        yield _finding(
+            file,
+            loc,
+            f"vague hedge '{hedge}' in the confidence sentence: state what the evidence shows",
+        )
+
+
+def _terms(text: str) -> set[str]:
+    """The ICD 203 terms (either row) `text` uses, as their table entries."""
+    return {
+        _ESTIMATIVE[" ".join(m.group(0).lower().split())] for m in _ESTIMATIVE_RE.finditer(text)
+    }
+
+
+def _hedges(text: str) -> Iterator[str]:
+    for match in _HEDGE_RE.finditer(text):
+        if match.group(0) == "May" and _MONTH_MAY_RE.search(
+            text, max(0, match.start() - 3), match.end() + 2
+        ):
+            continue  # the month
+        yield match.group(0)
+
+
+def _quoted(terms: list[str]) -> str:
+    return ", ".join(f"'{term}'" for term in terms)
 
 
 # ----------------------------------------------------------- provenance

@@ -423,6 +423,9 @@ def _unknown_field(model: type[BaseModel], loc: Loc) -> str:
     return "unknown field"
 
 
+_DATE_PARSING = {"date_parsing", "date_from_datetime_parsing", "datetime_parsing"}
+
+
 def _message(item: Any) -> str:
     kind = item["type"]
     msg = str(item["msg"])
@@ -430,6 +433,9 @@ def _message(item: Any) -> str:
         return "missing 'kind': one of statement, event, fact"
     if kind == "value_error":
         return msg.removeprefix("Value error, ")
+    if kind in _DATE_PARSING:
+        reason = item.get("ctx", {}).get("error", "")
+        return f"invalid value {item['input']!r}: not a date ({reason})"
     value = item.get("input")
     if isinstance(value, str | int | float | bool) and len(repr(value)) <= 80:
         return f"{msg} (got {value!r})"

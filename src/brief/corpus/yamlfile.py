@@ -8,6 +8,7 @@ column of the offending field.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -82,8 +83,21 @@ class _Loader(yaml.CSafeLoader):
                 )
             )
 
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> object:
+        # A scalar shaped like a date but naming none (2024-02-30) stays a
+        # string: the model then reports it at its field, with the file's other
+        # problems, instead of the whole file failing to load.
+        # `!!timestamp foo` does not match at all: PyYAML would crash on it.
+        if not self.timestamp_regexp.match(node.value):
+            return self.construct_scalar(node)
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            return self.construct_scalar(node)
+
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 
 
 def _position(text: bytes, byte_offset: int) -> tuple[int, int]:
@@ -105,12 +119,60 @@ def _mark_problem(rel: str, raw: bytes, error: yaml.MarkedYAMLError) -> Problem:
     else:
         message = f"invalid YAML: {problem}"
         if error.context:
-            message += f" ({error.context})"
-        if mark is not None:
-            message += _hint(problem, _line(raw, mark.line), mark.column)
+            message += f" ({error.context}{_since(error.context_mark, mark)})"
+        if error.context == "while scanning a quoted scalar" and error.context_mark:
+            start = error.context_mark
+            message += (
+                f"; the quoted value starting at line {start.line + 1}, column"
+                f" {start.column + 1} is probably missing its closing quotation mark"
+            )
+        elif mark is not None:
+            message += _unclosed_quote(raw, mark) or _hint(
+                problem, _line(raw, mark.line), mark.column
+            )
     if mark is None:
         return Problem(file=rel, message=message)
     return Problem(file=rel, line=mark.line + 1, column=mark.column + 1, message=message)
+
+
+def _since(context: yaml.Mark | None, mark: yaml.Mark | None) -> str:
+    """Where the construct the problem broke began, when that is elsewhere:
+    the mistake is often there, not where the parser gave up."""
+    if context is None or (mark is not None and context.line == mark.line):
+        return ""
+    return f" started at line {context.line + 1}, column {context.column + 1}"
+
+
+_KEY_LINE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:(?:\s|$)", re.MULTILINE)
+
+
+def _unclosed_quote(raw: bytes, mark: yaml.Mark) -> str:
+    """A quoted value missing its closing quote runs on over the next lines to
+    the next quotation mark, and the parser fails only there. Name where it
+    starts: the last quoted value before the failure, if it spans lines,
+    ends on the failing line and swallowed lines that look like `key: value`."""
+    last: yaml.ScalarToken | None = None
+    try:
+        for token in yaml.scan(raw, Loader=yaml.CSafeLoader):
+            if token.start_mark.index >= mark.index:
+                break
+            if isinstance(token, yaml.ScalarToken):
+                last = token
+    except yaml.YAMLError:
+        pass  # the scanner stopped at the failure: `last` is what came before it
+    if last is None or last.style not in ('"', "'"):
+        return ""
+    start, end = last.start_mark, last.end_mark
+    if start.line == end.line or end.line != mark.line:
+        return ""
+    lines = raw.decode("utf-8", errors="replace").splitlines()
+    swallowed = "\n".join(lines[start.line + 1 : end.line + 1])
+    if not _KEY_LINE.search(swallowed):
+        return ""
+    return (
+        f"; the quoted value starting at line {start.line + 1}, column {start.column + 1}"
+        f" is probably missing its closing {last.style}"
+    )
 
 
 def _line(raw: bytes, number: int) -> str:
@@ -169,8 +231,8 @@ def load_yaml(rel: str, raw: bytes) -> tuple[object, list[Duplicate]]:
     except yaml.YAMLError as error:
         raise NotLoaded(Problem(file=rel, message=f"invalid YAML: {error}")) from None
     except (ValueError, TypeError, OverflowError) as error:
-        # A scalar that looks like a date but is none (2024-02-30): no mark
-        # comes with it, so find it.
+        # A scalar its tag cannot build (`!!int abc`): no mark comes with it,
+        # so find it.
         raise NotLoaded(_bad_scalar(rel, raw, error)) from None
     finally:
         loader.dispose()

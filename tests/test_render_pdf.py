@@ -458,3 +458,24 @@ def test_items_of_a_long_numbered_list_start_in_one_column() -> None:
     reader.pages[-1].extract_text(visitor_text=visit)
     assert len(starts) == 13
     assert len(set(starts)) == 1, starts  # "10." does not push its item's text right
+
+
+def _lines(count: int) -> tuple:
+    return tuple(x for i in range(count) for x in (Text(f"line {i}"), LineBreak()))
+
+
+def test_a_table_header_taller_than_a_page_prints_once_and_splits() -> None:
+    table = Table(header=(_lines(200),), rows=(((Text("only row"),),),))
+    rendered = Rendered(Document(META, (table,)))
+    text = "".join(rendered.squashed)
+    assert "line199" in text and "onlyrow" in text
+
+
+def test_notes_of_one_line_taller_than_a_page_continue_on_the_next() -> None:
+    notes = tuple(Note((Text(f"note {i} " * 20),)) for i in range(60))
+    rendered = Rendered(Document(META, (Paragraph((Text("Claim"), *notes)),)))
+    text = "".join(rendered.squashed)
+    assert all(squash(f"note {i} note {i}") in text for i in range(60))
+    assert len(rendered.note_links()) == 60
+    # The first notes share the page of their reference; the rest follow.
+    assert rendered.note_links()[0] == (1, 1)

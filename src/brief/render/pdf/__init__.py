@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from brief.document import Document, Heading, numbered_notes
 from brief.render.pdf.flowables import StoryBuilder, note_paragraphs
-from brief.render.pdf.footnotes import Footnotes
+from brief.render.pdf.footnotes import FlushNotes, Footnotes
 from brief.render.pdf.page import BODY, BriefDocTemplate
 from brief.render.pdf.styles import styles
 from brief.render.pdf.toc import TOC_LEVELS, contents, cover
@@ -37,6 +37,8 @@ def render(document: Document) -> bytes:
     if any(isinstance(block, Heading) and block.level <= TOC_LEVELS for block in document.blocks):
         story += contents(style)
     story += [NextPageTemplate(BODY), PageBreak(), *body]
+    if builder.notes:
+        story.append(FlushNotes(footnotes))
     doc.multiBuild(story)
     return buffer.getvalue()
 

@@ -45,6 +45,19 @@ class QuoteParagraph(Paragraph):
         canv.restoreState()
 
 
+class BriefTable(Table):
+    """A table whose header row repeats on every page, unless the header alone
+    is too tall for a page: then it is printed once and split like any row."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = super().split(availWidth, availHeight)
+        frame = getattr(self, "_frame", None)
+        if not parts and self.repeatRows and getattr(frame, "_atTop", False):
+            self.repeatRows = 0
+            parts = super().split(availWidth, availHeight)
+        return parts
+
+
 class StoryBuilder:
     """Walks the blocks in reading order, numbering notes as it goes."""
 
@@ -154,7 +167,7 @@ class StoryBuilder:
             self._row(block.header, columns, aligns, self.styles.header_cell),
             *(self._row(row, columns, aligns, self.styles.cell) for row in block.rows),
         ]
-        table = Table(
+        table = BriefTable(
             data, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=1, hAlign="LEFT"
         )
         table.setStyle(

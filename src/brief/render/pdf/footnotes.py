@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Frame, Paragraph, Table
+from reportlab.platypus import Flowable, Frame, PageBreak, Paragraph, Table
 from reportlab.platypus.paraparser import ParaFrag
 
 from brief.render.pdf.styles import RULE
@@ -108,16 +108,22 @@ class FootnoteFrame(Frame):
         self._reserve(self.page_notes)
 
     def _take_carry(self, piece: Flowable) -> None:
-        # A continued note takes at most most of the page; its rest moves on.
+        # A continued note takes at most most of the page; its rest moves on,
+        # and so do the notes queued after it, keeping their order.
+        if self.footnotes.carry:
+            self.footnotes.carry.append(piece)
+            return
         room = 0.8 * self._aH - self.notes_height([*self.page_notes, piece])
         if room >= 0 or not isinstance(piece, Paragraph):
             self.page_notes.append(piece)
             return
         _, height = piece.wrap(self._aW, _UNBOUNDED)
-        parts = piece.split(self._aW, height + room)
+        parts = piece.split(self._aW, height + room) if height + room > 0 else []
         if len(parts) == 2:
             self.page_notes.append(parts[0])
             self.footnotes.carry.append(parts[1])
+        elif self.page_notes:
+            self.footnotes.carry.append(piece)
         else:
             self.page_notes.append(piece)
 
@@ -158,8 +164,12 @@ class FootnoteFrame(Frame):
             return 1
         large = self.notes_height(notes) > _LARGE_NOTE * self._aH
         splittable = isinstance(flowable, Paragraph | Table)
+        if not trySplit and self._atTop:
+            # The last resort, after splitting: even this piece's notes do not
+            # fit an empty page; they continue on the next.
+            return self._add_carrying_notes(flowable, canv, numbers, notes, forced=True)
         if splittable and (self._atTop or large) and not self.footnotes.carry:
-            return self._add_splitting_last_note(flowable, canv, numbers, notes)
+            return self._add_carrying_notes(flowable, canv, numbers, notes, forced=False)
         return 0
 
     def _add_reserving(
@@ -170,28 +180,47 @@ class FootnoteFrame(Frame):
         self._reserve(self.page_notes)
         return added
 
-    def _add_splitting_last_note(
-        self, flowable: Flowable, canv: Canvas, numbers: list[int], notes: list[Flowable]
+    def _add_carrying_notes(
+        self,
+        flowable: Flowable,
+        canv: Canvas,
+        numbers: list[int],
+        notes: list[Flowable],
+        forced: bool,
     ) -> int:
-        *whole, last = notes
+        """Add `flowable` with as much of its notes as the page holds; the rest
+        (a split note's continuation, then the notes after it) moves on to the
+        next page. Unless `forced` (nothing smaller can be placed on an empty
+        page), every note must at least start on this page."""
         bottom = self._y1 + self._bottomPadding
         space = 0.0 if self._atTop else flowable.getSpaceBefore()
         available = self._y - bottom - space
         _, height = flowable.wrapOn(canv, self._getAvailableWidth(), available)
-        before = [*self.page_notes, *whole]
-        used = self.notes_height(before) if before else SPACE_ABOVE_RULE + SPACE_BELOW_RULE
-        room = available - height - used - (NOTE_GAP if before else 0.0)
-        if room <= 0 or not isinstance(last, Paragraph):
+        placed: list[Flowable] = []
+        rest = list(notes)
+        if not self.footnotes.carry:
+            while rest:
+                room = available - height - self.notes_height([*self.page_notes, *placed])
+                room -= NOTE_GAP if (self.page_notes or placed) else SPACE_ABOVE_RULE
+                if not (self.page_notes or placed):
+                    room -= SPACE_BELOW_RULE
+                note = rest[0]
+                if self._note_height(note) <= room:
+                    placed.append(rest.pop(0))
+                    continue
+                if room > 0 and isinstance(note, Paragraph):
+                    note.wrap(self._aW, _UNBOUNDED)
+                    parts = note.split(self._aW, room)
+                    if len(parts) == 2:
+                        placed.append(parts[0])
+                        rest[0] = parts[1]
+                break
+        if not forced and len(placed) < len(notes):
             return 0
-        last.wrap(self._aW, _UNBOUNDED)
-        parts = last.split(self._aW, room)
-        if len(parts) != 2:
+        if not self._add_reserving(flowable, canv, 0, placed):
             return 0
-        first, rest = parts
-        if not self._add_reserving(flowable, canv, 0, [*whole, first]):
-            return 0
-        self._commit(numbers, [*whole, first])
-        self.footnotes.carry.append(rest)
+        self._commit(numbers, placed)
+        self.footnotes.carry.extend(rest)
         return 1
 
     # ---------------------------------------------------------- splitting
@@ -206,7 +235,12 @@ class FootnoteFrame(Frame):
             # itself may split.
             content = getattr(flowable, "_content", [])
             leading = {n for f in content[:-1] for n in self._new_notes(f)}
-            return self._split_reserving(flowable, canv, [n for n in numbers if n in leading])
+            parts = self._split_reserving(flowable, canv, [n for n in numbers if n in leading])
+            if not parts and self._atTop:
+                # Those notes alone fill the page: the members flow on their
+                # own and their notes continue on the next page.
+                parts = Frame.split(self, flowable, canv)
+            return parts
         best = self._split_searching(flowable, canv)
         if not best and self._atTop:
             # Even the first line's notes do not fit an empty page: split
@@ -281,3 +315,20 @@ class FootnoteFrame(Frame):
             y -= height
             note.drawOn(canv, x, y)
             y -= NOTE_GAP
+
+
+class FlushNotes(Flowable):
+    """Ends the story: adds pages until every carried note has been printed."""
+
+    def __init__(self, footnotes: Footnotes) -> None:
+        super().__init__()
+        self.footnotes = footnotes
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, (availHeight + 1 if self.footnotes.carry else 0)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return [PageBreak(), self] if self.footnotes.carry else []
+
+    def draw(self) -> None:
+        pass

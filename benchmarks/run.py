@@ -52,6 +52,8 @@ class Row:
     size: str
     seconds: float | None = None
     peak_mb: float | None = None
+    cpu: float | None = None
+    """CPU seconds (user + system) of the same work: robust to a busy machine."""
     reference: str = ""
     ref_seconds: float | None = None
     target: str = ""
@@ -73,7 +75,17 @@ def fmt_seconds(value: float | None) -> str:
 
 
 def print_table(rows: list[Row]) -> None:
-    header = ("measurement", "size", "median", "peak RSS", "reference", "ratio", "target", "")
+    header = (
+        "measurement",
+        "size",
+        "median",
+        "CPU",
+        "peak RSS",
+        "reference",
+        "ratio",
+        "target",
+        "",
+    )
     lines = [header]
     for r in rows:
         ref = f"{r.reference} {fmt_seconds(r.ref_seconds)}" if r.reference else ""
@@ -82,6 +94,7 @@ def print_table(rows: list[Row]) -> None:
                 r.name,
                 r.size,
                 fmt_seconds(r.seconds) if r.seconds is not None else r.note or "-",
+                fmt_seconds(r.cpu),
                 f"{r.peak_mb:.0f} MB" if r.peak_mb else "-",
                 ref.strip(),
                 f"{r.ratio:.2f}x" if r.ratio is not None else "",
@@ -117,6 +130,7 @@ def child_env() -> dict[str, str]:
 @dataclass
 class Proc:
     seconds: float
+    cpu: float
     peak_mb: float
     returncode: int
     stdout: str
@@ -144,6 +158,7 @@ def run_process(cmd: list[str], cwd: Path | None = None, timeout: float = 1800) 
         err.seek(0)
         return Proc(
             seconds,
+            usage.ru_utime + usage.ru_stime,
             usage.ru_maxrss / 1024,
             proc.returncode,
             out.read().decode("utf-8", "replace"),
@@ -178,6 +193,18 @@ def brief_cmd(*args: str) -> list[str]:
 # Each runs inside the child process and prints one JSON line.
 
 
+class Clock:
+    """Wall and CPU seconds of a block."""
+
+    def __enter__(self) -> Clock:
+        self.start = (time.perf_counter(), time.process_time())
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.wall = time.perf_counter() - self.start[0]
+        self.cpu = time.process_time() - self.start[1]
+
+
 def _missing(exc: BaseException) -> dict:
     return {"missing": str(exc).split(" (")[0][:80]}
 
@@ -187,10 +214,9 @@ def w_load(ws: str, cache: bool) -> dict:
         os.environ["BRIEF_NO_CACHE"] = "1"
     from brief import api
 
-    start = time.perf_counter()
-    corpus = api.load(Path(ws))
-    seconds = time.perf_counter() - start
-    return {"seconds": seconds, "counts": corpus.counts()}
+    with Clock() as clock:
+        corpus = api.load(Path(ws))
+    return {"seconds": clock.wall, "cpu": clock.cpu, "counts": corpus.counts()}
 
 
 def w_floor(ws: str) -> dict:
@@ -199,14 +225,13 @@ def w_floor(ws: str) -> dict:
 
     root = Path(ws)
     files = sorted((root / "seeds").rglob("*.yaml")) + sorted((root / "briefings").glob("*.yaml"))
-    start = time.perf_counter()
     size = 0
-    for path in files:
-        raw = path.read_bytes()
-        size += len(raw)
-        yaml.load(raw.decode("utf-8"), Loader=yaml.CSafeLoader)
-    seconds = time.perf_counter() - start
-    return {"seconds": seconds, "files": len(files), "bytes": size}
+    with Clock() as clock:
+        for path in files:
+            raw = path.read_bytes()
+            size += len(raw)
+            yaml.load(raw.decode("utf-8"), Loader=yaml.CSafeLoader)
+    return {"seconds": clock.wall, "cpu": clock.cpu, "files": len(files), "bytes": size}
 
 
 def _notes(document: object) -> int:
@@ -226,21 +251,24 @@ def w_assemble(ws: str, reps: int) -> dict:
     subjects = [b.subject for _, b in sorted(corpus.briefings.items())]
     one = subjects[0]
     api.build_document(corpus, one, as_of=synth.AS_OF)  # first call pays lazy imports
-    one_times, all_times = [], []
+    one_times, all_times, one_cpu, all_cpu = [], [], [], []
     for _ in range(reps):
-        start = time.perf_counter()
-        doc = api.build_document(corpus, one, as_of=synth.AS_OF)
-        one_times.append(time.perf_counter() - start)
-    notes_all = 0
+        with Clock() as clock:
+            doc = api.build_document(corpus, one, as_of=synth.AS_OF)
+        one_times.append(clock.wall)
+        one_cpu.append(clock.cpu)
     for _ in range(reps):
-        start = time.perf_counter()
-        docs = [api.build_document(corpus, s, as_of=synth.AS_OF) for s in subjects]
-        all_times.append(time.perf_counter() - start)
+        with Clock() as clock:
+            docs = [api.build_document(corpus, s, as_of=synth.AS_OF) for s in subjects]
+        all_times.append(clock.wall)
+        all_cpu.append(clock.cpu)
     notes_all = sum(_notes(d) for d in docs)
     return {
         "subject": one,
         "one": one_times,
         "all": all_times,
+        "one_cpu": one_cpu,
+        "all_cpu": all_cpu,
         "briefs": len(subjects),
         "notes_one": _notes(doc),
         "notes_all": notes_all,
@@ -270,12 +298,13 @@ def w_render(ws: str, reps: int, out: str) -> dict:
             result[fmt] = {"error": f"{type(exc).__name__}: {str(exc).splitlines()[0][:80]}"}
             continue
         Path(out, f"brief.{fmt}").write_bytes(data)
-        times = []
+        times, cpu = [], []
         for _ in range(reps):
-            start = time.perf_counter()
-            api.render_bytes(doc, fmt)
-            times.append(time.perf_counter() - start)
-        result[fmt] = {"first": first, "times": times, "bytes": len(data)}
+            with Clock() as clock:
+                api.render_bytes(doc, fmt)
+            times.append(clock.wall)
+            cpu.append(clock.cpu)
+        result[fmt] = {"first": first, "times": times, "cpu": cpu, "bytes": len(data)}
     return result
 
 
@@ -339,6 +368,7 @@ def bench_cold_start(reps: int, ws: Path, tmp: Path) -> list[Row]:
             "-",
             seconds,
             max(p.peak_mb for p in procs),
+            cpu=median([p.cpu for p in procs]),
             target="< 0.3 s",
             verdict="PASS" if seconds < 0.3 and procs[0].returncode == 0 else "MISS",
         )
@@ -360,6 +390,7 @@ def bench_cold_start(reps: int, ws: Path, tmp: Path) -> list[Row]:
             ws_size(ws),
             median([p.seconds for p in procs]),
             max(p.peak_mb for p in procs),
+            cpu=median([p.cpu for p in procs]),
             note="whole command: start, load, assemble, render, write",
         )
     )
@@ -391,6 +422,7 @@ def bench_load(reps: int, ws: Path) -> list[Row]:
             size,
             floor,
             max(m for _, m in floors),
+            cpu=median([r["cpu"] for r, _ in floors]),
             note=f"{info['files']} files, {info['bytes'] / 1e6:.1f} MB of YAML",
         )
     ]
@@ -413,6 +445,7 @@ def bench_load(reps: int, ws: Path) -> list[Row]:
                 size,
                 seconds,
                 max(m for _, m in runs),
+                cpu=median([r["cpu"] for r, _ in runs]),
                 reference="floor",
                 ref_seconds=floor,
                 target="<= 2x floor",
@@ -436,6 +469,7 @@ def bench_assemble(reps: int, ws: Path) -> tuple[list[Row], dict | None]:
             size,
             one,
             peak,
+            cpu=median(result["one_cpu"]),
             note=f"{result['notes_one']} notes",
         ),
         Row(
@@ -443,6 +477,7 @@ def bench_assemble(reps: int, ws: Path) -> tuple[list[Row], dict | None]:
             size,
             every,
             peak,
+            cpu=median(result["all_cpu"]),
             note=f"{result['notes_all']} notes in all",
         ),
     ]
@@ -481,7 +516,7 @@ def bench_render(reps: int, ws: Path, tmp: Path) -> list[Row]:
     subject, notes = result["subject"], result["notes"]
     pandoc = pandoc_path()
     md = out / "brief.md"
-    pandoc_times: dict[str, tuple[float, float] | str] = {}
+    pandoc_times: dict[str, tuple[float, float, float] | str] = {}
     if pandoc is None:
         pandoc_times = {"docx": "pandoc not installed", "pdf": "pandoc not installed"}
     elif isinstance(result.get("md"), dict):
@@ -499,7 +534,7 @@ def bench_render(reps: int, ws: Path, tmp: Path) -> list[Row]:
         else:
             seconds = median(ours["times"])
             ref = pandoc_times.get(fmt)
-            row = Row(label, size, seconds, peak, note=count_note(out, fmt, notes))
+            row = Row(label, size, seconds, peak, median(ours["cpu"]), count_note(out, fmt, notes))
             if isinstance(ref, tuple):
                 row.reference = "pandoc" if fmt == "docx" else "pandoc+weasyprint"
                 row.ref_seconds = ref[0]
@@ -518,6 +553,7 @@ def bench_render(reps: int, ws: Path, tmp: Path) -> list[Row]:
                     size,
                     ref[0],
                     ref[1],
+                    ref[2],
                     note=count_note(out, f"pandoc.{fmt}", notes),
                 )
             )
@@ -535,12 +571,21 @@ def pandoc_path() -> str | None:
         return shutil.which("pandoc")
 
 
+def _summary(procs: list[Proc]) -> tuple[float, float, float]:
+    """Median wall time, peak RSS and median CPU time of repeated runs."""
+    return (
+        median([p.seconds for p in procs]),
+        max(p.peak_mb for p in procs),
+        median([p.cpu for p in procs]),
+    )
+
+
 def pandoc_runs(pandoc: str, md: Path, out: Path, reps: int) -> dict:
-    results: dict[str, tuple[float, float] | str] = {}
+    results: dict[str, tuple[float, float, float] | str] = {}
     docx = [pandoc, "-f", "markdown", "-t", "docx", "-o", str(out / "brief.pandoc.docx"), str(md)]
     procs = [run_process(docx) for _ in range(reps)]
     if procs[0].returncode == 0:
-        results["docx"] = (median([p.seconds for p in procs]), max(p.peak_mb for p in procs))
+        results["docx"] = _summary(procs)
     else:
         results["docx"] = f"failed: {procs[0].stderr.strip()[:80]}"
     engine = shutil.which("weasyprint", path=child_env()["PATH"])
@@ -551,7 +596,7 @@ def pandoc_runs(pandoc: str, md: Path, out: Path, reps: int) -> dict:
     pdf += ["--metadata", "title=brief", "-o", str(out / "brief.pandoc.pdf"), str(md)]
     procs = [run_process(pdf) for _ in range(reps)]
     if procs[0].returncode == 0:
-        results["pdf"] = (median([p.seconds for p in procs]), max(p.peak_mb for p in procs))
+        results["pdf"] = _summary(procs)
     else:
         results["pdf"] = f"failed: {procs[0].stderr.strip()[:80]}"
     return results
@@ -599,12 +644,13 @@ def bench_pack(reps: int, ws: Path) -> list[Row]:
                 size,
                 seconds,
                 max(p.peak_mb for p in procs),
+                median([p.cpu for p in procs]),
             )
             if jobs == 2 and size == "large":
                 row.target = "< 60 s"
                 row.verdict = "PASS" if seconds < 60 else "MISS"
             rows.append(row)
-    procs = [run_process(brief_cmd(*base, "--jobs", "2")) for _ in range(reps)]
+    procs = [run_process(brief_cmd(*base, "--jobs", "2")) for _ in range(max(reps, 3))]
     if all(p.returncode == 0 for p in procs):
         seconds = median([p.seconds for p in procs])
         rows.append(
@@ -613,6 +659,7 @@ def bench_pack(reps: int, ws: Path) -> list[Row]:
                 size,
                 seconds,
                 max(p.peak_mb for p in procs),
+                median([p.cpu for p in procs]),
                 target="< 3 s",
                 verdict="PASS" if seconds < 3 else "MISS",
             )
@@ -647,8 +694,23 @@ def machine() -> str:
         pass
     return (
         f"{os.cpu_count()} CPUs{mem}, {platform.system()} {platform.machine()}, "
-        f"Python {platform.python_version()}, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC"
+        f"Python {platform.python_version()}, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, "
+        f"{load_average()}"
     )
+
+
+def load_average() -> str:
+    """Other work on the machine stretches wall times; CPU times are less affected."""
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.1f} (1 min), {five:.1f} (5 min)"
+
+
+def progress(rows: list[Row]) -> list[Row]:
+    """Each figure as soon as it is measured (stderr): a long run shows where it is."""
+    for r in rows:
+        shown = fmt_seconds(r.seconds) if r.seconds is not None else r.note
+        print(f"  {r.name} ({r.size}): {shown} {r.verdict}".rstrip(), file=sys.stderr, flush=True)
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -696,25 +758,26 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="brief-bench-") as tmpname:
         tmp = Path(tmpname)
         if "start" in only:
-            rows += bench_cold_start(args.reps, workspaces[0], tmp)
+            rows += progress(bench_cold_start(args.reps, workspaces[0], tmp))
         for ws in workspaces:
             print(f"measuring {ws_size(ws)} ...", file=sys.stderr, flush=True)
             if "load" in only:
-                rows += bench_load(args.reps, ws)
+                rows += progress(bench_load(args.reps, ws))
             if "assemble" in only:
                 found, point = bench_assemble(args.reps, ws)
-                rows += found
+                rows += progress(found)
                 if point:
                     points.append(point)
             if "render" in only:
-                rows += bench_render(args.reps, ws, tmp)
+                rows += progress(bench_render(args.reps, ws, tmp))
             if "pack" in only:
-                rows += bench_pack(pack_reps, ws)
+                rows += progress(bench_pack(pack_reps, ws))
         growth = scaling_row(points)
         if growth:
             rows.append(growth)
     print()
     print_table(rows)
+    print(f"- at the end: {load_average()}")
     print(
         f"- peak RSS is the kernel's figure for the measured process; it cannot read below "
         f"this runner's own, {own_peak_mb():.0f} MB"

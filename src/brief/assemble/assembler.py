@@ -219,7 +219,10 @@ class Assembly:
                     self.index.about(self.actor.id, self.since, self.as_of)
                 )
                 return KeyStatements(
-                    name=name, heading=heading, statements=statements[-MAX_KEY_STATEMENTS:]
+                    name=name,
+                    heading=heading,
+                    statements=statements[-MAX_KEY_STATEMENTS:],
+                    total=len(statements),
                 )
             case "open_issues":
                 return OpenIssues(name=name, heading=heading, issues=self.open_issues())

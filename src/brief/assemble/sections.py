@@ -185,6 +185,7 @@ class Actors(Section):
 
 class KeyStatements(Section):
     statements: list[ExtractView]
+    total: int  # statements in the period; `statements` holds the latest of them
 
 
 class OpenIssues(Section):

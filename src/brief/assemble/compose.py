@@ -138,6 +138,7 @@ def build_document(
         source_count=len(sources.sources),
         generator=f"brief {__version__}",
         inputs_hash=digest,
+        subject_id=brief.subject_id,
     )
     return Document(meta, blocks)
 

@@ -120,7 +120,7 @@ class SourceView(View):
     title: str
     outlet: str
     published_text: str
-    accessed_text: str
+    accessed_text: str | None  # None when accessed after the as-of date
     url: str | None
     kind: str  # "official release", ...
     reliability: str  # "B"
@@ -185,6 +185,7 @@ class Actors(Section):
 
 class KeyStatements(Section):
     statements: list[ExtractView]
+    total: int  # statements in the period; `statements` holds the most relevant of them
 
 
 class OpenIssues(Section):

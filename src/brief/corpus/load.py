@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, get_args, get_origin
+from typing import Annotated, Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -32,10 +32,11 @@ from brief.corpus.models import (
     JudgmentsFile,
     Source,
 )
-from brief.corpus.yamlfile import Loc, Locator, NotLoaded, decode_utf8, load_yaml
+from brief.corpus.yamlfile import Duplicate, Loc, Locator, NotLoaded, decode_utf8, load_yaml
 from brief.errors import InvalidInput, Problem
 
 SCHEMA_LINE = "# yaml-language-server: $schema="
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -151,16 +152,7 @@ def _load_file(root: Path, path: Path, kind: FileKind, loaded: Loaded) -> None:
         loaded.problems.append(error.problem)
         _salvage_ids(raw, kind, loaded)
         return
-    for dup in duplicates:
-        loaded.problems.append(
-            Problem(
-                file=rel,
-                line=dup.line,
-                column=dup.column,
-                field=dup.key,
-                message=f"duplicate key (first at line {dup.first_line}); YAML keeps only one",
-            )
-        )
+    loaded.problems.extend(_duplicate_problem(rel, dup) for dup in duplicates)
     if not isinstance(data, dict):
         what = "records under '" + kind.list_key + ":'" if kind.list_key else "fields"
         loaded.findings.append(
@@ -182,6 +174,45 @@ def _load_file(root: Path, path: Path, kind: FileKind, loaded: Loaded) -> None:
         _file_errors(rel, kind, data, error, loaded)
         return
     _store(root, rel, kind, model, loaded)
+
+
+def _duplicate_problem(rel: str, dup: Duplicate) -> Problem:
+    return Problem(
+        file=rel,
+        line=dup.line,
+        column=dup.column,
+        field=dup.key,
+        message=f"duplicate key (first at line {dup.first_line}); YAML keeps only one",
+    )
+
+
+def load_model_file(rel: str, raw: bytes, model: type[M]) -> M:
+    """One YAML file outside the corpus folders (e.g. a draft), read and checked
+    as `brief validate` reads corpus files: `InvalidInput` with every problem,
+    each at file:line:column and field."""
+    try:
+        data, duplicates = load_yaml(rel, raw)
+    except NotLoaded as error:
+        raise InvalidInput(error.problem) from None
+    problems = [_duplicate_problem(rel, dup) for dup in duplicates]
+    findings: list[Finding] = []
+    result: M | None = None
+    if not isinstance(data, dict):
+        findings.append(Finding(rel, (), f"expected a mapping of fields, found {_type_name(data)}"))
+    else:
+        try:
+            result = model.model_validate(data)
+        except ValidationError as error:
+            findings = _findings(rel, error, model)
+    locator = Locator({rel: raw})
+    for finding in findings:
+        where = locator.locate(rel, finding.loc, at_key=finding.at_key)
+        problems.append(
+            Problem(rel, where.line, where.column, where.field or None, finding.message)
+        )
+    if problems or result is None:
+        raise InvalidInput(problems)
+    return result
 
 
 def _file_errors(

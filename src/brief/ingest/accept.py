@@ -17,11 +17,14 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from brief.corpus import load_corpus
+from brief.corpus.load import load_model_file, schema_line
 from brief.corpus.models import DraftActor, DraftFile, DraftStatement, Event, Source, Statement
 from brief.corpus.provenance import find_verbatim
 from brief.errors import InvalidInput, Problem
 from brief.fsutil import atomic_write_bytes
 from brief.ingest import yamlio
+from brief.ingest.append import CannotAppend, append_records
+from brief.ingest.boilerplate import boilerplate_spans
 from brief.ingest.draft import draft_path, source_of
 
 
@@ -34,21 +37,16 @@ class Accepted:
     remaining: int
 
 
-def read_draft(path: Path) -> DraftFile:
-    data = yamlio.load(path)
+def read_draft(root: Path, path: Path) -> DraftFile:
+    """The reviewed draft, its errors located as `brief validate` locates them."""
+    rel = path.relative_to(root).as_posix()
     try:
-        return DraftFile.model_validate(data)
-    except ValidationError as exc:
+        raw = path.read_bytes()
+    except FileNotFoundError:
         raise InvalidInput(
-            [
-                Problem(
-                    file=str(path),
-                    field=".".join(str(p) for p in error["loc"]),
-                    message=error["msg"],
-                )
-                for error in exc.errors()
-            ]
-        ) from exc
+            Problem(rel, message=f"no draft: run `brief extract {path.stem}` first")
+        ) from None
+    return load_model_file(rel, raw, DraftFile)
 
 
 def accept_draft(root: Path, source_id: str) -> Accepted:
@@ -56,9 +54,9 @@ def accept_draft(root: Path, source_id: str) -> Accepted:
     root = Path(root)
     path = draft_path(root, source_id)
     rel = path.relative_to(root).as_posix()
-    draft = read_draft(path)
     corpus = load_corpus(root)
     source = source_of(corpus, source_id)
+    draft = read_draft(root, path)
     text = corpus.texts[source_id]
     problems = _check(draft, text, rel, source)
     new_actors = [a for a in draft.new_actors if a.accept]
@@ -136,6 +134,7 @@ def accept_draft(root: Path, source_id: str) -> Accepted:
 
 def _check(draft: DraftFile, text: str, rel: str, source: Source) -> list[Problem]:
     problems: list[Problem] = []
+    boilerplate = boilerplate_spans(text, list(source.boilerplate))
     if draft.source != source.id:
         problems.append(Problem(rel, field="source", message=f"is not '{source.id}'"))
     for group, items in (("statements", draft.statements), ("events", draft.events)):
@@ -143,7 +142,8 @@ def _check(draft: DraftFile, text: str, rel: str, source: Source) -> list[Proble
             if not item.accept:
                 continue
             words = item.quote if isinstance(item, DraftStatement) else item.evidence
-            if find_verbatim(text, words) is None:
+            span = find_verbatim(text, words)
+            if span is None:
                 problems.append(
                     Problem(
                         rel,
@@ -151,7 +151,7 @@ def _check(draft: DraftFile, text: str, rel: str, source: Source) -> list[Proble
                         message="not character-for-character in the source text",
                     )
                 )
-            elif any(words in b or b in words for b in source.boilerplate):
+            elif any(s < span[1] and span[0] < e for s, e in boilerplate):
                 problems.append(
                     Problem(rel, field=f"{group}.{index}", message="is site boilerplate")
                 )
@@ -192,21 +192,9 @@ def _new_files(
     """Relative path -> new bytes of every file accepting changes."""
     files: dict[str, bytes] = {}
     extracts_rel = f"seeds/extracts/{source_id}.yaml"
-    existing = root / extracts_rel
-    old = b""
-    if existing.exists():
-        old = existing.read_bytes()
-    body = yamlio.dump({"extracts": [_record(e) for e in extracts]}).decode("utf-8")
-    if old.strip():
-        # Append items to the analyst's file, keeping its comments and layout.
-        items = body.split("\n", 1)[1]
-        files[extracts_rel] = old.rstrip(b"\n") + b"\n" + items.encode("utf-8")
-        if b"extracts: []" in old:
-            files[extracts_rel] = old.replace(b"extracts: []", b"extracts:") + items.encode()
-    else:
-        files[extracts_rel] = (
-            "# yaml-language-server: $schema=../../schemas/extracts.schema.json\n" + body
-        ).encode("utf-8")
+    files[extracts_rel] = _appended(
+        root, extracts_rel, "extracts", [_record(e) for e in extracts], "extracts"
+    )
     if actors:
         actors_rel = f"seeds/actors/from-{source_id[:70]}.yaml"
         records = []
@@ -215,14 +203,23 @@ def _new_files(
             if actor.role:
                 record["roles"] = [{"title": actor.role, "sources": [source_id]}]
             records.append(record)
-        previous = root / actors_rel
-        if previous.exists():
-            data = yamlio.load(previous) or {}
-            records = [*data.get("actors", []), *records]
-        files[actors_rel] = yamlio.dump({"actors": records}, schema="actors")
+        files[actors_rel] = _appended(root, actors_rel, "actors", records, "actors")
     source_rel = f"seeds/sources/{source_id}.yaml"
     files[source_rel] = _with_proposed_by((root / source_rel).read_bytes(), proposed_by)
     return files
+
+
+def _appended(root: Path, rel: str, key: str, records: list[dict], schema: str) -> bytes:
+    """The file at `rel` with `records` added to its list, its own text kept as written."""
+    path = root / rel
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    header = f"{schema_line(root, path, schema)}\n"
+    try:
+        return append_records(old, key, records, header).encode("utf-8")
+    except CannotAppend as error:
+        raise InvalidInput(
+            Problem(rel, message=f"cannot add the accepted items: {error}; nothing was written")
+        ) from None
 
 
 def _record(extract_: Statement | Event) -> dict:
@@ -257,10 +254,14 @@ def _validate_as_written(root: Path, files: dict[str, bytes]) -> None:
         except ValidationError as exc:
             raise InvalidInput(_problems("seeds", "", exc)) from exc
         except InvalidInput as exc:
-            raise InvalidInput(
-                [
-                    Problem(p.file.replace(str(copy) + "/", ""), p.line, p.column, p.field,
-                            p.message)
-                    for p in exc.problems
-                ]
-            ) from exc  # fmt: skip
+            raise InvalidInput([_as_written(p, str(copy), files) for p in exc.problems]) from exc
+
+
+def _as_written(problem: Problem, scratch: str, files: dict[str, bytes]) -> Problem:
+    """A problem of the scratch copy, named by workspace path; said to be in the
+    would-be file when accepting wrote it (the real file is unchanged)."""
+    rel = problem.file.replace(scratch + "/", "")
+    message = problem.message
+    if rel in files:
+        message += " (in the file as accepting would write it; nothing was written)"
+    return Problem(rel, problem.line, problem.column, problem.field, message)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from brief.corpus.provenance import verbatim_index
+
 _PATTERNS = [
     # comment prompts
     r"^leave a (reply|comment)\b",
@@ -64,11 +66,10 @@ def find_boilerplate(text: str) -> list[str]:
 
 
 def boilerplate_spans(text: str, passages: list[str]) -> list[tuple[int, int]]:
-    """Character spans of `text` covered by the recorded boilerplate passages."""
-    spans: list[tuple[int, int]] = []
-    for passage in passages:
-        start = text.find(passage)
-        while start != -1:
-            spans.append((start, start + len(passage)))
-            start = text.find(passage, start + 1)
-    return sorted(spans)
+    """Character spans of `text` covered by the recorded boilerplate passages.
+
+    Matched as quotes are (`brief.corpus.provenance`): a passage an analyst
+    retyped with straight quotes still marks the same lines.
+    """
+    index = verbatim_index(text)
+    return sorted(span for passage in passages for span in index.find_all(passage))

@@ -118,7 +118,7 @@ def date_of(
 
 _DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .’'-]{2,30}?)(?:,\s[^–—-]{3,40})?\s*[–—-]\s", re.M)
 _PLACE = re.compile(
-    r"\b(?:in|from|at|to)\s+(?P<place>(?:[A-Z][\w’'-]+)(?:\s(?:and\s)?[A-Z][\w’'-]+){0,2})"
+    r"\b(?:[Ii]n|[Ff]rom|[Aa]t|to)\s+(?P<place>(?:[A-Z][\w’'-]+)(?:\s(?:and\s)?[A-Z][\w’'-]+){0,2})"
 )
 
 

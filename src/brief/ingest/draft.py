@@ -10,22 +10,26 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from brief.corpus import Corpus, load_corpus
 from brief.corpus.models import (
+    DatePrecision,
     DraftActor,
     DraftEvent,
     DraftFile,
     DraftMention,
     DraftStatement,
+    Event,
     Source,
     Statement,
 )
-from brief.corpus.provenance import find_verbatim
+from brief.corpus.provenance import Span, verbatim_index
 from brief.errors import InvalidInput, Problem
 from brief.fsutil import atomic_write_bytes
 from brief.ingest import tool_name, yamlio
+from brief.ingest.boilerplate import boilerplate_spans
 from brief.ingest.dates import StatedDate, date_of, find_dates, find_places, place_of
 from brief.ingest.extract import Extraction, extract
 from brief.ingest.quotes import Quotation, paragraphs, sentence_end
@@ -54,13 +58,7 @@ def build_draft(corpus: Corpus, source_id: str) -> DraftFile:
     source = source_of(corpus, source_id)
     text = corpus.texts[source_id]
     found = extract(text, list(corpus.actors.values()), list(source.boilerplate))
-    curated = [
-        span
-        for e in corpus.extracts.values()
-        if isinstance(e, Statement)
-        and e.source == source_id
-        and (span := find_verbatim(text, e.quote)) is not None
-    ]
+    curated = _Curated.of(corpus, source_id, text)
     known_kinds = {a.id: a.kind.value for a in corpus.actors.values()}
     kinds = {**{p.id: "person" for p in found.new_people}, **known_kinds}
     quote_spans = [(q.quote.open_mark, q.quote.close_mark) for q in found.quotes]
@@ -71,7 +69,7 @@ def build_draft(corpus: Corpus, source_id: str) -> DraftFile:
     statements: list[DraftStatement] = []
     for number, item in enumerate(found.quotes, start=1):
         start, end = item.quote.start, item.quote.end
-        if any(s < end and start < e for s, e in curated):
+        if _overlaps(start, end, curated.quotes):
             continue  # already curated
         para_start = text.rfind("\n", 0, start) + 1
         day, precision = date_of(item.quote.open_mark, dates, source.published)
@@ -104,7 +102,11 @@ def build_draft(corpus: Corpus, source_id: str) -> DraftFile:
                 else "Date is the publication date: the text states none.",
             )
         )
-    events = _events(text, source, found, quote_spans, dates, places, kinds, credibility)
+    proposed = _events(text, source, found, quote_spans, dates, places, kinds, credibility)
+    events = [
+        event.model_copy(update={"id": _candidate_id(source_id, "e", number)})
+        for number, event in enumerate((e for e in proposed if not curated.has_event(e)), 1)
+    ]
     return DraftFile(
         source=source_id,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
@@ -123,6 +125,52 @@ def build_draft(corpus: Corpus, source_id: str) -> DraftFile:
             for m in found.mentions
         ],
     )
+
+
+@dataclass(frozen=True)
+class _Curated:
+    """What analysts already curated from a source, so that it is not proposed again."""
+
+    quotes: list[Span]
+    """Where the curated statements' quotes are in the text."""
+    passages: list[Span]
+    """Where every curated quote and piece of evidence is."""
+    events: list[Event]
+
+    @classmethod
+    def of(cls, corpus: Corpus, source_id: str, text: str) -> _Curated:
+        index = verbatim_index(text)
+        quotes: list[Span] = []
+        passages: list[Span] = []
+        events: list[Event] = []
+        for item in corpus.extracts.values():
+            if item.source != source_id:
+                continue
+            if isinstance(item, Statement):
+                quotes.extend(index.find_all(item.quote))
+            else:
+                passages.extend(index.find_all(item.evidence))
+            if isinstance(item, Event):
+                events.append(item)
+        return cls(quotes, [*quotes, *passages], events)
+
+    def has_event(self, event: DraftEvent) -> bool:
+        """The same passage, or an event of the same day with the same people in it."""
+        if _overlaps(event.start, event.end, self.passages):
+            return True
+        if event.date_precision == DatePrecision.APPROXIMATE:
+            return False  # every undated event of the article shares the publication date
+        ours = set(event.actors)
+        return any(
+            e.date == event.date
+            and e.date_precision == event.date_precision
+            and (set(e.actors) <= ours or ours <= set(e.actors))
+            for e in self.events
+        )
+
+
+def _overlaps(start: int, end: int, spans: list[Span]) -> bool:
+    return any(s < end and start < e for s, e in spans)
 
 
 def source_of(corpus: Corpus, source_id: str) -> Source:
@@ -194,6 +242,7 @@ def _events(
     quotes = [Quotation(s, e, s, e) for s, e in quote_spans]
     events: list[DraftEvent] = []
     skip = list(quote_spans)
+    boilerplate = boilerplate_spans(text, list(source.boilerplate))
     for para_start, para_end in paragraphs(text):
         start = para_start
         while start < para_end:
@@ -202,10 +251,10 @@ def _events(
             if (
                 _EVENT_VERB.search(sentence)
                 and not any(s < end and start < e for s, e in skip)
-                and not any(b in sentence for b in source.boilerplate)
+                and not any(s < end and start < e for s, e in boilerplate)
             ):
                 stated = [d for d in dates if start <= d.start < end]
-                place = place_of(end, start, places)
+                place = _event_place(text, start, end, places, found, kinds)
                 actors = _unique(
                     m.actor
                     for m in found.mentions
@@ -249,6 +298,43 @@ def _events(
             while start < para_end and text[start].isspace():
                 start += 1
     return events
+
+
+def _event_place(
+    text: str,
+    start: int,
+    end: int,
+    places: list[tuple[int, str]],
+    found: Extraction,
+    kinds: dict[str, str],
+) -> str | None:
+    """Where the sentence's event happened: the place its verb governs.
+
+    "Ruge, back from Sarajevo, met Vučić in Belgrade": Belgrade, not the
+    first place named. The place right after an event verb ("visited
+    Kosovo", "met ... in Belgrade", up to the next event verb) wins;
+    failing that, the nearest one before the verb ("In Brussels, X met Y").
+    """
+    sentence = text[start:end]
+    verbs = [(start + m.start(), start + m.end()) for m in _EVENT_VERB.finditer(sentence)]
+    objects = [
+        (m.start, text[m.start : m.end])
+        for m in found.mentions
+        if start <= m.start < end and kinds.get(m.actor) in PLACE_KINDS
+    ]
+    for number, (_, verb_end) in enumerate(verbs):
+        clause_end = verbs[number + 1][0] if number + 1 < len(verbs) else end
+        governed = [(at, p) for at, p in places if verb_end <= at < clause_end]
+        # The verb's own object: "visited Kosovo", "toured the Western Balkans".
+        governed += [
+            (at, p)
+            for at, p in objects
+            if at >= verb_end and text[verb_end:at].strip() in {"", "the"}
+        ]
+        if governed:
+            return min(governed)[1]
+    before = verbs[0][0] if verbs else end
+    return place_of(before, start, places)
 
 
 def _unique(items: Iterable[str]) -> list[str]:

@@ -55,7 +55,7 @@ def render(document: Document) -> bytes:
     package.set_properties(word, meta)
     out = io.BytesIO()
     word.save(out)
-    clean.warn()
+    clean.report(meta.title)
     return package.reproducible(out.getvalue())
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import functools
+import logging
 import re
-import warnings
 from collections import Counter
 
 from docx.oxml.ns import qn
@@ -16,12 +16,13 @@ _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BREAKS = re.compile(r"(\r\n|\r|\n|\t)")
 
 
-class ControlCharacterWarning(UserWarning):
-    """Text held characters XML cannot store; they were left out of the file."""
+# A log record, not a Python warning: it is news about the data for whoever runs
+# brief, and the CLI then prints it as one plain line.
+log = logging.getLogger("brief.render.docx")
 
 
 class Cleaner:
-    """Removes XML-illegal characters and remembers which, to warn once per document."""
+    """Removes XML-illegal characters and remembers which, to report once per document."""
 
     def __init__(self) -> None:
         self.removed: Counter[str] = Counter()
@@ -36,15 +37,17 @@ class Cleaner:
         """Clean text that is also rendered (and counted) elsewhere."""
         return _ILLEGAL.sub("", text)
 
-    def warn(self) -> None:
+    def report(self, title: str) -> None:
+        """Log, once, what was removed from the document called `title`."""
         if not self.removed:
             return
         total = sum(self.removed.values())
         kinds = ", ".join(f"U+{ord(c):04X}" for c in sorted(self.removed))
-        warnings.warn(
-            f"docx: removed {total} character(s) that XML cannot hold ({kinds})",
-            ControlCharacterWarning,
-            stacklevel=3,
+        log.warning(
+            "docx: removed %d character(s) that XML cannot hold (%s) from %r",
+            total,
+            kinds,
+            title,
         )
 
 

@@ -260,7 +260,7 @@ def _root(
 def _complete_subject(incomplete: str) -> list[str]:
     """Shell completion of subjects: ids of the workspace's countries and people."""
     try:
-        from brief.subjects import briefable_subjects
+        from brief.assemble.subjects import briefable_subjects
 
         ids = [s.id for s in briefable_subjects(load_corpus(None))]
     except Exception:  # completion must never print an error into the shell
@@ -365,7 +365,7 @@ def list_subjects(
     debug: DebugOption = False,
 ) -> None:
     """List the countries and people that can be briefed (* = has a briefing definition)."""
-    from brief.subjects import briefable_subjects
+    from brief.assemble.subjects import briefable_subjects
 
     subjects = briefable_subjects(load_corpus(workspace))
     if as_json:

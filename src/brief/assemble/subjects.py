@@ -1,8 +1,10 @@
-"""Which actor a user means: `kosovo`, `Kosovo`, `ruge`, `"Boris Ruge"`, `boris-ruge`.
+"""Who can be briefed, and which actor a user means: `kosovo`, `Kosovo`,
+`ruge`, `"Boris Ruge"`, `boris-ruge`.
 
-Any country, region or person in the actor registry can be briefed; a file
-in `briefings/` only customises the brief. Matching ignores case, accents
-and hyphens, and a person is also found by surname.
+The one place that knows this: the assembler, `brief list` and shell
+completion all ask here. Any country, region or person in the actor registry
+can be briefed; a file in `briefings/` only customises the brief. Matching
+ignores case, accents and hyphens, and a person is also found by surname.
 """
 
 from __future__ import annotations
@@ -37,6 +39,30 @@ class Subject:
     kind: str  # "country" or "person"
     briefing: Briefing | None
     briefing_name: str | None  # file stem in briefings/, e.g. "kosovo"
+
+
+@dataclass(frozen=True)
+class Briefable:
+    """One subject as `brief list` shows it: the actor's own kind ("region", not "country")."""
+
+    id: str
+    name: str
+    kind: str
+    briefing: str | None
+    """Stem of the briefing definition in briefings/, if there is one."""
+
+    def as_json(self) -> dict[str, str | None]:
+        return {"id": self.id, "name": self.name, "kind": self.kind, "briefing": self.briefing}
+
+
+def briefable_subjects(corpus: Corpus) -> list[Briefable]:
+    """Every briefable actor, countries and regions first, then people, by id."""
+    listed = [
+        Briefable(actor.id, actor.name, actor.kind.value, _subject(corpus, actor).briefing_name)
+        for actor in corpus.actors.values()
+        if actor.kind in BRIEFABLE
+    ]
+    return sorted(listed, key=lambda s: (s.kind == "person", s.id))
 
 
 def _keys(actor: Actor) -> tuple[set[str], set[str]]:

@@ -158,3 +158,14 @@ def test_nothing_dated_after_the_cut_off_is_printed(corpus, subject: str, as_of:
     printed = {dt.datetime.strptime(d, "%d %B %Y").date() for d in _DAY_DATE.findall(text)}
     assert printed and max(printed) <= as_of
     assert "October 2024" not in text
+
+
+def test_actor_limit_comes_from_the_briefing_and_is_stated(corpus) -> None:  # type: ignore[no-untyped-def]
+    briefing = corpus.briefings["kosovo"].model_copy(update={"limits": Limits(actors=2)})
+    limited = copy.copy(corpus)
+    limited.briefings = {**corpus.briefings, "kosovo": briefing}
+    _brief, sections = assemble_sections(limited, plan(limited, "kosovo", as_of=KOSOVO_AS_OF))
+    actors = next(s for s in sections if s.name == "actors")
+    assert len(actors.actors) == 2 < actors.total
+    text = render_text(api.build_document(limited, "kosovo", as_of=KOSOVO_AS_OF))
+    assert f"The 2 most active of {actors.total} actors." in text

@@ -233,7 +233,13 @@ class Assembly:
                 judgments = [j for j in self.judgments() if j.key]
                 return KeyJudgments(name=name, heading=heading, judgments=judgments)
             case "actors":
-                return Actors(name=name, heading=heading, actors=self.actors())
+                actors = self.actors()
+                return Actors(
+                    name=name,
+                    heading=heading,
+                    actors=actors[: self.limits.actors],
+                    total=len(actors),
+                )
             case "key_statements":
                 statements = self.statements(
                     self.known(self.index.about(self.actor.id, self.since, self.as_of))
@@ -344,7 +350,7 @@ class Assembly:
                 )
             )
         views.sort(key=lambda v: (-(v.statements + v.events), v.name, v.id))
-        return views[: self.limits.actors]
+        return views
 
     def role_refs(self, role: Role) -> list[SourceRef]:
         """The role's sources published by the as-of date (a later one was not yet known)."""

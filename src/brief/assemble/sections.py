@@ -181,6 +181,7 @@ class KeyJudgments(Section):
 
 class Actors(Section):
     actors: list[ActorView]
+    total: int = 0  # actors in the period; `actors` holds the most active of them
 
 
 class KeyStatements(Section):

@@ -49,7 +49,6 @@ from brief.corpus.models import (
     RELIABILITY_LABELS,
     Actor,
     ActorKind,
-    DatePrecision,
     Event,
     Judgment,
     Limits,
@@ -57,6 +56,7 @@ from brief.corpus.models import (
     Statement,
 )
 from brief.corpus.provenance import normalize
+from brief.document.dates import long_date
 
 HEADINGS = {
     "key_judgments": "Key judgments",
@@ -79,13 +79,6 @@ _NOT_ACTORS = {ActorKind.OUTLET}
 def normalise_quote(text: str) -> str:
     """Quote text for comparison: typographic quotes, whitespace and outer quote marks ignored."""
     return normalize(unicodedata.normalize("NFC", text)).strip("\"' ")
-
-
-def long_date(day: dt.date, precision: DatePrecision = DatePrecision.DAY) -> str:
-    if precision == DatePrecision.MONTH:
-        return f"{day:%B %Y}"
-    text = f"{day.day} {day:%B %Y}"
-    return f"around {text}" if precision == DatePrecision.APPROXIMATE else text
 
 
 def role_on(actor: Actor, day: dt.date) -> Role | None:

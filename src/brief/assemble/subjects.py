@@ -11,25 +11,21 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from brief.assemble.index import per_corpus
 from brief.corpus import Corpus
 from brief.corpus.models import Actor, ActorKind, Briefing
+from brief.document.fold import strip_accents
 from brief.errors import InvalidInput, Problem
 
 BRIEFABLE = {ActorKind.COUNTRY: "country", ActorKind.REGION: "country", ActorKind.PERSON: "person"}
 """Actor kind -> brief kind (a region is briefed like a country)."""
 
-# Letters NFKD does not decompose to ASCII.
-_FOLD = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o"})
-
 
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-free: `Đurić` -> `duric`, `boris-ruge` -> `boris ruge`."""
-    text = unicodedata.normalize("NFKD", text.translate(_FOLD))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = strip_accents(text).casefold()
     return " ".join(re.sub(r"[\W_]+", " ", text).split())
 
 

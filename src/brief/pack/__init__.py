@@ -19,6 +19,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
 from brief.corpus import Corpus
+from brief.document.dates import long_date
 from brief.fsutil import atomic_write_bytes
 from brief.pack.files import (
     TOOL,
@@ -33,7 +34,7 @@ from brief.pack.files import (
 from brief.pack.options import FORMATS, PackOptions, PackResult, parse_formats, resolve_week
 from brief.pack.progress import PlainProgress, make_progress
 from brief.pack.snapshot import compare, take_snapshot
-from brief.pack.summary import change_lines, changes_markdown, compact_lines, long_date
+from brief.pack.summary import change_lines, changes_markdown, compact_lines
 from brief.pack.worker import Outcome, Task, init_worker, run_task
 
 __all__ = ["FORMATS", "PackOptions", "PackResult", "build_pack", "parse_formats", "resolve_week"]

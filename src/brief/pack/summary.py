@@ -5,23 +5,17 @@ The same lines become `changes.md` and a section of the pack's cover page.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from functools import cache
 from types import SimpleNamespace
 from typing import Any
 
-from brief.assemble.assembler import long_date as _dated
 from brief.corpus import Corpus
 from brief.corpus.models import ActorKind, Statement
+from brief.document.dates import long_date
 from brief.pack.snapshot import BriefChanges
 from brief.templates import BUILT_IN, make_environment
-
-
-def long_date(day: dt.date) -> str:
-    """A day, worded as the briefs word it: "22 August 2024"."""
-    return _dated(day)
 
 
 def _speaker(corpus: Corpus, actor_id: str) -> str:
@@ -50,7 +44,7 @@ def _words(statement: Statement) -> str:
 def statement_line(corpus: Corpus, s: Statement) -> str:
     """One new statement as a Markdown line; an outlet's own comment is labelled as such,
     so it is never read as a statement by the brief's subject."""
-    when = _md_escape(_dated(s.date, s.date_precision))
+    when = _md_escape(long_date(s.date, s.date_precision))
     who = _md_escape(_speaker(corpus, s.speaker))
     label = "Outlet's own comment" if _is_outlet(corpus, s.speaker) else "New statement"
     return f"{label}, {when}, {who}: {_words(s)} {_md_escape(f'[{s.id}]')}"

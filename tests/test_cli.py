@@ -135,9 +135,45 @@ def test_bad_arguments_exit_2_with_the_reason(args: list[str], message: str) -> 
     assert message in result.output
 
 
-def test_no_workspace_is_one_line_and_exit_1(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (
+            ["kosovo", "--format", "xls"],
+            "error: --format: 'xls' is not one of 'pdf', 'docx', 'md', 'all'",
+        ),
+        (
+            ["kosovo", "--as-of", "2024-13-01"],
+            "error: --as-of: '2024-13-01' is not a date; write it as YYYY-MM-DD",
+        ),
+        (["kosovo", "--bogus"], "error: --bogus: no such option"),
+        (["pack", "--jobs", "0"], "error: --jobs: "),
+        (["list", "extra"], "error: Got unexpected extra argument(s) (extra)"),
+    ],
+)
+def test_argument_errors_are_one_line_naming_the_option(args: list[str], line: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert result.stderr.startswith(line)
+    assert "Value error" not in result.stderr
+
+
+@pytest.mark.parametrize("command", [["kosovo", "-f", "md"], ["pack", "--formats", "md"]])
+def test_an_unwritable_out_folder_names_out_and_exits_2(
+    workspace: Path, command: list[str]
+) -> None:
+    result = runner.invoke(app, [*command, "--out", "/proc/brief-out", "-w", str(workspace)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "error: --out: cannot create the folder /proc/brief-out: No such file or directory"
+    ]
+
+
+def test_no_workspace_is_one_line_and_exit_2(tmp_path: Path) -> None:
     result = brief("kosovo", cwd=tmp_path)
-    assert result.returncode == 1
+    assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
     assert lines[0].startswith("error: no brief workspace")
@@ -148,6 +184,10 @@ def test_workspace_option_that_is_not_a_workspace_exits_2(tmp_path: Path) -> Non
     result = runner.invoke(app, ["list", "--workspace", str(tmp_path)])
     assert result.exit_code == 2
     assert "not a brief workspace" in result.output
+    assert result.stderr.splitlines() == [
+        f"error: --workspace: {tmp_path} is not a brief workspace "
+        "(it needs briefings/ and seeds/ folders)"
+    ]
 
 
 @pytest.mark.parametrize(

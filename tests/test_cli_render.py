@@ -35,6 +35,15 @@ def test_default_output_is_named_by_subject_id_and_as_of(ws: Path) -> None:
     assert result.stdout.strip() == str(expected)
 
 
+def test_output_is_named_by_the_id_not_by_a_slug_of_the_name(ws: Path, tmp_path: Path) -> None:
+    # "Marko Đurić" folds to marko-duric; the README promises the id, marko-djuric.
+    out = tmp_path / "briefs"
+    args = ["Marko Đurić", "-f", "md", "--as-of", "2024-09-22", "-o", str(out), "-w", str(ws)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in out.iterdir()] == ["marko-djuric_2024-09-22.md"]
+
+
 @pytest.mark.parametrize("spelling", ["kosovo", "Kosovo", "KOSOVO"])
 def test_as_of_and_out_choose_the_file(ws: Path, tmp_path: Path, spelling: str) -> None:
     out = tmp_path / "briefs"

@@ -37,6 +37,8 @@ def ws(tmp_path: Path) -> Path:
 def test_pack_w38_writes_every_brief_and_a_manifest(ws: Path) -> None:
     result = pack(ws, "--week", "2024-W38", "--formats", "md,docx")
     assert result.exit_code == 0, result.output
+    assert "4 brief files rendered, 0 up to date; wrote changes.md" in result.stdout
+    assert "[brief 2/2]" in result.stderr
     folder = ws / "output" / "packs" / "2024-W38"
     names = {p.name for p in folder.iterdir()}
     for stem in KEEP:
@@ -58,6 +60,26 @@ def test_pack_w38_writes_every_brief_and_a_manifest(ws: Path) -> None:
     changes = (folder / "changes.md").read_text("utf-8")
     assert changes.startswith("# What changed in 2024-W38")
     assert "Goffus" in changes  # his 17 September 2024 meetings are that week's news
+    lines = changes.splitlines()
+
+    def line_of(extract_id: str, section: str) -> str:
+        start = lines.index(f"## {section}")
+        return next(ln for ln in lines[start:] if ln.endswith(f"\\[{extract_id}\\]"))
+
+    # Reported speech is worded as in the briefs, never put in quotation marks.
+    reported = line_of("twb-goffus-1", "Kosovo: country brief")
+    assert "Tom Goffus: *Reported:* He stressed the need" in reported
+    assert "“He stressed" not in changes
+    direct = line_of("twb-goffus-2", "Kosovo: country brief")
+    assert "Tom Goffus: “decisions must be taken through dialogue" in direct
+    # The source dates it only approximately; so do the briefs and changes.md.
+    assert "around 17 September 2024" in reported
+    # The outlet's own speculation is the outlet's, not a statement by Boris Ruge.
+    comment = line_of("twb-outlet-2", "Boris Ruge: person brief")
+    assert comment.startswith(
+        "- Outlet's own comment, around 17 September 2024, Thewesternbalkans:"
+    )
+    assert "New statement" not in comment
 
 
 def test_second_run_renders_nothing_and_says_so(ws: Path) -> None:
@@ -67,6 +89,9 @@ def test_second_run_renders_nothing_and_says_so(ws: Path) -> None:
     result = pack(ws, "--week", "2024-W38", "--formats", "md")
     assert result.exit_code == 0
     assert "nothing to do" in result.stdout
+    # Every message counts the same thing, brief files (one per brief and format).
+    assert "nothing to do, 2 brief files up to date" in result.stdout
+    assert "2 brief files up to date, not re-rendered" in result.stderr
     assert {p.name: p.stat().st_mtime_ns for p in folder.iterdir()} == before
 
 

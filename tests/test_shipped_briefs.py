@@ -3,6 +3,10 @@ filled, every statement footnoted, and the Markdown written atomically."""
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +14,7 @@ import pytest
 from brief import api
 from brief.assemble.compose import assemble_sections, plan
 from brief.assemble.subjects import resolve_subject
+from brief.corpus.models import ActorKind, Briefing, Limits
 from brief.document import BlockQuote, Heading, ListBlock, Note, Paragraph, Table, plain_text
 from brief.document.model import iter_inlines
 from brief.render.markdown import render_text
@@ -90,3 +95,77 @@ def test_markdown_brief_is_written(corpus, tmp_path: Path) -> None:  # type: ign
         assert f"# {heading}\n" in text
     assert "[^1]: " in text
     assert not [b for b in document.blocks if isinstance(b, Paragraph) and not b.children]
+
+
+KOSOVO_AS_OF = dt.date(2024, 9, 22)
+
+
+def _key_statements(corpus, subject: str, as_of: dt.date, limit: int | None = None):  # type: ignore[no-untyped-def]
+    the_plan = plan(corpus, subject, as_of=as_of)
+    if limit is not None:
+        the_plan = dataclasses.replace(the_plan, limits=Limits(key_statements=limit))
+    _brief, sections = assemble_sections(corpus, the_plan)
+    return next(s for s in sections if s.name == "key_statements")
+
+
+def test_key_statements_keep_the_speakers_own_words_over_relays(corpus) -> None:  # type: ignore[no-untyped-def]
+    shown = _key_statements(corpus, "kosovo", KOSOVO_AS_OF)
+    every = _key_statements(corpus, "kosovo", KOSOVO_AS_OF, limit=500)
+    assert len(shown.statements) == 12 < shown.total == len(every.statements)
+    kept = {s.id for s in shown.statements}
+    # Ruge's N1 interview: "Kosovo is important ... 5,000 soldiers" and accountability.
+    assert "rks-ruge-5" in kept
+    assert any(
+        "full accountability" in s.quote for s in shown.statements if s.speaker == "Boris Ruge"
+    )
+
+    def own_words(view) -> bool:  # type: ignore[no-untyped-def]
+        return view.direct and corpus.actors[view.speaker_id].kind == ActorKind.PERSON
+
+    dropped = [s for s in every.statements if s.id not in kept]
+    assert dropped and not any(own_words(s) for s in dropped)
+    assert [s.date for s in shown.statements] == sorted(s.date for s in shown.statements)
+
+
+def test_key_statement_limit_comes_from_the_briefing_and_is_stated(corpus) -> None:  # type: ignore[no-untyped-def]
+    briefing = corpus.briefings["kosovo"].model_copy(update={"limits": Limits(key_statements=3)})
+    limited = copy.copy(corpus)
+    limited.briefings = {**corpus.briefings, "kosovo": briefing}
+    document = api.build_document(limited, "kosovo", as_of=KOSOVO_AS_OF)
+    text = render_text(document)
+    assert "(the 3 most relevant of 15 statements" in text
+    assert _key_statements(limited, "kosovo", KOSOVO_AS_OF).statements[0].direct
+
+
+def test_briefing_limits_are_validated() -> None:
+    assert Briefing.model_validate({"subject": "kosovo", "kind": "country"}).limits == Limits()
+    with pytest.raises(ValueError, match="key_statements"):
+        Briefing.model_validate(
+            {"subject": "kosovo", "kind": "country", "limits": {"key_statements": 0}}
+        )
+
+
+_DAY_DATE = re.compile(r"\b(\d{1,2} [A-Z][a-z]+ \d{4})\b")
+
+
+@pytest.mark.parametrize("subject", ["kosovo", "boris-ruge"])
+@pytest.mark.parametrize("as_of", [dt.date(2024, 9, 14), KOSOVO_AS_OF])
+def test_nothing_dated_after_the_cut_off_is_printed(corpus, subject: str, as_of: dt.date) -> None:  # type: ignore[no-untyped-def]
+    # The sources were retrieved in October 2024 and one outlet published on
+    # 17 September 2024 what happened on the 10th and 13th: a brief as of the
+    # 14th must not cite that article, nor say when the sources were retrieved.
+    text = render_text(api.build_document(corpus, subject, as_of=as_of))
+    printed = {dt.datetime.strptime(d, "%d %B %Y").date() for d in _DAY_DATE.findall(text)}
+    assert printed and max(printed) <= as_of
+    assert "October 2024" not in text
+
+
+def test_actor_limit_comes_from_the_briefing_and_is_stated(corpus) -> None:  # type: ignore[no-untyped-def]
+    briefing = corpus.briefings["kosovo"].model_copy(update={"limits": Limits(actors=2)})
+    limited = copy.copy(corpus)
+    limited.briefings = {**corpus.briefings, "kosovo": briefing}
+    _brief, sections = assemble_sections(limited, plan(limited, "kosovo", as_of=KOSOVO_AS_OF))
+    actors = next(s for s in sections if s.name == "actors")
+    assert len(actors.actors) == 2 < actors.total
+    text = render_text(api.build_document(limited, "kosovo", as_of=KOSOVO_AS_OF))
+    assert f"The 2 most active of {actors.total} actors." in text

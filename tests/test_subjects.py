@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from brief.assemble.subjects import fold, resolve_subject
+from brief.assemble.subjects import BRIEFABLE, briefable_subjects, fold, resolve_subject
 from brief.errors import InvalidInput
 from fixture_corpus import build_corpus
 
@@ -76,3 +76,19 @@ def test_fold_ignores_case_accents_and_punctuation() -> None:
     assert fold("Đurić") == fold("djuric".replace("dj", "d")) == "duric"
     assert fold("Ulutaş") == "ulutas"
     assert fold("boris-ruge") == fold("Boris  Ruge") == "boris ruge"
+
+
+def test_brief_list_shows_exactly_what_resolves(corpus) -> None:  # type: ignore[no-untyped-def]
+    # `brief list` and completion must offer every subject a brief accepts, and no other.
+    listed = briefable_subjects(corpus)
+    assert {s.id for s in listed} == {a.id for a in corpus.actors.values() if a.kind in BRIEFABLE}
+    for entry in listed:
+        subject = resolve_subject(corpus, entry.id)
+        assert subject.actor.id == entry.id
+        assert entry.briefing == subject.briefing_name
+    kinds = [s.kind for s in listed]
+    assert kinds == sorted(kinds, key=lambda k: k == "person")
+    for actor in corpus.actors.values():
+        if actor.kind not in BRIEFABLE:
+            with pytest.raises(InvalidInput):
+                resolve_subject(corpus, actor.id)

@@ -17,6 +17,7 @@ import datetime as dt
 import enum
 import json
 import os
+import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -42,7 +43,9 @@ def _report(exc: BaseException) -> int:
     """Print `exc` as one line per problem on stderr; return the exit code."""
     if isinstance(exc, InvalidInput):
         for problem in exc.problems:
-            typer.echo(str(problem), err=True)
+            # A bad argument reads like click's own: "error: --out: ...".
+            prefix = "error: " if problem.file.startswith("-") else ""
+            typer.echo(f"{prefix}{problem}", err=True)
         if len(exc.problems) > 1:
             typer.echo(f"{len(exc.problems)} problems found", err=True)
         return exc.exit_code
@@ -55,6 +58,38 @@ def _report(exc: BaseException) -> int:
     return 1
 
 
+# typer may vendor click: take its exception classes from where typer's own live.
+_CLICK_ERRORS = sys.modules[typer.BadParameter.__module__]
+UsageError = _CLICK_ERRORS.UsageError
+_HELP_ERROR = getattr(_CLICK_ERRORS, "NoArgsIsHelpError", ())
+
+
+def _option_name(param: Any) -> str:
+    """`--format` for an option (its longest spelling), `SUBJECT` for an argument."""
+    opts = [o for o in getattr(param, "opts", []) if o.startswith("-")]
+    return max(opts, key=len) if opts else param.human_readable_name
+
+
+def usage_line(err: Exception) -> str:
+    """A click usage error as one line naming the option: `--format: 'xls' is not one of ...`."""
+    if isinstance(err, _CLICK_ERRORS.NoSuchOption):
+        close = sorted(err.possibilities or [])
+        hint = f" (did you mean {' or '.join(close)}?)" if close else ""
+        return f"{err.option_name}: no such option{hint}"
+    if isinstance(err, _CLICK_ERRORS.MissingParameter) or not isinstance(
+        err, _CLICK_ERRORS.BadParameter
+    ):
+        return err.format_message()  # type: ignore[attr-defined]
+    # pydantic-style wording from typer's validation says nothing to a user.
+    message = str(err.message).removeprefix("Value error, ").rstrip(".")
+    return f"{_option_name(err.param)}: {message}" if err.param is not None else message
+
+
+def _usage_exit(err: Exception) -> int:
+    typer.echo(f"error: {usage_line(err)}", err=True)
+    return 2
+
+
 class BriefGroup(TyperGroup):
     """The root group: subject routing and the one error handler."""
 
@@ -63,9 +98,21 @@ class BriefGroup(TyperGroup):
             args = ["render", *args]
         return super().parse_args(ctx, args)
 
+    def make_context(self, info_name: str | None, args: list[str], **extra: Any) -> Any:
+        try:
+            return super().make_context(info_name, args, **extra)
+        except UsageError as err:
+            if isinstance(err, _HELP_ERROR):
+                raise
+            raise typer.Exit(_usage_exit(err)) from None
+
     def invoke(self, ctx: typer.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except UsageError as err:
+            if isinstance(err, _HELP_ERROR):
+                raise
+            ctx.exit(_usage_exit(err))
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except Exception as exc:
@@ -168,6 +215,21 @@ def load_corpus(workspace: Path | None) -> Corpus:
     return api.load(workspace_root(workspace))
 
 
+def writable_folder(folder: Path, option: str | None) -> Path:
+    """`folder`, created if need be; else a problem naming the option that chose it."""
+    why = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        why = f"cannot create the folder {folder}: {err.strerror or err}"
+    else:
+        if not os.access(folder, os.W_OK):
+            why = f"cannot write in the folder {folder}: permission denied"
+    if why:
+        raise InvalidInput(Problem(file=option or str(folder), message=why))
+    return folder
+
+
 def shown_path(path: Path) -> str:
     """`path` relative to the current folder when it is inside it."""
     try:
@@ -198,7 +260,7 @@ def _root(
 def _complete_subject(incomplete: str) -> list[str]:
     """Shell completion of subjects: ids of the workspace's countries and people."""
     try:
-        from brief.subjects import briefable_subjects
+        from brief.assemble.subjects import briefable_subjects
 
         ids = [s.id for s in briefable_subjects(load_corpus(None))]
     except Exception:  # completion must never print an error into the shell
@@ -262,12 +324,12 @@ def render(
         if why := marking_problem(marking):
             raise InvalidInput(Problem(file="--marking", message=why))
     root = workspace_root(workspace)
+    folder = writable_folder(out, "--out") if out is not None else root / "output"
     corpus = api.load(root)
     try:
         document = api.build_document(corpus, subject, as_of=as_of, since=since, marking=marking)
     except InvalidInput as error:
         raise _with_command_hint(error, subject) from None
-    folder = out if out is not None else root / "output"
     formats = ALL_FORMATS if fmt is Format.all else (fmt.value,)
     for name in formats:
         path = api.write_document(document, name, folder / output_name(document.meta, name))
@@ -303,7 +365,7 @@ def list_subjects(
     debug: DebugOption = False,
 ) -> None:
     """List the countries and people that can be briefed (* = has a briefing definition)."""
-    from brief.subjects import briefable_subjects
+    from brief.assemble.subjects import briefable_subjects
 
     subjects = briefable_subjects(load_corpus(workspace))
     if as_json:
@@ -355,6 +417,8 @@ def pack(
     from brief.pack import PackOptions, build_pack, parse_formats
 
     root = workspace_root(workspace)
+    if out is not None:
+        writable_folder(out, "--out")
     options = PackOptions(
         root=root, week=week, as_of=as_of, formats=parse_formats(formats), jobs=jobs, out=out
     )

@@ -24,5 +24,9 @@ def slug(text: str) -> str:
 
 
 def output_name(meta: Metadata, fmt: str) -> str:
-    """File name of a brief: the subject's id (its slug) and the as-of date."""
-    return f"{slug(meta.subject)}_{meta.as_of.isoformat()}.{EXTENSIONS[fmt]}"
+    """File name of a brief: the subject's corpus id and the as-of date.
+
+    A document made without a corpus id (built by hand) falls back to a slug of its subject.
+    """
+    stem = meta.subject_id or slug(meta.subject)
+    return f"{stem}_{meta.as_of.isoformat()}.{EXTENSIONS[fmt]}"

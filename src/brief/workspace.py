@@ -15,6 +15,12 @@ ENV_VAR = "BRIEF_WORKSPACE"
 MARKERS = ("briefings", "seeds")
 
 
+class NoWorkspace(BriefError):
+    """No workspace found: the user must say where it is, like any bad argument (exit 2)."""
+
+    exit_code = 2
+
+
 def is_workspace(path: Path) -> bool:
     return all((path / marker).is_dir() for marker in MARKERS)
 
@@ -26,15 +32,17 @@ def find_workspace(explicit: Path | None = None, start: Path | None = None) -> P
     environment variable, then the first of `start` (default: the current
     folder) and its parents that holds both `briefings/` and `seeds/`.
     """
+    given_by = "--workspace"
     if explicit is None and os.environ.get(ENV_VAR):
-        explicit = Path(os.environ[ENV_VAR])
+        explicit, given_by = Path(os.environ[ENV_VAR]), ENV_VAR
     if explicit is not None:
         path = explicit.expanduser().resolve()
         if not is_workspace(path):
             raise InvalidInput(
                 Problem(
-                    file=str(explicit),
-                    message="not a brief workspace (it needs briefings/ and seeds/ folders)",
+                    file=given_by,
+                    message=f"{explicit} is not a brief workspace "
+                    "(it needs briefings/ and seeds/ folders)",
                 )
             )
         return path
@@ -42,7 +50,7 @@ def find_workspace(explicit: Path | None = None, start: Path | None = None) -> P
     for candidate in (here, *here.parents):
         if is_workspace(candidate):
             return candidate
-    raise BriefError(
+    raise NoWorkspace(
         f"no brief workspace (a folder holding briefings/ and seeds/) in {here} or its parents; "
         f"use --workspace DIR, set {ENV_VAR}, or create one with `brief init DIR`"
     )

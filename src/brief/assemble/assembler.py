@@ -49,13 +49,14 @@ from brief.corpus.models import (
     RELIABILITY_LABELS,
     Actor,
     ActorKind,
-    DatePrecision,
     Event,
     Judgment,
+    Limits,
     Role,
     Statement,
 )
 from brief.corpus.provenance import normalize
+from brief.document.dates import long_date
 
 HEADINGS = {
     "key_judgments": "Key judgments",
@@ -70,8 +71,6 @@ HEADINGS = {
     "meetings": "Meetings and travel",
 }
 
-MAX_KEY_STATEMENTS = 12
-MAX_ACTORS = 10
 MAX_ISSUE_EVIDENCE = 4
 # Actor kinds that are not players in a country's affairs in their own right.
 _NOT_ACTORS = {ActorKind.OUTLET}
@@ -80,13 +79,6 @@ _NOT_ACTORS = {ActorKind.OUTLET}
 def normalise_quote(text: str) -> str:
     """Quote text for comparison: typographic quotes, whitespace and outer quote marks ignored."""
     return normalize(unicodedata.normalize("NFC", text)).strip("\"' ")
-
-
-def long_date(day: dt.date, precision: DatePrecision = DatePrecision.DAY) -> str:
-    if precision == DatePrecision.MONTH:
-        return f"{day:%B %Y}"
-    text = f"{day.day} {day:%B %Y}"
-    return f"around {text}" if precision == DatePrecision.APPROXIMATE else text
 
 
 def role_on(actor: Actor, day: dt.date) -> Role | None:
@@ -102,6 +94,7 @@ class Assembly:
     subject: Subject
     as_of: dt.date
     since: dt.date
+    limits: Limits = field(default_factory=Limits)
     _views: dict[str, ExtractView] = field(default_factory=dict)
 
     @property
@@ -131,6 +124,14 @@ class Assembly:
     def ref(self, extract: AnyExtract) -> SourceRef:
         source = self.corpus.sources[extract.source]
         return SourceRef(source=source.id, grade=f"{source.reliability}{extract.credibility}")
+
+    def known(self, extracts: Iterable[AnyExtract]) -> list[AnyExtract]:
+        """The extracts known on the as-of date: dated by then, in a source published by then."""
+        return [
+            e
+            for e in extracts
+            if e.date <= self.as_of and self.corpus.sources[e.source].published <= self.as_of
+        ]
 
     def issue_titles(self, issue_ids: Iterable[str]) -> list[str]:
         return [self.corpus.issues[i].title for i in issue_ids if i in self.corpus.issues]
@@ -188,6 +189,25 @@ class Assembly:
         views.sort(key=lambda v: (v.date, v.id))
         return views
 
+    def most_relevant(self, statements: list[ExtractView]) -> list[ExtractView]:
+        """The `limits.key_statements` that matter most, in date order.
+
+        The speaker's own words before a press office's relay or a reporter's
+        paraphrase, and words on the subject's open issues before passing
+        remarks; newest first among equals. A plain cut by date would keep
+        the last week's relays and drop the interview that defined the period.
+        """
+        on_issues = {i.title for i in self.index.issues.get(self.actor.id, [])}
+
+        def rank(view: ExtractView) -> tuple[bool, bool, int, str]:
+            speaker = self.corpus.actors.get(view.speaker_id or "")
+            own_words = view.direct and speaker is not None and speaker.kind == ActorKind.PERSON
+            on_issue = any(title in on_issues for title in view.issues)
+            return (not own_words, not on_issue, -view.date.toordinal(), view.id)
+
+        kept = sorted(statements, key=rank)[: self.limits.key_statements]
+        return sorted(kept, key=lambda v: (v.date, v.id))
+
     def brief_view(self, title: str, marking: str, window_days: int) -> BriefView:
         return BriefView(
             title=title,
@@ -213,15 +233,21 @@ class Assembly:
                 judgments = [j for j in self.judgments() if j.key]
                 return KeyJudgments(name=name, heading=heading, judgments=judgments)
             case "actors":
-                return Actors(name=name, heading=heading, actors=self.actors())
+                actors = self.actors()
+                return Actors(
+                    name=name,
+                    heading=heading,
+                    actors=actors[: self.limits.actors],
+                    total=len(actors),
+                )
             case "key_statements":
                 statements = self.statements(
-                    self.index.about(self.actor.id, self.since, self.as_of)
+                    self.known(self.index.about(self.actor.id, self.since, self.as_of))
                 )
                 return KeyStatements(
                     name=name,
                     heading=heading,
-                    statements=statements[-MAX_KEY_STATEMENTS:],
+                    statements=self.most_relevant(statements),
                     total=len(statements),
                 )
             case "open_issues":
@@ -231,7 +257,7 @@ class Assembly:
             case "chronology":
                 events = [
                     self.view(e)
-                    for e in self.index.about(self.actor.id, self.since, self.as_of)
+                    for e in self.known(self.index.about(self.actor.id, self.since, self.as_of))
                     if not isinstance(e, Statement)
                 ]
                 return Chronology(name=name, heading=heading, events=events)
@@ -242,7 +268,7 @@ class Assembly:
             case "meetings":
                 events = [
                     self.view(e)
-                    for e in self.index.took_part(self.actor.id, self.since, self.as_of)
+                    for e in self.known(self.index.took_part(self.actor.id, self.since, self.as_of))
                 ]
                 return Meetings(name=name, heading=heading, events=events)
             case "sources":
@@ -260,11 +286,9 @@ class Assembly:
         return views
 
     def judgment_view(self, judgment: Judgment) -> JudgmentView:
-        basis_extracts = [
-            self.corpus.extracts[i]
-            for i in judgment.basis
-            if i in self.corpus.extracts and self.corpus.extracts[i].date <= self.as_of
-        ]
+        basis_extracts = self.known(
+            self.corpus.extracts[i] for i in judgment.basis if i in self.corpus.extracts
+        )
         basis = [self.view(e) for e in sorted(basis_extracts, key=lambda e: (e.date, e.id))]
         refs = {(r.source, r.grade): r for b in basis for r in b.sources}
         return JudgmentView(
@@ -284,7 +308,7 @@ class Assembly:
         )
 
     def actors(self) -> list[ActorView]:
-        window = self.index.about(self.actor.id, self.since, self.as_of)
+        window = self.known(self.index.about(self.actor.id, self.since, self.as_of))
         statements: Counter[str] = Counter()
         events: Counter[str] = Counter()
         issues: dict[str, dict[str, None]] = {}
@@ -322,11 +346,20 @@ class Assembly:
                     events=events[actor_id],
                     issues=self.issue_titles(issues.get(actor_id, {})),
                     last_seen_text=long_date(last[actor_id]) if actor_id in last else None,
-                    sources=[self.role_ref(s) for s in role.sources] if role else [],
+                    sources=self.role_refs(role) if role else [],
                 )
             )
         views.sort(key=lambda v: (-(v.statements + v.events), v.name, v.id))
-        return views[:MAX_ACTORS]
+        return views
+
+    def role_refs(self, role: Role) -> list[SourceRef]:
+        """The role's sources published by the as-of date (a later one was not yet known)."""
+        published = {
+            s
+            for s in role.sources
+            if s not in self.corpus.sources or self.corpus.sources[s].published <= self.as_of
+        }
+        return [self.role_ref(s) for s in role.sources if s in published]
 
     def role_ref(self, source_id: str) -> SourceRef:
         source = self.corpus.sources.get(source_id)
@@ -336,12 +369,10 @@ class Assembly:
     def open_issues(self) -> list[IssueView]:
         views = []
         for issue in self.index.issues.get(self.actor.id, []):
-            history = self.index.on_issue(issue.id, None, self.as_of)
-            listed = [
-                self.corpus.extracts[i]
-                for i in issue.evidence
-                if i in self.corpus.extracts and self.corpus.extracts[i].date <= self.as_of
-            ]
+            history = self.known(self.index.on_issue(issue.id, None, self.as_of))
+            listed = self.known(
+                self.corpus.extracts[i] for i in issue.evidence if i in self.corpus.extracts
+            )
             known = sorted({e.id: e for e in [*history, *listed]}.values(), key=_by_date)
             if not known:
                 continue  # nothing known about it yet on the as-of date
@@ -394,13 +425,15 @@ class Assembly:
                     dates_text=dates,
                     current=role.held_on(self.as_of),
                     note=role.note,
-                    sources=[self.role_ref(s) for s in role.sources],
+                    sources=self.role_refs(role),
                 )
             )
         return views
 
     def stated_positions(self) -> list[IssueGroup]:
-        statements = self.statements(self.index.said_by(self.actor.id, self.since, self.as_of))
+        statements = self.statements(
+            self.known(self.index.said_by(self.actor.id, self.since, self.as_of))
+        )
         groups: dict[str, list[ExtractView]] = {}
         for statement in statements:
             title = statement.issues[0] if statement.issues else "Other remarks"
@@ -434,7 +467,9 @@ class Assembly:
                 title=s.title,
                 outlet=s.outlet,
                 published_text=long_date(s.published, s.published_precision),
-                accessed_text=long_date(s.accessed),
+                # A brief as of a past date prints nothing dated after it, not
+                # even when the analyst retrieved the source.
+                accessed_text=long_date(s.accessed) if s.accessed <= self.as_of else None,
                 url=s.url,
                 kind=s.kind.value.replace("_", " "),
                 reliability=s.reliability.value,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from brief import __version__
 from brief.assemble.assembler import Assembly
@@ -14,7 +14,7 @@ from brief.assemble.index import index_for, per_corpus
 from brief.assemble.sections import BriefView, Cited, Section, SourceRef, Sources
 from brief.assemble.subjects import Subject, resolve_subject
 from brief.corpus import Corpus
-from brief.corpus.models import COUNTRY_SECTIONS, FORBIDDEN_MARKINGS, PERSON_SECTIONS
+from brief.corpus.models import COUNTRY_SECTIONS, FORBIDDEN_MARKINGS, PERSON_SECTIONS, Limits
 from brief.document import Document, Metadata
 from brief.document.from_markdown import MarkdownError, footnote_labels, parse_markdown
 from brief.errors import InvalidInput, Problem
@@ -43,6 +43,7 @@ class Plan:
     title: str
     sections: tuple[str, ...]
     templates: dict[str, str]  # section -> template name relative to briefings/
+    limits: Limits = field(default_factory=Limits)
 
 
 def plan(
@@ -81,12 +82,20 @@ def plan(
     if briefing:
         templates.update({k: v for k, v in briefing.templates.items() if k in templates})
     title = (briefing.title if briefing else None) or f"{resolved.actor.name}: {kind} brief"
-    return Plan(resolved, as_of, since, window, marking, title, sections, templates)
+    limits = briefing.limits if briefing else Limits()
+    return Plan(resolved, as_of, since, window, marking, title, sections, templates, limits)
 
 
 def assemble_sections(corpus: Corpus, the_plan: Plan) -> tuple[BriefView, list[Section]]:
     """The filled section models, in the order of the brief."""
-    assembly = Assembly(corpus, index_for(corpus), the_plan.subject, the_plan.as_of, the_plan.since)
+    assembly = Assembly(
+        corpus,
+        index_for(corpus),
+        the_plan.subject,
+        the_plan.as_of,
+        the_plan.since,
+        limits=the_plan.limits,
+    )
     built: dict[str, Section] = {}
     # The source list covers what the other sections cite, so it comes last.
     for name in [*(n for n in the_plan.sections if n != "sources"), "sources"]:
@@ -129,6 +138,7 @@ def build_document(
         source_count=len(sources.sources),
         generator=f"brief {__version__}",
         inputs_hash=digest,
+        subject_id=brief.subject_id,
     )
     return Document(meta, blocks)
 

@@ -120,7 +120,7 @@ class SourceView(View):
     title: str
     outlet: str
     published_text: str
-    accessed_text: str
+    accessed_text: str | None  # None when accessed after the as-of date
     url: str | None
     kind: str  # "official release", ...
     reliability: str  # "B"
@@ -181,11 +181,12 @@ class KeyJudgments(Section):
 
 class Actors(Section):
     actors: list[ActorView]
+    total: int = 0  # actors in the period; `actors` holds the most active of them
 
 
 class KeyStatements(Section):
     statements: list[ExtractView]
-    total: int  # statements in the period; `statements` holds the latest of them
+    total: int  # statements in the period; `statements` holds the most relevant of them
 
 
 class OpenIssues(Section):

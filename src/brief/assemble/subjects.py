@@ -1,33 +1,31 @@
-"""Which actor a user means: `kosovo`, `Kosovo`, `ruge`, `"Boris Ruge"`, `boris-ruge`.
+"""Who can be briefed, and which actor a user means: `kosovo`, `Kosovo`,
+`ruge`, `"Boris Ruge"`, `boris-ruge`.
 
-Any country, region or person in the actor registry can be briefed; a file
-in `briefings/` only customises the brief. Matching ignores case, accents
-and hyphens, and a person is also found by surname.
+The one place that knows this: the assembler, `brief list` and shell
+completion all ask here. Any country, region or person in the actor registry
+can be briefed; a file in `briefings/` only customises the brief. Matching
+ignores case, accents and hyphens, and a person is also found by surname.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from brief.assemble.index import per_corpus
 from brief.corpus import Corpus
 from brief.corpus.models import Actor, ActorKind, Briefing
+from brief.document.fold import strip_accents
 from brief.errors import InvalidInput, Problem
 
 BRIEFABLE = {ActorKind.COUNTRY: "country", ActorKind.REGION: "country", ActorKind.PERSON: "person"}
 """Actor kind -> brief kind (a region is briefed like a country)."""
 
-# Letters NFKD does not decompose to ASCII.
-_FOLD = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o"})
-
 
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-free: `Đurić` -> `duric`, `boris-ruge` -> `boris ruge`."""
-    text = unicodedata.normalize("NFKD", text.translate(_FOLD))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = strip_accents(text).casefold()
     return " ".join(re.sub(r"[\W_]+", " ", text).split())
 
 
@@ -37,6 +35,30 @@ class Subject:
     kind: str  # "country" or "person"
     briefing: Briefing | None
     briefing_name: str | None  # file stem in briefings/, e.g. "kosovo"
+
+
+@dataclass(frozen=True)
+class Briefable:
+    """One subject as `brief list` shows it: the actor's own kind ("region", not "country")."""
+
+    id: str
+    name: str
+    kind: str
+    briefing: str | None
+    """Stem of the briefing definition in briefings/, if there is one."""
+
+    def as_json(self) -> dict[str, str | None]:
+        return {"id": self.id, "name": self.name, "kind": self.kind, "briefing": self.briefing}
+
+
+def briefable_subjects(corpus: Corpus) -> list[Briefable]:
+    """Every briefable actor, countries and regions first, then people, by id."""
+    listed = [
+        Briefable(actor.id, actor.name, actor.kind.value, _subject(corpus, actor).briefing_name)
+        for actor in corpus.actors.values()
+        if actor.kind in BRIEFABLE
+    ]
+    return sorted(listed, key=lambda s: (s.kind == "person", s.id))
 
 
 def _keys(actor: Actor) -> tuple[set[str], set[str]]:

@@ -376,6 +376,17 @@ def marking_problem(marking: str) -> str | None:
     return None
 
 
+class Limits(Strict):
+    """How many items a brief shows where it picks the most relevant."""
+
+    key_statements: Annotated[int, Field(ge=1, le=500)] = Field(
+        default=12, description="Key statements shown: direct quotes on the subject's issues first"
+    )
+    actors: Annotated[int, Field(ge=1, le=500)] = Field(
+        default=10, description="Key actors shown: the most active in the period first"
+    )
+
+
 class Briefing(Strict):
     """`briefings/*.yaml`: customises the brief of one subject."""
 
@@ -390,6 +401,7 @@ class Briefing(Strict):
     templates: dict[SectionName, NonEmpty] = Field(
         default_factory=dict, description="Template overrides, paths relative to briefings/"
     )
+    limits: Limits = Field(default_factory=Limits)
 
     @model_validator(mode="after")
     def _marking_is_publishable(self) -> Briefing:

@@ -19,7 +19,6 @@ template writes is never silently dropped.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -29,6 +28,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from brief.document.fold import strip_accents
 from brief.document.model import (
     Align,
     Block,
@@ -86,8 +86,7 @@ def parse_markdown(text: str) -> tuple[Block, ...]:
 
 def slugify(text: str) -> str:
     """A stable ASCII anchor for a heading: `Key judgments` -> `key-judgments`."""
-    folded = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
-    ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
+    ascii_text = strip_accents(text).encode("ascii", "ignore").decode("ascii").lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
     return slug or "section"
 

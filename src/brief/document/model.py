@@ -130,6 +130,7 @@ class Metadata:
     source_count: int = 0
     generator: str = ""  # e.g. "brief 0.1.0"
     inputs_hash: str = ""  # sha256 of everything the document was made from
+    subject_id: str = ""  # the corpus id of the subject: output files are named from it
 
 
 @dataclass(frozen=True, slots=True)

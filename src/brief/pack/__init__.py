@@ -19,6 +19,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
 from brief.corpus import Corpus
+from brief.document.dates import long_date
 from brief.fsutil import atomic_write_bytes
 from brief.pack.files import (
     TOOL,
@@ -33,7 +34,7 @@ from brief.pack.files import (
 from brief.pack.options import FORMATS, PackOptions, PackResult, parse_formats, resolve_week
 from brief.pack.progress import PlainProgress, make_progress
 from brief.pack.snapshot import compare, take_snapshot
-from brief.pack.summary import change_lines, changes_markdown, compact_lines, long_date
+from brief.pack.summary import change_lines, changes_markdown, compact_lines
 from brief.pack.worker import Outcome, Task, init_worker, run_task
 
 __all__ = ["FORMATS", "PackOptions", "PackResult", "build_pack", "parse_formats", "resolve_week"]
@@ -185,7 +186,7 @@ class _Pack:
             TOOL, self.tool, self.week.label, self.as_of.isoformat(), pdf_sha, sections, failed
         )
         if up_to_date(self.folder, self.old.get("combined"), key):
-            self.result.cached.append(name)
+            self.result.kept.append(name)
             return self.old["combined"]
         start = time.perf_counter()
         packed = [
@@ -216,7 +217,7 @@ class _Pack:
             lambda d: api.render_bytes(d, "pdf"), meta, intro_text, packed, sections, intro
         )
         atomic_write_bytes(self.folder / name, data)
-        self.result.rendered.append(name)
+        self.result.written.append(name)
         self.timings["(combined)"] = {"pdf": round(time.perf_counter() - start, 3)}
         return {"path": name, "sha256": sha256(data), "bytes": len(data), "cache_key": key}
 
@@ -278,7 +279,7 @@ def build_pack(options: PackOptions, progress: PlainProgress | None = None) -> P
         "timings": "timings.json",
     }
     if write_if_changed(state.folder / "changes.md", changes):
-        state.result.rendered.append("changes.md")
+        state.result.written.append("changes.md")
     try:
         manifest["combined"] = state.combined(briefs, sections, intro)
     except Exception as exc:
@@ -288,7 +289,7 @@ def build_pack(options: PackOptions, progress: PlainProgress | None = None) -> P
         manifest["failures"].append({"briefing": "(combined pdf)", "error": describe(exc)})
     state.remove_stale(manifest)
     write_if_changed(state.folder / "manifest.json", dump(manifest))
-    if state.result.rendered or state.result.failures:
+    if state.result.rendered or state.result.written or state.result.failures:
         state.timings["(total)"] = {"seconds": round(time.perf_counter() - started, 3)}
         write_if_changed(state.folder / "timings.json", dump({"briefs": state.timings}))
     return state.result

@@ -13,6 +13,10 @@ from brief.pack.weeks import Week, parse_week, week_of
 FORMATS = ("pdf", "docx", "md")
 
 
+def brief_files(count: int) -> str:
+    return f"{count} brief file{'' if count == 1 else 's'}"
+
+
 @dataclass(frozen=True)
 class PackOptions:
     root: Path
@@ -30,24 +34,34 @@ class PackResult:
     week: Week
     as_of: dt.date
     rendered: list[str] = field(default_factory=list)
+    """Brief files (one per brief and format) rendered in this run."""
     cached: list[str] = field(default_factory=list)
+    """Brief files kept: their inputs are unchanged."""
+    written: list[str] = field(default_factory=list)
+    """The pack's other files written in this run: changes.md, the combined PDF."""
+    kept: list[str] = field(default_factory=list)
+    """The pack's other files kept as they were."""
     failures: list[tuple[str, str, bool]] = field(default_factory=list)
     """(briefing, error, invalid_input)"""
 
     def summary_line(self, where: str | None = None) -> str:
-        """One line for the user; `where` is the folder as it should be shown."""
+        """One line for the user; `where` is the folder as it should be shown.
+
+        It counts brief files (a brief has one per format), as the progress lines do,
+        and names the pack's other files."""
         where = where or str(self.folder)
-        if not self.rendered and not self.failures:
+        if not self.rendered and not self.written and not self.failures:
+            kept = "".join(f", {name}" for name in self.kept)
             return (
-                f"pack {self.week.label}: nothing to do, "
-                f"{len(self.cached)} files up to date, inputs unchanged ({where})"
+                f"pack {self.week.label}: nothing to do, {brief_files(len(self.cached))}"
+                f"{kept} up to date, inputs unchanged ({where})"
             )
-        line = (
-            f"pack {self.week.label}: {len(self.rendered)} files rendered, "
-            f"{len(self.cached)} up to date"
-        )
+        line = f"pack {self.week.label}: {brief_files(len(self.rendered))} rendered, "
+        line += f"{len(self.cached)} up to date"
         if self.failures:
             line += f", {len(self.failures)} failed"
+        if self.written:
+            line += f"; wrote {', '.join(self.written)}"
         return f"{line} ({where})"
 
     def failure_error(self) -> BriefError:

@@ -6,6 +6,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, TextIO
 
+from brief.pack.options import brief_files
 from brief.pack.worker import Outcome
 
 if TYPE_CHECKING:
@@ -30,11 +31,15 @@ class PlainProgress:
     def start(self, total: int, cached: int) -> None:
         self.total = total
         if cached:
-            print(f"{cached} brief file(s) up to date, not re-rendered", file=self.stream)
+            print(f"{brief_files(cached)} up to date, not re-rendered", file=self.stream)
 
     def advance(self, outcome: Outcome) -> None:
         self.done += 1
-        print(f"[{self.done}/{self.total}] {_outcome_line(outcome)}", file=self.stream, flush=True)
+        print(
+            f"[brief {self.done}/{self.total}] {_outcome_line(outcome)}",
+            file=self.stream,
+            flush=True,
+        )
 
     def note(self, text: str) -> None:
         print(text, file=self.stream, flush=True)
@@ -64,7 +69,7 @@ class RichProgress(PlainProgress):
     def start(self, total: int, cached: int) -> None:
         self.progress.start()
         if cached:
-            self.progress.console.print(f"{cached} brief file(s) up to date, not re-rendered")
+            self.progress.console.print(f"{brief_files(cached)} up to date, not re-rendered")
         self.task = self.progress.add_task("", total=total)
 
     def advance(self, outcome: Outcome) -> None:

@@ -19,20 +19,24 @@ Snapshot = dict[str, dict[str, object]]
 """briefing stem -> {"statements": [ids], "issues": {id: status}}."""
 
 
-def _statements_about(corpus: Corpus, subject: str, as_of: dt.date) -> list[Statement]:
-    return [
-        ext
-        for ext in corpus.extracts.values()
-        if isinstance(ext, Statement)
-        and ext.date <= as_of
-        and (subject in ext.subjects or ext.speaker == subject)
-    ]
+def _statements_by_actor(corpus: Corpus, as_of: dt.date) -> dict[str, list[Statement]]:
+    """Statements known as of `as_of`, under each subject and speaker, in corpus order.
+
+    One pass for all briefings: scanning every extract once per briefing cost
+    briefings x extracts (12 s of a 20 s no-op pack at 100k extracts)."""
+    about: dict[str, list[Statement]] = {}
+    for ext in corpus.extracts.values():
+        if isinstance(ext, Statement) and ext.date <= as_of:
+            for actor in dict.fromkeys((*ext.subjects, ext.speaker)):
+                about.setdefault(actor, []).append(ext)
+    return about
 
 
 def take_snapshot(corpus: Corpus, as_of: dt.date) -> Snapshot:
     snapshot: Snapshot = {}
+    about = _statements_by_actor(corpus, as_of)
     for stem, briefing in sorted(corpus.briefings.items()):
-        statements = _statements_about(corpus, briefing.subject, as_of)
+        statements = about.get(briefing.subject, [])
         issue_ids = {i.id for i in corpus.issues.values() if briefing.subject in i.subjects}
         issue_ids.update(issue for s in statements for issue in s.issues)
         snapshot[stem] = {

@@ -5,23 +5,53 @@ The same lines become `changes.md` and a section of the pack's cover page.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
+from functools import cache
+from types import SimpleNamespace
+from typing import Any
 
 from brief.corpus import Corpus
+from brief.corpus.models import ActorKind, Statement
+from brief.document.dates import long_date
 from brief.pack.snapshot import BriefChanges
-
-
-def long_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
+from brief.templates import BUILT_IN, make_environment
 
 
 def _speaker(corpus: Corpus, actor_id: str) -> str:
     return corpus.actors[actor_id].name if actor_id in corpus.actors else actor_id
 
 
+def _is_outlet(corpus: Corpus, actor_id: str) -> bool:
+    actor = corpus.actors.get(actor_id)
+    return actor is not None and actor.kind == ActorKind.OUTLET
+
+
+@cache
+def _macros() -> Any:
+    """The briefs' own prose macros, so a quote is worded here exactly as in a brief."""
+    env = make_environment(BUILT_IN)
+    env.globals["cite"] = lambda *items: ""  # changes.md names the extract id instead
+    return env.get_template("templates/_macros.md.j2").module
+
+
+def _words(statement: Statement) -> str:
+    """Markdown: “direct words” or *Reported:* the source's account of them."""
+    view = SimpleNamespace(quote=statement.quote, direct=statement.mode == "direct")
+    return str(_macros().words(view))
+
+
+def statement_line(corpus: Corpus, s: Statement) -> str:
+    """One new statement as a Markdown line; an outlet's own comment is labelled as such,
+    so it is never read as a statement by the brief's subject."""
+    when = _md_escape(long_date(s.date, s.date_precision))
+    who = _md_escape(_speaker(corpus, s.speaker))
+    label = "Outlet's own comment" if _is_outlet(corpus, s.speaker) else "New statement"
+    return f"{label}, {when}, {who}: {_words(s)} {_md_escape(f'[{s.id}]')}"
+
+
 def _issue_lines(corpus: Corpus, changes: BriefChanges) -> list[str]:
+    """Plain text."""
     lines = [
         f"Issue status changed: {_issue_title(corpus, issue)}: {before} → {now}"
         for issue, before, now in changes.status_changes
@@ -37,22 +67,25 @@ NOTHING = "No new statements and no issue developments."
 
 
 def change_lines(corpus: Corpus, changes: BriefChanges) -> list[str]:
-    """Every change, each new statement with its words: for changes.md."""
-    lines = [
-        f"New statement, {long_date(s.date)}, {_speaker(corpus, s.speaker)}: “{s.quote}” [{s.id}]"
-        for s in changes.new_statements
-    ]
-    return lines + _issue_lines(corpus, changes) or [NOTHING]
+    """Every change, each new statement with its words: Markdown lines for changes.md."""
+    lines = [statement_line(corpus, s) for s in changes.new_statements]
+    lines += [_md_escape(line) for line in _issue_lines(corpus, changes)]
+    return lines or [NOTHING]
 
 
 def compact_lines(corpus: Corpus, changes: BriefChanges) -> list[str]:
     """Counts by speaker instead of the statements: for the pack's cover page."""
     lines = []
-    if changes.new_statements:
-        speakers = Counter(_speaker(corpus, s.speaker) for s in changes.new_statements)
-        by = ", ".join(f"{name} {count}" for name, count in sorted(speakers.items()))
-        count = len(changes.new_statements)
-        lines.append(f"{count} new statement{'s' if count > 1 else ''} ({by})")
+    statements = [s for s in changes.new_statements if not _is_outlet(corpus, s.speaker)]
+    comments = [s for s in changes.new_statements if _is_outlet(corpus, s.speaker)]
+    for found, singular, plural in (
+        (statements, "new statement", "new statements"),
+        (comments, "outlet's own comment", "outlets' own comments"),
+    ):
+        if found:
+            speakers = Counter(_speaker(corpus, s.speaker) for s in found)
+            by = ", ".join(f"{name} {count}" for name, count in sorted(speakers.items()))
+            lines.append(f"{len(found)} {singular if len(found) == 1 else plural} ({by})")
     return lines + _issue_lines(corpus, changes) or [NOTHING]
 
 
@@ -65,10 +98,10 @@ def _md_escape(text: str) -> str:
 
 
 def changes_markdown(heading: str, intro: str, sections: list[tuple[str, list[str]]]) -> str:
-    """`sections`: (brief title, lines) in pack order."""
+    """`sections`: (brief title, Markdown lines from `change_lines`) in pack order."""
     out = [f"# {_md_escape(heading)}", "", _md_escape(intro), ""]
     for title, lines in sections:
         out += [f"## {_md_escape(title)}", ""]
-        out += [f"- {_md_escape(line)}" for line in lines]
+        out += [f"- {line}" for line in lines]
         out.append("")
     return "\n".join(out)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from brief.document.dates import long_date
 from brief.document.markdown_escape import escape_markdown, escape_url
 from brief.document.model import (
     Block,
@@ -49,10 +50,6 @@ def render_text(document: Document) -> str:
     if writer.definitions:
         parts.append("\n".join(writer.definitions))
     return "\n\n".join(parts) + "\n"
-
-
-def long_date(day) -> str:  # type: ignore[no-untyped-def]
-    return f"{day.day} {day:%B %Y}"
 
 
 def title_blocks(meta: Metadata) -> tuple[Block, ...]:

@@ -2,35 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from docx.section import Section
 from docx.shared import Cm, Twips
 from lxml.etree import _Element
 
 from brief.document import Metadata
+from brief.document.dates import long_date
 from brief.render.docx import fields
 from brief.render.docx.text import Cleaner, paragraph, text_run
-
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
-
-def long_date(day: dt.date) -> str:
-    """17 September 2024: unambiguous in every English-speaking country."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def setup_page(section: Section, marking: str) -> None:

@@ -10,6 +10,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, PageTemp
 from reportlab.platypus.doctemplate import FrameBreak, IndexingFlowable
 
 from brief.document import Metadata
+from brief.document.dates import long_date
 from brief.render.pdf.fonts import BOLD, FAMILY, ITALIC
 from brief.render.pdf.footnotes import FootnoteFrame, Footnotes
 from brief.render.pdf.styles import (
@@ -22,7 +23,7 @@ from brief.render.pdf.styles import (
     RULE,
     TOP_MARGIN,
 )
-from brief.render.pdf.toc import TOC_LEVELS, long_date
+from brief.render.pdf.toc import TOC_LEVELS
 
 COVER = "cover"
 BODY = "body"

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from brief.document import Metadata
+from brief.document.dates import long_date
 from brief.render.pdf.fonts import FAMILY
 from brief.render.pdf.markup import literal
 from brief.render.pdf.styles import ACCENT, Styles
@@ -17,11 +16,6 @@ from brief.render.pdf.styles import ACCENT, Styles
 # Levels shown in the table of contents (0-based); the outline has all three.
 TOC_LEVELS = 2
 LABEL_WIDTH = 36 * mm
-
-
-def long_date(day: dt.date) -> str:
-    """17 September 2024: unambiguous in every English-speaking capital."""
-    return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
 def cover(meta: Metadata, styles: Styles, width: float) -> list[Flowable]:

@@ -479,3 +479,9 @@ def test_notes_of_one_line_taller_than_a_page_continue_on_the_next() -> None:
     assert len(rendered.note_links()) == 60
     # The first notes share the page of their reference; the rest follow.
     assert rendered.note_links()[0] == (1, 1)
+
+
+def test_a_heading_taller_than_a_page_splits_like_a_paragraph() -> None:
+    blocks = (Heading(1, _lines(200)), Paragraph((Text("After the heading"),)))
+    text = "".join(Rendered(Document(META, blocks)).squashed)
+    assert "line199" in text and "Aftertheheading" in text

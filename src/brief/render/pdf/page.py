@@ -86,6 +86,11 @@ class KeepWithNext(KeepTogether):
         at_top = bool(getattr(frame, "_atTop", False))
         small = self._H <= SMALL_GROUP
         if aH >= self._H or at_top or (not small and aH >= KEEP_WITH_NEXT_ROOM):
+            if at_top and content and content[0].wrap(aW, aH)[1] > aH:
+                # A heading taller than the page itself: split it like a paragraph.
+                first = content[0].split(aW, aH)
+                if len(first) > 1:
+                    return [*first, *content[1:]]
             return content
         return [FrameBreak(), *content]
 

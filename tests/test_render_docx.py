@@ -21,19 +21,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+import doc_strategies
 from brief.api import write_document
 from brief.document import (
     BlockQuote,
     Document,
-    Emphasis,
     Heading,
-    LineBreak,
-    Link,
-    ListBlock,
     Note,
-    PageBreak,
     Paragraph,
-    Strong,
     Table,
     Text,
     numbered_notes,
@@ -513,47 +508,9 @@ def test_a_note_inside_a_note_keeps_its_words_in_the_outer_note() -> None:
 
 # ------------------------------------------------ any document the model allows
 
-_words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12)
-_inline = st.recursive(
-    st.one_of(st.builds(Text, _words), st.just(LineBreak())),
-    lambda inner: st.one_of(
-        st.builds(lambda c: Emphasis(tuple(c)), st.lists(inner, max_size=3)),
-        st.builds(lambda c: Strong(tuple(c)), st.lists(inner, max_size=3)),
-        st.builds(
-            lambda url, c: Link(url, tuple(c)),
-            st.sampled_from(["https://example.org/x", "javascript:void(0)", "", "http://a b"]),
-            st.lists(inner, max_size=2),
-        ),
-        st.builds(lambda c: Note(tuple(c)), st.lists(inner, max_size=3)),
-    ),
-    max_leaves=6,
-)
-_inlines = st.lists(_inline, max_size=4).map(tuple)
-_block = st.recursive(
-    st.one_of(
-        st.builds(Paragraph, _inlines),
-        st.builds(Heading, st.integers(0, 5), _inlines),
-        st.just(PageBreak()),
-        st.builds(
-            lambda header, rows: Table(header=tuple(header), rows=tuple(map(tuple, rows))),
-            st.lists(_inlines, max_size=3),
-            st.lists(st.lists(_inlines, max_size=4), max_size=3),
-        ),
-    ),
-    lambda inner: st.one_of(
-        st.builds(lambda c: BlockQuote(tuple(c)), st.lists(inner, max_size=2)),
-        st.builds(
-            lambda items, ordered: ListBlock(tuple(map(tuple, items)), ordered),
-            st.lists(st.lists(inner, max_size=2), max_size=3),
-            st.booleans(),
-        ),
-    ),
-    max_leaves=6,
-)
-
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(_block, max_size=5).map(tuple))
+@given(doc_strategies.blocks)
 def test_any_document_renders_with_one_footnote_per_note(blocks) -> None:
     doc = Document(META, blocks)
     data = render(doc)
@@ -625,7 +582,7 @@ def test_text_with_control_characters_gives_a_valid_file(schema_check) -> None:
 
 
 @settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(blocks=st.lists(_block, min_size=1, max_size=4).map(tuple))
+@given(blocks=st.lists(doc_strategies.block, min_size=1, max_size=4).map(tuple))
 def test_any_document_is_valid_wordprocessingml(blocks, schema_check) -> None:
     data = render(Document(META, blocks))
     assert schema_check(data) == []

@@ -12,21 +12,16 @@ from pathlib import Path
 import pypdf
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
+import doc_strategies
 from brief.api import write_document
 from brief.document import (
-    BlockQuote,
     Document,
-    Emphasis,
     Heading,
     LineBreak,
-    Link,
     ListBlock,
     Note,
-    PageBreak,
     Paragraph,
-    Strong,
     Table,
     Text,
     numbered_notes,
@@ -395,49 +390,9 @@ def test_a_lead_in_line_is_never_left_alone_at_the_foot_of_a_page(rich: Rendered
 
 # ------------------------------------------------ any document the model allows
 
-_words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12)
-_inline = st.recursive(
-    st.one_of(st.builds(Text, _words), st.just(LineBreak())),
-    lambda inner: st.one_of(
-        st.builds(lambda c: Emphasis(tuple(c)), st.lists(inner, max_size=3)),
-        st.builds(lambda c: Strong(tuple(c)), st.lists(inner, max_size=3)),
-        st.builds(
-            lambda url, c: Link(url, tuple(c)),
-            st.sampled_from(
-                ["https://example.org/x?a=1&b=<2>", "javascript:alert(1)", "", "http://a b"]
-            ),
-            st.lists(inner, max_size=2),
-        ),
-        st.builds(lambda c: Note(tuple(c)), st.lists(inner, max_size=3)),
-    ),
-    max_leaves=6,
-)
-_inlines = st.lists(_inline, max_size=4).map(tuple)
-_block = st.recursive(
-    st.one_of(
-        st.builds(Paragraph, _inlines),
-        st.builds(Heading, st.integers(0, 5), _inlines),
-        st.just(PageBreak()),
-        st.builds(
-            lambda header, rows: Table(header=tuple(header), rows=tuple(map(tuple, rows))),
-            st.lists(_inlines, max_size=3),
-            st.lists(st.lists(_inlines, max_size=4), max_size=3),
-        ),
-    ),
-    lambda inner: st.one_of(
-        st.builds(lambda c: BlockQuote(tuple(c)), st.lists(inner, max_size=2)),
-        st.builds(
-            lambda items, ordered: ListBlock(tuple(map(tuple, items)), ordered),
-            st.lists(st.lists(inner, max_size=2), max_size=3),
-            st.booleans(),
-        ),
-    ),
-    max_leaves=6,
-)
-
 
 @settings(max_examples=25, deadline=None)
-@given(st.lists(_block, max_size=5).map(tuple))
+@given(doc_strategies.blocks)
 def test_any_document_renders_with_each_note_on_its_page(blocks: tuple) -> None:
     rendered = Rendered(Document(META, blocks))
     links = rendered.note_links()

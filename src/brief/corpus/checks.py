@@ -32,6 +32,7 @@ from brief.corpus.provenance import VerbatimIndex
 from brief.corpus.yamlfile import Loc
 
 if TYPE_CHECKING:
+    from brief.corpus.corpus import Corpus
     from brief.corpus.load import Loaded
 
 
@@ -266,26 +267,43 @@ def _dates(loaded: Loaded) -> Iterator[Finding]:
             )
     for ident, issue in corpus.issues.items():
         file, loc = loaded.origins["issues"][ident]
-        for index, evidence in enumerate(issue.evidence):
-            extract = corpus.extracts.get(evidence)
-            if extract is not None and extract.date > issue.last_development:
-                yield _finding(
-                    file,
-                    (*loc, "evidence", index),
-                    f"'{evidence}' is dated {extract.date}, after the issue's "
-                    f"last_development ({issue.last_development})",
-                )
+        yield from _extracts_not_after(
+            corpus,
+            file,
+            (*loc, "evidence"),
+            issue.evidence,
+            issue.last_development,
+            "the issue's last_development",
+        )
     for ident, judgment in corpus.judgments.items():
         file, loc = loaded.origins["judgments"][ident]
-        for index, basis in enumerate(judgment.basis):
-            extract = corpus.extracts.get(basis)
-            if extract is not None and extract.date > judgment.made:
-                yield _finding(
-                    file,
-                    (*loc, "basis", index),
-                    f"'{basis}' is dated {extract.date}, after the judgment was made "
-                    f"({judgment.made})",
-                )
+        yield from _extracts_not_after(
+            corpus,
+            file,
+            (*loc, "basis"),
+            judgment.basis,
+            judgment.made,
+            "the judgment was made",
+        )
+
+
+def _extracts_not_after(
+    corpus: Corpus,
+    file: str,
+    loc: Loc,
+    extract_ids: list[str],
+    limit: dt.date,
+    what: str,
+) -> Iterator[Finding]:
+    """A record may only rest on extracts dated on or before its own date."""
+    for index, extract_id in enumerate(extract_ids):
+        extract = corpus.extracts.get(extract_id)
+        if extract is not None and extract.date > limit:
+            yield _finding(
+                file,
+                (*loc, index),
+                f"'{extract_id}' is dated {extract.date}, after {what} ({limit})",
+            )
 
 
 # ------------------------------------------------- estimative language

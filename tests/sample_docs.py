@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from brief import __version__
 from brief.document import (
     BlockQuote,
     Document,
@@ -66,7 +67,7 @@ META = Metadata(
     author="brief",
     keywords=("Kosovo", "KFOR", "NATO"),
     source_count=5,
-    generator="brief 0.1.0",
+    generator=f"brief {__version__}",
     inputs_hash="0" * 64,
 )
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 from typer.testing import CliRunner
 
+from brief import __version__
 from brief.cli import app
 from brief.corpus import load_corpus
 from brief.corpus.models import DraftFile, Statement
@@ -73,7 +74,7 @@ def test_html_article_becomes_validated_corpus_content(tmp_path: Path) -> None:
         "ozkan-ulutas",
     ]
     assert all(s.quote in corpus.texts[SOURCE] for s in statements)
-    assert corpus.sources[SOURCE].proposed_by == "brief 0.1.0 extractor"
+    assert corpus.sources[SOURCE].proposed_by == f"brief {__version__} extractor"
     # Accepted items leave the draft; the rest wait for review.
     left = DraftFile.model_validate(yaml.safe_load(draft_file.read_text(encoding="utf-8")))
     assert len(left.statements) == 3

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 import yaml
 from typer.testing import CliRunner
 
@@ -20,7 +19,6 @@ def run(*args: str):
 
 
 def test_saved_page_reaches_a_brief_that_cites_it(tmp_path: Path) -> None:
-    pytest.importorskip("brief.assemble.assembler")
     ws = copy_shipped_workspace(tmp_path / "ws", keep=("kosovo",))
     added = run("sources", "add", str(HTML), "-w", str(ws), "--kind", "news_report",
                 "--grade", "B", "--accessed", "2024-10-04")  # fmt: skip

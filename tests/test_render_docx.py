@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import doc_strategies
+from brief import __version__
 from brief.api import write_document
 from brief.document import (
     BlockQuote,
@@ -366,7 +367,7 @@ def test_core_properties_come_from_the_metadata() -> None:
     assert core.subject == META.subject
     assert core.keywords == "Kosovo, KFOR, NATO"
     assert core.author == "brief"
-    assert core.last_modified_by == "brief 0.1.0"
+    assert core.last_modified_by == f"brief {__version__}"
     midnight = dt.datetime(2024, 9, 17, tzinfo=dt.UTC)
     assert core.created == core.modified == midnight
     assert core.revision == 1
@@ -388,7 +389,7 @@ def test_long_properties_are_shortened_not_refused() -> None:
 def test_without_an_author_the_generator_is_the_author() -> None:
     meta = dataclasses.replace(META, author="")
     word = docx.Document(io.BytesIO(render(Document(meta, minimal_document().blocks))))
-    assert word.core_properties.author == "brief 0.1.0"
+    assert word.core_properties.author == f"brief {__version__}"
 
 
 # --------------------------------------------------------- text and read-back

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -327,12 +326,6 @@ def test_pdftotext_page_by_page_keeps_notes_with_references(
         ).stdout
         for number in re.findall(r"paragraph (\d+)", text):
             assert f"Short {number}." in text, f"note of paragraph {number} not on page {page}"
-
-
-def test_client_tools_available_when_marked() -> None:
-    # Keeps the client-marked tests honest: CI installs these tools.
-    if shutil.which("qpdf") is None:
-        pytest.skip("qpdf not installed")
 
 
 def test_nested_lists_quotes_links_and_a_note_in_a_heading() -> None:

@@ -336,10 +336,13 @@ def median(values: list[float]) -> float:
 
 
 def workspace_for(preset: str, seed: int, workdir: Path) -> Path:
-    """Generate the preset once; regenerate only when synth.py or the sizes change."""
+    """Generate the preset once; regenerate only when the generator, its word lists
+    or the sizes change."""
     sizes = synth.sizes_for(preset)
     key = hashlib.sha256(
-        Path(synth.__file__).read_bytes() + repr((sizes, seed)).encode()
+        Path(synth.__file__).read_bytes()
+        + synth.VOCABULARY_FILE.read_bytes()
+        + repr((sizes, seed)).encode()
     ).hexdigest()[:12]
     ws = workdir / f"{preset}-seed{seed}-{key}"
     stamp = ws / ".generated"

@@ -22,6 +22,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -47,431 +48,43 @@ def first_day(sources: int) -> dt.date:
 
 # ---------------------------------------------------------------- vocabulary
 
-# id, display name, kind, capital (None for the region), Cyrillic name, weight
-COUNTRIES = (
-    ("serbia", "Serbia", "country", "Belgrade", "Србија", 8),
-    ("kosovo", "Kosovo", "country", "Pristina", "Косово", 8),
-    ("bosnia-and-herzegovina", "Bosnia and Herzegovina", "country", "Sarajevo", "", 5),
-    ("montenegro", "Montenegro", "country", "Podgorica", "Црна Гора", 3),
-    ("north-macedonia", "North Macedonia", "country", "Skopje", "Северна Македонија", 3),
-    ("albania", "Albania", "country", "Tirana", "", 3),
-    ("croatia", "Croatia", "country", "Zagreb", "", 2),
-    ("slovenia", "Slovenia", "country", "Ljubljana", "", 1),
-    ("turkiye", "Türkiye", "country", "Ankara", "", 2),
-    ("hungary", "Hungary", "country", "Budapest", "", 1),
-    ("western-balkans", "the Western Balkans", "region", None, "Западни Балкан", 3),
-)
+VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
 
-ORGANISATIONS = (
-    ("nato", "NATO", "organisation", "Brussels, Belgium"),
-    ("european-union", "European Union", "organisation", "Brussels, Belgium"),
-    ("kfor", "KFOR", "mission", "Pristina, Kosovo"),
-    ("eulex", "EULEX Kosovo", "mission", "Pristina, Kosovo"),
-    ("osce", "OSCE", "organisation", "Vienna, Austria"),
-    ("united-nations", "United Nations", "organisation", "New York, United States"),
-    ("nato-press-office", "the NATO Press office", "office", "Brussels, Belgium"),
-    ("quint", "the QUINT", "group", "Brussels, Belgium"),
-)
 
-# name group -> (first names, last names)
-NAMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "slavic": (
-        (
-            "Aleksandar",
-            "Miloš",
-            "Đorđe",
-            "Željko",
-            "Dušan",
-            "Nebojša",
-            "Snežana",
-            "Ljiljana",
-            "Jovana",
-            "Milica",
-            "Goran",
-            "Zoran",
-            "Dragan",
-            "Marija",
-            "Ivica",
-            "Nataša",
-            "Vesna",
-            "Branko",
-            "Predrag",
-            "Tanja",
-            "Slobodan",
-            "Živko",
-        ),
-        (
-            "Vučić",
-            "Đurić",
-            "Petrović",
-            "Jovanović",
-            "Nikolić",
-            "Marković",
-            "Ćirić",
-            "Šarčević",
-            "Živković",
-            "Lazić",
-            "Đukanović",
-            "Milatović",
-            "Spajić",
-            "Krapović",
-            "Bečić",
-            "Mandić",
-            "Knežević",
-            "Radulović",
-            "Stanišić",
-            "Kovačević",
-            "Dačić",
-            "Brnabić",
-            "Selaković",
-            "Vulin",
-            "Gajić",
-        ),
-    ),
-    "albanian": (
-        (
-            "Albin",
-            "Vjosa",
-            "Gëzim",
-            "Besnik",
-            "Drilon",
-            "Arbërie",
-            "Ermira",
-            "Dritan",
-            "Shpëtim",
-            "Blerina",
-            "Edi",
-            "Erion",
-            "Luljeta",
-            "Xhelal",
-        ),
-        (
-            "Kurti",
-            "Osmani",
-            "Gërvalla",
-            "Krasniqi",
-            "Hoxha",
-            "Gashi",
-            "Berisha",
-            "Çeku",
-            "Selimi",
-            "Bislimi",
-            "Haxhiu",
-            "Sveçla",
-            "Rama",
-            "Begaj",
-            "Xhaçka",
-        ),
-    ),
-    "bosnian": (
-        ("Denis", "Šefik", "Bakir", "Željka", "Elmedin", "Amra", "Nermin", "Lejla", "Emir"),
-        (
-            "Bećirović",
-            "Džaferović",
-            "Izetbegović",
-            "Konaković",
-            "Nikšić",
-            "Cvijanović",
-            "Dodik",
-            "Hadžić",
-            "Begić",
-            "Mehmedović",
-        ),
-    ),
-    "macedonian": (
-        ("Hristijan", "Gordana", "Dimitar", "Bojan", "Timčo", "Ivana", "Slavjanka"),
-        ("Mickoski", "Siljanovska-Davkova", "Kovačevski", "Pendarovski", "Mucunski", "Ǵorǵiev"),
-    ),
-    "turkish": (
-        ("Ömer", "Şükrü", "Gülşen", "Çağrı", "İbrahim", "Hakan", "Ayşe"),
-        ("Ulutaş", "Çelik", "Yılmaz", "Öztürk", "Şahin", "Fidan", "Güler"),
-    ),
-    "hungarian": (
-        ("Péter", "Zsófia", "Gergely", "Ádám", "Katalin"),
-        ("Szijjártó", "Várhelyi", "Kovács", "Tóth", "Nagy"),
-    ),
-    "international": (
-        (
-            "Boris",
-            "Jens",
-            "Mark",
-            "Stefano",
-            "Miroslav",
-            "Tom",
-            "Josep",
-            "Kaja",
-            "Anne-Marie",
-            "Søren",
-            "Ulrike",
-            "François",
-            "Gabriel",
-            "Aurélie",
-        ),
-        (
-            "Ruge",
-            "Stoltenberg",
-            "Rutte",
-            "Tomat",
-            "Lajčák",
-            "Goffus",
-            "Borrell",
-            "Kallas",
-            "Müller",
-            "Sørensen",
-            "Ødegaard",
-            "Grünewald",
-            "Lefèvre",
-            "Nuñez",
-        ),
-    ),
+def _frozen(value: Any) -> Any:
+    """YAML lists back to the tuples the generator indexes and hashes."""
+    if isinstance(value, list):
+        return tuple(_frozen(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _frozen(item) for key, item in value.items()}
+    return value
+
+
+_VOCABULARY: dict[str, Any] = {
+    name: _frozen(value)
+    for name, value in yaml.safe_load(VOCABULARY_FILE.read_text(encoding="utf-8")).items()
 }
-
-COUNTRY_GROUPS: dict[str, tuple[str, ...]] = {
-    "serbia": ("slavic",),
-    "montenegro": ("slavic",),
-    "croatia": ("slavic",),
-    "slovenia": ("slavic",),
-    "bosnia-and-herzegovina": ("bosnian", "slavic"),
-    "kosovo": ("albanian",),
-    "albania": ("albanian",),
-    "north-macedonia": ("macedonian", "albanian"),
-    "turkiye": ("turkish",),
-    "hungary": ("hungarian",),
-}
-CYRILLIC_COUNTRIES = {"serbia", "montenegro", "north-macedonia", "bosnia-and-herzegovina"}
-
-NATIONAL_TITLES = (
-    "President",
-    "Prime Minister",
-    "Deputy Prime Minister",
-    "Minister of Foreign Affairs",
-    "Minister of Defence",
-    "Minister of Internal Affairs",
-    "Speaker of the National Assembly",
-    "Chief negotiator for the dialogue",
-    "Chief of the General Staff",
-    "Ambassador to NATO",
-    "Member of Parliament",
-    "Director of the Office for European Integration",
-)
-INTERNATIONAL_TITLES = (
-    "Deputy Secretary General",
-    "Assistant Secretary General for Operations",
-    "Assistant Secretary General for Political Affairs and Security Policy",
-    "Commander",
-    "Head of Mission",
-    "Special Representative for the Belgrade-Pristina Dialogue",
-    "Spokesperson",
-    "Senior Political Adviser",
-)
-
-OUTLETS = (
-    # outlet, domain, kind, reliability, note, boilerplate
-    (
-        "NATO",
-        "nato.int",
-        "official_release",
-        "A",
-        "Official release of the organisation itself.",
-        (),
-    ),
-    (
-        "Balkan Insight",
-        "balkaninsight.com",
-        "news_report",
-        "B",
-        "Regional investigative outlet with editorial standards.",
-        ("This article is republished under the BIRN licence; credit the original author.",),
-    ),
-    (
-        "N1",
-        "n1info.rs",
-        "news_report",
-        "B",
-        "Regional broadcaster, usually accurate on events in Belgrade.",
-        ("Pratite nas i na društvenim mrežama.",),
-    ),
-    (
-        "Radio Slobodna Evropa",
-        "slobodnaevropa.org",
-        "news_report",
-        "B",
-        "Public broadcaster with an established correction policy.",
-        (),
-    ),
-    (
-        "Koha Ditore",
-        "koha.net",
-        "news_report",
-        "C",
-        "Kosovo daily; reliable on Pristina, partisan on the dialogue.",
-        ("Komentet janë të moderuara.",),
-    ),
-    (
-        "Vijesti",
-        "vijesti.me",
-        "news_report",
-        "C",
-        "Montenegrin daily, mixed record on sourcing.",
-        (),
-    ),
-    (
-        "Mirage News",
-        "miragenews.com",
-        "commentary",
-        "D",
-        "Aggregator that republishes releases with its own framing.",
-        (
-            "Leave a comment below and share your thoughts.",
-            "Mirage.News does not take institutional positions; all views are the author's.",
-        ),
-    ),
-    (
-        "Kosovo Online",
-        "kosovo-online.com",
-        "interview",
-        "C",
-        "Belgrade-leaning portal; interviews are verbatim but selective.",
-        ("Коментари су модерирани.",),
-    ),
-)
-
-ISSUE_TOPICS = (
-    "Reopening of the Ibar bridge in Mitrovica",
-    "Accountability for the 2023 attacks in the north",
-    "EU-facilitated Belgrade-Pristina dialogue",
-    "Secessionist threats to territorial integrity",
-    "Russian hybrid threats and disinformation",
-    "Partnership for Peace membership",
-    "NATO leadership transition",
-    "Energy debts in the north",
-    "Vehicle licence plates",
-    "Association of Serb-majority municipalities",
-    "Electoral law reform",
-    "Constitutional court appointments",
-    "Defence procurement",
-    "Border demarcation",
-    "Judicial reform",
-    "Organised crime and corruption",
-    "EU accession negotiations",
-    "Cyber attacks on public institutions",
-    "Return of displaced persons",
-    "Property rights of religious communities",
-    "Lithium mining protests",
-    "Police deployment in the north",
-    "Census and minority rights",
-)
-
-QUOTE_CLAUSES = (
-    "{country} remains fully committed to the dialogue with {other}, and we insist that "
-    "every commitment already made is implemented in full",
-    "we will not accept any unilateral step that threatens the safety of people in {place}",
-    "our partnership with {org} is stronger than ever, and it rests on shared responsibility "
-    "for security in the whole region",
-    "the question of {issue} cannot be resolved by pressure or by ultimatums, only by patient "
-    "work at the table",
-    "we have asked our partners in {org} to stand by the agreements reached in {month}",
-    "disinformation campaigns aimed at our institutions are a direct threat to stability, "
-    "and we will answer them with facts",
-    "the citizens of {country} deserve institutions that work for all of them, regardless of "
-    "where they live",
-    "there is no alternative to peace and cooperation in the Western Balkans",
-    "those responsible for the attacks must be brought to justice without delay",
-    "we count on KFOR to guarantee a safe and secure environment for everyone in {place}",
-    "I told my counterparts in {place} that {country} will keep its word, as it always has",
-    "nobody in {country} wants to return to the tensions we saw in {month}",
-)
-CYRILLIC_CLAUSES = (
-    "Србија остаје посвећена дијалогу са Приштином, али нећемо прихватити једностране потезе",
-    "безбедност грађана на северу Косова је наш највећи приоритет",
-    "наша сарадња са НАТО-ом заснива се на поштовању војне неутралности",
-    "нема алтернативе миру и стабилности на Западном Балкану",
-    "позивамо међународну заједницу да хитно реагује на притиске у Косовској Митровици",
-    "дијалог је једини пут ка решењу, и то смо рекли нашим партнерима у Бриселу",
-    "грађани очекују од нас да чувамо мир, а не да подижемо тензије",
-)
-FILLER = (
-    "The meeting took place against the background of renewed tension in the north of Kosovo.",
-    "Officials on both sides described the talks as frank and, at times, difficult.",
-    "Diplomats in {capital} said a joint statement was being drafted but gave no date for it.",
-    "The visit was the first at this level since {month}, when talks were suspended.",
-    "Opposition parties in {capital} criticised the government's handling of the dossier.",
-    "{org} has repeatedly called on all parties to show restraint and to return to dialogue.",
-    "Local media reported a heavy police presence around the venue throughout the day.",
-    "Analysts in the region noted that the tone of the statements was markedly softer than "
-    "in previous weeks.",
-    "The talks were held behind closed doors; no questions from journalists were taken.",
-    "Representatives of civil society organisations were also received during the visit.",
-)
-OCCASIONS = (
-    "press conference in {city}",
-    "interview with N1",
-    "address to the National Assembly",
-    "joint press statement in {city}",
-    "interview with Radio Slobodna Evropa",
-    "panel at the Globsec forum",
-    "statement on social media",
-    "briefing to journalists in {city}",
-)
-EVENT_VERBS = ("met", "held talks with", "hosted", "received")
-FACT_TEMPLATES = (
-    (
-        "According to {org}, about {n} troops from {k} countries serve with KFOR.",
-        "KFOR numbers about {n} troops from {k} countries.",
-    ),
-    (
-        "The defence budget of {country} for {year} amounts to {p} percent of gross "
-        "domestic product.",
-        "{country} spends {p} percent of GDP on defence in {year}.",
-    ),
-    (
-        "The dispute over {issue} has remained unresolved since {month}.",
-        "{issue} unresolved since {month}.",
-    ),
-    (
-        "Turnout in the local elections in {place} was {p} percent, the electoral commission said.",
-        "Turnout in {place}: {p} percent.",
-    ),
-)
-JUDGMENT_CLAUSES = (
-    "{country} and {other} sign a new implementation agreement on {issue}",
-    "the government of {country} survives a confidence vote in parliament",
-    "violence in {place} returns to the level of the 2023 attacks",
-    "{org} increases its military presence in {country}",
-    "{country} opens a new chapter of EU accession negotiations",
-    "the talks on {issue} resume at the level of leaders",
-)
-PERSON_JUDGMENT_CLAUSES = (
-    "{person} remains in office",
-    "{person} meets {other_person} in public",
-    "{person} calls early elections",
-    "{person} softens the position on {issue}",
-)
-LIKELIHOOD_FORMS = {
-    "almost no chance": "We assess there is almost no chance that {clause} {horizon}.",
-    "very unlikely": "We assess it is very unlikely that {clause} {horizon}.",
-    "unlikely": "We assess it is unlikely that {clause} {horizon}.",
-    "roughly even chance": "We assess there is a roughly even chance that {clause} {horizon}.",
-    "likely": "We assess it is likely that {clause} {horizon}.",
-    "very likely": "We assess it is very likely that {clause} {horizon}.",
-    "almost certain": "We assess it is almost certain that {clause} {horizon}.",
-}
-INDICATORS = (
-    "Troop movements near the administrative boundary line",
-    "A date set for the next round of talks",
-    "New arrests connected with the 2023 attacks",
-    "Statements by the QUINT ambassadors",
-    "Changes to the KFOR posture in the north",
-    "A vote of no confidence tabled in parliament",
-)
-
-LATIN_TO_CYRILLIC = {
-    "lj": "љ", "nj": "њ", "dž": "џ", "a": "а", "b": "б", "c": "ц", "č": "ч", "ć": "ћ",
-    "d": "д", "đ": "ђ", "e": "е", "f": "ф", "g": "г", "h": "х", "i": "и", "j": "ј",
-    "k": "к", "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "r": "р", "s": "с",
-    "š": "ш", "t": "т", "u": "у", "v": "в", "z": "з", "ž": "ж", "ǵ": "ѓ",
-}  # fmt: skip
-FOLD = {"đ": "dj", "Đ": "Dj", "ı": "i", "ø": "o", "Ø": "O", "ß": "ss", "æ": "ae"}
+COUNTRIES: Any = _VOCABULARY["COUNTRIES"]
+ORGANISATIONS: Any = _VOCABULARY["ORGANISATIONS"]
+NAMES: Any = _VOCABULARY["NAMES"]
+COUNTRY_GROUPS: Any = _VOCABULARY["COUNTRY_GROUPS"]
+CYRILLIC_COUNTRIES: set[str] = set(_VOCABULARY["CYRILLIC_COUNTRIES"])
+NATIONAL_TITLES: Any = _VOCABULARY["NATIONAL_TITLES"]
+INTERNATIONAL_TITLES: Any = _VOCABULARY["INTERNATIONAL_TITLES"]
+OUTLETS: Any = _VOCABULARY["OUTLETS"]
+ISSUE_TOPICS: Any = _VOCABULARY["ISSUE_TOPICS"]
+QUOTE_CLAUSES: Any = _VOCABULARY["QUOTE_CLAUSES"]
+CYRILLIC_CLAUSES: Any = _VOCABULARY["CYRILLIC_CLAUSES"]
+FILLER: Any = _VOCABULARY["FILLER"]
+OCCASIONS: Any = _VOCABULARY["OCCASIONS"]
+EVENT_VERBS: Any = _VOCABULARY["EVENT_VERBS"]
+FACT_TEMPLATES: Any = _VOCABULARY["FACT_TEMPLATES"]
+JUDGMENT_CLAUSES: Any = _VOCABULARY["JUDGMENT_CLAUSES"]
+PERSON_JUDGMENT_CLAUSES: Any = _VOCABULARY["PERSON_JUDGMENT_CLAUSES"]
+LIKELIHOOD_FORMS: Any = _VOCABULARY["LIKELIHOOD_FORMS"]
+INDICATORS: Any = _VOCABULARY["INDICATORS"]
+LATIN_TO_CYRILLIC: Any = _VOCABULARY["LATIN_TO_CYRILLIC"]
+FOLD: Any = _VOCABULARY["FOLD"]
 
 
 def to_cyrillic(latin: str) -> str:

@@ -38,9 +38,13 @@ def test_development_articles_stay_above_the_target() -> None:
 
 
 def test_score_command_prints_every_gold_standard() -> None:
-    result = CliRunner().invoke(app, ["extract", "--score", "-w", str(REPO)])
+    articles, heldout = REPO / "tests" / "data" / "articles", REPO / "tests" / "data" / "heldout"
+    result = CliRunner().invoke(
+        app,
+        ["extract", "--score", "-w", str(REPO), "--gold", str(articles), "--gold", str(heldout)],
+    )
     assert result.exit_code == 0, result.output
-    assert "Curated corpus: 5 article(s)" in result.output
-    assert "Test articles (tests/data/articles)" in result.output
-    assert "Held-out articles (tests/data/heldout)" in result.output
-    assert result.output.count("(quote, speaker) pairs") == 3
+    assert "Curated corpus [in-sample]: 5 article(s)" in result.output
+    assert f"Gold articles {articles} [in-sample" in result.output
+    assert f"Gold articles {heldout} [in-sample" in result.output
+    assert result.output.count("end-to-end (quote, speaker)") >= 3

@@ -620,14 +620,33 @@ def extract_command(
     force: Annotated[
         bool, typer.Option("--force", help="Replace a draft under review (its edits are lost).")
     ] = False,
+    gold: Annotated[
+        list[Path] | None,
+        typer.Option("--gold", help="With --score: a folder of .txt + .gold.yaml articles."),
+    ] = None,
+    polnear: Annotated[
+        Path | None,
+        typer.Option(help="With --score: the PolNeAR folder (default ../shared/datasets/polnear)."),
+    ] = None,
+    split: Annotated[
+        list[str] | None, typer.Option(help="With --score: PolNeAR split(s) (default dev).")
+    ] = None,
     workspace: WorkspaceOption = None,
     debug: DebugOption = False,
 ) -> None:
     """Propose draft extracts of a source for review (seeds/drafts/), or accept reviewed ones."""
     if score:
+        from brief.ingest.polnear import default_folder
         from brief.ingest.score import print_scores
 
-        print_scores(workspace_root(workspace), typer.echo)
+        root = workspace_root(workspace)
+        print_scores(
+            root,
+            typer.echo,
+            gold_folders=gold,
+            polnear=polnear or default_folder(root),
+            splits=tuple(split or ["dev"]),
+        )
         return
     if source_id is None:
         raise InvalidInput("give a SOURCE_ID (or --score)")

@@ -236,7 +236,9 @@ def _continuation(
         between = text[previous.quote.close_mark + 1 : quote.open_mark]
         same_paragraph = previous.quote.start >= para_start
         if same_paragraph and "\n" not in between:
-            return Attributed(quote, previous.speaker, None, None, "continuation")
+            return Attributed(
+                quote, previous.speaker, None, None, "continuation", previous.evidence
+            )
     person = resolver.salient_person(quote.open_mark)
     last_speaker = done[-1] if done and done[-1].speaker else None
     if last_speaker is not None and (person is None or (last_speaker.quote.start > person.start)):

@@ -39,6 +39,16 @@ class Attributed:
     speaker_start: int | None
     speaker_end: int | None
     rule: str
+    carried: tuple[int, int] | None = None
+    """For a continuation: where the speaker of the quote it continues was named."""
+
+    @property
+    def evidence(self) -> tuple[int, int] | None:
+        """Where the text names this quote's speaker (`he`, `Mr. Rove`), if anywhere."""
+        start, end = self.speaker_start, self.speaker_end
+        if start is not None and end is not None and end > start:
+            return start, end
+        return self.carried
 
 
 # ------------------------------------------------------------------ finding

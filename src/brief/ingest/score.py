@@ -1,17 +1,19 @@
 """Measured quality of the extractor: precision, recall and F1 against gold standards.
 
-Two gold standards:
-- the curated corpus: every hand-curated source (not itself proposed by a
-  tool) with its direct statements and the actors its extracts and roles
-  name;
-- the test articles in `tests/data/articles/` (or `benchmarks/articles/`),
-  each `<name>.txt` with a hand-written `<name>.gold.yaml` and a shared
-  `actors.yaml` registry, written to hold the hard cases.
+Gold standards:
+- the curated corpus (in-sample): every hand-curated source (not itself
+  proposed by a tool) with its direct statements and the actors its
+  extracts and roles name;
+- folders of gold articles given with `--gold DIR` (each `<name>.txt` with a
+  hand-written `<name>.gold.yaml` and a shared `actors.yaml`);
+- PolNeAR (`brief.ingest.polnear`): real news with annotated attributions,
+  the train split in-sample (rules were developed on it), the dev split
+  out-of-sample (only its aggregate figures were ever looked at).
 
-A predicted quotation matches a gold one when they share the speaker and
-overlap by at least half of the shorter of the two (curators sometimes keep
-only part of a long quotation). Mentions compare the sets of actor ids
-per article.
+Matching cannot flatter: predictions and gold quotations are paired one to
+one, and a pair counts only when the overlap is at least half of the LONGER
+span, so a four-word fragment of a long quotation is not a find, and one
+prediction never finds two gold quotations.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from brief.corpus.models import Actor, ActorsFile, Event, Statement, StatementMo
 from brief.corpus.provenance import find_verbatim
 from brief.ingest.boilerplate import find_boilerplate
 from brief.ingest.extract import extract
+from brief.ingest.polnear import GoldQuote, read_split
+from brief.ingest.slug import fold
 
 Span = tuple[int, int]
 
@@ -59,16 +63,61 @@ class Tally:
 
 
 @dataclass
+class Accuracy:
+    right: int = 0
+    total: int = 0
+
+    def add(self, other: Accuracy) -> None:
+        self.right += other.right
+        self.total += other.total
+
+    @property
+    def value(self) -> float:
+        return self.right / self.total if self.total else 1.0
+
+
+@dataclass
 class ArticleScore:
     name: str
     quotes: Tally
-    mentions: Tally
+    """(quote, speaker) pairs: end-to-end."""
+    mentions: Tally = field(default_factory=Tally)
     misses: list[str] = field(default_factory=list)
+    detection: Tally = field(default_factory=Tally)
+    """Quotations alone, speaker ignored."""
+    named: Accuracy = field(default_factory=Accuracy)
+    """Speaker right, of the found quotations whose gold speaker is a proper name."""
 
 
-def _overlap(a: Span, b: Span) -> bool:
+def overlaps_enough(a: Span, b: Span) -> bool:
+    """At least half of the longer span is shared."""
     shared = min(a[1], b[1]) - max(a[0], b[0])
-    return shared > 0 and shared >= 0.5 * min(a[1] - a[0], b[1] - b[0])
+    return shared > 0 and 2 * shared >= max(a[1] - a[0], b[1] - b[0])
+
+
+def one_to_one(
+    predicted: list[Span], gold: list[Span], ok: Callable[[int, int], bool] | None = None
+) -> list[tuple[int, int]]:
+    """Pairs (prediction, gold), each used at most once, largest overlaps first."""
+    candidates = []
+    for p, pspan in enumerate(predicted):
+        for g, gspan in enumerate(gold):
+            if overlaps_enough(pspan, gspan) and (ok is None or ok(p, g)):
+                shared = min(pspan[1], gspan[1]) - max(pspan[0], gspan[0])
+                candidates.append((-shared, p, g))
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    pairs = []
+    for _, p, g in sorted(candidates):
+        if p not in used_p and g not in used_g:
+            used_p.add(p)
+            used_g.add(g)
+            pairs.append((p, g))
+    return pairs
+
+
+def _tally(pairs: list[tuple[int, int]], predicted: int, gold: int) -> Tally:
+    return Tally(true_pos=len(pairs), predicted=predicted, gold=gold, found=len(pairs))
 
 
 def score_quotes(
@@ -76,25 +125,26 @@ def score_quotes(
     gold: list[tuple[Span, str]],
     predicted: list[tuple[Span, str | None]],
 ) -> tuple[Tally, list[str]]:
-    def hit(p: tuple[Span, str | None], g: tuple[Span, str]) -> bool:
-        return p[1] == g[1] and _overlap(p[0], g[0])
-
-    tally = Tally(
-        true_pos=sum(any(hit(p, g) for g in gold) for p in predicted),
-        predicted=len(predicted),
-        gold=len(gold),
-        found=sum(any(hit(p, g) for p in predicted) for g in gold),
+    """(quote, speaker) pairs where speakers are actor ids: the same id is right."""
+    pairs = one_to_one(
+        [p[0] for p in predicted], [g[0] for g in gold], lambda p, g: predicted[p][1] == gold[g][1]
     )
+    found_g = {g for _, g in pairs}
+    found_p = {p for p, _ in pairs}
     misses = [
         f"missed {g[1]}: {text[g[0][0] : g[0][1]][:60]!r}"
-        for g in gold
-        if not any(hit(p, g) for p in predicted)
+        for i, g in enumerate(gold)
+        if i not in found_g
     ] + [
         f"wrong {p[1]}: {text[p[0][0] : p[0][1]][:60]!r}"
-        for p in predicted
-        if not any(hit(p, g) for g in gold)
+        for i, p in enumerate(predicted)
+        if i not in found_p
     ]
-    return tally, misses
+    return _tally(pairs, len(predicted), len(gold)), misses
+
+
+def score_detection(gold: list[Span], predicted: list[Span]) -> Tally:
+    return _tally(one_to_one(predicted, gold), len(predicted), len(gold))
 
 
 def score_mentions(gold: set[str], predicted: set[str]) -> Tally:
@@ -108,16 +158,37 @@ def _mention_misses(gold: set[str], predicted: set[str]) -> list[str]:
     ]
 
 
-def _predict(
+@dataclass(frozen=True)
+class Predicted:
+    span: Span
+    speaker: str | None
+    """Actor id, None when unattributed."""
+    names: tuple[str, ...]
+    """The speaker's name and aliases (registry or proposed new actor)."""
+    evidence: Span | None
+    """Where the speaker's words are (`he`, `Mr. Rove`, `a spokesperson for ...`)."""
+
+
+def predict(
     text: str, actors: list[Actor], boilerplate: list[str]
-) -> tuple[list[tuple[Span, str | None]], set[str]]:
+) -> tuple[list[Predicted], set[str]]:
     found = extract(text, actors, boilerplate)
-    quotes = [((q.quote.start, q.quote.end), q.speaker) for q in found.quotes]
-    return quotes, {m.actor for m in found.mentions}
+    names: dict[str, tuple[str, ...]] = {a.id: (a.name, *a.aliases) for a in actors}
+    names.update({p.id: (p.name,) for p in found.new_people})
+    predicted = [
+        Predicted(
+            (q.quote.start, q.quote.end),
+            q.speaker,
+            names.get(q.speaker, ()) if q.speaker else (),
+            q.evidence,
+        )
+        for q in found.quotes
+    ]
+    return predicted, {m.actor for m in found.mentions}
 
 
-def _locate(text: str, quote: str) -> Span | None:
-    return find_verbatim(text, quote)
+def _pairs_by_id(predicted: list[Predicted]) -> list[tuple[Span, str | None]]:
+    return [(p.span, p.speaker) for p in predicted]
 
 
 # --------------------------------------------------------------- the corpus
@@ -138,7 +209,7 @@ def score_corpus(root: Path) -> list[ArticleScore]:
         gold_quotes = []
         for e in extracts:
             if isinstance(e, Statement) and e.mode == StatementMode.DIRECT:
-                span = _locate(text, e.quote)
+                span = find_verbatim(text, e.quote)
                 if span:
                     gold_quotes.append((span, e.speaker))
         named: set[str] = set()
@@ -151,19 +222,26 @@ def score_corpus(root: Path) -> list[ArticleScore]:
         for actor in actors:
             if any(source_id in role.sources for role in actor.roles):
                 named.add(actor.id)
-        predicted, mentioned = _predict(text, actors, list(source.boilerplate))
-        quotes, misses = score_quotes(text, gold_quotes, predicted)
-        misses += _mention_misses(named, mentioned)
-        scores.append(ArticleScore(source_id, quotes, score_mentions(named, mentioned), misses))
+        predicted, mentioned = predict(text, actors, list(source.boilerplate))
+        scores.append(_id_score(source_id, text, gold_quotes, predicted, named, mentioned))
     return scores
 
 
-# ---------------------------------------------------------- test articles
+def _id_score(
+    name: str,
+    text: str,
+    gold_quotes: list[tuple[Span, str]],
+    predicted: list[Predicted],
+    named: set[str],
+    mentioned: set[str],
+) -> ArticleScore:
+    quotes, misses = score_quotes(text, gold_quotes, _pairs_by_id(predicted))
+    misses += _mention_misses(named, mentioned)
+    detection = score_detection([g[0] for g in gold_quotes], [p.span for p in predicted])
+    return ArticleScore(name, quotes, score_mentions(named, mentioned), misses, detection)
 
 
-def articles_folder(root: Path) -> Path | None:
-    candidate = root / "tests" / "data" / "articles"
-    return candidate if (candidate / "actors.yaml").is_file() else None
+# ---------------------------------------------------------- gold articles
 
 
 def score_articles(folder: Path, registry_file: Path | None = None) -> list[ArticleScore]:
@@ -178,16 +256,96 @@ def score_articles(folder: Path, registry_file: Path | None = None) -> list[Arti
         gold = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
         gold_quotes = []
         for item in gold.get("quotes", []):
-            span = _locate(text, item["quote"])
+            span = find_verbatim(text, item["quote"])
             if span is None:
                 raise ValueError(f"{gold_file}: quote not in the text: {item['quote'][:40]!r}")
             gold_quotes.append((span, item["speaker"]))
-        predicted, mentioned = _predict(text, list(registry), find_boilerplate(text))
-        quotes, misses = score_quotes(text, gold_quotes, predicted)
-        mentions = score_mentions(set(gold.get("mentions", [])), mentioned)
-        misses += _mention_misses(set(gold.get("mentions", [])), mentioned)
-        scores.append(ArticleScore(name, quotes, mentions, misses))
+        predicted, mentioned = predict(text, list(registry), find_boilerplate(text))
+        scores.append(
+            _id_score(name, text, gold_quotes, predicted, set(gold.get("mentions", [])), mentioned)
+        )
     return scores
+
+
+# ------------------------------------------------------------------ PolNeAR
+
+
+def speaker_right(predicted: Predicted, gold: GoldQuote) -> bool:
+    """Whether the predicted speaker is the annotated source.
+
+    A source that is a proper name (`Mr. Rove`, `Clinton press secretary
+    Brian Fallon`) is right when the predicted actor's name holds its head
+    (`Rove`, `Fallon`). PolNeAR has no coreference, so for a pronoun or a
+    description (`he`, `the official`) the speaker is right when the
+    extractor took it from the annotated source words (or carried it on from
+    them to a continuation); who `he` then resolves to is not checked.
+    A quote with no annotated source is right when left unattributed.
+    """
+    if gold.source is None:
+        return predicted.speaker is None
+    if predicted.speaker is None:
+        return False
+    head = gold.head
+    if head is not None:
+        wanted = fold(head)
+        return any(
+            wanted in fold(name).replace("’", "'").split() for name in predicted.names
+        ) or any(wanted == fold(name) for name in predicted.names)
+    span = gold.source_span
+    ev = predicted.evidence
+    return span is not None and ev is not None and ev[0] < span[1] and span[0] < ev[1]
+
+
+def score_polnear_article(name: str, text: str, gold: list[GoldQuote]) -> ArticleScore:
+    predicted, _ = predict(text, [], find_boilerplate(text))
+    gold_spans = [(g.start, g.end) for g in gold]
+    pred_spans = [p.span for p in predicted]
+    detected = one_to_one(pred_spans, gold_spans)
+    named = Accuracy()
+    for p, g in detected:
+        if gold[g].head is not None:
+            named.total += 1
+            named.right += speaker_right(predicted[p], gold[g])
+    pairs = one_to_one(pred_spans, gold_spans, lambda p, g: speaker_right(predicted[p], gold[g]))
+    return ArticleScore(
+        name,
+        quotes=_tally(pairs, len(predicted), len(gold)),
+        detection=_tally(detected, len(predicted), len(gold)),
+        named=named,
+        misses=_polnear_misses(text, gold, predicted, detected, pairs),
+    )
+
+
+def _polnear_misses(
+    text: str,
+    gold: list[GoldQuote],
+    predicted: list[Predicted],
+    detected: list[tuple[int, int]],
+    pairs: list[tuple[int, int]],
+) -> list[str]:
+    misses = []
+    found_g = {g for _, g in detected}
+    found_p = {p for p, _ in detected}
+    right = {g for _, g in pairs}
+    for i, g in enumerate(gold):
+        if i not in found_g:
+            misses.append(f"missed [{g.source}]: {text[g.start : g.end][:70]!r}")
+    for i, p in enumerate(predicted):
+        if i not in found_p:
+            misses.append(f"extra [{p.speaker}]: {text[p.span[0] : p.span[1]][:70]!r}")
+    for p, g in detected:
+        if g not in right:
+            got = predicted[p]
+            said = text[got.evidence[0] : got.evidence[1]] if got.evidence else None
+            misses.append(
+                f"speaker [{gold[g].source}] got [{got.speaker} from {said!r}]: "
+                f"{text[gold[g].start : gold[g].end][:50]!r}"
+            )
+    return misses
+
+
+def score_polnear(folder: Path, split: str) -> list[ArticleScore]:
+    return [score_polnear_article(a.name, a.text, a.quotes) for a in read_split(folder, split)]
 
 
 # ------------------------------------------------------------------ report
@@ -195,41 +353,97 @@ def score_articles(folder: Path, registry_file: Path | None = None) -> list[Arti
 
 def _line(label: str, tally: Tally) -> str:
     return (
-        f"  {label:<28} P {tally.precision:5.3f}  R {tally.recall:5.3f}  F1 {tally.f1:5.3f}"
+        f"  {label:<30} P {tally.precision:5.3f}  R {tally.recall:5.3f}  F1 {tally.f1:5.3f}"
         f"   ({tally.true_pos}/{tally.predicted} predicted right, "
         f"{tally.found}/{tally.gold} gold found)"
     )
 
 
-def report(title: str, scores: list[ArticleScore], echo: Callable[[str], None]) -> Tally:
-    quotes, mentions = Tally(), Tally()
-    for score in scores:
-        quotes.add(score.quotes)
-        mentions.add(score.mentions)
-    echo(f"{title}: {len(scores)} article(s)")
-    echo(_line("(quote, speaker) pairs", quotes))
-    echo(_line("actor mentions", mentions))
-    for score in scores:
-        for miss in score.misses:
-            echo(f"    {score.name}: {miss}")
-    return quotes
+@dataclass
+class Totals:
+    detection: Tally = field(default_factory=Tally)
+    pairs: Tally = field(default_factory=Tally)
+    mentions: Tally = field(default_factory=Tally)
+    named: Accuracy = field(default_factory=Accuracy)
 
 
-def print_scores(root: Path, echo: Callable[[str], None]) -> dict[str, Tally]:
-    """Score on the curated corpus and on the test articles; print both."""
-    results = {"corpus": report("Curated corpus", score_corpus(root), echo)}
-    folder = articles_folder(root)
-    if folder is not None:
-        results["articles"] = report(
-            f"Test articles ({folder.relative_to(root)})", score_articles(folder), echo
+def totals(scores: list[ArticleScore]) -> Totals:
+    total = Totals()
+    for score in scores:
+        total.detection.add(score.detection)
+        total.pairs.add(score.quotes)
+        total.mentions.add(score.mentions)
+        total.named.add(score.named)
+    return total
+
+
+def report(
+    title: str,
+    scores: list[ArticleScore],
+    echo: Callable[[str], None],
+    *,
+    mentions: bool = True,
+    named: bool = False,
+    misses: bool = True,
+) -> Totals:
+    total = totals(scores)
+    echo(f"{title}: {len(scores)} article(s), {total.detection.gold} gold quotation(s)")
+    echo(_line("quote detection", total.detection))
+    if named:
+        echo(
+            f"  {'speaker, named sources':<30} accuracy {total.named.value:5.3f}"
+            f"   ({total.named.right}/{total.named.total} found quotations whose source is a name)"
         )
-        heldout = folder.parent / "heldout"
-        if heldout.is_dir():
-            results["heldout"] = report(
-                f"Held-out articles ({heldout.relative_to(root)})",
-                score_articles(heldout, folder / "actors.yaml"),
-                echo,
+    echo(_line("end-to-end (quote, speaker)", total.pairs))
+    if mentions:
+        echo(_line("actor mentions", total.mentions))
+    if misses:
+        for score in scores:
+            for miss in score.misses:
+                echo(f"    {score.name}: {miss}")
+    return total
+
+
+IN_SAMPLE = "in-sample"
+OUT_OF_SAMPLE = "out-of-sample"
+
+
+def print_scores(
+    root: Path,
+    echo: Callable[[str], None],
+    *,
+    gold_folders: list[Path] | None = None,
+    polnear: Path | None = None,
+    splits: tuple[str, ...] = ("dev",),
+) -> dict[str, Totals]:
+    """Score on the curated corpus, any gold folders and PolNeAR; print each, labelled."""
+    results = {
+        "corpus": report(f"Curated corpus [{IN_SAMPLE}]", score_corpus(root), echo),
+    }
+    for folder in gold_folders or []:
+        registry = folder / "actors.yaml"
+        if not registry.is_file():
+            registry = next(
+                (f / "actors.yaml" for f in gold_folders or [] if (f / "actors.yaml").is_file()),
+                registry,
             )
-    else:
-        echo("Test articles: none found (tests/data/articles/actors.yaml)")
+        results[folder.name] = report(
+            f"Gold articles {folder} [{IN_SAMPLE}: the rules were written from them]",
+            score_articles(folder, registry),
+            echo,
+        )
+    if polnear is None or not (polnear / "dev").is_dir():
+        echo(f"PolNeAR: not found ({polnear}); give --polnear DIR")
+        return results
+    for split in splits:
+        label = OUT_OF_SAMPLE if split == "dev" else IN_SAMPLE
+        why = "never used to write rules" if split == "dev" else "the rules were developed on it"
+        results[f"polnear-{split}"] = report(
+            f"PolNeAR {split} [{label}: {why}]",
+            score_polnear(polnear, split),
+            echo,
+            mentions=False,
+            named=True,
+            misses=False,
+        )
     return results

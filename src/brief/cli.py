@@ -115,6 +115,10 @@ class BriefGroup(TyperGroup):
             ctx.exit(_usage_exit(err))
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
+        except KeyboardInterrupt:
+            from brief import interrupt  # one line, exit 130 (see brief.interrupt)
+
+            interrupt.exit_interrupted()
         except Exception as exc:
             if _debug_enabled(ctx):
                 raise
@@ -701,7 +705,13 @@ def templates_check(workspace: WorkspaceOption = None, debug: DebugOption = Fals
 
 
 def main() -> None:
-    app(prog_name="brief")
+    from brief import interrupt
+
+    interrupt.install()
+    try:
+        app(prog_name="brief")
+    except KeyboardInterrupt:
+        interrupt.exit_interrupted()
 
 
 if __name__ == "__main__":

@@ -127,12 +127,23 @@ def load_cached(root: Path, load: Callable[[Path], Corpus]) -> Corpus:
 
 def _restore(path: Path, root: Path, files: dict[str, bytes]) -> Corpus | None:
     try:
-        saved = pickle.loads(path.read_bytes())
+        raw = path.read_bytes()
+    except OSError:  # not cached yet
+        return None
+    try:
+        saved = pickle.loads(raw)
         corpus: Corpus = saved["corpus"]
         corpus.root = root
         corpus.input_files = {rel: files[rel] for rel in saved["input_files"]}
         corpus.texts = {sid: files[rel].decode("utf-8") for sid, rel in saved["texts"].items()}
-    except Exception:  # missing, truncated or from another version: load afresh
+    except Exception as exc:  # truncated, overwritten: never trusted, never fatal
+        print(
+            f"warning: corpus cache {path} is unreadable ({type(exc).__name__}); "
+            "removed, the workspace is loaded afresh",
+            file=sys.stderr,
+        )
+        with contextlib.suppress(OSError):
+            path.unlink()
         return None
     with contextlib.suppress(OSError):
         os.utime(path)  # recently used: kept when older entries are pruned

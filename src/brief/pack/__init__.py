@@ -11,12 +11,17 @@ Everything but timings.json is byte-identical for the same inputs, whatever
 `jobs`. A file is re-rendered only when its cache key (inputs' hash,
 briefing, subject, as-of, format, tool version) differs from the one the
 manifest recorded for it, or the file on disk no longer matches its sha256.
+
+The folder changes all at once: a run builds the new pack in a staging folder
+and switches it in at the end (`brief.pack.staging`), under a lock, so a run
+killed at any moment leaves the previous pack as it was.
 """
 
 from __future__ import annotations
 
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
 
 from brief.corpus import Corpus
 from brief.document.dates import long_date
@@ -26,14 +31,17 @@ from brief.pack.files import (
     cache_key,
     dump,
     read_json,
+    read_manifest,
+    read_timings,
     sha256,
+    snapshot_problem,
     tool_hash,
     up_to_date,
-    write_if_changed,
 )
 from brief.pack.options import FORMATS, PackOptions, PackResult, parse_formats, resolve_week
 from brief.pack.progress import PlainProgress, make_progress
 from brief.pack.snapshot import compare, take_snapshot
+from brief.pack.staging import PackLock, Staging, recover
 from brief.pack.summary import change_lines, changes_markdown, compact_lines
 from brief.pack.worker import Outcome, Task, init_worker, run_task
 
@@ -54,10 +62,32 @@ class _Pack:
         self.folder = self.packs / self.week.label
         self.inputs = inputs_hash(options.root)
         self.tool = tool_hash()
-        self.old = read_json(self.folder / "manifest.json")
-        self.old_timings = read_json(self.folder / "timings.json")
+        self.old: dict = {}
+        self.old_timings: dict = {}
+        self.staging: Staging | None = None
         self.result = PackResult(folder=self.folder, week=self.week, as_of=self.as_of)
         self.timings: dict[str, dict[str, float]] = {}
+
+    @property
+    def stage(self) -> Path:
+        """Where this run writes: the staging folder that becomes the pack."""
+        assert self.staging is not None, "the pack's staging folder is not open"
+        return self.staging.path
+
+    def read_previous(self) -> None:
+        """The previous pack's manifest and timings (under the lock: they cannot change)."""
+        self.old = read_manifest(self.folder / "manifest.json", self.progress.note)
+        self.old_timings = read_timings(self.folder / "timings.json")
+
+    def put(self, name: str, data: bytes) -> bool:
+        """Write `name` into the new pack; a file equal to the previous pack's is linked.
+        True if it changed."""
+        old = self.folder / name
+        if old.is_file() and old.read_bytes() == data:
+            self.staging.keep(name)  # type: ignore[union-attr]
+            return False
+        atomic_write_bytes(self.stage / name, data)
+        return True
 
     def file_name(self, stem: str, fmt: str) -> str:
         return f"{stem}_{self.as_of.isoformat()}.{fmt}"
@@ -77,6 +107,7 @@ class _Pack:
             for fmt in self.options.formats:
                 if up_to_date(self.folder, old_files.get(fmt), self.file_key(stem, fmt)):
                     kept.setdefault(stem, {**old, "files": []})["files"].append(old_files[fmt])
+                    self.staging.keep(old_files[fmt]["path"])  # type: ignore[union-attr]
                     self.result.cached.append(old_files[fmt]["path"])
                 else:
                     missing.append(fmt)
@@ -95,19 +126,24 @@ class _Pack:
         else:
             _preload(self.options.formats)
             workers = min(self.options.jobs, len(tasks))
-            with ProcessPoolExecutor(
-                workers, initializer=init_worker, initargs=(self.corpus,)
-            ) as pool:
+            pool = ProcessPoolExecutor(
+                workers, initializer=init_worker, initargs=(self.corpus, True)
+            )
+            try:
                 futures = [pool.submit(run_task, task) for task in tasks]
                 for future in as_completed(futures):
                     outcomes.append(self.store(future.result()))
+            except BaseException:
+                _stop_workers(pool)  # Ctrl-C: workers ignore it; they must not finish first
+                raise
+            pool.shutdown()
         return sorted(outcomes, key=lambda o: o.stem)
 
     def store(self, outcome: Outcome) -> Outcome:
         """Write a finished brief's files at once: a later failure cannot lose them."""
         for fmt, data in outcome.files.items():
             name = self.file_name(outcome.stem, fmt)
-            atomic_write_bytes(self.folder / name, data)
+            atomic_write_bytes(self.stage / name, data)
             self.result.rendered.append(name)
         if outcome.error:
             self.result.failures.append((outcome.stem, outcome.error, outcome.invalid_input))
@@ -147,6 +183,12 @@ class _Pack:
         previous_week = self.week.previous()
         current = take_snapshot(self.corpus, self.as_of)
         earlier = read_json(self.packs / previous_week.label / "manifest.json").get("snapshot")
+        if earlier is not None and (problem := snapshot_problem(earlier, "snapshot")):
+            self.progress.note(
+                f"warning: {self.packs / previous_week.label / 'manifest.json'}: {problem}; "
+                "comparing with the corpus instead"
+            )
+            earlier = None
         if isinstance(earlier, dict):
             intro = f"Compared with the pack of {previous_week.label}."
             previous, statuses_known = earlier, True
@@ -186,6 +228,7 @@ class _Pack:
             TOOL, self.tool, self.week.label, self.as_of.isoformat(), pdf_sha, sections, failed
         )
         if up_to_date(self.folder, self.old.get("combined"), key):
+            self.staging.keep(name)  # type: ignore[union-attr]
             self.result.kept.append(name)
             return self.old["combined"]
         start = time.perf_counter()
@@ -194,7 +237,7 @@ class _Pack:
                 b["title"],
                 b["subject"],
                 b["marking"],
-                (self.folder / self.file_name(b["briefing"], "pdf")).read_bytes(),
+                (self.stage / self.file_name(b["briefing"], "pdf")).read_bytes(),
             )
             for b in with_pdf
         ]
@@ -216,24 +259,23 @@ class _Pack:
         data = combine(
             lambda d: api.render_bytes(d, "pdf"), meta, intro_text, packed, sections, intro
         )
-        atomic_write_bytes(self.folder / name, data)
+        atomic_write_bytes(self.stage / name, data)
         self.result.written.append(name)
         self.timings["(combined)"] = {"pdf": round(time.perf_counter() - start, 3)}
         return {"path": name, "sha256": sha256(data), "bytes": len(data), "cache_key": key}
 
-    def remove_stale(self, manifest: dict) -> None:
-        """Delete files the previous run wrote that this run no longer lists."""
 
-        def listed(m: dict) -> set[str]:
-            names = {f["path"] for b in m.get("briefs", []) for f in b.get("files", [])}
-            if m.get("combined"):
-                names.add(m["combined"]["path"])
-            return names
-
-        for name in sorted(listed(self.old) - listed(manifest)):
-            path = self.folder / name
-            if path.parent == self.folder and path.is_file():
-                path.unlink()
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14+
+    if terminate is not None:
+        terminate()
+        return
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(5)
 
 
 def _preload(formats: tuple[str, ...]) -> None:
@@ -254,13 +296,26 @@ def build_pack(options: PackOptions, progress: PlainProgress | None = None) -> P
     corpus = api.load(options.root)
     progress = progress or make_progress()
     state = _Pack(options, corpus, progress)
-    tasks, kept = state.plan()
-    progress.start(len(tasks), len(state.result.cached))
-    try:
-        outcomes = state.run(tasks)
-    finally:
-        progress.stop()
-    briefs = state.brief_entries(outcomes, kept)
+    with PackLock(state.packs, state.week.label, progress.note):
+        for line in recover(state.packs, state.week.label):
+            progress.note(line)
+        with Staging(state.packs, state.week.label) as state.staging:
+            state.read_previous()
+            tasks, kept = state.plan()
+            progress.start(len(tasks), len(state.result.cached))
+            try:
+                outcomes = state.run(tasks)
+            finally:
+                progress.stop()
+            briefs = state.brief_entries(outcomes, kept)
+            _finish(state, briefs, started)
+            state.staging.commit()
+    return state.result
+
+
+def _finish(state: _Pack, briefs: list[dict], started: float) -> None:
+    """changes.md, the combined PDF, the manifest and timings, into the staging folder."""
+    options = state.options
     state.result.failures.sort()  # they arrive in completion order, which --jobs varies
     changes, sections, intro = state.changes(briefs)
     manifest = {
@@ -278,7 +333,7 @@ def build_pack(options: PackOptions, progress: PlainProgress | None = None) -> P
         "snapshot": state.snapshot,
         "timings": "timings.json",
     }
-    if write_if_changed(state.folder / "changes.md", changes):
+    if state.put("changes.md", changes):
         state.result.written.append("changes.md")
     try:
         manifest["combined"] = state.combined(briefs, sections, intro)
@@ -287,9 +342,11 @@ def build_pack(options: PackOptions, progress: PlainProgress | None = None) -> P
 
         state.result.failures.append(("(combined pdf)", describe(exc), False))
         manifest["failures"].append({"briefing": "(combined pdf)", "error": describe(exc)})
-    state.remove_stale(manifest)
-    write_if_changed(state.folder / "manifest.json", dump(manifest))
+    state.put("manifest.json", dump(manifest))
     if state.result.rendered or state.result.written or state.result.failures:
         state.timings["(total)"] = {"seconds": round(time.perf_counter() - started, 3)}
-        write_if_changed(state.folder / "timings.json", dump({"briefs": state.timings}))
-    return state.result
+        state.put("timings.json", dump({"briefs": state.timings}))
+    elif state.old_timings:
+        state.staging.keep("timings.json")  # type: ignore[union-attr]
+    else:
+        state.put("timings.json", dump({"briefs": state.timings}))

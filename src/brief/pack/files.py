@@ -59,3 +59,85 @@ def up_to_date(folder: Path, entry: dict | None, key: str) -> bool:
         return False
     path = folder / entry["path"]
     return path.is_file() and sha256(path.read_bytes()) == entry.get("sha256")
+
+
+def _file_entry_problem(entry: object, where: str, formats: bool = True) -> str | None:
+    if not isinstance(entry, dict):
+        return f"{where}: not an object"
+    for key in ("path", "sha256", "cache_key"):
+        if not isinstance(entry.get(key), str):
+            return f"{where}.{key}: missing or not a string"
+    if Path(entry["path"]).name != entry["path"] or entry["path"] in ("", ".", ".."):
+        return f"{where}.path: not a file name in the pack folder"
+    if formats and not isinstance(entry.get("format"), str):
+        return f"{where}.format: missing or not a string"
+    return None
+
+
+def snapshot_problem(snapshot: object, where: str) -> str | None:
+    if not isinstance(snapshot, dict):
+        return f"{where}: not an object"
+    for stem, shown in snapshot.items():
+        if not (
+            isinstance(shown, dict)
+            and isinstance(shown.get("statements"), list)
+            and all(isinstance(s, str) for s in shown["statements"])
+            and isinstance(shown.get("issues"), dict)
+            and all(isinstance(v, str) for v in shown["issues"].values())
+        ):
+            return f"{where}.{stem}: not {{statements: [ids], issues: {{id: status}}}}"
+    return None
+
+
+def manifest_problem(data: dict) -> str | None:
+    """What is wrong with the shape of a pack's manifest.json (None: usable as a cache).
+
+    A run trusts the previous manifest for paths, hashes and cache keys; anything
+    else in it (hand-edited, truncated by a tool, from another program) must make
+    a full rebuild, never a crash on every later run."""
+    briefs = data.get("briefs", [])
+    if not isinstance(briefs, list):
+        return "briefs: not a list"
+    for i, brief in enumerate(briefs):
+        if not isinstance(brief, dict) or not isinstance(brief.get("briefing"), str):
+            return f"briefs[{i}].briefing: missing or not a string"
+        files = brief.get("files", [])
+        if not isinstance(files, list):
+            return f"briefs[{i}].files: not a list"
+        for j, entry in enumerate(files):
+            if problem := _file_entry_problem(entry, f"briefs[{i}].files[{j}]"):
+                return problem
+    combined = data.get("combined")
+    if combined is not None and (problem := _file_entry_problem(combined, "combined", False)):
+        return problem
+    if "snapshot" in data:
+        return snapshot_problem(data["snapshot"], "snapshot")
+    return None
+
+
+def read_manifest(path: Path, warn) -> dict:
+    """The manifest at `path` if it has the right shape; else {} (a full rebuild) and a warning."""
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError) as exc:
+        problem = f"not readable JSON ({type(exc).__name__})"
+    else:
+        problem = "not a JSON object" if not isinstance(data, dict) else manifest_problem(data)
+    if problem is None:
+        return data
+    warn(f"warning: {path}: {problem}; not a pack manifest, rendering everything again")
+    return {}
+
+
+def read_timings(path: Path) -> dict:
+    """timings.json as {"briefs": {stem: {step: seconds}}}; anything else is no timings."""
+    data = read_json(path)
+    briefs = data.get("briefs")
+    if not isinstance(briefs, dict) or not all(
+        isinstance(v, dict) and all(isinstance(s, int | float) for s in v.values())
+        for v in briefs.values()
+    ):
+        return {}
+    return data

@@ -16,9 +16,16 @@ from brief.errors import BriefError, InvalidInput
 _corpus: Corpus | None = None
 
 
-def init_worker(corpus: Corpus) -> None:
+def init_worker(corpus: Corpus, in_pool: bool = False) -> None:
+    """`in_pool`: a worker process. Ctrl-C reaches the whole process group; the
+    parent alone handles it (stops the workers, drops the staging folder, says one
+    line), so a worker ignores it instead of printing a traceback."""
     global _corpus
     _corpus = corpus
+    if in_pool:
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @dataclass(frozen=True)

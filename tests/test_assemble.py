@@ -115,9 +115,11 @@ def test_since_after_as_of_is_invalid(corpus) -> None:  # type: ignore[no-untype
         build_document(corpus, "kosovo", as_of=SINCE, since=AS_OF)
 
 
-def test_nato_unclassified_marking_is_refused(corpus) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(InvalidInput, match="NATO-owned"):
-        build_document(corpus, "kosovo", marking="NATO UNCLASSIFIED")
+@pytest.mark.parametrize("marking", ["NATO UNCLASSIFIED", "nato restricted", "COSMIC TOP SECRET"])
+def test_nato_markings_are_refused(corpus, marking: str) -> None:  # type: ignore[no-untyped-def]
+    # The rule `brief validate` applies to briefing files, for callers of the API too.
+    with pytest.raises(InvalidInput, match="is a NATO security marking"):
+        build_document(corpus, "kosovo", marking=marking)
     assert build_document(corpus, "kosovo", marking="TLP:CLEAR").meta.marking == "TLP:CLEAR"
 
 

@@ -1,21 +1,77 @@
-"""The Python API: what the CLI calls, and what tests and other programs call.
+"""The Python API: the product's surface. Every `brief` command is one function here.
 
-Each function is one step of the pipeline; the CLI adds nothing but argument
-parsing and error printing.
+The CLI (`brief.cli`) only parses arguments, calls one of these and prints
+what it returns; every rule (the marking rule, grades, writable output
+folders, workspace discovery) is enforced below this module, so a program
+calling the API gets the same checks and the same errors as the command.
 
-    corpus = load(workspace)                     # corpus: load + validate
-    document = build_document(corpus, "kosovo")  # assemble + templates -> document
-    write_document(document, "pdf", path)        # render, written atomically
+    from brief import api
+
+    api.render("kosovo", ["pdf", "md"], workspace="my-briefs")  # -> written paths
+    corpus = api.load(Path("my-briefs"))                        # load + validate
+    document = api.build_document(corpus, "kosovo")             # assemble + templates
+    api.write_document(document, "pdf", Path("kosovo.pdf"))     # render, atomically
+
+`workspace` arguments take a folder holding `briefings/` and `seeds/`, or
+None to find one as the command does (`BRIEF_WORKSPACE`, else the current
+folder and its parents). Problems in user input raise `InvalidInput`, whose
+`problems` are located at file:line:column and field; other failures a
+user can act on raise `BriefError`.
+
+| command                      | function                                   |
+| ---                          | ---                                        |
+| brief list                   | `list_subjects`                            |
+| brief SUBJECT / brief render | `render` (or `build_document` + `write_document`) |
+| brief export                 | `export`                                   |
+| brief pack                   | `pack`                                     |
+| brief pack merge             | `merge_shards` (issue 16)                  |
+| brief init                   | `init`                                     |
+| brief validate               | `validate`                                 |
+| brief schema                 | `write_schemas`                            |
+| brief sources add            | `add_source`                               |
+| brief extract SOURCE         | `extract`                                  |
+| brief extract SOURCE --accept| `accept`                                   |
+| brief extract --score        | `score`                                    |
+| brief templates check        | `check_templates`                          |
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from brief.corpus import Corpus, load_corpus
 from brief.document import Document
+from brief.errors import InvalidInput, Problem
 from brief.fsutil import atomic_write_bytes
+
+if TYPE_CHECKING:
+    from brief.assemble.check import CheckResult
+    from brief.assemble.subjects import Briefable
+    from brief.corpus.models import DraftFile
+    from brief.ingest.accept import Accepted
+    from brief.ingest.add import Added
+    from brief.pack import PackResult
+    from brief.pack.progress import PlainProgress
+
+Workspace = Path | str | None
+
+FORMATS = ("pdf", "docx", "md")
+"""Formats a brief renders to."""
+
+
+# ------------------------------------------------------------------ workspace
+
+
+def find_workspace(workspace: Workspace = None) -> Path:
+    """The workspace folder, absolute: `workspace` if given (it must be one), else found
+    from `BRIEF_WORKSPACE` or the current folder upwards; `InvalidInput`/`BriefError` if none."""
+    from brief.workspace import find_workspace as _find
+
+    return _find(Path(workspace) if workspace is not None else None)
 
 
 def load(workspace: Path) -> Corpus:
@@ -43,6 +99,23 @@ def write_schemas(workspace: Path, *, check: bool = False) -> list[Path]:
     return stale_schemas(Path(workspace)) if check else _write(Path(workspace))
 
 
+def init(directory: Path | str) -> Path:
+    """Create a minimal workspace in `directory` (new or empty); return it."""
+    from brief.init import create_workspace
+
+    return create_workspace(Path(directory))
+
+
+# --------------------------------------------------------------------- briefs
+
+
+def list_subjects(workspace: Workspace = None) -> list[Briefable]:
+    """Every country, region and person that can be briefed, countries first."""
+    from brief.assemble.subjects import briefable_subjects
+
+    return briefable_subjects(load(find_workspace(workspace)))
+
+
 def build_document(
     corpus: Corpus,
     subject: str,
@@ -51,7 +124,11 @@ def build_document(
     since: dt.date | None = None,
     marking: str | None = None,
 ) -> Document:
-    """Assemble the brief of `subject` (any spelling of a country or person)."""
+    """Assemble the brief of `subject` (any spelling of a country or person).
+
+    A `marking` that may not head an open-source brief (any NATO marking) is
+    refused here, with the same words whoever calls.
+    """
     from brief.assemble import build_document as _build  # owned by the assembler stage
 
     return _build(corpus, subject, as_of=as_of, since=since, marking=marking)
@@ -68,3 +145,184 @@ def write_document(document: Document, fmt: str, path: Path) -> Path:
     data = render_bytes(document, fmt)
     atomic_write_bytes(Path(path), data)
     return Path(path)
+
+
+def render(
+    subject: str,
+    formats: Iterable[str] = ("pdf",),
+    *,
+    workspace: Workspace = None,
+    as_of: dt.date | None = None,
+    since: dt.date | None = None,
+    marking: str | None = None,
+    out: Path | str | None = None,
+) -> list[Path]:
+    """Render the brief of `subject` in each format into `out` (default: `output/` in the
+    workspace), as `<subject-id>_<as-of>.<ext>`; return the files written."""
+    from brief.output import output_name
+
+    formats = check_formats(formats)
+    root = find_workspace(workspace)
+    folder = writable_folder(Path(out), "--out") if out is not None else root / "output"
+    document = build_document(load(root), subject, as_of=as_of, since=since, marking=marking)
+    return [
+        write_document(document, fmt, folder / output_name(document.meta, fmt)) for fmt in formats
+    ]
+
+
+def export(
+    subject: str,
+    to: str = "json",
+    *,
+    workspace: Workspace = None,
+    as_of: dt.date | None = None,
+    since: dt.date | None = None,
+    marking: str | None = None,
+) -> bytes:
+    """The brief of `subject` for other tools: `json` (the assembled brief, schema
+    `schemas/export.schema.json`), `csl-json` (its sources, as Zotero and Pandoc's
+    citeproc read them) or `stix` (a STIX 2.1 bundle). Same inputs, same bytes."""
+    from brief.export import export_bytes
+
+    corpus = load(find_workspace(workspace))
+    return export_bytes(corpus, subject, to, as_of=as_of, since=since, marking=marking)
+
+
+def check_formats(formats: Iterable[str]) -> tuple[str, ...]:
+    """The formats asked for, in order, once each; `InvalidInput` naming unknown ones."""
+    names = tuple(dict.fromkeys(str(f).strip().lower() for f in formats))
+    unknown = [name for name in names if name not in FORMATS]
+    if unknown or not names:
+        raise InvalidInput(
+            Problem(
+                file="--format",
+                message=f"unknown format(s) {', '.join(unknown) or '(none)'}; choose from "
+                + ", ".join(FORMATS),
+            )
+        )
+    return names
+
+
+def writable_folder(folder: Path, option: str | None = None) -> Path:
+    """`folder`, created if need be; else a problem naming the option that chose it."""
+    why = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        why = f"cannot create the folder {folder}: {err.strerror or err}"
+    else:
+        if not os.access(folder, os.W_OK):
+            why = f"cannot write in the folder {folder}: permission denied"
+    if why:
+        raise InvalidInput(Problem(file=option or str(folder), message=why))
+    return folder
+
+
+def check_templates(workspace: Workspace = None) -> CheckResult:
+    """Render every section template against every briefing; `InvalidInput` lists
+    every problem, else the counts of templates and briefings checked."""
+    from brief.assemble.check import check_templates as _check
+
+    result = _check(load(find_workspace(workspace)))
+    if result.problems:
+        raise InvalidInput(result.problems)
+    return result
+
+
+# ----------------------------------------------------------------------- pack
+
+
+def pack(
+    workspace: Workspace = None,
+    *,
+    week: str | None = None,
+    as_of: dt.date | None = None,
+    formats: Sequence[str] = ("pdf", "docx"),
+    jobs: int = 1,
+    out: Path | str | None = None,
+    progress: PlainProgress | None = None,
+) -> PackResult:
+    """Render every briefing for one ISO week into `<out>/<week>/` (default
+    `output/packs`). Failed briefs are in the result's `failures`
+    (`result.failure_error()` is the error to raise), the others are written."""
+    from brief.pack import PackOptions, build_pack
+
+    root = find_workspace(workspace)
+    if out is not None:
+        writable_folder(Path(out), "--out")
+    options = PackOptions(
+        root=root,
+        week=week,
+        as_of=as_of,
+        formats=check_formats(formats),
+        jobs=jobs,
+        out=Path(out) if out is not None else None,
+    )
+    return build_pack(options, progress)
+
+
+# Issue 16 (pack sharding) adds here: merge_shards(...), what `brief pack merge` calls.
+
+
+# --------------------------------------------------------------------- ingest
+
+
+def add_source(
+    path: Path | str,
+    *,
+    workspace: Workspace = None,
+    metadata: dict[str, str | None] | None = None,
+    prompt: Callable[[str], str] | None = None,
+    accessed: dt.date | None = None,
+) -> Added:
+    """Add a saved web page, .txt or .md file as a source: text stored untouched and
+    hashed, language detected, boilerplate marked. `metadata` (title, outlet, author,
+    url, published, kind, reliability, reliability_note) overrides what the file says;
+    what is still missing is asked with `prompt`, or without one is an `InvalidInput`."""
+    from brief.ingest.add import add_source as _add
+
+    return _add(
+        find_workspace(workspace), Path(path), overrides=metadata, prompt=prompt, accessed=accessed
+    )
+
+
+def extract(
+    source_id: str, *, workspace: Workspace = None, force: bool = False
+) -> tuple[Path, DraftFile]:
+    """Write the draft of a source's extracts for review (`seeds/drafts/<id>.yaml`);
+    a draft under review is replaced only with `force`."""
+    from brief.ingest.draft import write_draft
+
+    return write_draft(find_workspace(workspace), source_id, force=force)
+
+
+def accept(source_id: str, *, workspace: Workspace = None) -> Accepted:
+    """Move the draft's `accept: true` items into the corpus, checked as `validate` checks;
+    on any problem nothing is written."""
+    from brief.ingest.accept import accept_draft
+
+    return accept_draft(find_workspace(workspace), source_id)
+
+
+def score(
+    workspace: Workspace = None,
+    echo: Callable[[str], None] | None = None,
+    *,
+    gold_folders: list[Path] | None = None,
+    polnear: Path | None = None,
+    splits: tuple[str, ...] = ("dev",),
+) -> dict[str, Any]:
+    """Score the extractor on the curated corpus, any `gold_folders` and the PolNeAR
+    `splits` (default folder: ../shared/datasets/polnear beside the workspace); the
+    report's lines go to `echo`. Returns the totals by gold standard."""
+    from brief.ingest.polnear import default_folder
+    from brief.ingest.score import print_scores
+
+    root = find_workspace(workspace)
+    return print_scores(
+        root,
+        echo or (lambda _line: None),
+        gold_folders=gold_folders,
+        polnear=polnear or default_folder(root),
+        splits=splits,
+    )

@@ -207,9 +207,9 @@ SinceOption = Annotated[
 
 
 def workspace_root(workspace: Path | None) -> Path:
-    from brief.workspace import find_workspace
+    from brief import api
 
-    return find_workspace(workspace)
+    return api.find_workspace(workspace)
 
 
 def load_corpus(workspace: Path | None) -> Corpus:
@@ -217,21 +217,6 @@ def load_corpus(workspace: Path | None) -> Corpus:
     from brief import api
 
     return api.load(workspace_root(workspace))
-
-
-def writable_folder(folder: Path, option: str | None) -> Path:
-    """`folder`, created if need be; else a problem naming the option that chose it."""
-    why = None
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        why = f"cannot create the folder {folder}: {err.strerror or err}"
-    else:
-        if not os.access(folder, os.W_OK):
-            why = f"cannot write in the folder {folder}: permission denied"
-    if why:
-        raise InvalidInput(Problem(file=option or str(folder), message=why))
-    return folder
 
 
 def shown_path(path: Path) -> str:
@@ -279,9 +264,6 @@ class Format(enum.StrEnum):
     all = "all"
 
 
-ALL_FORMATS = ("pdf", "docx", "md")
-
-
 @app.command(
     short_help="Render one brief (brief SUBJECT is short for this).",
     epilog=(
@@ -320,23 +302,16 @@ def render(
 ) -> None:
     """Render the brief of one country or person (brief SUBJECT is short for this)."""
     from brief import api
-    from brief.output import output_name
 
-    if marking is not None:
-        from brief.corpus.models import marking_problem
-
-        if why := marking_problem(marking):
-            raise InvalidInput(Problem(file="--marking", message=why))
-    root = workspace_root(workspace)
-    folder = writable_folder(out, "--out") if out is not None else root / "output"
-    corpus = api.load(root)
+    formats = api.FORMATS if fmt is Format.all else (fmt.value,)
     try:
-        document = api.build_document(corpus, subject, as_of=as_of, since=since, marking=marking)
+        paths = api.render(
+            subject, formats, workspace=workspace, as_of=as_of, since=since, marking=marking,
+            out=out,
+        )  # fmt: skip
     except InvalidInput as error:
         raise _with_command_hint(error, subject) from None
-    formats = ALL_FORMATS if fmt is Format.all else (fmt.value,)
-    for name in formats:
-        path = api.write_document(document, name, folder / output_name(document.meta, name))
+    for path in paths:
         typer.echo(shown_path(path))
 
 
@@ -369,9 +344,9 @@ def list_subjects(
     debug: DebugOption = False,
 ) -> None:
     """List the countries and people that can be briefed (* = has a briefing definition)."""
-    from brief.assemble.subjects import briefable_subjects
+    from brief import api
 
-    subjects = briefable_subjects(load_corpus(workspace))
+    subjects = api.list_subjects(workspace)
     if as_json:
         typer.echo(json.dumps([s.as_json() for s in subjects], ensure_ascii=False, indent=2))
         return
@@ -418,15 +393,12 @@ def pack(
     debug: DebugOption = False,
 ) -> None:
     """Render every briefing in briefings/ for one week into a pack."""
-    from brief.pack import PackOptions, build_pack, parse_formats
+    from brief import api
+    from brief.pack import parse_formats
 
-    root = workspace_root(workspace)
-    if out is not None:
-        writable_folder(out, "--out")
-    options = PackOptions(
-        root=root, week=week, as_of=as_of, formats=parse_formats(formats), jobs=jobs, out=out
+    result = api.pack(
+        workspace, week=week, as_of=as_of, formats=parse_formats(formats), jobs=jobs, out=out
     )
-    result = build_pack(options)
     typer.echo(result.summary_line(shown_path(result.folder)))
     if result.failures:
         raise result.failure_error()
@@ -449,9 +421,9 @@ def init(
     debug: DebugOption = False,
 ) -> None:
     """Create a minimal workspace: one source, actor, extract, briefing, default templates."""
-    from brief.init import create_workspace
+    from brief import api
 
-    created = create_workspace(directory)
+    created = api.init(directory)
     typer.echo(f"created a brief workspace in {shown_path(created)}")
     typer.echo("next: cd into it, then `brief validate` and `brief mircea-geoana --format md`")
 
@@ -584,16 +556,16 @@ def sources_add(
     Missing required metadata is asked for on a terminal; with CI=true or no
     terminal it is an error naming the options to give.
     """
-    from brief.ingest.add import add_source
+    from brief import api
 
     overrides = {
         "url": url, "outlet": outlet, "title": title, "author": author, "published": date,
         "kind": kind, "reliability": grade, "reliability_note": grade_note,
     }  # fmt: skip
-    added = add_source(
-        workspace_root(workspace),
+    added = api.add_source(
         path,
-        overrides=overrides,
+        workspace=workspace,
+        metadata=overrides,
         prompt=(lambda question: typer.prompt(question)) if _interactive() else None,
         accessed=accessed,
     )
@@ -639,34 +611,28 @@ def extract_command(
     debug: DebugOption = False,
 ) -> None:
     """Propose draft extracts of a source for review (seeds/drafts/), or accept reviewed ones."""
-    if score:
-        from brief.ingest.polnear import default_folder
-        from brief.ingest.score import print_scores
+    from brief import api
 
-        root = workspace_root(workspace)
-        print_scores(
-            root,
+    if score:
+        api.score(
+            workspace,
             typer.echo,
             gold_folders=gold,
-            polnear=polnear or default_folder(root),
+            polnear=polnear,
             splits=tuple(split or ["dev"]),
         )
         return
     if source_id is None:
         raise InvalidInput("give a SOURCE_ID (or --score)")
     if accept:
-        from brief.ingest.accept import accept_draft
-
-        done = accept_draft(workspace_root(workspace), source_id)
+        done = api.accept(source_id, workspace=workspace)
         typer.echo(
             f"accepted {done.statements} statement(s), {done.events} event(s), "
             f"{done.actors} new actor(s) into {shown_path(done.extracts_file)}; "
             f"{done.remaining} candidate(s) left in the draft"
         )
         return
-    from brief.ingest.draft import write_draft
-
-    path, draft = write_draft(workspace_root(workspace), source_id, force=force)
+    path, draft = api.extract(source_id, workspace=workspace, force=force)
     typer.echo(
         f"draft: {len(draft.statements)} statement(s), {len(draft.events)} event(s), "
         f"{len(draft.new_actors)} new actor(s) -> {shown_path(path)}"
@@ -694,11 +660,9 @@ app.add_typer(templates_app, name="templates")
 )
 def templates_check(workspace: WorkspaceOption = None, debug: DebugOption = False) -> None:
     """Render every template against every briefing; report every problem."""
-    from brief.assemble.check import check_templates
+    from brief import api
 
-    result = check_templates(load_corpus(workspace))
-    if result.problems:
-        raise InvalidInput(result.problems)
+    result = api.check_templates(workspace)
     typer.echo(
         f"{result.templates} templates rendered against {result.briefings} briefings: no problems"
     )

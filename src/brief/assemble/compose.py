@@ -14,7 +14,7 @@ from brief.assemble.index import index_for, per_corpus
 from brief.assemble.sections import BriefView, Cited, Section, SourceRef, Sources
 from brief.assemble.subjects import Subject, resolve_subject
 from brief.corpus import Corpus
-from brief.corpus.models import COUNTRY_SECTIONS, FORBIDDEN_MARKINGS, PERSON_SECTIONS, Limits
+from brief.corpus.models import COUNTRY_SECTIONS, PERSON_SECTIONS, Limits, marking_problem
 from brief.document import Document, Metadata
 from brief.document.from_markdown import MarkdownError, footnote_labels, parse_markdown
 from brief.errors import InvalidInput, Problem
@@ -67,14 +67,10 @@ def plan(
                 "<since>", message=f"{since.isoformat()} is after the cut-off {as_of.isoformat()}"
             )
         )
+    # The one marking rule, the one `brief validate` applies to briefing files.
+    if marking is not None and (why := marking_problem(marking)):
+        raise InvalidInput(Problem("--marking", message=why))
     marking = marking or (briefing.marking if briefing else "UNCLASSIFIED")
-    if marking.strip().upper() in FORBIDDEN_MARKINGS:
-        raise InvalidInput(
-            Problem(
-                "<marking>",
-                message=f"'{marking}' marks NATO-owned information, not an open-source brief",
-            )
-        )
     kind = resolved.kind
     default_sections = COUNTRY_SECTIONS if kind == "country" else PERSON_SECTIONS
     sections = tuple(briefing.sections if briefing and briefing.sections else default_sections)

@@ -21,8 +21,8 @@ user can act on raise `BriefError`.
 | command                      | function                                   |
 | ---                          | ---                                        |
 | brief list                   | `list_subjects`                            |
-| brief SUBJECT / brief render | `render` (or `build_document` + `write_document`) |
-| brief export                 | `export`                                   |
+| brief SUBJECT / brief render | `render` (or `brief_document` + `render_bytes`) |
+| brief export                 | `export` (a file), `export_bytes`          |
 | brief pack                   | `pack`                                     |
 | brief pack merge             | `merge_shards` (issue 16)                  |
 | brief init                   | `init`                                     |
@@ -170,7 +170,26 @@ def render(
     ]
 
 
-def export(
+def brief_document(
+    subject: str,
+    *,
+    workspace: Workspace = None,
+    as_of: dt.date | None = None,
+    since: dt.date | None = None,
+    marking: str | None = None,
+) -> Document:
+    """Load the workspace and assemble the brief of `subject`: `render_bytes` prints it."""
+    corpus = load(find_workspace(workspace))
+    return build_document(corpus, subject, as_of=as_of, since=since, marking=marking)
+
+
+EXPORTS = ("json", "csl-json", "stix")
+"""`json`: the assembled brief (sections, items, sources, notes; schema
+`schemas/export.schema.json`); `csl-json`: its sources, as Zotero and Pandoc's
+citeproc read them; `stix`: a STIX 2.1 bundle (report, identities, notes)."""
+
+
+def export_bytes(
     subject: str,
     to: str = "json",
     *,
@@ -179,13 +198,41 @@ def export(
     since: dt.date | None = None,
     marking: str | None = None,
 ) -> bytes:
-    """The brief of `subject` for other tools: `json` (the assembled brief, schema
-    `schemas/export.schema.json`), `csl-json` (its sources, as Zotero and Pandoc's
-    citeproc read them) or `stix` (a STIX 2.1 bundle). Same inputs, same bytes."""
-    from brief.export import export_bytes
+    """The brief of `subject` exported `to` one of `EXPORTS`. Same inputs, same bytes."""
+    return _export(subject, to, workspace, as_of, since, marking)[0]
+
+
+def export(
+    subject: str,
+    to: str = "json",
+    *,
+    workspace: Workspace = None,
+    as_of: dt.date | None = None,
+    since: dt.date | None = None,
+    marking: str | None = None,
+    out: Path | str | None = None,
+) -> Path:
+    """Write the export into `out` (default `output/` in the workspace) as
+    `<subject-id>_<as-of>.json` (`.csl.json`, `.stix.json`); return the file."""
+    root = find_workspace(workspace)
+    folder = writable_folder(Path(out), "--out") if out is not None else root / "output"
+    data, name = _export(subject, to, root, as_of, since, marking)
+    atomic_write_bytes(folder / name, data)
+    return folder / name
+
+
+def _export(
+    subject: str,
+    to: str,
+    workspace: Workspace,
+    as_of: dt.date | None,
+    since: dt.date | None,
+    marking: str | None,
+) -> tuple[bytes, str]:
+    from brief.export import export_bytes as _bytes
 
     corpus = load(find_workspace(workspace))
-    return export_bytes(corpus, subject, to, as_of=as_of, since=since, marking=marking)
+    return _bytes(corpus, subject, to, as_of=as_of, since=since, marking=marking)
 
 
 def check_formats(formats: Iterable[str]) -> tuple[str, ...]:

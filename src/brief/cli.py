@@ -257,6 +257,32 @@ def _complete_subject(incomplete: str) -> list[str]:
     return [i for i in ids if i.startswith(incomplete.lower())]
 
 
+SubjectArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="SUBJECT",
+        autocompletion=lambda incomplete: _complete_subject(incomplete),
+        help="Country or person: id, name or alias (kosovo, Kosovo, ruge, 'Boris Ruge').",
+    ),
+]
+MarkingOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="TEXT",
+        help="Marking banner, e.g. UNCLASSIFIED or TLP:CLEAR (default: briefing's).",
+    ),
+]
+
+
+def _is_stdout(out: Path | None) -> bool:
+    return out is not None and str(out) == "-"
+
+
+def _write_stdout(data: bytes) -> None:
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
+
+
 class Format(enum.StrEnum):
     pdf = "pdf"
     docx = "docx"
@@ -276,14 +302,7 @@ class Format(enum.StrEnum):
     ),
 )
 def render(
-    subject: Annotated[
-        str,
-        typer.Argument(
-            metavar="SUBJECT",
-            autocompletion=lambda incomplete: _complete_subject(incomplete),
-            help="Country or person: id, name or alias (kosovo, Kosovo, ruge, 'Boris Ruge').",
-        ),
-    ],
+    subject: SubjectArgument,
     fmt: Annotated[
         Format, typer.Option("--format", "-f", help="Output format, or all three.")
     ] = Format.pdf,
@@ -291,12 +310,14 @@ def render(
     since: SinceOption = None,
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="Output folder (default: output/ in the workspace)."),
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="DIR",
+            help="Output folder (default: output/ in the workspace); - : standard output (md).",
+        ),
     ] = None,
-    marking: Annotated[
-        str | None,
-        typer.Option(help="Marking banner, e.g. UNCLASSIFIED or TLP:CLEAR (default: briefing's)."),
-    ] = None,
+    marking: MarkingOption = None,
     workspace: WorkspaceOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -304,6 +325,16 @@ def render(
     from brief import api
 
     formats = api.FORMATS if fmt is Format.all else (fmt.value,)
+    if _is_stdout(out):
+        if formats != ("md",):
+            raise InvalidInput(
+                Problem("--out", message="- (standard output) takes --format md only")
+            )
+        document = api.brief_document(
+            subject, workspace=workspace, as_of=as_of, since=since, marking=marking
+        )
+        _write_stdout(api.render_bytes(document, "md"))
+        return
     try:
         paths = api.render(
             subject, formats, workspace=workspace, as_of=as_of, since=since, marking=marking,
@@ -354,6 +385,58 @@ def list_subjects(
     for s in subjects:
         mark = "*" if s.briefing else " "
         typer.echo(f"{mark} {s.id:<{width}}  {s.kind:<7}  {s.name}")
+
+
+# ------------------------------------------------------------------- export
+
+
+class ExportTarget(enum.StrEnum):
+    json = "json"
+    csl_json = "csl-json"
+    stix = "stix"
+
+
+@app.command(
+    short_help="Export a brief as JSON, its sources as CSL-JSON, or a STIX 2.1 bundle.",
+    epilog=(
+        "Examples:\n\n"
+        "  brief export kosovo                      # output/kosovo_<as-of>.json\n\n"
+        "  brief export kosovo --to csl-json --out - > kosovo.csl.json\n\n"
+        "  brief export kosovo --to stix --out /tmp  # for OpenCTI or MISP\n\n"
+        "json: the assembled brief (sections, items, sources, notes), schema "
+        "schemas/export.schema.json; csl-json: the sources, as Zotero and Pandoc "
+        "(citeproc) read them; stix: report, identities for actors, a note per statement "
+        "with its sources as external references."
+    ),
+)
+def export(
+    subject: SubjectArgument,
+    to: Annotated[ExportTarget, typer.Option("--to", "-t", help="Export format.")] = (
+        ExportTarget.json
+    ),
+    as_of: AsOfOption = None,
+    since: SinceOption = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="DIR",
+            help="Output folder (default: output/ in the workspace); - : standard output.",
+        ),
+    ] = None,
+    marking: MarkingOption = None,
+    workspace: WorkspaceOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Export the brief of one country or person for other tools (JSON, CSL-JSON, STIX 2.1)."""
+    from brief import api
+
+    options = {"workspace": workspace, "as_of": as_of, "since": since, "marking": marking}
+    if _is_stdout(out):
+        _write_stdout(api.export_bytes(subject, to.value, **options))
+        return
+    typer.echo(shown_path(api.export(subject, to.value, out=out, **options)))
 
 
 # --------------------------------------------------------------------- pack

@@ -33,7 +33,12 @@ def schema_bytes(kind: str) -> bytes:
 
 def schema_files() -> dict[str, bytes]:
     """File name -> content, e.g. `extracts.schema.json`."""
-    return {f"{kind}.schema.json": schema_bytes(kind) for kind in sorted(FILE_KINDS)}
+    from brief.export.assembled import export_schema_bytes
+
+    files = {f"{kind}.schema.json": schema_bytes(kind) for kind in sorted(FILE_KINDS)}
+    # Not a YAML kind: the schema of `brief export --to json`, for its readers.
+    files["export.schema.json"] = export_schema_bytes()
+    return files
 
 
 def stale_schemas(root: Path) -> list[Path]:

@@ -326,6 +326,9 @@ def add_source(
     hashed, language detected, boilerplate marked. `metadata` (title, outlet, author,
     url, published, kind, reliability, reliability_note) overrides what the file says;
     what is still missing is asked with `prompt`, or without one is an `InvalidInput`."""
+    from brief.extras import require
+
+    require("ingest", "brief sources add")
     from brief.ingest.add import add_source as _add
 
     return _add(

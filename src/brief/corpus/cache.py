@@ -13,8 +13,10 @@ pickled, under a key made of:
 Any change to any of them is a miss, and a miss loads and checks everything.
 Only valid corpora are stored, so a cached load never hides a problem.
 
-The cache lives in the user's cache folder (`$BRIEF_CACHE_DIR`, else
-`$XDG_CACHE_HOME/brief`, else `~/.cache/brief`), never in the workspace: a
+The cache lives in the user's cache folder (`$BRIEF_CACHE_DIR`, else the
+platform's, from platformdirs: `$XDG_CACHE_HOME/brief` or `~/.cache/brief` on
+Linux, `~/Library/Caches/brief` on macOS, `%LOCALAPPDATA%\\brief\\Cache` on
+Windows), never in the workspace: a
 pickle runs code when loaded, and a workspace is shared through git, so one
 must never be read from there. `BRIEF_NO_CACHE=1` turns the cache off.
 """
@@ -43,8 +45,11 @@ INPUT_FOLDERS = ("briefings", "seeds")
 def cache_dir() -> Path:
     if os.environ.get("BRIEF_CACHE_DIR"):
         return Path(os.environ["BRIEF_CACHE_DIR"]) / "corpus"
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "brief" / "corpus"
+    import platformdirs
+
+    # ~/.cache/brief (or $XDG_CACHE_HOME/brief) on Linux, ~/Library/Caches/brief on
+    # macOS, %LOCALAPPDATA%\brief\Cache on Windows.
+    return Path(platformdirs.user_cache_dir("brief", appauthor=False)) / "corpus"
 
 
 def enabled() -> bool:

@@ -204,9 +204,9 @@ def test_bad_pack_arguments_exit_2(workspace: Path, args: list[str], message: st
     assert message in result.output
 
 
-def test_debug_shows_the_traceback(tmp_path: Path) -> None:
+def test_debug_shows_the_traceback_and_keeps_the_exit_code(tmp_path: Path) -> None:
     result = brief("list", "--debug", cwd=tmp_path)
-    assert result.returncode == 1
+    assert result.returncode == 2  # no workspace: invalid input, with or without --debug
     assert "Traceback" in result.stderr
 
 

@@ -84,11 +84,12 @@ def test_validate_json_without_a_workspace_is_still_json(
     assert "not a brief workspace" in json.loads(result.stdout)["problems"][0]["message"]
 
 
-def test_validate_debug_shows_the_traceback(ws: Path) -> None:
+def test_validate_debug_shows_the_traceback_and_keeps_the_exit_code(ws: Path) -> None:
     break_two_files(ws)
     result = runner.invoke(app, ["validate", "--debug", "--workspace", str(ws)])
-    assert result.exit_code != 0
-    assert type(result.exception).__name__ == "InvalidInput"
+    assert result.exit_code == 2
+    assert "Traceback" in result.stderr and "InvalidInput" in result.stderr
+    assert "seeds/extracts/n1-ruge.yaml:10:14: extracts[0].speaker: " in result.stderr
 
 
 def test_validate_as_a_subprocess_from_the_workspace(ws: Path) -> None:

@@ -35,8 +35,55 @@ if TYPE_CHECKING:
 _GROUP_ARGS = {"--help", "-h", "--version", "--install-completion", "--show-completion"}
 
 
+JSON_VERSION = 1
+"""`version` of every `--json` output: bumped when a key changes meaning or goes away."""
+
+
 def _debug_enabled(ctx: typer.Context) -> bool:
-    return bool(ctx.meta.get("brief.debug")) or os.environ.get("BRIEF_DEBUG", "") not in ("", "0")
+    from brief.env import flag
+
+    return bool(ctx.meta.get("brief.debug")) or flag("BRIEF_DEBUG")
+
+
+def _json_enabled(ctx: typer.Context) -> bool:
+    """`--json` is among the command's arguments (set as the root group parses them)."""
+    return bool(ctx.meta.get("brief.json"))
+
+
+def json_document(**fields: Any) -> str:
+    """Every `--json` output: an object with the format's `version` first."""
+    return json.dumps({"version": JSON_VERSION, **fields}, indent=2, ensure_ascii=False)
+
+
+def problem_json(problem: Problem) -> dict[str, Any]:
+    return {**asdict(problem), "text": str(problem)}
+
+
+def _problems_of(exc: BaseException) -> list[Problem]:
+    if isinstance(exc, InvalidInput):
+        return exc.problems
+    if isinstance(exc, BriefError):
+        return [Problem(file="<brief>", message=line) for line in str(exc).splitlines()]
+    detail = str(exc).splitlines()[0] if str(exc) else ""
+    return [Problem(file="<brief>", message=f"{type(exc).__name__}: {detail}")]
+
+
+def _json_error(problems: list[Problem], code: int) -> int:
+    """The error as JSON on stdout, for a script that asked for JSON; the same exit code."""
+    report = json_document(ok=False, exit_code=code, problems=[problem_json(p) for p in problems])
+    typer.echo(report)
+    return code
+
+
+_QUIET = {"on": False}
+"""`-q` of the running command: set by its callback, reset as each invocation starts."""
+
+
+def say(text: str) -> None:
+    """An informative line (what was written, what to do next): `-q` silences it.
+    Data asked for (`--json`, `--out -`, `brief list`) and errors are printed regardless."""
+    if not _QUIET["on"]:
+        typer.echo(text)
 
 
 def _report(exc: BaseException) -> int:
@@ -85,8 +132,10 @@ def usage_line(err: Exception) -> str:
     return f"{_option_name(err.param)}: {message}" if err.param is not None else message
 
 
-def _usage_exit(err: Exception) -> int:
+def _usage_exit(err: Exception, as_json: bool = False) -> int:
     typer.echo(f"error: {usage_line(err)}", err=True)
+    if as_json:
+        return _json_error([Problem(file="<arguments>", message=usage_line(err))], 2)
     return 2
 
 
@@ -94,17 +143,20 @@ class BriefGroup(TyperGroup):
     """The root group: subject routing and the one error handler."""
 
     def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        # Known before any option is parsed: a usage error must be JSON too.
+        ctx.meta["brief.json"] = "--json" in args
         if args and args[0] not in self.commands and args[0] not in _GROUP_ARGS:
             args = ["render", *args]
         return super().parse_args(ctx, args)
 
     def make_context(self, info_name: str | None, args: list[str], **extra: Any) -> Any:
+        _QUIET["on"] = False
         try:
-            return super().make_context(info_name, args, **extra)
+            return super().make_context(info_name, list(args), **extra)
         except UsageError as err:
             if isinstance(err, _HELP_ERROR):
                 raise
-            raise typer.Exit(_usage_exit(err)) from None
+            raise typer.Exit(_usage_exit(err, "--json" in args)) from None
 
     def invoke(self, ctx: typer.Context) -> Any:
         try:
@@ -112,7 +164,7 @@ class BriefGroup(TyperGroup):
         except UsageError as err:
             if isinstance(err, _HELP_ERROR):
                 raise
-            ctx.exit(_usage_exit(err))
+            ctx.exit(_usage_exit(err, _json_enabled(ctx)))
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except KeyboardInterrupt:
@@ -121,8 +173,14 @@ class BriefGroup(TyperGroup):
             interrupt.exit_interrupted()
         except Exception as exc:
             if _debug_enabled(ctx):
-                raise
-            ctx.exit(_report(exc))
+                # The traceback, then the same one-line report and exit code as without.
+                import traceback
+
+                traceback.print_exc()
+            code = _report(exc)
+            if _json_enabled(ctx):
+                _json_error(_problems_of(exc), code)
+            ctx.exit(code)
 
 
 app = typer.Typer(
@@ -175,9 +233,30 @@ WorkspaceOption = Annotated[
     typer.Option(
         "--workspace",
         "-w",
+        metavar="DIR",
         envvar="BRIEF_WORKSPACE",
         show_envvar=True,
         help="Folder holding briefings/ and seeds/ (default: found from the current folder up).",
+    ),
+]
+
+
+def _set_quiet(_ctx: typer.Context, _param: typer.CallbackParam, value: bool) -> bool:
+    _QUIET["on"] = _QUIET["on"] or value
+    return value
+
+
+JsonOption = Annotated[
+    bool,
+    typer.Option(
+        "--json",
+        help="Print JSON on stdout for scripts, errors included (key `version`: its format).",
+    ),
+]
+QuietOption = Annotated[
+    bool,
+    typer.Option(
+        "--quiet", "-q", callback=_set_quiet, help="Print nothing but errors and data asked for."
     ),
 ]
 DebugOption = Annotated[
@@ -246,15 +325,14 @@ def _root(
 # ------------------------------------------------------------------- render
 
 
-def _complete_subject(incomplete: str) -> list[str]:
-    """Shell completion of subjects: ids of the workspace's countries and people."""
+def _complete_subject(incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion of subjects by id, name or any alias: (id, name) pairs."""
     try:
-        from brief.assemble.subjects import briefable_subjects
+        from brief.assemble.subjects import complete_subjects
 
-        ids = [s.id for s in briefable_subjects(load_corpus(None))]
+        return [(s.id, s.name) for s in complete_subjects(load_corpus(None), incomplete)]
     except Exception:  # completion must never print an error into the shell
         return []
-    return [i for i in ids if i.startswith(incomplete.lower())]
 
 
 SubjectArgument = Annotated[
@@ -304,7 +382,10 @@ class Format(enum.StrEnum):
 def render(
     subject: SubjectArgument,
     fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="Output format, or all three.")
+        Format,
+        typer.Option(
+            "--format", "-f", metavar="[pdf|docx|md|all]", help="Output format, or all three."
+        ),
     ] = Format.pdf,
     as_of: AsOfOption = None,
     since: SinceOption = None,
@@ -319,6 +400,7 @@ def render(
     ] = None,
     marking: MarkingOption = None,
     workspace: WorkspaceOption = None,
+    quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Render the brief of one country or person (brief SUBJECT is short for this)."""
@@ -343,7 +425,7 @@ def render(
     except InvalidInput as error:
         raise _with_command_hint(error, subject) from None
     for path in paths:
-        typer.echo(shown_path(path))
+        say(shown_path(path))
 
 
 def _with_command_hint(error: InvalidInput, word: str) -> InvalidInput:
@@ -367,11 +449,12 @@ def _with_command_hint(error: InvalidInput, word: str) -> InvalidInput:
 @app.command(
     "list",
     short_help="List who can be briefed (* = has a briefing definition).",
-    epilog="Examples:\n\n  brief list\n\n  brief list --json | jq -r '.[].id'",
+    epilog="Examples:\n\n  brief list\n\n  brief list --json | jq -r '.subjects[].id'",
 )
 def list_subjects(
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    as_json: JsonOption = False,
     workspace: WorkspaceOption = None,
+    quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
     """List the countries and people that can be briefed (* = has a briefing definition)."""
@@ -379,7 +462,7 @@ def list_subjects(
 
     subjects = api.list_subjects(workspace)
     if as_json:
-        typer.echo(json.dumps([s.as_json() for s in subjects], ensure_ascii=False, indent=2))
+        typer.echo(json_document(subjects=[s.as_json() for s in subjects]))
         return
     width = max((len(s.id) for s in subjects), default=0)
     for s in subjects:
@@ -411,9 +494,9 @@ class ExportTarget(enum.StrEnum):
 )
 def export(
     subject: SubjectArgument,
-    to: Annotated[ExportTarget, typer.Option("--to", "-t", help="Export format.")] = (
-        ExportTarget.json
-    ),
+    to: Annotated[
+        ExportTarget, typer.Option("--to", "-t", metavar="[json|csl-json|stix]", help="Format.")
+    ] = (ExportTarget.json),
     as_of: AsOfOption = None,
     since: SinceOption = None,
     out: Annotated[
@@ -427,6 +510,7 @@ def export(
     ] = None,
     marking: MarkingOption = None,
     workspace: WorkspaceOption = None,
+    quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Export the brief of one country or person for other tools (JSON, CSL-JSON, STIX 2.1)."""
@@ -436,7 +520,7 @@ def export(
     if _is_stdout(out):
         _write_stdout(api.export_bytes(subject, to.value, **options))
         return
-    typer.echo(shown_path(api.export(subject, to.value, out=out, **options)))
+    say(shown_path(api.export(subject, to.value, out=out, **options)))
 
 
 # --------------------------------------------------------------------- pack
@@ -463,26 +547,51 @@ def pack(
     ] = None,
     as_of: AsOfOption = None,
     formats: Annotated[
-        str, typer.Option(help="Comma-separated formats of the single briefs: pdf,docx,md.")
+        str,
+        typer.Option(
+            metavar="FORMATS", help="Comma-separated formats of the single briefs: pdf,docx,md."
+        ),
     ] = "pdf,docx",
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=1, help="Parallel processes (same bytes as 1).")
+        int,
+        typer.Option(
+            "--jobs", "-j", min=1, metavar="N", help="Parallel processes (same bytes as 1)."
+        ),
     ] = 1,
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="Packs folder (default: output/packs in the workspace)."),
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="DIR",
+            help="Packs folder (default: output/packs in the workspace).",
+        ),
     ] = None,
     workspace: WorkspaceOption = None,
+    quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Render every briefing in briefings/ for one week into a pack."""
     from brief import api
     from brief.pack import parse_formats
 
+    progress = None
+    if quiet:
+        import io
+
+        from brief.pack.progress import PlainProgress
+
+        progress = PlainProgress(io.StringIO())
     result = api.pack(
-        workspace, week=week, as_of=as_of, formats=parse_formats(formats), jobs=jobs, out=out
+        workspace,
+        week=week,
+        as_of=as_of,
+        formats=parse_formats(formats),
+        jobs=jobs,
+        out=out,
+        progress=progress,
     )
-    typer.echo(result.summary_line(shown_path(result.folder)))
+    say(result.summary_line(shown_path(result.folder)))
     if result.failures:
         raise result.failure_error()
 
@@ -501,14 +610,15 @@ def init(
     directory: Annotated[
         Path, typer.Argument(metavar="DIR", help="Folder to create (must be empty or new).")
     ],
+    quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Create a minimal workspace: one source, actor, extract, briefing, default templates."""
     from brief import api
 
     created = api.init(directory)
-    typer.echo(f"created a brief workspace in {shown_path(created)}")
-    typer.echo("next: cd into it, then `brief validate` and `brief mircea-geoana --format md`")
+    say(f"created a brief workspace in {shown_path(created)}")
+    say("next: cd into it, then `brief validate` and `brief mircea-geoana --format md`")
 
 
 # ----------------------------------------------------------- validate, schema
@@ -523,9 +633,8 @@ def init(
 )
 def validate(
     workspace: WorkspaceOption = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print a machine-readable report on stdout.")
-    ] = False,
+    as_json: JsonOption = False,
+    quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Check the corpus: schema, ids, references, dates, ICD 203 terms, quotes against sources.
@@ -540,7 +649,7 @@ def validate(
     except InvalidInput as error:
         if not as_json or debug:
             raise
-        typer.echo(json.dumps(_json_report({}, error.problems), indent=2, ensure_ascii=False))
+        typer.echo(json_document(**_json_report({}, error.problems)))
         raise typer.Exit(2) from None
     except BriefError as error:
         # No workspace found, or one that cannot be read: a script reading
@@ -548,19 +657,19 @@ def validate(
         if not as_json or debug:
             raise
         problem = Problem(file=str(workspace or Path.cwd()), message=str(error))
-        typer.echo(json.dumps(_json_report({}, [problem]), indent=2, ensure_ascii=False))
+        typer.echo(json_document(**_json_report({}, [problem])))
         raise typer.Exit(2) from None
     if as_json:
-        typer.echo(json.dumps(_json_report(counts, []), indent=2, ensure_ascii=False))
+        typer.echo(json_document(**_json_report(counts, [])))
     else:
-        typer.echo("valid: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
+        say("valid: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
 
 
 def _json_report(counts: dict[str, int], problems: list[Problem]) -> dict:
     return {
         "valid": not problems,
         "counts": counts,
-        "problems": [{**asdict(problem), "text": str(problem)} for problem in problems],
+        "problems": [problem_json(problem) for problem in problems],
     }
 
 
@@ -573,6 +682,7 @@ def schema(
     check: Annotated[
         bool, typer.Option("--check", help="Only check that schemas/ is current (exit 2 if not).")
     ] = False,
+    quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Write the JSON Schema of every YAML file kind into schemas/, for editors."""
@@ -586,10 +696,35 @@ def schema(
         ]
         raise InvalidInput(problems)
     verb = "stale" if check else "written"
-    typer.echo(f"{len(changed)} schema file(s) {verb}" if changed else "schemas are current")
+    say(f"{len(changed)} schema file(s) {verb}" if changed else "schemas are current")
 
 
 # ------------------------------------------------------------ ingest (issue 7)
+
+SourceKindChoice = enum.StrEnum(  # type: ignore[misc]
+    "SourceKindChoice",
+    {k: k for k in ("official_release", "news_report", "interview", "commentary")},
+)
+"""The source kinds of `brief.corpus.models.SourceKind` (a test keeps them equal), without
+importing the models when the command line is parsed."""
+
+
+def _parse_grade(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from brief.grades import parse_reliability
+
+    try:
+        return parse_reliability(value)
+    except ValueError as err:
+        raise typer.BadParameter(str(err)) from None
+
+
+def _complete_grade(incomplete: str) -> list[tuple[str, str]]:
+    from brief.grades import reliability_choices
+
+    return [(k, v) for k, v in reliability_choices() if k.startswith(incomplete.upper())]
+
 
 sources_app = typer.Typer(
     help="Add sources to the corpus.",
@@ -615,23 +750,42 @@ def _interactive() -> bool:
     ),
 )
 def sources_add(
-    path: Annotated[Path, typer.Argument(help="Saved web page (.html), .txt or .md file.")],
-    url: Annotated[str | None, typer.Option(help="Where it was published.")] = None,
-    outlet: Annotated[str | None, typer.Option(help="Publisher or outlet.")] = None,
-    title: Annotated[str | None, typer.Option(help="Title.")] = None,
-    author: Annotated[str | None, typer.Option(help="Author.")] = None,
-    date: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
-    kind: Annotated[
-        str | None,
-        typer.Option(help="official_release, news_report, interview or commentary."),
+    path: Annotated[
+        Path, typer.Argument(metavar="PATH", help="Saved web page (.html), .txt or .md file.")
+    ],
+    url: Annotated[str | None, typer.Option(metavar="URL", help="Where it was published.")] = None,
+    outlet: Annotated[str | None, typer.Option(metavar="TEXT", help="Publisher or outlet.")] = None,
+    title: Annotated[str | None, typer.Option(metavar="TEXT", help="Title.")] = None,
+    author: Annotated[str | None, typer.Option(metavar="TEXT", help="Author.")] = None,
+    date: Annotated[
+        str | None, typer.Option(metavar="DATE", help="Publication date, YYYY-MM-DD.")
     ] = None,
-    grade: Annotated[str | None, typer.Option(help="Reliability grade A-F.")] = None,
-    grade_note: Annotated[str | None, typer.Option(help="Why this grade, one line.")] = None,
+    kind: Annotated[
+        SourceKindChoice | None,
+        typer.Option(
+            metavar="[official_release|news_report|interview|commentary]", help="Kind of source."
+        ),
+    ] = None,
+    grade: Annotated[
+        str | None,
+        typer.Option(
+            parser=_parse_grade,
+            metavar="[A|B|C|D|E|F]",
+            autocompletion=lambda incomplete: _complete_grade(incomplete),
+            help="The source's reliability (Admiralty): A completely reliable, B usually, "
+            "C fairly, D not usually reliable, E unreliable, F cannot be judged. The "
+            "credibility digit (C3) goes on each extract, in the draft.",
+        ),
+    ] = None,
+    grade_note: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Why this grade, one line.")
+    ] = None,
     accessed: Annotated[
         dt.date | None,
         typer.Option(parser=parse_date, metavar="DATE", help="Date accessed (default today)."),
     ] = None,
     workspace: WorkspaceOption = None,
+    quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Add a source: store its text untouched, hash it, detect language, mark boilerplate.
@@ -643,7 +797,8 @@ def sources_add(
 
     overrides = {
         "url": url, "outlet": outlet, "title": title, "author": author, "published": date,
-        "kind": kind, "reliability": grade, "reliability_note": grade_note,
+        "kind": kind.value if kind else None, "reliability": grade,
+        "reliability_note": grade_note,
     }  # fmt: skip
     added = api.add_source(
         path,
@@ -653,11 +808,11 @@ def sources_add(
         accessed=accessed,
     )
     source = added.source
-    typer.echo(f"added source {source.id} ({source.language}, sha256 {source.sha256[:12]})")
-    typer.echo(f"  {shown_path(added.source_file)}")
+    say(f"added source {source.id} ({source.language}, sha256 {source.sha256[:12]})")
+    say(f"  {shown_path(added.source_file)}")
     if source.boilerplate:
-        typer.echo(f"  {len(source.boilerplate)} boilerplate passage(s) marked")
-    typer.echo(f"next: brief extract {source.id}")
+        say(f"  {len(source.boilerplate)} boilerplate passage(s) marked")
+    say(f"next: brief extract {source.id}")
 
 
 @app.command(
@@ -669,7 +824,7 @@ def sources_add(
     ),
 )
 def extract_command(
-    source_id: Annotated[str | None, typer.Argument(help="Source id.")] = None,
+    source_id: Annotated[str | None, typer.Argument(metavar="SOURCE_ID", help="Source id.")] = None,
     accept: Annotated[
         bool, typer.Option("--accept", help="Move reviewed `accept: true` items into the corpus.")
     ] = False,
@@ -681,16 +836,23 @@ def extract_command(
     ] = False,
     gold: Annotated[
         list[Path] | None,
-        typer.Option("--gold", help="With --score: a folder of .txt + .gold.yaml articles."),
+        typer.Option(
+            "--gold", metavar="DIR", help="With --score: a folder of .txt + .gold.yaml articles."
+        ),
     ] = None,
     polnear: Annotated[
         Path | None,
-        typer.Option(help="With --score: the PolNeAR folder (default ../shared/datasets/polnear)."),
+        typer.Option(
+            metavar="DIR",
+            help="With --score: the PolNeAR folder (default ../shared/datasets/polnear).",
+        ),
     ] = None,
     split: Annotated[
-        list[str] | None, typer.Option(help="With --score: PolNeAR split(s) (default dev).")
+        list[str] | None,
+        typer.Option(metavar="SPLIT", help="With --score: PolNeAR split(s) (default dev)."),
     ] = None,
     workspace: WorkspaceOption = None,
+    quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Propose draft extracts of a source for review (seeds/drafts/), or accept reviewed ones."""
@@ -709,20 +871,18 @@ def extract_command(
         raise InvalidInput("give a SOURCE_ID (or --score)")
     if accept:
         done = api.accept(source_id, workspace=workspace)
-        typer.echo(
+        say(
             f"accepted {done.statements} statement(s), {done.events} event(s), "
             f"{done.actors} new actor(s) into {shown_path(done.extracts_file)}; "
             f"{done.remaining} candidate(s) left in the draft"
         )
         return
     path, draft = api.extract(source_id, workspace=workspace, force=force)
-    typer.echo(
+    say(
         f"draft: {len(draft.statements)} statement(s), {len(draft.events)} event(s), "
         f"{len(draft.new_actors)} new actor(s) -> {shown_path(path)}"
     )
-    typer.echo(
-        f"review it, set `accept: true` on what to keep, then: brief extract {source_id} --accept"
-    )
+    say(f"review it, set `accept: true` on what to keep, then: brief extract {source_id} --accept")
 
 
 # ---------------------------------------------------------------- templates
@@ -741,14 +901,14 @@ app.add_typer(templates_app, name="templates")
         "Example:\n\n  brief templates check --workspace .\n\nExit code 2 if any template fails."
     ),
 )
-def templates_check(workspace: WorkspaceOption = None, debug: DebugOption = False) -> None:
+def templates_check(
+    workspace: WorkspaceOption = None, quiet: QuietOption = False, debug: DebugOption = False
+) -> None:
     """Render every template against every briefing; report every problem."""
     from brief import api
 
     result = api.check_templates(workspace)
-    typer.echo(
-        f"{result.templates} templates rendered against {result.briefings} briefings: no problems"
-    )
+    say(f"{result.templates} templates rendered against {result.briefings} briefings: no problems")
 
 
 def main() -> None:

@@ -61,6 +61,19 @@ def briefable_subjects(corpus: Corpus) -> list[Briefable]:
     return sorted(listed, key=lambda s: (s.kind == "person", s.id))
 
 
+def complete_subjects(corpus: Corpus, prefix: str) -> list[Briefable]:
+    """Briefable subjects whose id, name, an alias or a word of one starts with `prefix`
+    (folded: `dju` finds Marko Đurić, `kos` Kosovo, `ruge` and `bor` Boris Ruge)."""
+    wanted = fold(prefix)
+    found = []
+    for subject in briefable_subjects(corpus):
+        actor = corpus.actors[subject.id]
+        keys = [fold(n) for n in (actor.id, actor.name, *actor.aliases)]
+        if any(k.startswith(wanted) or f" {wanted}" in f" {k}" for k in keys):
+            found.append(subject)
+    return found
+
+
 def _keys(actor: Actor) -> tuple[set[str], set[str]]:
     """(full keys, surname keys) of an actor."""
     names = [actor.id, actor.name, *actor.aliases]

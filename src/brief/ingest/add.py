@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from brief.corpus.models import Source, SourceKind
 from brief.errors import InvalidInput, Problem
 from brief.fsutil import atomic_write_bytes
+from brief.grades import parse_reliability
 from brief.ingest import yamlio
 from brief.ingest.boilerplate import find_boilerplate
 from brief.ingest.language import detect_language
@@ -62,8 +63,8 @@ def add_source(
     document = read_document(path)
     metadata = dict(document.metadata)
     metadata.update({key: value for key, value in (overrides or {}).items() if value})
-    if "reliability" in metadata:
-        metadata["reliability"] = metadata["reliability"].strip().upper()[:1]
+    if metadata.get("reliability"):
+        metadata["reliability"] = _grade(path, metadata["reliability"])
 
     missing = [name for name in REQUIRED if not metadata.get(name)]
     if missing and prompt is None:
@@ -77,6 +78,8 @@ def add_source(
         )
     for name in missing:
         metadata[name] = prompt(QUESTIONS[name]).strip() if prompt else ""
+        if name == "reliability" and metadata[name]:
+            metadata[name] = _grade(path, metadata[name])
 
     sha256 = hashlib.sha256(document.text_bytes).hexdigest()
     existing = _existing_sources(seeds)
@@ -142,6 +145,14 @@ def add_source(
         del data["boilerplate"]
     atomic_write_bytes(source_file, yamlio.dump(data, schema="source"))
     return Added(source, source_file, text_file, original_file)
+
+
+def _grade(path: Path, text: str) -> str:
+    """The one grade rule (brief.grades): "C3" is explained, never cut to "C"."""
+    try:
+        return parse_reliability(text)
+    except ValueError as err:
+        raise InvalidInput(Problem(file=str(path), field="grade", message=str(err))) from None
 
 
 def _flag(name: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import TYPE_CHECKING, TextIO
 
@@ -88,5 +87,7 @@ class RichProgress(PlainProgress):
 
 
 def make_progress() -> PlainProgress:
-    interactive = sys.stderr.isatty() and os.environ.get("CI", "").lower() not in ("1", "true")
+    from brief.env import in_ci
+
+    interactive = sys.stderr.isatty() and not in_ci()
     return RichProgress() if interactive else PlainProgress()

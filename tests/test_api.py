@@ -65,3 +65,17 @@ def test_init_then_validate_and_render(tmp_path: Path) -> None:
     assert api.validate(root)["briefings"] == 1
     (path,) = api.render("mircea-geoana", ["md"], workspace=root)
     assert path.parent == root / "output" and path.read_text(encoding="utf-8").startswith("---")
+
+
+def test_the_corpus_cache_is_in_the_platforms_cache_folder(
+    ws: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from brief.corpus import cache
+
+    monkeypatch.delenv("BRIEF_CACHE_DIR", raising=False)
+    monkeypatch.delenv("BRIEF_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))  # Linux: platformdirs reads it
+    api.load(ws)
+    assert cache.cache_dir() == tmp_path / "xdg" / "brief" / "corpus"
+    assert len(list(cache.cache_dir().glob("*.pickle"))) == 1
+    assert not list(ws.rglob("*.pickle"))

@@ -22,6 +22,7 @@ user can act on raise `BriefError`.
 | ---                          | ---                                        |
 | brief list                   | `list_subjects`                            |
 | brief SUBJECT / brief render | `render` (or `brief_document` + `render_bytes`) |
+| brief SUBJECT --watch        | `watch`                                    |
 | brief export                 | `export` (a file), `export_bytes`          |
 | brief pack                   | `pack`                                     |
 | brief pack merge             | `merge_shards` (issue 16)                  |
@@ -45,7 +46,7 @@ from typing import TYPE_CHECKING, Any
 
 from brief.corpus import Corpus, load_corpus
 from brief.document import Document
-from brief.errors import InvalidInput, Problem
+from brief.errors import BriefError, InvalidInput, Problem
 from brief.fsutil import atomic_write_bytes
 
 if TYPE_CHECKING:
@@ -168,6 +169,38 @@ def render(
     return [
         write_document(document, fmt, folder / output_name(document.meta, fmt)) for fmt in formats
     ]
+
+
+def watch(
+    subject: str,
+    formats: Iterable[str] = ("pdf",),
+    on_result: Callable[[list[Path] | BriefError], None] | None = None,
+    *,
+    workspace: Workspace = None,
+    as_of: dt.date | None = None,
+    since: dt.date | None = None,
+    marking: str | None = None,
+    out: Path | str | None = None,
+    interval: float = 0.5,
+    renders: int | None = None,
+) -> int:
+    """`render`, then render again whenever a file in `briefings/` or `seeds/` changes
+    (templates, briefings, corpus), until `renders` renders (None: until interrupted).
+    Each outcome goes to `on_result`: the files written, or the error (located, as
+    `render` raises it), after which the loop waits for the next change."""
+    from brief.watch import watch as _watch
+
+    root = find_workspace(workspace)
+    formats = check_formats(formats)
+
+    def once() -> list[Path]:
+        return render(
+            subject, formats, workspace=root, as_of=as_of, since=since, marking=marking, out=out
+        )
+
+    return _watch(
+        root, once, on_result or (lambda _result: None), interval=interval, renders=renders
+    )
 
 
 def brief_document(

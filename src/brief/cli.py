@@ -399,6 +399,14 @@ def render(
         ),
     ] = None,
     marking: MarkingOption = None,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch",
+            help="Render again on every change of a template, briefing or the corpus; "
+            "report mistakes and go on (Ctrl-C ends).",
+        ),
+    ] = False,
     workspace: WorkspaceOption = None,
     quiet: QuietOption = False,
     debug: DebugOption = False,
@@ -407,6 +415,10 @@ def render(
     from brief import api
 
     formats = api.FORMATS if fmt is Format.all else (fmt.value,)
+    if watch and not _is_stdout(out):
+        options = {"as_of": as_of, "since": since, "marking": marking, "out": out}
+        _watch(subject, formats, workspace, options)
+        return
     if _is_stdout(out):
         if formats != ("md",):
             raise InvalidInput(
@@ -426,6 +438,22 @@ def render(
         raise _with_command_hint(error, subject) from None
     for path in paths:
         say(shown_path(path))
+
+
+def _watch(subject: str, formats: tuple[str, ...], workspace: Path | None, options: dict) -> None:
+    from brief import api
+
+    def show(result: list[Path] | BriefError) -> None:
+        if isinstance(result, BriefError):
+            _report(result)
+        else:
+            say(", ".join(shown_path(path) for path in result))
+        say("watching briefings/ and seeds/ for changes (Ctrl-C to stop)")
+
+    import contextlib
+
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is how a watch ends: exit 0
+        api.watch(subject, formats, show, workspace=workspace, **options)
 
 
 def _with_command_hint(error: InvalidInput, word: str) -> InvalidInput:

@@ -100,9 +100,12 @@ def test_missing_metadata_is_one_error_line_in_ci(workspace: Path, tmp_path: Pat
 
 
 def test_unsupported_file_and_bad_date_are_clear_errors(workspace: Path, tmp_path: Path) -> None:
-    pdf = tmp_path / "x.pdf"
+    docx = tmp_path / "x.docx"
+    docx.write_bytes(b"PK")
+    assert "unsupported file type" in run("sources", "add", str(docx), "-w", str(workspace)).output
+    pdf = tmp_path / "x.pdf"  # PDFs are read since issue 17: a damaged one is a clear error
     pdf.write_bytes(b"%PDF")
-    assert "unsupported file type" in run("sources", "add", str(pdf), "-w", str(workspace)).output
+    assert "cannot read the PDF" in run("sources", "add", str(pdf), "-w", str(workspace)).output
     article = tmp_path / "a.txt"
     article.write_text("Some article text about NATO and the region.\n")
     result = run("sources", "add", str(article), "-w", str(workspace), "--title", "T",

@@ -355,7 +355,7 @@ def add_source(
     prompt: Callable[[str], str] | None = None,
     accessed: dt.date | None = None,
 ) -> Added:
-    """Add a saved web page, .txt or .md file as a source: text stored untouched and
+    """Add a saved web page, PDF, .txt or .md file as a source: text stored untouched and
     hashed, language detected, boilerplate marked. `metadata` (title, outlet, author,
     url, published, kind, reliability, reliability_note) overrides what the file says;
     what is still missing is asked with `prompt`, or without one is an `InvalidInput`."""

@@ -779,7 +779,7 @@ def _interactive() -> bool:
 )
 def sources_add(
     path: Annotated[
-        Path, typer.Argument(metavar="PATH", help="Saved web page (.html), .txt or .md file.")
+        Path, typer.Argument(metavar="PATH", help="Saved web page (.html), PDF, .txt or .md file.")
     ],
     url: Annotated[str | None, typer.Option(metavar="URL", help="Where it was published.")] = None,
     outlet: Annotated[str | None, typer.Option(metavar="TEXT", help="Publisher or outlet.")] = None,

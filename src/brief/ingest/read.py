@@ -3,7 +3,8 @@
 For HTML the article text is extracted with trafilatura, offline (no URL is
 fetched): the extracted text is what the corpus stores and quotes are matched
 against; the original page is kept beside it for audit and re-extraction.
-Text and Markdown files are stored byte for byte.
+Text and Markdown files are stored byte for byte; a PDF's text is extracted
+with pypdf (`brief.ingest.pdf`) and the PDF kept like an HTML page.
 """
 
 from __future__ import annotations
@@ -42,8 +43,19 @@ def read_document(path: Path) -> ReadDocument:
         return _read_html(path, raw)
     if suffix in TEXT_SUFFIXES:
         return _read_text(path, raw)
+    if suffix == ".pdf":
+        return _read_pdf(path, raw)
     raise InvalidInput(
-        Problem(file=str(path), message="unsupported file type: use .html, .htm, .txt or .md")
+        Problem(file=str(path), message="unsupported file type: use .html, .htm, .pdf, .txt or .md")
+    )
+
+
+def _read_pdf(path: Path, raw: bytes) -> ReadDocument:
+    from brief.ingest.pdf import pdf_text
+
+    text, metadata = pdf_text(path, raw)
+    return ReadDocument(
+        text, text.encode("utf-8"), original=raw, original_suffix=".pdf", metadata=metadata
     )
 
 

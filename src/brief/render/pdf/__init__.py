@@ -5,7 +5,8 @@
 
 Built with reportlab on IBM Plex Serif (embedded subsets, from pip). Notes sit
 at the bottom of the page that references them (see `footnotes`); the table of
-contents, outline and "Page X of Y" come from multi-pass layout.
+contents, outline and "Page X of Y" come from one layout pass, their page
+numbers drawn as forward references (see `forward`).
 """
 
 from __future__ import annotations
@@ -33,14 +34,20 @@ def render(document: Document) -> bytes:
     body = builder.blocks(document.blocks)
     _check_numbering(document, builder)
     footnotes.paragraphs = note_paragraphs(builder.inliner, builder.notes, style.note)
-    story: list[Flowable] = [doc.page_count, *cover(document.meta, style, doc.width)]
+    story: list[Flowable] = [*cover(document.meta, style, doc.width)]
     if any(isinstance(block, Heading) and block.level <= TOC_LEVELS for block in document.blocks):
-        story += contents(style)
+        story += contents(style, _toc_entries(body), doc.heading_pages, doc.forward)
     story += [NextPageTemplate(BODY), PageBreak(), *body]
     if builder.notes:
         story.append(FlushNotes(footnotes))
-    doc.multiBuild(story)
+    doc.build(story)
     return buffer.getvalue()
+
+
+def _toc_entries(body: list[Flowable]) -> list[tuple[int, str, str]]:
+    """(level, markup, bookmark key) of each heading the contents list, in order."""
+    found = (getattr(flowable, "brief_heading", None) for flowable in body)
+    return [(i.level, i.markup, i.key) for i in found if i is not None and i.level < TOC_LEVELS]
 
 
 def _check_numbering(document: Document, builder: StoryBuilder) -> None:

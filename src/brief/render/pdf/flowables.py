@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Indenter, PageBreak, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Indenter, PageBreak, Table, TableStyle
 
 from brief import document as model
 from brief.document import Block, BlockQuote, Heading, ListBlock, Note, plain_text
 from brief.render.pdf.fonts import FAMILY
 from brief.render.pdf.markup import Inliner, literal, note_target
 from brief.render.pdf.styles import ACCENT, BODY_SIZE, INDENT, RULE, SHADE, Styles, indented
+from brief.render.pdf.wrapcache import Paragraph
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 

@@ -36,10 +36,20 @@ _FUZZ = 0.01
 
 
 def note_numbers(flowable: object) -> list[int]:
-    """Numbers of the notes referenced in `flowable`, in order, each once."""
+    """Numbers of the notes referenced in `flowable`, in order, each once.
+
+    Asked each time the flowable is offered to a frame: the answer is kept on
+    it (its fragments never change; a split makes new flowables, asked anew).
+    """
+    cached = getattr(flowable, "__dict__", {}).get("_brief_notes")
+    if cached is not None:
+        return list(cached)
     found: list[int] = []
     _collect(flowable, found)
-    return list(dict.fromkeys(found))
+    numbers = tuple(dict.fromkeys(found))
+    if hasattr(flowable, "__dict__"):
+        flowable.__dict__["_brief_notes"] = numbers
+    return list(numbers)
 
 
 def _collect(obj: object, found: list[int]) -> None:

@@ -1,5 +1,9 @@
 """The page: document template, frames, marking banners, running header and
-"Page X of Y" footer, outline and table-of-contents notifications."""
+"Page X of Y" footer, outline and the contents' page numbers.
+
+One layout pass: the page total and the contents' page numbers are forward
+references (`forward.Forward`), filled in once the last page is known.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,13 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, PageTemplate
-from reportlab.platypus.doctemplate import FrameBreak, IndexingFlowable
+from reportlab.platypus.doctemplate import FrameBreak
 
 from brief.document import Metadata
 from brief.document.dates import long_date
 from brief.render.pdf.fonts import BOLD, FAMILY, ITALIC
 from brief.render.pdf.footnotes import FootnoteFrame, Footnotes
+from brief.render.pdf.forward import Forward
 from brief.render.pdf.styles import (
     BOTTOM_MARGIN,
     INK,
@@ -45,29 +50,6 @@ def fit(text: str, font: str, size: float, width: float) -> str:
     while words and stringWidth(" ".join(words) + " …", font, size) > width:
         words.pop()
     return " ".join(words) + " …" if words else "…"
-
-
-class PageCount(IndexingFlowable):
-    """Holds the page count of the previous pass; asks for another pass until stable."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.total = 0
-        self._stable = False
-        self.width = self.height = 0
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        pass
-
-    def record(self, pages: int) -> None:
-        self._stable = pages == self.total
-        self.total = pages
-
-    def isSatisfied(self) -> bool:
-        return self._stable
 
 
 class KeepWithNext(KeepTogether):
@@ -117,7 +99,9 @@ class BriefDocTemplate(BaseDocTemplate):
         )
         self.meta = meta
         self.footnotes = footnotes
-        self.page_count = PageCount()
+        self.forward = Forward()
+        self.heading_pages: dict[str, int] = {}
+        self.total_pages = 0
         self._outline_level = -1
         self.addPageTemplates(
             [
@@ -157,8 +141,12 @@ class BriefDocTemplate(BaseDocTemplate):
         self.canv.showOutline()
 
     def build(self, flowables: list[Flowable], **kwargs: object) -> None:
+        """Lay out once; then fill the forward references and save."""
+        self._doSave = 0
         super().build(flowables, **kwargs)
-        self.page_count.record(self.page)
+        self.total_pages = self.page
+        self.forward.resolve(self.canv)
+        self.canv.save()
 
     def afterFlowable(self, flowable: Flowable) -> None:
         info = getattr(flowable, "brief_heading", None)
@@ -172,7 +160,7 @@ class BriefDocTemplate(BaseDocTemplate):
         self._outline_level = level
         self.canv.addOutlineEntry(info.title, info.key, level=level, closed=False)
         if info.level < TOC_LEVELS:
-            self.notify("TOCEntry", (info.level, info.markup, self.page, info.key))
+            self.heading_pages.setdefault(info.key, self.page)
 
     # -------------------------------------------------------- decoration
 
@@ -221,8 +209,12 @@ class BriefDocTemplate(BaseDocTemplate):
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.4)
         canv.line(self.leftMargin, y + 3.5 * mm, width - self.rightMargin, y + 3.5 * mm)
+        page = self.page
+        self.forward.refer(canv, f"briefpage{page}", lambda c: self._page_of(c, page, y))
+        canv.restoreState()
+
+    def _page_of(self, canv: Canvas, page: int, y: float) -> None:
+        width, _ = self.pagesize
         canv.setFillColor(MUTED)
         canv.setFont(FAMILY, _SMALL_SIZE)
-        total = self.page_count.total or "?"
-        canv.drawRightString(width - self.rightMargin, y, f"Page {self.page} of {total}")
-        canv.restoreState()
+        canv.drawRightString(width - self.rightMargin, y, f"Page {page} of {self.total_pages}")

@@ -1,17 +1,25 @@
-"""The cover block and the table of contents."""
+"""The cover block and the table of contents.
+
+The contents are known before layout (every heading down to `TOC_LEVELS`), so
+they are laid out once with their final height; only the page numbers wait
+for the end of layout, drawn as forward references.
+"""
 
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
-from reportlab.platypus.tableofcontents import TableOfContents
+from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 
 from brief.document import Metadata
 from brief.document.dates import long_date
 from brief.render.pdf.fonts import FAMILY
+from brief.render.pdf.forward import Forward
 from brief.render.pdf.markup import literal
 from brief.render.pdf.styles import ACCENT, Styles
+from brief.render.pdf.wrapcache import Paragraph
 
 # Levels shown in the table of contents (0-based); the outline has all three.
 TOC_LEVELS = 2
@@ -61,7 +69,64 @@ def cover(meta: Metadata, styles: Styles, width: float) -> list[Flowable]:
     return story
 
 
-def contents(styles: Styles) -> list[Flowable]:
+class Contents(TableOfContents):
+    """reportlab's table of contents, its entries given up front, laid out in
+    one pass; each page number (and its dot leader, whose length depends on
+    the number's width) is a form filled in when the pages are known."""
+
+    def __init__(
+        self,
+        entries: list[tuple[int, str, str]],
+        pages: dict[str, int],
+        forward: Forward,
+        **kwargs: object,
+    ) -> None:
+        super().__init__(**kwargs)
+        self._given = [(level, markup, 0, key) for level, markup, key in entries]
+        self._pages = pages
+        self._forward = forward
+        self._avail = (0.0, 0.0)
+
+    def isIndexing(self) -> int:
+        return 0
+
+    def isSatisfied(self) -> bool:
+        return True
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._lastEntries = self._given
+        size = super().wrap(availWidth, availHeight)
+        self._avail = (availWidth, availHeight)
+        self.canv.setNamedCB("drawTOCEntryEnd", self._entry_end)
+        return size
+
+    def _entry_end(self, canv: Canvas, kind: str, label: str) -> None:
+        # The label is "page,level,key" as TableOfContents writes it; the key
+        # is the heading's bookmark (h1, h2, ...), unique in the document.
+        _, level, key = label.split(",")
+        key = key.strip("'")
+        style = self.getLevelStyle(int(level))
+        dot = " . " if 0 <= self.dotsMinLevel <= int(level) else ""
+        x, y = canv._curr_tx_info["cur_x"], canv._curr_tx_info["cur_y"]
+        width, height = self._avail
+        # A form cannot hold a link: the page holds it, over the leader and
+        # the number (whose width is not known yet).
+        canv.linkRect("", key, (x, y, width, y + style.leading), relative=1)
+
+        def fill(form: Canvas) -> None:
+            page = self._pages.get(key)
+            if page is None:  # a heading never placed whole: no number to show
+                return
+            # drawPageNumbers starts where the entry's text ended; no key: no link.
+            form._curr_tx_info = {"cur_x": x, "cur_y": y}
+            drawPageNumbers(form, style, [(page, None)], width, height, dot)
+
+        self._forward.refer(canv, f"brieftoc{key}", fill)
+
+
+def contents(
+    styles: Styles, entries: list[tuple[int, str, str]], pages: dict[str, int], forward: Forward
+) -> list[Flowable]:
     table_style = TableStyle(
         [
             # Tables set a font of their own: without this one, Helvetica.
@@ -73,7 +138,10 @@ def contents(styles: Styles) -> list[Flowable]:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
         ]
     )
-    toc = TableOfContents(
+    toc = Contents(
+        entries,
+        pages,
+        forward,
         levelStyles=list(styles.toc_levels),
         tableStyle=table_style,
         dotsMinLevel=0,

@@ -39,17 +39,18 @@ def note_numbers(flowable: object) -> list[int]:
     """Numbers of the notes referenced in `flowable`, in order, each once.
 
     Asked each time the flowable is offered to a frame: the answer is kept on
-    it (its fragments never change; a split makes new flowables, asked anew).
+    it (its fragments never change; a split makes new flowables, asked anew),
+    and a table or group asks its cells and members, whose answers are kept
+    too, so the pieces of a split table cost a look-up per cell.
     """
     cached = getattr(flowable, "__dict__", {}).get("_brief_notes")
-    if cached is not None:
-        return list(cached)
-    found: list[int] = []
-    _collect(flowable, found)
-    numbers = tuple(dict.fromkeys(found))
-    if hasattr(flowable, "__dict__"):
-        flowable.__dict__["_brief_notes"] = numbers
-    return list(numbers)
+    if cached is None:
+        found: list[int] = []
+        _collect(flowable, found)
+        cached = tuple(dict.fromkeys(found))
+        if hasattr(flowable, "__dict__"):
+            flowable.__dict__["_brief_notes"] = cached
+    return list(cached)
 
 
 def _collect(obj: object, found: list[int]) -> None:
@@ -60,7 +61,10 @@ def _collect(obj: object, found: list[int]) -> None:
                 found.append(int(match.group(1)))
     elif isinstance(obj, list | tuple):
         for item in obj:
-            _collect(item, found)
+            if isinstance(item, Flowable):
+                found.extend(note_numbers(item))
+            else:
+                _collect(item, found)
     elif isinstance(obj, Paragraph):
         _collect(obj.frags, found)
     elif isinstance(obj, Table):

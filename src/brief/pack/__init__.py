@@ -26,6 +26,7 @@ from pathlib import Path
 from brief.corpus import Corpus
 from brief.document.dates import long_date
 from brief.fsutil import atomic_write_bytes
+from brief.pack.combine import PackWriter
 from brief.pack.files import (
     TOOL,
     cache_key,
@@ -67,6 +68,7 @@ class _Pack:
         self.staging: Staging | None = None
         self.result = PackResult(folder=self.folder, week=self.week, as_of=self.as_of)
         self.timings: dict[str, dict[str, float]] = {}
+        self.pack_pdf: PackWriter | None = None
 
     @property
     def stage(self) -> Path:
@@ -117,6 +119,34 @@ class _Pack:
                 self.timings[stem] = self.old_timings["briefs"][stem]
         return tasks, kept
 
+    def stream_pack_pdf(self, tasks: list[Task], kept: dict[str, dict]) -> None:
+        """Start the pack PDF now, if a brief's PDF is to be rendered: each brief goes
+        in as it arrives (the briefs kept from the previous pack at once), not in a
+        serial merge after the last worker."""
+        if "pdf" not in self.options.formats or not any("pdf" in t.formats for t in tasks):
+            return
+        rendering = {t.stem for t in tasks if "pdf" in t.formats}
+        kept_pdf = {
+            stem: entry
+            for stem, entry in kept.items()
+            if stem not in rendering and any(f["format"] == "pdf" for f in entry["files"])
+        }
+        self.pack_pdf = PackWriter(sorted(rendering | set(kept_pdf)))
+        for stem, entry in sorted(kept_pdf.items()):
+            self._feed(stem, entry.get("title") or stem, (self.stage / self.pdf_name(stem)))
+
+    def pdf_name(self, stem: str) -> str:
+        return self.file_name(stem, "pdf")
+
+    def _feed(self, stem: str, title: str, pdf: Path | bytes | None) -> None:
+        if self.pack_pdf is None:
+            return
+        try:
+            data = pdf.read_bytes() if isinstance(pdf, Path) else pdf
+            self.pack_pdf.add(stem, title, data)
+        except Exception:  # the pack PDF is then built at the end, where errors are reported
+            self.pack_pdf = None
+
     def run(self, tasks: list[Task]) -> list[Outcome]:
         outcomes = []
         if self.options.jobs <= 1 or len(tasks) <= 1:
@@ -149,6 +179,7 @@ class _Pack:
             self.result.failures.append((outcome.stem, outcome.error, outcome.invalid_input))
         else:
             self.timings[outcome.stem] = outcome.seconds
+        self._feed(outcome.stem, outcome.title, outcome.files.get("pdf"))
         self.progress.advance(outcome)
         return outcome
 
@@ -216,7 +247,7 @@ class _Pack:
     def combined(self, briefs: list[dict], sections, intro: str) -> dict | None:
         from brief import api
         from brief.document import Metadata
-        from brief.pack.combine import PackedBrief, combine
+        from brief.pack.combine import PackedBrief
 
         with_pdf = [b for b in briefs if any(f["format"] == "pdf" for f in b["files"])]
         if "pdf" not in self.options.formats or not with_pdf:
@@ -232,15 +263,19 @@ class _Pack:
             self.result.kept.append(name)
             return self.old["combined"]
         start = time.perf_counter()
-        packed = [
-            PackedBrief(
-                b["title"],
-                b["subject"],
-                b["marking"],
-                (self.stage / self.file_name(b["briefing"], "pdf")).read_bytes(),
-            )
-            for b in with_pdf
-        ]
+        packed = [PackedBrief(b["title"], b["subject"], b["marking"], b"") for b in with_pdf]
+        stems = [b["briefing"] for b in with_pdf]
+        writer = self.pack_pdf
+        if writer is None or not writer.complete or list(writer.pages) != stems:
+            # Nothing streamed (all briefs kept, only the changes differ) or it failed:
+            # all at once, from the files.
+            writer = PackWriter(stems)
+            for b in with_pdf:
+                writer.add(
+                    b["briefing"],
+                    b["title"],
+                    (self.stage / self.pdf_name(b["briefing"])).read_bytes(),
+                )
         markings = sorted({b.marking for b in packed})
         meta = Metadata(
             title=f"Weekly pack {self.week.label}",
@@ -256,13 +291,30 @@ class _Pack:
         intro_text = f"{len(packed)} briefs, information cut-off {long_date(self.as_of)}." + (
             f" Not included (failed to render): {', '.join(failed)}." if failed else ""
         )
-        data = combine(
-            lambda d: api.render_bytes(d, "pdf"), meta, intro_text, packed, sections, intro
+        data, cover_pages = writer.finish(
+            lambda d: api.render_bytes(d, "pdf"),
+            meta,
+            intro_text,
+            packed,
+            sections,
+            intro,
+            self.cover_pages_guess(),
         )
         atomic_write_bytes(self.stage / name, data)
         self.result.written.append(name)
         self.timings["(combined)"] = {"pdf": round(time.perf_counter() - start, 3)}
-        return {"path": name, "sha256": sha256(data), "bytes": len(data), "cache_key": key}
+        entry = {"path": name, "sha256": sha256(data), "bytes": len(data), "cache_key": key}
+        return entry | {"cover_pages": cover_pages}
+
+    def cover_pages_guess(self) -> int:
+        """The cover's length in the last pack of this week or the week before (the same
+        briefings, most likely the same length): right, the cover is rendered once."""
+        earlier = read_json(self.packs / self.week.previous().label / "manifest.json")
+        for manifest in (self.old, earlier):
+            combined = manifest.get("combined") if isinstance(manifest, dict) else None
+            if isinstance(combined, dict) and isinstance(combined.get("cover_pages"), int):
+                return max(1, combined["cover_pages"])
+        return 1
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
@@ -302,6 +354,7 @@ def build_pack(options: PackOptions, progress: PlainProgress | None = None) -> P
         with Staging(state.packs, state.week.label) as state.staging:
             state.read_previous()
             tasks, kept = state.plan()
+            state.stream_pack_pdf(tasks, kept)
             progress.start(len(tasks), len(state.result.cached))
             try:
                 outcomes = state.run(tasks)

@@ -2,6 +2,13 @@
 
 The cover is a small `Document` rendered by the PDF renderer, so it looks
 like the briefs; pypdf appends the briefs, one outline entry each.
+
+`PackWriter` builds it while the briefs are being rendered: each brief's
+pages go in as soon as it and every brief before it (in pack order) have
+arrived, whatever order the workers finish in, so the result is the same
+bytes for any `--jobs`. The cover, which lists their first pages, goes in
+front at the end, rendered once when its length is guessed right (its
+length does not depend on the numbers it prints).
 """
 
 from __future__ import annotations
@@ -61,26 +68,106 @@ def page_count(pdf: bytes) -> int:
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
+class PackWriter:
+    """The briefs' pages appended in pack order as they arrive; the cover at the end."""
+
+    def __init__(self, order: list[str]) -> None:
+        from pypdf import PdfWriter
+
+        self.writer = PdfWriter()
+        self.order = order  # the stems that may bring a PDF, in pack order
+        self.waiting: dict[str, tuple[str, bytes | None]] = {}
+        self.next = 0
+        self.pages: dict[str, int] = {}  # stem -> its number of pages, once appended
+        self.given_order = set(order)
+        self.given: set[str] = set()
+
+    def add(self, stem: str, title: str, pdf: bytes | None) -> None:
+        """A brief's PDF (None: it has none, e.g. it failed). The first word on a
+        stem counts; a stem not in the order is ignored."""
+        if stem in self.given or stem not in self.given_order:
+            return
+        self.given.add(stem)
+        self.waiting[stem] = (title, pdf)
+        while self.next < len(self.order) and self.order[self.next] in self.waiting:
+            name = self.order[self.next]
+            title, data = self.waiting.pop(name)
+            self.next += 1
+            if data is not None:
+                self._append(name, title, data)
+
+    def _append(self, stem: str, title: str, pdf: bytes) -> None:
+        from pypdf import PdfReader
+
+        before = len(self.writer.pages)
+        self.writer.append(PdfReader(io.BytesIO(pdf)), outline_item=title)
+        self.pages[stem] = len(self.writer.pages) - before
+
+    @property
+    def complete(self) -> bool:
+        return self.next == len(self.order)
+
+    def finish(
+        self,
+        render_pdf,
+        meta: Metadata,
+        intro: str,
+        briefs: list[PackedBrief],
+        changes,
+        changes_intro: str,
+        cover_pages: int = 1,
+    ) -> tuple[bytes, int]:
+        """The pack PDF and its cover's length. `briefs` are those appended, in order;
+        `cover_pages` is the guess of the cover's length (right: rendered once)."""
+        from pypdf import PdfReader
+
+        counts = list(self.pages.values())
+        cover = b""
+        for _ in range(3):
+            first, numbers = cover_pages + 1, []
+            for count in counts:
+                numbers.append(first)
+                first += count
+            cover = render_pdf(cover_document(meta, intro, briefs, numbers, changes, changes_intro))
+            actual = page_count(cover)
+            if actual == cover_pages:
+                break
+            cover_pages = actual  # the numbers do not change its length: the next one fits
+        self.writer.merge(0, PdfReader(io.BytesIO(cover)), import_outline=False)
+        _outline_first(self.writer, meta.title)
+        return _write(self.writer, meta), cover_pages
+
+
+def _outline_first(writer, title: str) -> None:
+    """An outline entry for the cover, first (pypdf adds entries at the end)."""
+    from pypdf.generic import NameObject
+
+    root = writer.get_outline_root()
+    first = root.get("/First")
+    item = writer.add_outline_item(title=title, page_number=0)
+    if first is None or first == item:
+        return
+    entry = item.get_object()
+    previous = entry["/Prev"]
+    del previous.get_object()[NameObject("/Next")]
+    root[NameObject("/Last")] = previous
+    del entry[NameObject("/Prev")]
+    entry[NameObject("/Next")] = first
+    first.get_object()[NameObject("/Prev")] = item
+    root[NameObject("/First")] = item
+
+
 def combine(
     render_pdf, meta: Metadata, intro: str, briefs: list[PackedBrief], changes, changes_intro: str
 ) -> bytes:
-    """Cover + briefs as one PDF. `render_pdf(document) -> bytes` renders the cover."""
-    from pypdf import PdfReader, PdfWriter
+    """Cover + briefs as one PDF, all at once. `render_pdf(document) -> bytes` renders the cover."""
+    writer = PackWriter([str(i) for i in range(len(briefs))])
+    for index, brief in enumerate(briefs):
+        writer.add(str(index), brief.title, brief.pdf)
+    return writer.finish(render_pdf, meta, intro, briefs, changes, changes_intro)[0]
 
-    # The contents list page numbers, which depend on the cover's own length:
-    # render once to count its pages (it does not grow by adding numbers).
-    draft = render_pdf(cover_document(meta, intro, briefs, None, changes, changes_intro))
-    page = page_count(draft) + 1
-    first_pages = []
-    for brief in briefs:
-        first_pages.append(page)
-        page += page_count(brief.pdf)
-    cover = render_pdf(cover_document(meta, intro, briefs, first_pages, changes, changes_intro))
 
-    writer = PdfWriter()
-    writer.append(PdfReader(io.BytesIO(cover)), outline_item=meta.title, import_outline=False)
-    for brief in briefs:
-        writer.append(PdfReader(io.BytesIO(brief.pdf)), outline_item=brief.title)
+def _write(writer, meta: Metadata) -> bytes:
     writer.add_metadata(
         {
             "/Title": meta.title,

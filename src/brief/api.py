@@ -40,7 +40,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -135,17 +136,46 @@ def build_document(
     return _build(corpus, subject, as_of=as_of, since=since, marking=marking)
 
 
-def render_bytes(document: Document, fmt: str) -> bytes:
+def render_bytes(document: Document, fmt: str, *, house_style: HouseStyle | None = None) -> bytes:
+    """The document in `fmt`; a Word file in the `house_style` of a reference .docx."""
     from brief.render import renderer
 
-    return renderer(fmt).render(document)
+    data = renderer(fmt).render(document)
+    if fmt == "docx" and house_style is not None:
+        from brief.render.docx.reference import apply_reference
+
+        data = apply_reference(
+            data, house_style.reference, house_style.styles, name=house_style.name
+        )
+    return data
 
 
-def write_document(document: Document, fmt: str, path: Path) -> Path:
+def write_document(
+    document: Document, fmt: str, path: Path, *, house_style: HouseStyle | None = None
+) -> Path:
     """Render and write atomically: on failure an earlier file at `path` stays as it was."""
-    data = render_bytes(document, fmt)
+    data = render_bytes(document, fmt, house_style=house_style)
     atomic_write_bytes(Path(path), data)
     return Path(path)
+
+
+@dataclass(frozen=True)
+class HouseStyle:
+    """An organisation's Word template (see `brief.render.docx.reference`): its styles,
+    page size and margins, header and footer; `styles` maps brief's style names to its."""
+
+    reference: bytes
+    styles: Mapping[str, str] = field(default_factory=dict)
+    name: str = "--reference-docx"
+
+    @classmethod
+    def read(cls, path: Path | str, styles: Mapping[str, str] | None = None) -> HouseStyle:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as err:
+            message = f"cannot read {path}: {err.strerror or err}"
+            raise InvalidInput(Problem("--reference-docx", message=message)) from None
+        return cls(data, dict(styles or {}), str(path))
 
 
 def render(
@@ -157,17 +187,21 @@ def render(
     since: dt.date | None = None,
     marking: str | None = None,
     out: Path | str | None = None,
+    reference_docx: Path | str | None = None,
 ) -> list[Path]:
     """Render the brief of `subject` in each format into `out` (default: `output/` in the
-    workspace), as `<subject-id>_<as-of>.<ext>`; return the files written."""
+    workspace), as `<subject-id>_<as-of>.<ext>`; return the files written. The Word file
+    takes the house style of `reference_docx` if given."""
     from brief.output import output_name
 
+    style = HouseStyle.read(reference_docx) if reference_docx is not None else None
     formats = check_formats(formats)
     root = find_workspace(workspace)
     folder = writable_folder(Path(out), "--out") if out is not None else root / "output"
     document = build_document(load(root), subject, as_of=as_of, since=since, marking=marking)
     return [
-        write_document(document, fmt, folder / output_name(document.meta, fmt)) for fmt in formats
+        write_document(document, fmt, folder / output_name(document.meta, fmt), house_style=style)
+        for fmt in formats
     ]
 
 
@@ -181,6 +215,7 @@ def watch(
     since: dt.date | None = None,
     marking: str | None = None,
     out: Path | str | None = None,
+    reference_docx: Path | str | None = None,
     interval: float = 0.5,
     renders: int | None = None,
 ) -> int:
@@ -195,8 +230,9 @@ def watch(
 
     def once() -> list[Path]:
         return render(
-            subject, formats, workspace=root, as_of=as_of, since=since, marking=marking, out=out
-        )
+            subject, formats, workspace=root, as_of=as_of, since=since, marking=marking, out=out,
+            reference_docx=reference_docx,
+        )  # fmt: skip
 
     return _watch(
         root, once, on_result or (lambda _result: None), interval=interval, renders=renders

@@ -399,6 +399,15 @@ def render(
         ),
     ] = None,
     marking: MarkingOption = None,
+    reference_docx: Annotated[
+        Path | None,
+        typer.Option(
+            "--reference-docx",
+            metavar="FILE",
+            help="Word house style: styles, page size, margins, header and footer of this "
+            ".docx (as Pandoc's --reference-doc).",
+        ),
+    ] = None,
     watch: Annotated[
         bool,
         typer.Option(
@@ -415,8 +424,10 @@ def render(
     from brief import api
 
     formats = api.FORMATS if fmt is Format.all else (fmt.value,)
+    options = {"as_of": as_of, "since": since, "marking": marking, "out": out}
+    if reference_docx is not None:
+        options["reference_docx"] = reference_docx
     if watch and not _is_stdout(out):
-        options = {"as_of": as_of, "since": since, "marking": marking, "out": out}
         _watch(subject, formats, workspace, options)
         return
     if _is_stdout(out):
@@ -430,10 +441,7 @@ def render(
         _write_stdout(api.render_bytes(document, "md"))
         return
     try:
-        paths = api.render(
-            subject, formats, workspace=workspace, as_of=as_of, since=since, marking=marking,
-            out=out,
-        )  # fmt: skip
+        paths = api.render(subject, formats, workspace=workspace, **options)
     except InvalidInput as error:
         raise _with_command_hint(error, subject) from None
     for path in paths:

@@ -459,8 +459,12 @@ def _watch(subject: str, formats: tuple[str, ...], workspace: Path | None, optio
         say("watching briefings/ and seeds/ for changes (Ctrl-C to stop)")
 
     import contextlib
+    import signal
 
-    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is how a watch ends: exit 0
+    # Ctrl-C is how a watch ends, not an interruption to report: exit 0, quietly.
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:  # nohup: leave it ignored
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    with contextlib.suppress(KeyboardInterrupt):
         api.watch(subject, formats, show, workspace=workspace, **options)
 
 

@@ -22,11 +22,19 @@ CSL_TYPES = {
 release is a report, its kind kept as `genre`)."""
 
 
-def date_parts(date: dt.date, precision: str = "day") -> dict[str, object]:
-    """CSL date; an approximate date says so (`circa`), a month-precise one has no day."""
+def date_parts(
+    date: dt.date, precision: str = "day", end: dt.date | None = None
+) -> dict[str, object]:
+    """CSL date at the record's precision: a month or year without the day, a range as
+    two dates, an approximate date marked `circa`."""
+    if precision == "year":
+        return {"date-parts": [[date.year]]}
     if precision == "month":
         return {"date-parts": [[date.year, date.month]]}
-    parts: dict[str, object] = {"date-parts": [[date.year, date.month, date.day]]}
+    day = [date.year, date.month, date.day]
+    if precision == "range" and end is not None:
+        return {"date-parts": [day, [end.year, end.month, end.day]]}
+    parts: dict[str, object] = {"date-parts": [day]}
     if precision == "approximate":
         parts["circa"] = True
     return parts
@@ -40,7 +48,7 @@ def csl_item(source: ExportedSource) -> dict[str, object]:
         "container-title": source.outlet,
         "publisher": source.outlet,
         "genre": source.kind.replace("_", " "),
-        "issued": date_parts(source.published, source.published_precision),
+        "issued": date_parts(source.published, source.published_precision, source.published_end),
         "language": source.language,
         "note": (
             f"Admiralty reliability {source.reliability} "

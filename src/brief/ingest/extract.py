@@ -14,6 +14,7 @@ from brief.ingest.mentions import (
     find_mentions,
     find_nested,
     find_new_people,
+    registry_words,
 )
 from brief.ingest.quotes import Attributed, find_quotations
 from brief.ingest.speakers import Resolver
@@ -30,7 +31,7 @@ def extract(text: str, actors: list[Actor], boilerplate: list[str]) -> Extractio
     skip = boilerplate_spans(text, boilerplate)
     index = ActorIndex(actors)
     known = [m for m in find_mentions(text, index) if not any(s <= m.start < e for s, e in skip)]
-    new_people, new_mentions = find_new_people(text, known, skip)
+    new_people, new_mentions = find_new_people(text, known, skip, registry_words(actors))
     mentions = sorted(known + new_mentions, key=lambda m: m.start)
     quotes = find_quotations(text, skip)
     resolver = Resolver(text, mentions, quotes, actors)

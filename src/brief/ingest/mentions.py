@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from brief.corpus.models import Actor
+from brief.ingest.lexicon import alternation, words
 from brief.ingest.slug import fold, slugify
 
 
@@ -59,43 +60,10 @@ class FoldedText:
         return self.origin[start], self.origin[end - 1] + 1
 
 
-# Words that start capitalised names but are not people.
-_NOT_NAMES = """
-Commissioner Enlargement Neighbourhood Trade Economy Justice Finance Health Energy
-Development Integration Growth Reform Facility
-League Party Democratic Movement Union Front Coalition Bank University Centre Center Institute
-Academy Agency Navy Force Court Committee Service Foundation Initiative Plan Declaration
-The A An In On At For From With By Of And But Or As To During After Before Since While
-When Where This That These Those It He She They We I You Our Their His Her Its Mr Ms Mrs
-Dr Amb Ambassador President Prime Minister Deputy Secretary General Chancellor Major
-Brigadier Colonel Lieutenant Commander Admiral Director Chief Head Foreign Defence Defense
-Interior Special Representative High Assistant Acting Speaker Mayor Envoy Senator Judge
-Prosecutor Spokesperson Spokesman Spokeswoman Patriarch Bishop King Queen Monday Tuesday
-Wednesday Thursday Friday Saturday Sunday January February March April May June July
-August September October November December Today Yesterday NATO EU UN OSCE KFOR EULEX
-UNMIK QUINT US U.S. UK Union Council Alliance Commission Parliament Assembly Government
-Ministry Mission Office Agreement Dialogue Summit Bridge River Republic Federation Kingdom
-States Nations Organization Organisation Forces Army Police Community Municipalities
-Partnership Peace Security Strategic Concept Resolution Western Balkans Balkans Europe
-European Brussels Belgrade Pristina Sarajevo Podgorica Skopje Tirana Zagreb Mitrovica
-Banjska Washington Moscow Kyiv Madrid Vilnius Hague Serbia Kosovo Bosnia Herzegovina
-Montenegro Albania Macedonia Croatia Slovenia Russia Ukraine Germany France Italy Turkey
-Türkiye Hungary Romania Greece Netherlands Dutch Serbian Kosovar Albanian Bosnian Russian
-German French Turkish Hungarian Romanian Press Affairs Policy Operations Political Defence
-Capacity Building Headquarters Rule Law Interim Administration Liaison Team Advisory
-Atlantic North Alliance's Srpska Metohija Serb Serbs Albanians Council's Plan Day Year
-Week Statement Reuters AFP
-"""
-NOT_NAME_WORDS = {word.casefold() for word in _NOT_NAMES.split()}
+NOT_NAME_WORDS = words("not_names")
+"""Capitalised words that are not parts of a person's name (titles, months, institutions)."""
 
-TITLE_WORDS = (
-    r"Mr\.|Ms\.|Mrs\.|Dr\.|Amb\.|Ambassador|President|Prime Minister|Minister|Chancellor|"
-    r"General|Admiral|Colonel|Commander|Director|Secretary|Representative|envoy|Envoy|"
-    r"chairman|chairwoman|chair|coordinator|governor|councillor|Commissioner|commissioner|"
-    r"negotiator|spokesperson|spokesman|spokeswoman|Speaker|Mayor|Senator|Judge|Prosecutor|"
-    r"Patriarch|leader|official|chief|Chief|head|Head|COMKFOR|commander|ambassador|minister|"
-    r"president|member|MP|deputy|Deputy|analyst|professor|Professor|researcher|expert"
-)
+TITLE_WORDS = alternation("title_words")
 _NAME_TOKEN = r"[^\W\d_][\w’'\-]*"
 _TOKEN = re.compile(_NAME_TOKEN)
 _TITLE_BEFORE = re.compile(
@@ -107,17 +75,27 @@ _APPOSITION_AFTER = re.compile(
 )
 _PLACE_BEFORE = re.compile(r"\b(?:of|in|from|at|to|near|into|across|outside)\s+$")
 _BYLINE_BEFORE = re.compile(r"(?:^|\n)[^\n.]{0,30}?\b[Bb]y\s+$")
-_SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|told|wrote|according to)\s+$")
+_SPEECH_BEFORE = re.compile(rf"\b(?:{alternation('speech_verbs')})\s+$")
 _VERB_AFTER = re.compile(
     r"^(?:,\s[^,“”\"]{2,90},|,)?\s+(?:also\s+|later\s+|then\s+)?"
-    r"(?:said|says|told|added|stated|stressed|noted|warned|argued|insisted|declared|"
-    r"emphasi[sz]ed|underlined|highlighted|announced|explained|replied|urged|met|visited|"
-    r"rejected|welcomed|called|wrote|accused|denied|confirmed)\b"
+    rf"(?:{alternation('speech_verbs')}|{alternation('event_verbs_after_name')})\b"
 )
 
 
-def _is_capitalised(token: str) -> bool:
-    return token[:1].isupper() and token.casefold().rstrip(".") not in NOT_NAME_WORDS
+def _is_capitalised(token: str, extra: frozenset[str] = frozenset()) -> bool:
+    folded = token.casefold().rstrip(".")
+    return token[:1].isupper() and folded not in NOT_NAME_WORDS and folded not in extra
+
+
+def registry_words(actors: list[Actor]) -> frozenset[str]:
+    """Words of the registry's places and organisations: never part of a person's name."""
+    found: set[str] = set()
+    for actor in actors:
+        if actor.kind.value == "person":
+            continue
+        for name in (actor.name, *actor.aliases):
+            found.update(token.casefold() for token in _TOKEN.findall(name))
+    return frozenset(found)
 
 
 class ActorIndex:
@@ -196,11 +174,13 @@ def find_mentions(text: str, index: ActorIndex) -> list[Mention]:
     return found
 
 
-PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "bin", "al"}
+PARTICLES = words("particles")
 """Lower-case parts of names: `Ursula von der Leyen`, `Gert Jan de Vries`."""
 
 
-def _name_groups(text: str) -> list[tuple[int, int, list[str]]]:
+def _name_groups(
+    text: str, extra: frozenset[str] = frozenset()
+) -> list[tuple[int, int, list[str]]]:
     """Runs of 2-3 capitalised name tokens (plus particles and initials) one space apart."""
     groups: list[tuple[int, int, list[str]]] = []
     run: list[re.Match[str]] = []
@@ -222,7 +202,9 @@ def _name_groups(text: str) -> list[tuple[int, int, list[str]]]:
         gap = text[run[-1].end() : token.start()] if run else ""
         joined = bool(run) and (gap == " " or (gap == ". " and len(run[-1].group(0)) == 1))
         particle = word in PARTICLES and bool(run)
-        if (_is_capitalised(word) and not word.endswith(("’s", "'s"))) or (particle and joined):
+        if (_is_capitalised(word, extra) and not word.endswith(("’s", "'s"))) or (
+            particle and joined
+        ):
             if not joined:
                 close()
                 run = []
@@ -235,15 +217,23 @@ def _name_groups(text: str) -> list[tuple[int, int, list[str]]]:
 
 
 def find_new_people(
-    text: str, known: list[Mention], skip: list[tuple[int, int]]
+    text: str,
+    known: list[Mention],
+    skip: list[tuple[int, int]],
+    extra: frozenset[str] = frozenset(),
 ) -> tuple[list[NewActor], list[Mention]]:
-    """People the registry does not know, with the role the text gives, and their mentions."""
+    """People the registry does not know, with the role the text gives, and their mentions.
+
+    `extra`: words that are never part of a person's name (the registry's places).
+    """
     taken = [(m.start, m.end) for m in known] + list(skip)
     people: dict[str, NewActor] = {}
     mentions: list[Mention] = []
-    for start, end, tokens in _name_groups(text):
+    for start, end, tokens in _name_groups(text, extra):
         if any(s < end and start < e for s, e in taken):
             continue
+        if tokens[0].casefold() in PARTICLES:
+            continue  # `De Vries said` at a sentence start: a surname, linked below
         before, after = text[max(0, start - 80) : start], text[end : end + 120]
         if _PLACE_BEFORE.search(before):
             continue  # `a resident of Zubin Potok`: a place, not a person

@@ -9,16 +9,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# opener -> closers it pairs with
+from brief.ingest.lexicon import alternation
+from brief.ingest.lexicon import words as words_of
+
+# opener -> closers it pairs with (`"... law,”`: mixed pairs happen in scraped news)
 QUOTE_MARKS = {
     "“": "”",
     "„": "“”",
     "«": "»",
     "»": "«",
     "‘": "’",
-    '"': '"',
+    '"': '"”',
 }
-MIN_WORDS = 4
+DOUBLED = "''"
+"""Two apostrophes as a double quotation mark (`''We will,'' he said`), as some wires print."""
+MIN_WORDS = 3
 """Shorter quotations are scare quotes or names (`“separation,”`), not statements."""
 
 
@@ -95,23 +100,65 @@ def find_quotations(text: str, skip: list[tuple[int, int]]) -> list[Quotation]:
     for para_start, para_end in spans:
         index = para_start
         while index < para_end:
-            if not _opens(text, index):
+            if _opens_doubled(text, index):
+                close = text.find(DOUBLED, index + 2, para_end)
+                close = para_end if close == -1 else close
+                start, end = _trim(text, index + 2, close)
+                close_mark = min(close + 1, para_end)
+            elif _opens(text, index):
+                close = _closing_mark(text, index, para_end)
+                start, end = _trim(text, index + 1, close)
+                close_mark = close
+            else:
                 index += 1
                 continue
-            close = _closing_mark(text, index, para_end)
-            start, end = _trim(text, index + 1, close)
             if (
                 end > start
                 and _long_enough(text[start:end])
                 and not any(s < end and start < e for s, e in skip)
+                and not _title_or_gloss(text, index, start, end)
             ):
-                found.append(Quotation(start, end, index, close))
-            index = close + 1
+                found.append(Quotation(start, end, index, close_mark))
+            index = close_mark + 1
     return found
 
 
+def _opens_doubled(text: str, index: int) -> bool:
+    if text[index : index + 2] != DOUBLED:
+        return False
+    before = text[index - 1 : index] if index else ""
+    after = text[index + 2 : index + 3]
+    return (not before or not before.isalnum()) and bool(after) and not after.isspace()
+
+
+def _title_or_gloss(text: str, open_mark: int, start: int, end: int) -> bool:
+    """A translation gloss (`meaning “...”`) or the title of a work (`the show “...”`)."""
+    before = text[max(0, open_mark - 40) : open_mark]
+    if _GLOSS.search(before) or _WORK.search(before):
+        return True
+    return _title_case(text[start:end])
+
+
+def _title_case(words: str) -> bool:
+    """`Peace Through Strength`, `Back to the Future`: a title, not a sentence."""
+    tokens = words.rstrip(".!?,").split()
+    if not 2 <= len(tokens) <= 8 or words.rstrip()[-1:] in ".!?":
+        return False
+    minor = words_of("minor_words")
+    content = [t for t in tokens if t.casefold() not in minor]
+    return (
+        bool(content)
+        and all(t[:1].isupper() or t[:1].isdigit() for t in content)
+        and (tokens[0][:1].isupper())
+    )
+
+
+_GLOSS = re.compile(rf"(?:^|\W)(?:{alternation('glosses')})\s*[,:]?\s*$", re.IGNORECASE)
+_WORK = re.compile(rf"(?:^|\W)(?:{alternation('titles_of_works')})\s*[,:]?\s*$", re.IGNORECASE)
+
+
 def _long_enough(words: str) -> bool:
-    """Four words, or a whole short sentence (`Only dialogue will.`)."""
+    """Three words, or a whole short sentence (`Only dialogue will.`)."""
     count = len(words.split())
     sentence = words[:1].isupper() and words.rstrip('”"»’')[-1:] in ".!?"
     return count >= MIN_WORDS or (count >= 2 and sentence)
@@ -149,10 +196,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 # ------------------------------------------------------------------ sentences
 
-_ABBREVIATIONS = re.compile(
-    r"(?:\b(?:Mr|Ms|Mrs|Dr|Amb|Gen|Col|Lt|Maj|Brig|Prof|St|No|Sen|Rep|Gov|Jr|Sr|vs|etc)|"
-    r"\b[A-Z]|U\.S|U\.K|E\.U)\.$"
-)
+_ABBREVIATIONS = re.compile(rf"(?:\b(?:{alternation('abbreviations')})|\b[A-Z])\.$")
 
 
 def sentence_start(text: str, index: int, floor: int, quotes: list[Quotation]) -> int:
@@ -163,7 +207,7 @@ def sentence_start(text: str, index: int, floor: int, quotes: list[Quotation]) -
         if any(q.open_mark <= j <= q.close_mark for q in quotes):
             continue
         if text[j] in ".!?" and text[j + 1 : j + 2].isspace():
-            if _ABBREVIATIONS.search(text[max(floor, j - 4) : j + 1]):
+            if _ABBREVIATIONS.search(text[max(floor, j - 6) : j + 1]):
                 continue
             return j + 1
     return floor
@@ -176,7 +220,7 @@ def sentence_end(text: str, index: int, ceiling: int, quotes: list[Quotation]) -
             text[j] in ".!?"
             and (j + 1 >= ceiling or text[j + 1].isspace())
             and not any(q.open_mark <= j <= q.close_mark for q in quotes)
-            and not _ABBREVIATIONS.search(text[max(0, j - 4) : j + 1])
+            and not _ABBREVIATIONS.search(text[max(0, j - 6) : j + 1])
         ):
             return j + 1
         j += 1

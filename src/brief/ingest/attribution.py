@@ -15,26 +15,12 @@ from __future__ import annotations
 
 import re
 
+from brief.ingest.lexicon import alternation
 from brief.ingest.mentions import Mention
 from brief.ingest.quotes import Attributed, Quotation, sentence_start
 from brief.ingest.speakers import Resolver
 
-VERB = (
-    r"(?:says?|said|saying|tells?|told|telling|add(?:s|ed|ing)?|stat(?:es|ed|ing)|"
-    r"stress(?:es|ed|ing)?|emphasi[sz](?:es|ed|ing)|not(?:es|ed|ing)|affirm(?:s|ed|ing)?|"
-    r"underlin(?:es|ed|ing)|highlight(?:s|ed|ing)?|announc(?:es|ed|ing)|declar(?:es|ed|ing)|"
-    r"insist(?:s|ed|ing)?|warn(?:s|ed|ing)?|explain(?:s|ed|ing)?|argu(?:es|ed|ing)|"
-    r"claim(?:s|ed|ing)?|point(?:s|ed)? out|pointing out|reiterat(?:es|ed|ing)|"
-    r"recall(?:s|ed|ing)?|assert(?:s|ed|ing)?|remark(?:s|ed|ing)?|comment(?:s|ed|ing)?|"
-    r"wr(?:ites|ote|iting)|tweet(?:s|ed|ing)?|post(?:s|ed|ing)?|inform(?:s|ed|ing)?|"
-    r"confirm(?:s|ed|ing)?|acknowledg(?:es|ed|ing)|conclud(?:es|ed|ing)|continu(?:es|ed|ing)|"
-    r"ask(?:s|ed|ing)?|repl(?:ies|ied|ying)|respond(?:s|ed|ing)?|urg(?:es|ed|ing)|"
-    r"elaborat(?:es|ed|ing)|observ(?:es|ed|ing)|went on|goes on|put it|vow(?:s|ed|ing)?|"
-    r"promis(?:es|ed|ing)|admit(?:s|ted|ting)?|recount(?:s|ed|ing)?|suggest(?:s|ed|ing)?|"
-    r"predict(?:s|ed|ing)?|caution(?:s|ed|ing)?|concede(?:s|d)?|reaffirm(?:s|ed|ing)?|"
-    r"underscor(?:es|ed|ing)|pledg(?:es|ed|ing)|lament(?:s|ed|ing)?|quipp(?:ed|ing)|"
-    r"demand(?:s|ed|ing)?|recalled|reiterated|according to)"
-)
+VERB = rf"(?:{alternation('speech_verbs')})"
 _VERB = re.compile(rf"(?<![\w’'-]){VERB}(?![\w-])")
 
 
@@ -58,7 +44,7 @@ PARTIAL_WORDS = 6
 
 
 def _partial(text: str, found: Attributed) -> bool:
-    if found.rule in {"after", "after-inverted"}:
+    if found.rule in {"after", "after-inverted", "before"}:
         return False
     quote = found.quote
     following = text[quote.close_mark + 1 : quote.close_mark + 40].lstrip()
@@ -90,15 +76,17 @@ def _paragraph_of(text: str, index: int) -> tuple[int, int]:
     return start, len(text) if end == -1 else end
 
 
-_NP_TOKEN = r"(?:[A-Z]\.|[^\s,.;:“”\"«»„]+)"  # `Stuart B. Munsch`: initials keep their dot
+# `Stuart B. Munsch`, `Mr. Rove`: initials and abbreviated titles keep their dot
+_ABBREVIATED = rf"(?:[A-Z]\.|(?:{alternation('abbreviations')})\.)"
+_NP_TOKEN = rf"(?:{_ABBREVIATED}|[^\s,.;:“”\"«»„]+)"
 _AFTER_NP = rf"(?P<np>(?:{_NP_TOKEN}\s){{0,6}}?{_NP_TOKEN})"
 _AFTER_SPEAKER_VERB = re.compile(
-    rf"^[\s,.”\"»“–—-]*{_AFTER_NP}(?P<appos>,\s[^,“”\"]{{2,100}},)?\s+"
+    rf"^[\s,.”\"»“–—'-]*{_AFTER_NP}(?P<appos>,\s[^,“”\"]{{2,100}},)?\s+"
     rf"(?:(?:also|then|later|again|further|simply|firmly|\w+ly)\s+)?{VERB}(?![\w-])"
 )
 _AFTER_VERB_SPEAKER = re.compile(
-    rf"^[\s,.”\"»“–—-]*{VERB}\s+(?P<np>(?:(?:the|a|an)\s)?(?:[^\s,.;:“”\"]+\s){{0,6}}?"
-    rf"[^\s,.;:“”\"]+?)(?=\s*(?:[,.;:“”\"]|$|\s(?:in|on|at|during|after|before|from|when|"
+    rf"^[\s,.”\"»“–—'-]*{VERB}\s+(?P<np>(?:(?:the|a|an)\s)?(?:{_NP_TOKEN}\s){{0,6}}?"
+    rf"(?:{_ABBREVIATED}|[^\s,.;:“”\"]+?))(?<!\s[A-Z])(?=\s*(?:[,.;:“”\"]|$|\s(?:in|on|at|during|after|before|from|when|"
     rf"while|adding|noting|as|to|who)\s))"
 )
 
@@ -231,21 +219,78 @@ def _continuation(
     resolver: Resolver,
     para_start: int,
 ) -> Attributed:
+    """A quote with no attribution of its own continues the one before it, or nobody's.
+
+    It continues the previous quotation's speaker when both are in the same
+    paragraph, or when it opens its paragraph right after a paragraph that
+    ended in an attributed quotation (news quotes run on over paragraphs).
+    Otherwise it stays unattributed: never the last person named.
+    """
     if done and done[-1].speaker is not None:
         previous = done[-1]
         between = text[previous.quote.close_mark + 1 : quote.open_mark]
-        same_paragraph = previous.quote.start >= para_start
-        if same_paragraph and "\n" not in between:
+        same_paragraph = previous.quote.start >= para_start and "\n" not in between
+        if same_paragraph:
             return Attributed(
                 quote, previous.speaker, None, None, "continuation", previous.evidence
             )
-    person = resolver.salient_person(quote.open_mark)
-    last_speaker = done[-1] if done and done[-1].speaker else None
-    if last_speaker is not None and (person is None or (last_speaker.quote.start > person.start)):
-        return Attributed(quote, last_speaker.speaker, None, None, "continuation")
-    if person is not None:
-        return Attributed(quote, person.actor, person.start, person.end, "topic")
+        if _runs_on(text, previous, quote, para_start):
+            return Attributed(
+                quote, previous.speaker, None, None, "continuation-paragraph", previous.evidence
+            )
+    introduced = _introduced(text, quote, earlier, resolver, para_start)
+    if introduced is not None:
+        return introduced
     return Attributed(quote, None, None, None, "unattributed")
+
+
+def _previous_paragraph(text: str, para_start: int) -> tuple[int, int] | None:
+    """The non-blank paragraph before the one starting at `para_start`."""
+    end = para_start - 1
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end <= 0:
+        return None
+    return text.rfind("\n", 0, end) + 1, end
+
+
+def _runs_on(text: str, previous: Attributed, quote: Quotation, para_start: int) -> bool:
+    """The quote opens a paragraph right after the previous quote's paragraph, which
+    ended in that quote (its attribution at most after it)."""
+    if text[para_start : quote.open_mark].strip():
+        return False
+    before = _previous_paragraph(text, para_start)
+    if before is None or previous.quote.start < before[0]:
+        return False
+    tail = text[min(previous.quote.close_mark + 1, before[1]) : before[1]]
+    return len(tail.split()) <= 12 and not _VERB.search(
+        tail[tail.find(".") + 1 :] if "." in tail else ""
+    )
+
+
+def _introduced(
+    text: str, quote: Quotation, quotes: list[Quotation], resolver: Resolver, para_start: int
+) -> Attributed | None:
+    """`In a speech, Stoltenberg said:` closing the previous paragraph, or a paragraph
+    of reported speech (`He stressed that ...`) right before a quote-only paragraph."""
+    if text[para_start : quote.open_mark].strip():
+        return None
+    before = _previous_paragraph(text, para_start)
+    if before is None or any(before[0] <= q.open_mark < before[1] for q in quotes):
+        return None
+    last_start = sentence_start(text, before[1] - 1, before[0], quotes)
+    sentence = text[last_start : before[1]]
+    colon = sentence.rstrip().endswith(":")
+    for verb in _VERB.finditer(sentence):
+        np_start, np_end = _np_before(sentence, verb.start())
+        if np_end <= np_start or _participle(sentence[: verb.start()]):
+            continue
+        speaker = resolver.resolve(last_start + np_start, last_start + np_end, quote.start)
+        if speaker is not None:
+            rule = "introduced" if colon else "reported-speech-before"
+            return _make(quote, speaker, last_start + np_start, last_start + np_end, rule)
+        break
+    return None
 
 
 def _make(quote: Quotation, speaker: Mention | None, start: int, end: int, rule: str) -> Attributed:

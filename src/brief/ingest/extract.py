@@ -16,6 +16,7 @@ from brief.ingest.mentions import (
     find_new_people,
     registry_words,
 )
+from brief.ingest.names import NameBook
 from brief.ingest.quotes import Attributed, find_quotations
 from brief.ingest.speakers import Resolver
 
@@ -31,10 +32,18 @@ def extract(text: str, actors: list[Actor], boilerplate: list[str]) -> Extractio
     skip = boilerplate_spans(text, boilerplate)
     index = ActorIndex(actors)
     known = [m for m in find_mentions(text, index) if not any(s <= m.start < e for s, e in skip)]
-    new_people, new_mentions = find_new_people(text, known, skip, registry_words(actors))
+    not_names = registry_words(actors)
+    new_people, new_mentions = find_new_people(text, known, skip, not_names)
     mentions = sorted(known + new_mentions, key=lambda m: m.start)
     quotes = find_quotations(text, skip)
-    resolver = Resolver(text, mentions, quotes, actors)
+    names = NameBook(text, new_people, mentions, not_names)
+    resolver = Resolver(text, mentions, quotes, actors, names)
+    attributed = attribute(text, quotes, resolver)
     nested = find_nested(text, index, known)
-    everything = sorted(mentions + nested, key=lambda m: (m.start, m.end))
-    return Extraction(attribute(text, quotes, resolver), everything, new_people)
+    linked = [
+        Mention(q.speaker_start, q.speaker_end, q.speaker, names.kinds[q.speaker], True)
+        for q in attributed
+        if q.speaker in names.kinds and q.speaker_start is not None and q.speaker_end is not None
+    ]
+    everything = sorted(set(mentions + nested + linked), key=lambda m: (m.start, m.end, m.actor))
+    return Extraction(attributed, everything, [*new_people, *names.created])

@@ -206,6 +206,8 @@ def sentence_start(text: str, index: int, floor: int, quotes: list[Quotation]) -
         j -= 1
         if any(q.open_mark <= j <= q.close_mark for q in quotes):
             continue
+        if text[j] in '”"’' and text[j - 1 : j] in {".", "!", "?"} and text[j + 1 : j + 2] == " ":
+            return j + 1  # `... against “parallel clubs.” He told`: a short quote ends it
         if text[j] in ".!?" and text[j + 1 : j + 2].isspace():
             if _ABBREVIATIONS.search(text[max(floor, j - 6) : j + 1]):
                 continue

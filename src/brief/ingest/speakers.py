@@ -8,10 +8,13 @@ for the mission` and `a senior EU official` to the organisation they speak for.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from brief.corpus.models import Actor
+from brief.ingest.lexicon import lines
 from brief.ingest.mentions import FoldedText, Mention
+from brief.ingest.names import NameBook
 from brief.ingest.quotes import Attributed, Quotation
 from brief.ingest.slug import fold
 
@@ -57,6 +60,16 @@ _FUNCTION_WORDS = {
 }  # fmt: skip
 
 
+@functools.cache
+def gender_words() -> dict[str, str]:
+    """`mr.` -> m, `spokeswoman` -> f (data/gender.txt)."""
+    found = {}
+    for entry in lines("gender"):
+        word, mark = entry.split()
+        found[word.casefold()] = mark
+    return found
+
+
 class Resolver:
     """Who a noun phrase before or after a speech verb refers to, at a point in the text."""
 
@@ -66,8 +79,10 @@ class Resolver:
         mentions: list[Mention],
         quotes: list[Quotation],
         registry: list[Actor] | None = None,
+        names: NameBook | None = None,
     ) -> None:
         self.text = text
+        self.names = names
         self.registry = registry or []
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.quotes = quotes
@@ -75,6 +90,7 @@ class Resolver:
         self.kinds = {m.actor: m.kind for m in self.mentions}
         self.subjects: list[tuple[int, Mention]] = []
         self.subjects = self._subjects()
+        self.genders: dict[str, str | None] = {}
 
     def _subjects(self) -> list[tuple[int, Mention]]:
         """(offset, person) for every sentence whose subject is a named person."""
@@ -112,15 +128,53 @@ class Resolver:
         if found.speaker is None:
             return
         kind = self.kinds.get(found.speaker)
+        if kind is None and self.names is not None:
+            kind = self.names.kinds.get(found.speaker, "person")
         if kind == "person":
             at = found.quote.start
             mention = Mention(at, at, found.speaker, "person")
             self.subjects = sorted([*self.subjects, (at, mention)], key=lambda s: s[0])
 
-    def salient_person(self, before: int) -> Mention | None:
-        """The person the text is talking about just before offset `before`."""
+    def salient_person(self, before: int, gender: str | None = None) -> Mention | None:
+        """The person the text is talking about just before offset `before`.
+
+        With a `gender` (`m` for he, `f` for she), the nearest person that
+        pronoun can stand for: never a man for `she` nor a woman for `he`.
+        """
         candidates = [m for offset, m in self.subjects if offset < before]
+        if gender is not None:
+            candidates = [m for m in candidates if self.gender(m.actor) in {gender, None}]
         return candidates[-1] if candidates else None
+
+    def gender(self, actor: str) -> str | None:
+        """`m`, `f` or None: from titles and gendered role words beside the name, then
+        from the pronouns that follow it (`..., Jane Roe said. She added`)."""
+        if actor not in self.genders:
+            self.genders[actor] = self._gender(actor)
+        return self.genders[actor]
+
+    def _gender(self, actor: str) -> str | None:
+        votes = {"m": 0, "f": 0}
+        marks = gender_words()
+        mentions = [m for m in self.mentions if m.actor == actor]
+        for mention in mentions:
+            before = self.text[max(0, mention.start - 40) : mention.start].split()
+            after = self.text[mention.end : mention.end + 60].split(",")
+            for word in [*before[-3:], *(after[1].split() if len(after) > 1 else [])]:
+                mark = marks.get(word.strip(".,;:").casefold()) or marks.get(word.casefold())
+                if mark:
+                    votes[mark] += 3
+            # The first personal pronoun after the name, before any other person is named.
+            following = self.text[mention.end : mention.end + 250]
+            others = [m.start - mention.end for m in self.mentions
+                      if m.start > mention.end and m.kind == "person" and m.actor != actor]  # fmt: skip
+            limit = min([len(following), *others])
+            pronoun = re.search(r"\b(he|him|his|she|her|hers)\b", following[:limit], re.I)
+            if pronoun:
+                votes["m" if pronoun.group(1).lower() in {"he", "him", "his"} else "f"] += 1
+        if votes["m"] == votes["f"]:
+            return None
+        return "m" if votes["m"] > votes["f"] else "f"
 
     def resolve(self, start: int, end: int, at: int) -> Mention | None:
         """The actor a noun phrase `text[start:end]` names; `at` is where it is used."""
@@ -131,7 +185,7 @@ class Resolver:
         first_word = phrase.split()[0].casefold()
         if first_word in PRONOUNS and len(phrase.split()) == 1:
             if first_word in {"he", "she"}:
-                return self.salient_person(at)
+                return self.salient_person(at, "m" if first_word == "he" else "f")
             return self._last_organisation(at)
         people = [m for m in inside if m.kind == "person"]
         if not people and _ROLE_HEAD.search(phrase) and first_word in {"the", "this", "that"}:
@@ -146,7 +200,13 @@ class Resolver:
             if SPOKESPEOPLE.search(phrase) and not people:
                 return inside[-1]
             return people[-1] if people else inside[-1]
-        return self._description(phrase, at, start)
+        described = self._description(phrase, at, start)
+        if described is not None or self.names is None:
+            return described
+        linked = self.names.link(start, end, at)
+        if linked is not None:
+            self.kinds.setdefault(linked.actor, linked.kind)
+        return linked
 
     def _institution_of(
         self, phrase: str, country: Mention, start: int, end: int

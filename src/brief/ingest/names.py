@@ -1,0 +1,157 @@
+"""Speakers the registry does not know: from the words of the attribution to a new actor.
+
+`Mr. Rove said`, `said Clinton press secretary Brian Fallon`, `the Trump
+campaign said`: the speaker phrase names someone. The phrase's head name is
+linked to the fullest form of that name the article gives (`Rove` ->
+`Karl Rove`, `De Vries` -> `Anneke de Vries`) and proposed as a new actor,
+so later mentions by surname point at the same actor instead of a duplicate.
+A phrase that names nobody (`the official`, `a source`) links to nobody.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from brief.ingest.lexicon import words
+from brief.ingest.mentions import PARTICLES, Mention, NewActor, _name_groups
+from brief.ingest.slug import fold, slugify
+
+_TOKEN = re.compile(r"[^\W\d_][\w’'.\-]*")
+_CUT = re.compile(r",|\s(?:of|for|at|from|with|on|in|to|who|whose|which|and|as)\s")
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
+@dataclass(frozen=True)
+class NamedSpeaker:
+    name: str
+    kind: str
+    """person, organisation or group."""
+
+
+def speaker_name(phrase: str, extra: frozenset[str] = frozenset()) -> NamedSpeaker | None:
+    """The actor a speaker phrase names, as written, or None for pronouns and descriptions.
+
+    `Clinton press secretary Brian Fallon` -> Brian Fallon (person);
+    `Mr. Rove` -> Rove; `the Trump campaign` -> Trump campaign (organisation);
+    `FBI officials` -> FBI officials (group); `the official` -> None.
+    """
+    head = _CUT.split(phrase.strip(), maxsplit=1)[0]
+    tokens = [t.rstrip(".") if t.endswith(".") and len(t) > 2 else t for t in _TOKEN.findall(head)]
+    tokens = [t for t in tokens if t]
+    if not tokens:
+        return None
+    not_names = words("not_names") | extra
+    determiners = words("determiners")
+    last = tokens[-1]
+    if _POSSESSIVE.search(last):
+        return None
+    if last[:1].islower() and last.casefold() not in PARTICLES:
+        modifiers = _capitalised_run(tokens[:-1], determiners)
+        if not modifiers or any(_POSSESSIVE.search(t) for t in modifiers):
+            return None
+        if last.casefold() in words("organisation_heads"):
+            return NamedSpeaker(" ".join([*modifiers, last]), "organisation")
+        if not last.casefold().endswith("s"):
+            # `a Western diplomat`, `a Twitter spokesman`: one anonymous person; the
+            # organisation they speak for when the modifier is one (`NATO official`).
+            acronym = len(modifiers) == 1 and modifiers[0].isupper() and len(modifiers[0]) > 1
+            speaks_for = last.casefold() in words("spokespeople")
+            if acronym or speaks_for:
+                return NamedSpeaker(" ".join(modifiers), "organisation")
+            return None
+        return NamedSpeaker(" ".join([*modifiers, last]), "group")
+    run = _capitalised_run(tokens, determiners)
+    if not run:
+        return None
+    core = [t for t in run if t.casefold() not in not_names or t.casefold() in PARTICLES]
+    organisation = any(t.casefold() in words("organisation_heads") for t in run) or (
+        len(run) == 1 and run[0].isupper() and len(run[0]) > 1
+    )
+    if not core and not organisation:
+        return None  # `He`, `The President`: a pronoun or a title alone
+    if organisation:
+        return NamedSpeaker(" ".join(run), "organisation")
+    # Titles (`Sen.`, `Foreign Minister`) stand before the name: keep from the first core word.
+    first = next(i for i, t in enumerate(run) if t in core)
+    return NamedSpeaker(" ".join(run[first:]), "person")
+
+
+def _capitalised_run(tokens: list[str], determiners: frozenset[str]) -> list[str]:
+    """The last run of capitalised tokens (with name particles) at the end of `tokens`."""
+    run: list[str] = []
+    for token in reversed(tokens):
+        if token[:1].isupper() and token.casefold() not in determiners:
+            run.insert(0, token)
+        elif token.casefold() in PARTICLES and run:
+            run.insert(0, token)
+        else:
+            break
+    while run and run[0].casefold() in PARTICLES and run[0][:1].islower():
+        run.pop(0)
+    return run
+
+
+class NameBook:
+    """Full names the article gives, so that a surname finds its person."""
+
+    def __init__(
+        self,
+        text: str,
+        new_people: list[NewActor],
+        mentions: list[Mention],
+        extra: frozenset[str] = frozenset(),
+    ) -> None:
+        self.text = text
+        self.extra = extra
+        self.people: dict[str, NewActor] = {p.id: p for p in new_people}
+        self.kinds: dict[str, str] = {}
+        self.created: list[NewActor] = []
+        self.full: list[tuple[int, int, str]] = [
+            (start, end, " ".join(tokens)) for start, end, tokens in _name_groups(text, extra)
+        ]
+        self.mentions = mentions
+
+    def link(self, start: int, end: int, at: int) -> Mention | None:
+        named = speaker_name(self.text[start:end], self.extra)
+        if named is None:
+            return None
+        if named.kind == "person":
+            name = self._fullest(named.name, at)
+        else:
+            name = named.name
+        actor_id = slugify(name)
+        if not actor_id:
+            return None
+        if actor_id not in self.people:
+            person = NewActor(actor_id, name, None, start, end)
+            self.people[actor_id] = person
+            self.created.append(person)
+            self.kinds[actor_id] = named.kind
+        return Mention(start, end, actor_id, self.kinds.get(actor_id, "person"), new=True)
+
+    def _fullest(self, name: str, at: int) -> str:
+        """`Rove` -> `Karl Rove` when the article gives the full name (nearest before `at`)."""
+        tokens = name.split()
+        key = [fold(t) for t in tokens if fold(t) not in PARTICLES] or [fold(tokens[-1])]
+        surname = key[-1]
+        known = [
+            p.name
+            for p in self.people.values()
+            if fold(p.name.split()[-1]) == surname and len(p.name.split()) >= len(tokens)
+        ]
+        if len(tokens) >= 2 and not known:
+            return name
+        candidates = [
+            (s, full)
+            for s, _, full in self.full
+            if fold(full.split()[-1]) == surname and len(full.split()) > len(tokens)
+        ]
+        before = [c for c in candidates if c[0] < at]
+        if known and not before:
+            return known[0]
+        if before:
+            return before[-1][1]
+        if candidates:
+            return candidates[0][1]
+        return known[0] if known else name

@@ -87,7 +87,7 @@ _AFTER_SPEAKER_VERB = re.compile(
 _AFTER_VERB_SPEAKER = re.compile(
     rf"^[\s,.”\"»“–—'-]*{VERB}\s+(?P<np>(?:(?:the|a|an)\s)?(?:{_NP_TOKEN}\s){{0,6}}?"
     rf"(?:{_ABBREVIATED}|[^\s,.;:“”\"]+?))(?<!\s[A-Z])(?=\s*(?:[,.;:“”\"]|$|\s(?:in|on|at|during|after|before|from|when|"
-    rf"while|adding|noting|as|to|who)\s))"
+    rf"while|adding|noting|as|to|who|of)\s))"
 )
 
 
@@ -99,6 +99,8 @@ def _after(
     tail_end = min([para_end, *later])
     tail = text[tail_start:tail_end]
     closed_sentence = text[quote.start : quote.close_mark].rstrip()[-1:] in ".!?"
+    if re.match(r"\s*(?:and|but|or|because|while|as)\s", tail):
+        return None  # `... was “a political document” and that X ...`: the sentence runs on
     for pattern, rule in ((_AFTER_SPEAKER_VERB, "after"), (_AFTER_VERB_SPEAKER, "after-inverted")):
         match = pattern.match(tail)
         if not match:
@@ -127,7 +129,9 @@ def _short_clause(tail: str, match: re.Match[str]) -> bool:
 
 def _looks_like_speaker(phrase: str) -> bool:
     words = phrase.split()
-    return bool(words) and (words[0][0].isupper() or words[0].casefold() in {"the", "a", "an"})
+    return bool(words) and (
+        words[0][0].isupper() or words[0].casefold() in {"the", "a", "an", "he", "she", "they"}
+    )
 
 
 def _before(
@@ -142,7 +146,7 @@ def _before(
         return None
     last = verbs[-1]
     gap = prefix[last.end() :]
-    if len(gap.split()) > 10:
+    if len(gap.split()) > GAP_WORDS:
         return None
     for verb in reversed(verbs):
         np_start, np_end = _np_before(prefix, verb.start())
@@ -160,6 +164,11 @@ def _before(
         speaker = resolver.resolve(np_start, np_end, quote.start)
         return _make(quote, speaker, np_start, np_end, "before-subject")
     return None
+
+
+GAP_WORDS = 45
+"""How far into a verb's reported clause a quote may start (`X told reporters that
+he believed it is incumbent upon Y to act “in the way ...”`): the same sentence."""
 
 
 def _participle(before_verb: str) -> bool:
@@ -285,6 +294,8 @@ def _introduced(
         np_start, np_end = _np_before(sentence, verb.start())
         if np_end <= np_start or _participle(sentence[: verb.start()]):
             continue
+        if not _looks_like_speaker(sentence[np_start:np_end]):
+            break
         speaker = resolver.resolve(last_start + np_start, last_start + np_end, quote.start)
         if speaker is not None:
             rule = "introduced" if colon else "reported-speech-before"

@@ -433,10 +433,16 @@ class DraftStatement(DraftCandidate):
     quote: NonEmpty
     speaker: ActorId | None = Field(description="Actor id; null when the text does not say")
     speaker_as_written: str | None = None
+    speaker_evidence: str | None = Field(
+        default=None, description="Why this speaker: the cue verb, pattern or pronoun chain"
+    )
     mode: StatementMode = StatementMode.DIRECT
     occasion: NonEmpty
     date: dt.date
     date_precision: DatePrecision = DatePrecision.DAY
+    date_evidence: str | None = Field(
+        default=None, description="Why this date: the words that state it, or publication"
+    )
     location: str | None = None
     subjects: list[ActorId] = Field(default_factory=list)
     issues: list[IssueId] = Field(default_factory=list)
@@ -460,6 +466,17 @@ class DraftEvent(DraftCandidate):
     note: str | None = None
 
 
+class DraftRole(Strict):
+    """A post the text says someone took up or left (`took over as ... on 3 June`)."""
+
+    title: NonEmpty
+    organisation: str | None = Field(default=None, description="As the text names it")
+    start: dt.date | None = None
+    end: dt.date | None = Field(default=None, description="Exclusive: the role is over on it")
+    date_precision: DatePrecision = DatePrecision.DAY
+    evidence: NonEmpty = Field(description="The sentence that states it")
+
+
 class DraftActor(Strict):
     """A person the registry does not know, proposed with the role the text gives."""
 
@@ -468,6 +485,9 @@ class DraftActor(Strict):
     name: NonEmpty
     kind: ActorKind = ActorKind.PERSON
     role: str | None = Field(default=None, description="Role as the text states it")
+    roles: list[DraftRole] = Field(
+        default_factory=list, description="Dated roles the text states, with organisation"
+    )
     start: Offset
     end: Offset
 

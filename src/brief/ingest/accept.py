@@ -18,7 +18,15 @@ from pydantic import ValidationError
 
 from brief.corpus import load_corpus
 from brief.corpus.load import load_model_file, schema_line
-from brief.corpus.models import DraftActor, DraftFile, DraftStatement, Event, Source, Statement
+from brief.corpus.models import (
+    DraftActor,
+    DraftFile,
+    DraftRole,
+    DraftStatement,
+    Event,
+    Source,
+    Statement,
+)
 from brief.corpus.provenance import find_verbatim
 from brief.errors import InvalidInput, Problem
 from brief.fsutil import atomic_write_bytes
@@ -200,13 +208,28 @@ def _new_files(
         records = []
         for actor in actors:
             record: dict = {"id": actor.id, "name": actor.name, "kind": actor.kind.value}
-            if actor.role:
-                record["roles"] = [{"title": actor.role, "sources": [source_id]}]
+            roles = [_role(role, source_id) for role in actor.roles]
+            if actor.role and not any(r["title"] == actor.role for r in roles):
+                roles.insert(0, {"title": actor.role, "sources": [source_id]})
+            if roles:
+                record["roles"] = roles
             records.append(record)
         files[actors_rel] = _appended(root, actors_rel, "actors", records, "actors")
     source_rel = f"seeds/sources/{source_id}.yaml"
     files[source_rel] = _with_proposed_by((root / source_rel).read_bytes(), proposed_by)
     return files
+
+
+def _role(role: DraftRole, source_id: str) -> dict:
+    """A dated role as the corpus records it; the organisation as written goes in the note."""
+    record: dict = {"title": role.title}
+    for key in ("start", "end"):
+        if getattr(role, key) is not None:
+            record[key] = getattr(role, key)
+    record["sources"] = [source_id]
+    if role.organisation:
+        record["note"] = f"Organisation as the source names it: {role.organisation}"
+    return record
 
 
 def _appended(root: Path, rel: str, key: str, records: list[dict], schema: str) -> bytes:

@@ -1,8 +1,8 @@
 """Attributing each quotation to its speaker.
 
-1. an attribution right after the quote (`…,” he said`, `…” –said the NATO
-   Press office`, `…,” said Jane Roe, the EU envoy`);
-2. a speech verb in the same sentence before it (`Ruge affirmed that: “…`,
+1. an attribution right after the quote (`…,” he said`, `…” –said the Alliance
+   press office`, `…,” said Jane Roe, the EU envoy`);
+2. a speech verb in the same sentence before it (`Roe affirmed that: “…`,
    `X told reporters: “…`, `the ministry said in a statement that it was “…`),
    or, for a participle (`…, stating, “…`), the sentence's subject;
 3. otherwise a continuation: the speaker of the previous quote in the
@@ -53,7 +53,7 @@ def _partial(text: str, found: Attributed) -> bool:
         return False
     if following[:1].islower():
         return True
-    # `accused Stoltenberg of “meddling in internal affairs”.`: a borrowed phrase
+    # `accused Doe of “meddling in internal affairs”.`: a borrowed phrase
     preceding = text[max(0, quote.open_mark - 30) : quote.open_mark].rstrip()
     introduced = re.search(rf"(?:{VERB}|\bthat|:|,)$", preceding)
     return words[:1].islower() and not introduced
@@ -79,15 +79,16 @@ def _paragraph_of(text: str, index: int) -> tuple[int, int]:
 # `Stuart B. Munsch`, `Mr. Rove`: initials and abbreviated titles keep their dot
 _ABBREVIATED = rf"(?:[A-Z]\.|(?:{alternation('abbreviations')})\.)"
 _NP_TOKEN = rf"(?:{_ABBREVIATED}|[^\s,.;:“”\"«»„]+)"
-_AFTER_NP = rf"(?P<np>(?:{_NP_TOKEN}\s){{0,6}}?{_NP_TOKEN})"
+_AFTER_NP = rf"(?P<np>(?:{_NP_TOKEN}\s){{0,14}}?{_NP_TOKEN})"
 _AFTER_SPEAKER_VERB = re.compile(
     rf"^[\s,.”\"»“–—'-]*{_AFTER_NP}(?P<appos>,\s[^,“”\"]{{2,100}},)?\s+"
     rf"(?:(?:also|then|later|again|further|simply|firmly|\w+ly)\s+)?{VERB}(?![\w-])"
 )
+_NP_ENDS = alternation("noun_phrase_ends")
+"""Words that end a speaker's noun phrase after the verb (`said Roe in Riverton`)."""
 _AFTER_VERB_SPEAKER = re.compile(
     rf"^[\s,.”\"»“–—'-]*{VERB}\s+(?P<np>(?:(?:the|a|an)\s)?(?:{_NP_TOKEN}\s){{0,6}}?"
-    rf"(?:{_ABBREVIATED}|[^\s,.;:“”\"]+?))(?<!\s[A-Z])(?=\s*(?:[,.;:“”\"]|$|\s(?:in|on|at|during|after|before|from|when|"
-    rf"while|adding|noting|as|to|who|of)\s))"
+    rf"(?:{_ABBREVIATED}|[^\s,.;:“”\"]+?))(?<!\s[A-Z])(?=\s*(?:[,.;:“”\"]|$|\s(?:{_NP_ENDS})\s))"
 )
 
 
@@ -109,7 +110,7 @@ def _after(
         if np_start - tail_start > 6 and rule == "after":
             continue
         if closed_sentence and tail.lstrip()[:1].isupper() and not _short_clause(tail, match):
-            continue  # `…manner.” He also emphasised NATO's…` is the next sentence
+            continue  # `…manner.” He also emphasised the Alliance's…` is the next sentence
         speaker = resolver.resolve(np_start, np_end, quote.start)
         if speaker is None and "appos" in match.groupdict() and match.group("appos"):
             # `…,” his brother, Valon Bunjaku, told RTK`: the name is in apposition.
@@ -121,7 +122,7 @@ def _after(
 
 
 def _short_clause(tail: str, match: re.Match[str]) -> bool:
-    """Whether the attribution is a whole short sentence (`“We will win.” Rutte said.`)."""
+    """Whether the attribution is a whole short sentence (`“We will win.” Roe said.`)."""
     rest = tail[match.end() :]
     stop = re.search(r"[.!?]", rest)
     return stop is not None and len(rest[: stop.start()].split()) <= 5
@@ -172,7 +173,7 @@ he believed it is incumbent upon Y to act “in the way ...”`): the same sente
 
 
 def _participle(before_verb: str) -> bool:
-    """`…, Ruge emphasized NATO’s presence, stating, “…`: a verb with no subject of its own.
+    """`…, Roe emphasized the Alliance’s presence, stating, “…`: a verb with no subject of its own.
 
     Unlike `Jane Roe, the EU envoy, said`, where the commas enclose an apposition.
     """
@@ -212,7 +213,7 @@ def _np_before(prefix: str, verb_start: int) -> tuple[int, int]:
     cut = max(head.rfind(c) for c in ",;:()–—") + 1
     words = head[cut:].split()
     if len(words) > 9:
-        # Too long for a subject: keep its last words (`... the NATO Press office`).
+        # Too long for a subject: keep its last words (`... the Alliance Press office`).
         cut = len(head) - len(" ".join(words[-9:]))
     start = cut
     while start < end and head[start].isspace():
@@ -243,7 +244,8 @@ def _continuation(
             return Attributed(
                 quote, previous.speaker, None, None, "continuation", previous.evidence
             )
-        if _runs_on(text, previous, quote, para_start):
+        own_cue = _VERB.search(text[quote.close_mark + 1 : quote.close_mark + 160].split("\n")[0])
+        if not own_cue and _runs_on(text, previous, quote, para_start):
             return Attributed(
                 quote, previous.speaker, None, None, "continuation-paragraph", previous.evidence
             )
@@ -280,7 +282,7 @@ def _runs_on(text: str, previous: Attributed, quote: Quotation, para_start: int)
 def _introduced(
     text: str, quote: Quotation, quotes: list[Quotation], resolver: Resolver, para_start: int
 ) -> Attributed | None:
-    """`In a speech, Stoltenberg said:` closing the previous paragraph, or a paragraph
+    """`In a speech, Roe said:` closing the previous paragraph, or a paragraph
     of reported speech (`He stressed that ...`) right before a quote-only paragraph."""
     if text[para_start : quote.open_mark].strip():
         return None

@@ -4,7 +4,7 @@ Comment prompts, share buttons, cookie notices, newsletter prompts and
 republishing disclaimers are found line by line and recorded verbatim in the
 source's `boilerplate:` list; the extractor skips every span they cover.
 Patterns cover English and the region's languages (the seed outlets write
-comment prompts in Bosnian/Croatian/Serbian).
+comment prompts in the languages of the region they cover).
 """
 
 from __future__ import annotations

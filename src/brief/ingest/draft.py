@@ -7,6 +7,7 @@ and accepts (`brief.ingest.accept`).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable
@@ -20,6 +21,7 @@ from brief.corpus.models import (
     DraftEvent,
     DraftFile,
     DraftMention,
+    DraftRole,
     DraftStatement,
     Event,
     Source,
@@ -31,14 +33,14 @@ from brief.fsutil import atomic_write_bytes
 from brief.ingest import tool_name, yamlio
 from brief.ingest.boilerplate import boilerplate_spans
 from brief.ingest.dates import StatedDate, date_of, find_dates, find_places, place_of
+from brief.ingest.evidence import speaker_evidence, statement_date
 from brief.ingest.extract import Extraction, extract
+from brief.ingest.lexicon import alternation
 from brief.ingest.quotes import Quotation, paragraphs, sentence_end
+from brief.ingest.roles import stated_roles
 
 PLACE_KINDS = {"country", "region"}
-_EVENT_VERB = re.compile(
-    r"\b(?:visit(?:s|ed)?|paid a visit|met|meets|held|hosted|travell?ed|toured|attended|"
-    r"signed|opened|launched|arrived|took place|chaired|addressed)\b"
-)
+_EVENT_VERB = re.compile(rf"\b(?:{alternation('event_verbs')})\b")
 _OCCASION = re.compile(
     r"\b(?:(?:an?\s)?interview with (?:the\s)?[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?|"
     r"(?:a\s|joint\s|special\s)*press conference|news conference|in a statement|"
@@ -66,13 +68,20 @@ def build_draft(corpus: Corpus, source_id: str) -> DraftFile:
     places = _places(text, found, quote_spans)
     credibility = 2 if source.reliability.value in {"A", "B"} else 3
     lead = _lead(text)
+    all_quotes = [q.quote for q in found.quotes]
+    dateline = _dateline_date(text, dates)
+    names = {p.id: p.name for p in found.new_people} | {
+        a.id: a.name for a in corpus.actors.values()
+    }
     statements: list[DraftStatement] = []
     for number, item in enumerate(found.quotes, start=1):
         start, end = item.quote.start, item.quote.end
         if _overlaps(start, end, curated.quotes):
             continue  # already curated
         para_start = text.rfind("\n", 0, start) + 1
-        day, precision = date_of(item.quote.open_mark, dates, source.published)
+        day, precision, date_evidence = statement_date(
+            text, item.quote, all_quotes, dates, source.published, dateline
+        )
         sentence = text[para_start : text.find("\n", end) if "\n" in text[end:] else len(text)]
         subjects = _subjects(item.speaker, found, para_start, para_start + len(sentence), kinds)
         if len(subjects) <= 1:
@@ -91,9 +100,11 @@ def build_draft(corpus: Corpus, source_id: str) -> DraftFile:
                     if item.speaker_start is not None and item.speaker_end != item.speaker_start
                     else None
                 ),
+                speaker_evidence=speaker_evidence(text, item, names.get(item.speaker or "")),
                 occasion=_occasion(sentence, source),
                 date=day,
                 date_precision=precision,
+                date_evidence=date_evidence,
                 location=place_of(item.quote.open_mark, para_start, places),
                 subjects=subjects,
                 credibility=credibility,
@@ -107,6 +118,8 @@ def build_draft(corpus: Corpus, source_id: str) -> DraftFile:
         event.model_copy(update={"id": _candidate_id(source_id, "e", number)})
         for number, event in enumerate((e for e in proposed if not curated.has_event(e)), 1)
     ]
+    roles = _dated_roles(text, found, source.published, all_quotes)
+    kinds_of_new = {m.actor: m.kind for m in found.mentions if m.new}
     return DraftFile(
         source=source_id,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
@@ -114,7 +127,15 @@ def build_draft(corpus: Corpus, source_id: str) -> DraftFile:
         statements=statements,
         events=events,
         new_actors=[
-            DraftActor(id=p.id, name=p.name, role=p.role, start=p.start, end=p.end)
+            DraftActor(
+                id=p.id,
+                name=p.name,
+                kind=kinds_of_new.get(p.id, "person"),
+                role=p.role,
+                roles=roles.get(p.id, []),
+                start=p.start,
+                end=p.end,
+            )
             for p in found.new_people
             if p.id not in corpus.actors
         ],
@@ -125,6 +146,34 @@ def build_draft(corpus: Corpus, source_id: str) -> DraftFile:
             for m in found.mentions
         ],
     )
+
+
+def _dateline_date(text: str, dates: list[StatedDate]) -> StatedDate | None:
+    """The date of a dateline (`BRUSSELS, 2 October 2024 – ...`) opening the body."""
+    for start, end in paragraphs(text)[:3]:
+        match = _DATELINE.match(text[start:end])
+        if match:
+            return next((d for d in dates if start <= d.start < start + match.end()), None)
+    return None
+
+
+def _dated_roles(
+    text: str, found: Extraction, published: dt.date, quotes: list[Quotation]
+) -> dict[str, list[DraftRole]]:
+    people = [m for m in found.mentions if m.kind == "person"]
+    roles: dict[str, list[DraftRole]] = {}
+    for role in stated_roles(text, people, find_dates(text, published), quotes):
+        roles.setdefault(role.actor, []).append(
+            DraftRole(
+                title=role.title,
+                organisation=role.organisation,
+                start=role.start,
+                end=role.end,
+                date_precision=role.precision,
+                evidence=role.evidence,
+            )
+        )
+    return roles
 
 
 @dataclass(frozen=True)
@@ -310,9 +359,9 @@ def _event_place(
 ) -> str | None:
     """Where the sentence's event happened: the place its verb governs.
 
-    "Ruge, back from Sarajevo, met Vučić in Belgrade": Belgrade, not the
+    "Roe, back from Riverton, met Doe in Lakeside": Lakeside, not the
     first place named. The place right after an event verb ("visited
-    Kosovo", "met ... in Belgrade", up to the next event verb) wins;
+    Norland", "met ... in Lakeside", up to the next event verb) wins;
     failing that, the nearest one before the verb ("In Brussels, X met Y").
     """
     sentence = text[start:end]
@@ -325,7 +374,7 @@ def _event_place(
     for number, (_, verb_end) in enumerate(verbs):
         clause_end = verbs[number + 1][0] if number + 1 < len(verbs) else end
         governed = [(at, p) for at, p in places if verb_end <= at < clause_end]
-        # The verb's own object: "visited Kosovo", "toured the Western Balkans".
+        # The verb's own object: "visited Norland", "toured the Southern Uplands".
         governed += [
             (at, p)
             for at, p in objects

@@ -19,6 +19,7 @@ from brief.ingest.mentions import (
 from brief.ingest.names import NameBook
 from brief.ingest.quotes import Attributed, find_quotations
 from brief.ingest.speakers import Resolver
+from brief.ingest.transcripts import attribute_transcript, transcript_lines
 
 
 @dataclass
@@ -35,10 +36,20 @@ def extract(text: str, actors: list[Actor], boilerplate: list[str]) -> Extractio
     not_names = registry_words(actors)
     new_people, new_mentions = find_new_people(text, known, skip, not_names)
     mentions = sorted(known + new_mentions, key=lambda m: m.start)
-    quotes = find_quotations(text, skip)
+    transcript = transcript_lines(text, skip)
+    quotes = [
+        q
+        for q in find_quotations(text, skip)
+        if not any(s <= q.open_mark < e for s, _, _, e in transcript)
+    ]
     names = NameBook(text, new_people, mentions, not_names)
     resolver = Resolver(text, mentions, quotes, actors, names)
     attributed = attribute(text, quotes, resolver)
+    if transcript:
+        attributed = sorted(
+            attributed + attribute_transcript(text, transcript, resolver),
+            key=lambda a: a.quote.start,
+        )
     nested = find_nested(text, index, known)
     linked = [
         Mention(q.speaker_start, q.speaker_end, q.speaker, names.kinds[q.speaker], True)

@@ -1,7 +1,7 @@
 """Actor mentions: registry names and aliases matched accent-insensitively, new people proposed.
 
-`Ulutas`, `Ulutaş` and `ULUTAŞ` are the same name; a person's surname alone
-(`Ruge`) matches when no other registered person shares it. Capitalised
+`Ozturk`, `Öztürk` and `ÖZTÜRK` are the same name; a person's surname alone
+(`Roe`) matches when no other registered person shares it. Capitalised
 names the registry does not know are proposed as new people when the text
 gives evidence that they are people (a title before them, a role in
 apposition, or a speech verb), with the role the text states.
@@ -75,16 +75,27 @@ _APPOSITION_AFTER = re.compile(
 )
 _PLACE_BEFORE = re.compile(r"\b(?:of|in|from|at|to|near|into|across|outside)\s+$")
 _BYLINE_BEFORE = re.compile(r"(?:^|\n)[^\n.]{0,30}?\b[Bb]y\s+$")
-_SPEECH_BEFORE = re.compile(rf"\b(?:{alternation('speech_verbs')})\s+$")
+_SPEECH_BEFORE = re.compile(
+    rf"\b(?:{alternation('speech_verbs')}|{alternation('successor_words')})\s+$"
+)
 _VERB_AFTER = re.compile(
     r"^(?:,\s[^,“”\"]{2,90},|,)?\s+(?:also\s+|later\s+|then\s+)?"
     rf"(?:{alternation('speech_verbs')}|{alternation('event_verbs_after_name')})\b"
 )
 
 
+_VERB_WORD = re.compile(rf"(?:{alternation('speech_verbs')})", re.IGNORECASE)
+
+
 def _is_capitalised(token: str, extra: frozenset[str] = frozenset()) -> bool:
+    """A capitalised word that can be part of a person's name (not `Urges` in a headline)."""
     folded = token.casefold().rstrip(".")
-    return token[:1].isupper() and folded not in NOT_NAME_WORDS and folded not in extra
+    return (
+        token[:1].isupper()
+        and folded not in NOT_NAME_WORDS
+        and folded not in extra
+        and not _VERB_WORD.fullmatch(folded)
+    )
 
 
 def registry_words(actors: list[Actor]) -> frozenset[str]:
@@ -106,7 +117,7 @@ class ActorIndex:
         surnames: dict[str, set[str]] = {}
         for actor in actors:
             for name in (actor.name, *actor.aliases):
-                # `the Western Balkans` is matched as `Western Balkans`: the
+                # `the Southern Uplands` is matched as `Southern Uplands`: the
                 # article is not part of the name, and lower case in running text.
                 key = re.sub(r"^the\s+", "", fold(name).strip())
                 if len(key) >= 2:
@@ -143,7 +154,7 @@ def _pattern(entries: dict[str, tuple[str, str, bool]]) -> re.Pattern[str] | Non
 
 
 def find_nested(text: str, index: ActorIndex, mentions: list[Mention]) -> list[Mention]:
-    """Registered names inside longer ones: NATO in `NATO-led KFOR mission`."""
+    """Registered names inside longer ones: OSSU in `OSSU-led border mission`."""
     nested: list[Mention] = []
     for outer in mentions:
         inner = index.without(outer.actor)
@@ -167,7 +178,7 @@ def find_mentions(text: str, index: ActorIndex) -> list[Mention]:
         start, end = folded.span(match.start(), match.end())
         original = text[start:end]
         if not original[:1].isupper() and not original[:1].isdigit():
-            continue  # `smith` the word is not Smith the person
+            continue  # `baker` the word is not Baker the person
         if upper_only and not original.isupper():
             continue
         found.append(Mention(start, end, actor, kind))
@@ -229,8 +240,9 @@ def find_new_people(
     taken = [(m.start, m.end) for m in known] + list(skip)
     people: dict[str, NewActor] = {}
     mentions: list[Mention] = []
+    headline = _headline_end(text)
     for start, end, tokens in _name_groups(text, extra):
-        if any(s < end and start < e for s, e in taken):
+        if any(s < end and start < e for s, e in taken) or start < headline:
             continue
         if tokens[0].casefold() in PARTICLES:
             continue  # `De Vries said` at a sentence start: a surname, linked below
@@ -268,6 +280,16 @@ def find_new_people(
                 taken.append((start, end))
     people_sorted = sorted(people.values(), key=lambda p: p.start)
     return people_sorted, sorted(mentions, key=lambda m: m.start)
+
+
+def _headline_end(text: str) -> int:
+    """End of a Title Case headline (every word capitalised: no evidence of names)."""
+    first = text.split("\n", 1)[0]
+    words = [w for w in first.split() if w[:1].isalpha()]
+    capitalised = [w for w in words if w[:1].isupper()]
+    if len(text) > len(first) and len(words) >= 3 and len(capitalised) >= 0.7 * len(words):
+        return len(first)
+    return 0
 
 
 def _title_text(before: str, title: re.Match[str] | None) -> str | None:

@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from brief.ingest.lexicon import words
+from brief.ingest.lexicon import alternation, words
 from brief.ingest.mentions import PARTICLES, Mention, NewActor, _name_groups
 from brief.ingest.slug import fold, slugify
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'.\-]*")
-_CUT = re.compile(r",|\s(?:of|for|at|from|with|on|in|to|who|whose|which|and|as)\s")
+_CUT = re.compile(rf",|\s(?:{alternation('phrase_cuts')})\s")
 _POSSESSIVE = re.compile(r"[’']s$")
 
 
@@ -54,7 +54,7 @@ def speaker_name(phrase: str, extra: frozenset[str] = frozenset()) -> NamedSpeak
             return NamedSpeaker(" ".join([*modifiers, last]), "organisation")
         if not last.casefold().endswith("s"):
             # `a Western diplomat`, `a Twitter spokesman`: one anonymous person; the
-            # organisation they speak for when the modifier is one (`NATO official`).
+            # organisation they speak for when the modifier is one (`OSSU official`).
             acronym = len(modifiers) == 1 and modifiers[0].isupper() and len(modifiers[0]) > 1
             speaks_for = last.casefold() in words("spokespeople")
             if acronym or speaks_for:
@@ -81,9 +81,8 @@ def _capitalised_run(tokens: list[str], determiners: frozenset[str]) -> list[str
     """The last run of capitalised tokens (with name particles) at the end of `tokens`."""
     run: list[str] = []
     for token in reversed(tokens):
-        if token[:1].isupper() and token.casefold() not in determiners:
-            run.insert(0, token)
-        elif token.casefold() in PARTICLES and run:
+        capitalised = token[:1].isupper() and token.casefold() not in determiners
+        if capitalised or (token.casefold() in PARTICLES and run):
             run.insert(0, token)
         else:
             break
@@ -113,13 +112,14 @@ class NameBook:
         self.mentions = mentions
 
     def link(self, start: int, end: int, at: int) -> Mention | None:
-        named = speaker_name(self.text[start:end], self.extra)
+        return self.link_name(self.text[start:end], start, end, at)
+
+    def link_name(self, phrase: str, start: int, end: int, at: int) -> Mention | None:
+        """The actor `phrase` (the words at `start:end`, maybe respelled) names."""
+        named = speaker_name(phrase, self.extra)
         if named is None:
             return None
-        if named.kind == "person":
-            name = self._fullest(named.name, at)
-        else:
-            name = named.name
+        name = self._fullest(named.name, at) if named.kind == "person" else named.name
         actor_id = slugify(name)
         if not actor_id:
             return None

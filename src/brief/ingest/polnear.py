@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from brief.ingest.lexicon import words
+from brief.ingest.lexicon import alternation, words
 
 Span = tuple[int, int]
 MIN_WORDS = 3
@@ -235,7 +235,7 @@ def _trim(text: str, start: int, end: int) -> Span:
 
 # -------------------------------------------------------------------- names
 
-_CUT = re.compile(r",|\s(?:of|for|at|in|from|with|on|to|who|whose|which|and)\s")
+_CUT = re.compile(rf",|\s(?:{alternation('phrase_cuts')})\s")
 
 
 def name_head(source: str) -> str | None:

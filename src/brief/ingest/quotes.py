@@ -72,7 +72,7 @@ def _closes(text: str, index: int, closers: str) -> bool:
     if text[index] not in closers:
         return False
     if text[index] in "’'":
-        # An apostrophe (NATO’s, Allies’) is not a closing single quote.
+        # An apostrophe (Alliance’s, Allies’) is not a closing single quote.
         after = text[index + 1 : index + 2]
         return not after or not after.isalnum()
     return True

@@ -12,7 +12,7 @@ _SPECIAL = str.maketrans(
 
 
 def fold(text: str) -> str:
-    """Accent-insensitive, case-insensitive form: `Đurić` -> `djuric`, `Ulutaş` -> `ulutas`.
+    """Accent-insensitive, case-insensitive form: `Ilić` -> `ilic`, `Öztürk` -> `ozturk`.
 
     Not length-preserving; use `brief.ingest.mentions.FoldedText` to keep offsets.
     """

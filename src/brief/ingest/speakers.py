@@ -12,38 +12,19 @@ import functools
 import re
 
 from brief.corpus.models import Actor
-from brief.ingest.lexicon import lines
+from brief.ingest.lexicon import alternation, lines
 from brief.ingest.mentions import FoldedText, Mention
 from brief.ingest.names import NameBook
 from brief.ingest.quotes import Attributed, Quotation
 from brief.ingest.slug import fold
 
 PRONOUNS = {"he", "she", "they", "it", "we"}
-SPOKESPEOPLE = re.compile(
-    r"\b(?:spokes(?:person|man|woman)|representative|statement|press release|"
-    r"communiqu[eé]|press office|press service)\b",
-    re.IGNORECASE,
-)
-GENERIC_HEADS = (
-    "ministry",
-    "mission",
-    "office",
-    "government",
-    "embassy",
-    "alliance",
-    "commission",
-    "council",
-    "presidency",
-    "command",
-    "delegation",
-    "police",
-)
+SPOKESPEOPLE = re.compile(rf"\b(?:{alternation('spoken_for')})\b", re.IGNORECASE)
+"""Words that make a phrase speak for an organisation (`a spokesperson`, `a statement`)."""
+GENERIC_HEADS = tuple(lines("generic_heads"))
+"""Nouns that stand for an organisation named earlier (`the ministry`)."""
 
-ROLE_NOUNS = (
-    r"commander|minister|president|envoy|ambassador|chief|representative|secretary general|"
-    r"prime minister|foreign minister|official|spokesperson|spokesman|spokeswoman|diplomat|"
-    r"director|general|leader|negotiator|premier|chancellor|mayor|head"
-)
+ROLE_NOUNS = alternation("role_nouns")
 _ROLE_SUBJECT = re.compile(
     rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<np>[Tt]he\s(?:[\w-]+\s){{0,3}}?(?i:{ROLE_NOUNS}))"
     r"\s+(?:also\s+|then\s+|later\s+)?(?!and\b|of\b|for\b|to\b|in\b)[a-z]+",
@@ -166,8 +147,11 @@ class Resolver:
                     votes[mark] += 3
             # The first personal pronoun after the name, before any other person is named.
             following = self.text[mention.end : mention.end + 250]
-            others = [m.start - mention.end for m in self.mentions
-                      if m.start > mention.end and m.kind == "person" and m.actor != actor]  # fmt: skip
+            others = [
+                m.start - mention.end
+                for m in self.mentions
+                if m.start > mention.end and m.kind == "person" and m.actor != actor
+            ]
             limit = min([len(following), *others])
             pronoun = re.search(r"\b(he|him|his|she|her|hers)\b", following[:limit], re.I)
             if pronoun:
@@ -189,7 +173,7 @@ class Resolver:
             return self._last_organisation(at)
         people = [m for m in inside if m.kind == "person"]
         if not people and _ROLE_HEAD.search(phrase) and first_word in {"the", "this", "that"}:
-            # `the Kosovo president`: a person in a role, Kosovo only qualifies it.
+            # `the Norland president`: a person in a role, Norland only qualifies it.
             person = self._description(phrase, at, start)
             if person is not None:
                 return person
@@ -208,10 +192,19 @@ class Resolver:
             self.kinds.setdefault(linked.actor, linked.kind)
         return linked
 
+    def resolve_name(self, name: str, start: int, end: int, at: int) -> Mention | None:
+        """Link a name given in another spelling (a transcript's `BRANDT`) at `start:end`."""
+        if self.names is None:
+            return None
+        linked = self.names.link_name(name, start, end, at)
+        if linked is not None:
+            self.kinds.setdefault(linked.actor, linked.kind)
+        return linked
+
     def _institution_of(
         self, phrase: str, country: Mention, start: int, end: int
     ) -> Mention | None:
-        """`Serbia's government` -> the registered `Serbian government`, when there is one."""
+        """`Norland's government` -> the registered `Norlandic government`, when there is one."""
         match = re.search(r"[’']s\s+(?:\w+\s+)?(\w+)$", phrase)
         if match is None or country.kind not in {"country", "region"}:
             return None
@@ -255,7 +248,7 @@ class Resolver:
         return orgs[-1] if orgs else None
 
     def _description(self, phrase: str, at: int, phrase_start: int) -> Mention | None:
-        """`the Assistant Secretary General`, `the senior NATO official`, `the ministry`."""
+        """`the Assistant Secretary General`, `the senior OSSU official`, `the ministry`."""
         words = phrase.split()
         if words[0].casefold() not in {"the", "a", "an", "this", "that"}:
             return None
@@ -271,8 +264,8 @@ class Resolver:
                 ):
                     return mention
             return self._last_organisation(at)
-        # A role title the text gave a person earlier (`NATO Assistant Secretary
-        # General ..., Ambassador Boris Ruge`): the person nearest its last use.
+        # A role title the text gave a person earlier (`OSSU Assistant Secretary
+        # General ..., Ambassador Jane Roe`): the person nearest its last use.
         people = [m for m in self.mentions if m.kind == "person" and m.start < at]
         uses = (
             [

@@ -1,0 +1,95 @@
+"""Why the extractor proposes what it proposes: one line per proposal for the analyst.
+
+The reviewer of a draft sees, for each statement, the words that name the
+speaker and the rule that tied them to the quote (cue verb after or before
+it, a pronoun resolved to the last person named who agrees in gender, a
+continuation), and the words that date it (or that nothing does).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from brief.ingest.dates import StatedDate
+from brief.ingest.quotes import Attributed, Quotation, sentence_end, sentence_start
+
+PRONOUNS = {"he", "she", "they", "it", "we"}
+
+_RULES = {
+    "after": "attribution right after the quote",
+    "after-inverted": "attribution right after the quote (verb first)",
+    "before": "cue verb before the quote in the same sentence",
+    "before-subject": "the subject of the sentence that introduces the quote",
+    "continuation": "continues the previous quote of the paragraph",
+    "continuation-paragraph": "runs on from the quote that ended the previous paragraph",
+    "introduced": "introduced by the sentence that ends the previous paragraph",
+    "reported-speech-before": "the previous paragraph reports this speaker's words",
+    "transcript": "transcript line: the speaker's name before a colon",
+    "unattributed": "no attribution in its sentence, its paragraph or the paragraph before",
+}
+
+
+def speaker_evidence(text: str, item: Attributed, name: str | None) -> str:
+    rule = _RULES.get(item.rule, item.rule)
+    words = text[item.evidence[0] : item.evidence[1]] if item.evidence else None
+    if item.speaker is None:
+        if words:
+            return f"{rule}: “{words}” names no known or new actor; left unattributed"
+        return f"{rule}; left unattributed"
+    said = f"{rule}: “{_clause(text, item)}”" if item.speaker_start is not None else rule
+    if words and words.strip().casefold() in PRONOUNS:
+        said += f"; pronoun “{words.strip()}” -> {name or item.speaker}, the last person named "
+        said += "who agrees in gender and number"
+    elif item.rule.startswith("continuation") and words:
+        said += f" (speaker named as “{words}”)"
+    return said
+
+
+def _clause(text: str, item: Attributed) -> str:
+    """The attribution's words between the quote and the speaker, shortened."""
+    assert item.speaker_start is not None and item.speaker_end is not None
+    quote = item.quote
+    if item.speaker_start > quote.close_mark:
+        start, end = quote.close_mark + 1, item.speaker_end
+    elif item.speaker_end <= quote.open_mark:
+        start, end = item.speaker_start, quote.open_mark
+    else:
+        start, end = item.speaker_start, item.speaker_end
+    words = " ".join(text[start:end].split()).strip(' ,“”"')
+    return words if len(words) <= 120 else words[:117] + "…"
+
+
+def statement_date(
+    text: str,
+    quote: Quotation,
+    quotes: list[Quotation],
+    dates: list[StatedDate],
+    published: dt.date,
+    dateline: StatedDate | None = None,
+) -> tuple[dt.date, str, str]:
+    """(date, precision, evidence): a date stated in the quote's own sentence, else
+    the dateline's date or the publication date, marked approximate (said on or
+    before it). Never the date of an earlier event elsewhere in the article."""
+    para_start = text.rfind("\n", 0, quote.open_mark) + 1
+    para_end = text.find("\n", quote.close_mark)
+    para_end = len(text) if para_end == -1 else para_end
+    start = sentence_start(text, quote.open_mark, para_start, quotes)
+    end = sentence_end(text, min(quote.close_mark + 1, para_end), para_end, quotes)
+    own = [
+        d
+        for d in dates
+        if start <= d.start < end
+        and not quote.open_mark <= d.start <= quote.close_mark
+        and d.date <= published
+    ]
+    if own:
+        stated = own[0]
+        return (
+            stated.date,
+            stated.precision,
+            f"stated with the quote: “{text[stated.start : stated.end]}”",
+        )
+    if dateline is not None and dateline.date <= published:
+        words = text[dateline.start : dateline.end]
+        return dateline.date, "approximate", f"dateline “{words}”: the text dates it no closer"
+    return published, "approximate", "publication date: the text dates this quote no closer"

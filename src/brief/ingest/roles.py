@@ -1,0 +1,133 @@
+"""Dated roles the text states: `X took over as special representative on 3 June`.
+
+For each person mention, the sentence holding it is read for a change of
+post (data/role_changes.txt): the title after the phrase, the organisation
+after `of`/`for`/`at`/`in`, and the date the sentence states (at the
+precision it states it). `succeeding Y` ends Y's holding of the same post on
+the same date. Each role carries the sentence as evidence for the analyst.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from brief.ingest.dates import StatedDate
+from brief.ingest.lexicon import alternation, lines
+from brief.ingest.mentions import Mention
+from brief.ingest.quotes import Quotation, sentence_end, sentence_start
+
+
+@dataclass(frozen=True)
+class StatedRole:
+    actor: str
+    title: str
+    organisation: str | None
+    start: dt.date | None
+    end: dt.date | None
+    precision: str
+    evidence: str
+
+
+def _phrases(kind: str) -> str:
+    return "|".join(e.split("\t", 1)[1] for e in lines("role_changes") if e.startswith(kind))
+
+
+_TITLE = (
+    r"(?:the\s+|a\s+|an\s+)?(?P<post>[^,.;:“”\"]+?)"
+    r"(?=\s+(?:on|from|in|at|last|this|with|after|before|until|effective)\s+"
+    r"(?:\d|the\s\d|[A-Z][a-z]+\s\d|[A-Z][a-z]+day)|[,.;:]|$)"
+)
+_START = re.compile(rf"^\s*(?:,\s[^,]{{2,80}},\s*)?(?:{_phrases('start')})\s+{_TITLE}")
+_END = re.compile(rf"^\s*(?:,\s[^,]{{2,80}},\s*)?(?:{_phrases('end')})\s+{_TITLE}")
+_SUCCEEDING = re.compile(rf",?\s*(?:{alternation('successor_words')})\s+$")
+_ORG = re.compile(r"\s(?:of|for|at|in)\s+(?:the\s+)?(?P<org>.+)$")
+
+
+def stated_roles(
+    text: str,
+    people: list[Mention],
+    dates: list[StatedDate],
+    quotes: list[Quotation],
+) -> list[StatedRole]:
+    """Every start or end of a post the text states for the given people."""
+    found: list[StatedRole] = []
+    for mention in people:
+        if any(q.start <= mention.start < q.end for q in quotes):
+            continue
+        para_start = text.rfind("\n", 0, mention.start) + 1
+        para_end = text.find("\n", mention.end)
+        para_end = len(text) if para_end == -1 else para_end
+        s_start = sentence_start(text, mention.start, para_start, quotes)
+        s_end = sentence_end(text, mention.end, para_end, quotes)
+        after = text[mention.end : s_end]
+        stated = [d for d in dates if s_start <= d.start < s_end]
+        date, precision = (stated[0].date, stated[0].precision) if stated else (None, "day")
+        evidence = text[s_start:s_end].strip()
+        for pattern, is_start in ((_START, True), (_END, False)):
+            match = pattern.match(after)
+            if match is None:
+                continue
+            title, organisation = _split_post(match.group("post"))
+            found.append(
+                StatedRole(
+                    mention.actor,
+                    title,
+                    organisation,
+                    date if is_start else None,
+                    None if is_start else date,
+                    precision,
+                    evidence,
+                )
+            )
+            if is_start:
+                found.extend(
+                    _predecessors(
+                        text, people, mention, s_end, title, organisation, date, precision, evidence
+                    )
+                )
+    return _unique(found)
+
+
+def _predecessors(
+    text: str,
+    people: list[Mention],
+    successor: Mention,
+    s_end: int,
+    title: str,
+    organisation: str | None,
+    date: dt.date | None,
+    precision: str,
+    evidence: str,
+) -> list[StatedRole]:
+    """`..., succeeding Y`: Y held the same post until that date."""
+    roles = []
+    for other in people:
+        between = text[successor.end : other.start]
+        if (
+            successor.end < other.start < s_end
+            and other.actor != successor.actor
+            and _SUCCEEDING.search(between)
+        ):
+            roles.append(
+                StatedRole(other.actor, title, organisation, None, date, precision, evidence)
+            )
+    return roles
+
+
+def _split_post(post: str) -> tuple[str, str | None]:
+    """`special representative of the OSCE` -> (`special representative`, `OSCE`)."""
+    post = post.strip()
+    match = _ORG.search(post)
+    if match is None:
+        return post, None
+    return post[: match.start()].strip(), match.group("org").strip()
+
+
+def _unique(roles: list[StatedRole]) -> list[StatedRole]:
+    seen = []
+    for role in roles:
+        if role not in seen:
+            seen.append(role)
+    return seen

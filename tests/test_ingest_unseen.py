@@ -1,0 +1,280 @@
+"""The failure classes of issue 13, each on text written for its test.
+
+Names, places and organisations below are invented for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from brief.cli import app
+from brief.corpus.models import Actor, ActorsFile
+from brief.errors import InvalidInput
+from brief.ingest.add import add_source
+from brief.ingest.boilerplate import find_boilerplate
+from brief.ingest.draft import build_draft
+from brief.ingest.extract import extract
+
+REGISTRY = ActorsFile.model_validate(
+    {
+        "actors": [
+            {"id": "ossu", "name": "OSSU", "kind": "organisation",
+             "aliases": ["Organisation for Safety in the Southern Uplands"]},
+            {"id": "ossu-mission", "name": "OSSU mission", "kind": "mission"},
+            {"id": "karel-brandt", "name": "Karel Brandt", "kind": "person"},
+            {"id": "marta-ilic", "name": "Marta Ilić", "kind": "person"},
+        ]
+    }
+).actors  # fmt: skip
+
+
+def quotes(text: str, actors: list[Actor] | None = None) -> list[tuple[str, str | None, str]]:
+    found = extract(text, REGISTRY if actors is None else actors, find_boilerplate(text))
+    return [(text[q.quote.start : q.quote.end], q.speaker, q.rule) for q in found.quotes]
+
+
+def speaker_of(text: str, words: str, actors: list[Actor] | None = None) -> str | None:
+    for quote, speaker, _ in quotes(text, actors):
+        if words in quote:
+            return speaker
+    raise AssertionError(f"no quote holding {words!r}: {quotes(text, actors)}")
+
+
+NEW_ENVOY = (
+    "Harbour talks resume\n"
+    "Anneke de Vries took over as special representative of the OSSU on 3 June, "
+    "succeeding Tomas Halvorsen, who retired after four years in the post.\n"
+    '"The first weeks will be about listening to both communities," de Vries said.\n'
+    'Halvorsen had warned in May that the talks were stalling. "Nobody should expect '
+    'a quick deal," he said at the time.\n'
+    'De Vries said the border crossings would be reviewed. "We will publish the review '
+    'in full," she said.\n'
+)
+
+
+def test_a_person_introduced_mid_text_is_proposed_and_later_mentions_point_at_her() -> None:
+    found = extract(NEW_ENVOY, REGISTRY, [])
+    people = {p.id: p for p in found.new_people}
+    assert "anneke-de-vries" in people and "tomas-halvorsen" in people
+    assert not [p for p in people if p.startswith("de-vries")], "no duplicate for `De Vries`"
+    assert speaker_of(NEW_ENVOY, "listening to both") == "anneke-de-vries"
+    assert speaker_of(NEW_ENVOY, "publish the review") == "anneke-de-vries"
+    assert speaker_of(NEW_ENVOY, "quick deal") == "tomas-halvorsen"
+
+
+def _workspace(tmp_path: Path, text: str, published: str = "2025-06-10") -> tuple[Path, str]:
+    root = tmp_path / "ws"
+    (root / "briefings").mkdir(parents=True)
+    (root / "seeds" / "actors").mkdir(parents=True)
+    (root / "seeds" / "actors" / "people.yaml").write_text(
+        "actors:\n"
+        "  - {id: ossu, name: OSSU, kind: organisation}\n"
+        "  - {id: karel-brandt, name: Karel Brandt, kind: person}\n",
+        encoding="utf-8",
+    )
+    article = tmp_path / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    added = add_source(
+        root,
+        article,
+        overrides={"title": "Harbour talks resume", "outlet": "Coastal Courier",
+                   "published": published, "kind": "news_report", "reliability": "B"},
+        accessed=dt.date(2025, 6, 11),
+    )  # fmt: skip
+    return root, added.source.id
+
+
+def test_the_draft_proposes_dated_roles_with_organisation_and_evidence(tmp_path: Path) -> None:
+    from brief.corpus import load_corpus
+
+    root, source_id = _workspace(tmp_path, NEW_ENVOY)
+    draft = build_draft(load_corpus(root), source_id)
+    actors = {a.id: a for a in draft.new_actors}
+    envoy = actors["anneke-de-vries"].roles[0]
+    assert (envoy.title, envoy.organisation, envoy.start) == (
+        "special representative",
+        "OSSU",
+        dt.date(2025, 6, 3),
+    )
+    assert "took over as special representative" in envoy.evidence
+    predecessor = actors["tomas-halvorsen"].roles[0]
+    assert (predecessor.title, predecessor.end, predecessor.start) == (
+        "special representative",
+        dt.date(2025, 6, 3),
+        None,
+    )
+    statement = next(s for s in draft.statements if "publish the review" in s.quote)
+    assert statement.speaker == "anneke-de-vries"
+    assert "pronoun “she”" in (statement.speaker_evidence or "")
+    assert statement.date == dt.date(2025, 6, 10) and statement.date_precision == "approximate"
+    assert "publication date" in (statement.date_evidence or "")
+
+
+def test_a_quote_is_dated_by_its_own_sentence_never_by_an_earlier_event(tmp_path: Path) -> None:
+    text = (
+        "Ferry strike ends\n"
+        "The ferry strike began on 2 March and ended on 14 March.\n"
+        '"The crews deserve better pay," Karel Brandt said on 20 May.\n'
+        '"We are not finished with this dispute," Karel Brandt told the port radio.\n'
+        'In April the port authority said it was "ready to talk at any hour".\n'
+    )
+    root, source_id = _workspace(tmp_path, text)
+    from brief.corpus import load_corpus
+
+    draft = build_draft(load_corpus(root), source_id)
+    by_quote = {s.quote: s for s in draft.statements}
+    dated = (
+        by_quote["The crews deserve better pay,"]
+        if "The crews deserve better pay," in by_quote
+        else next(s for s in draft.statements if s.quote.startswith("The crews"))
+    )
+    assert (dated.date, dated.date_precision) == (dt.date(2025, 5, 20), "day")
+    assert "20 May" in (dated.date_evidence or "")
+    undated = next(s for s in draft.statements if s.quote.startswith("We are not finished"))
+    assert (undated.date, undated.date_precision) == (dt.date(2025, 6, 10), "approximate")
+    month = next(s for s in draft.statements if s.quote.startswith("ready to talk"))
+    assert month.date_precision in {"month", "approximate"} and month.date <= dt.date(2025, 6, 10)
+    assert month.date != dt.date(2025, 3, 14)
+
+
+def test_an_organisation_speaker_with_modifiers_is_the_organisation() -> None:
+    text = (
+        "Checkpoints reopen\n"
+        'Karel Brandt welcomed the decision. "This is overdue," he said.\n'
+        '"Patrols will continue through the winter," a spokesperson for the OSSU mission '
+        "in the north of the country said.\n"
+    )
+    assert speaker_of(text, "Patrols will continue") == "ossu-mission"
+
+
+def test_a_quote_nobody_is_named_for_stays_unattributed() -> None:
+    text = (
+        "Market day\n"
+        "Karel Brandt opened the new market hall on Saturday and spoke to traders.\n"
+        "Prices have risen sharply since the spring.\n"
+        '"Nobody can afford fish any more," one stallholder complained.\n'
+        '"It was better before the bridge closed."\n'
+    )
+    assert speaker_of(text, "Nobody can afford fish") is None
+    assert speaker_of(text, "better before the bridge") is None
+
+
+def test_pronouns_agree_in_gender_and_number() -> None:
+    text = (
+        "Water rights\n"
+        "Karel Brandt met Marta Ilić in the valley on Monday. Brandt said his ministry would "
+        "pay for the pipes. Ilić said her council would not wait.\n"
+        '"The wells are drying up every summer," she said.\n'
+        '"We have heard these promises for ten years," she added.\n'
+        '"The money is already in the budget," he said.\n'
+        '"Both sides want the same thing," they said in a joint note.\n'
+    )
+    assert speaker_of(text, "wells are drying") == "marta-ilic"
+    assert speaker_of(text, "these promises") == "marta-ilic"
+    assert speaker_of(text, "already in the budget") == "karel-brandt"
+    assert speaker_of(text, "same thing") not in {"karel-brandt", "marta-ilic"}
+
+
+def test_a_translation_gloss_is_not_the_speakers_words() -> None:
+    text = (
+        "Rally in the square\n"
+        'Protesters chanted "Ne damo dolinu", meaning "we will not give up the valley".\n'
+        '"We are here until the decision is reversed," Karel Brandt said.\n'
+    )
+    found = [q for q, _, _ in quotes(text)]
+    assert not any("give up the valley" in q for q in found)
+    assert any("until the decision is reversed" in q for q in found)
+
+
+def test_mr_and_ms_surname_find_the_person_named_in_full() -> None:
+    text = (
+        "Budget vote\n"
+        "The finance committee is chaired by Oskar Lindqvist, who has opposed the plan.\n"
+        '"This budget borrows from our grandchildren," Mr. Lindqvist said.\n'
+        "Ms. Ferreira, the committee's deputy chair, disagreed: \"The roads cannot wait "
+        'another winter."\n'
+    )
+    assert speaker_of(text, "borrows from our grandchildren") == "oskar-lindqvist"
+    assert speaker_of(text, "roads cannot wait") == "ferreira"
+
+
+def test_partial_quotes_of_three_to_six_words_are_kept() -> None:
+    text = (
+        "Harbour fees\n"
+        'Karel Brandt said the new fees were "a tax on fishermen" and would be challenged.\n'
+        'Marta Ilić called the decision "long overdue and fair" in a short statement.\n'
+    )
+    assert speaker_of(text, "a tax on fishermen") == "karel-brandt"
+    assert speaker_of(text, "long overdue and fair") == "marta-ilic"
+
+
+def test_titles_of_programmes_and_books_are_not_quotes() -> None:
+    text = (
+        "Weekend interview\n"
+        'Karel Brandt appeared on the programme "Voices of the Valley" on Sunday and '
+        'discussed his memoir "Salt and Stone".\n'
+        'He also read from the book entitled "Letters from a closed border".\n'
+        '"I wrote it for my children," Brandt said.\n'
+    )
+    found = [q for q, _, _ in quotes(text)]
+    assert found == ["I wrote it for my children"]
+
+
+def test_transcript_lines_are_quotes_of_the_named_speaker() -> None:
+    text = (
+        "Council hearing, transcript\n"
+        "BRANDT: The pipeline will be finished before the end of the year.\n"
+        "ILIĆ: Then why has the council not seen a single invoice?\n"
+        "MODERATOR: Thank you both.\n"
+    )
+    found = {q: s for q, s, _ in quotes(text)}
+    assert found["The pipeline will be finished before the end of the year."] == "karel-brandt"
+    assert found["Then why has the council not seen a single invoice?"] == "marta-ilic"
+
+
+def test_a_cookie_notice_is_marked_as_boilerplate() -> None:
+    text = (
+        "Harbour reopens\n"
+        '"The harbour is open again," Karel Brandt said.\n'
+        "This site uses cookies to improve your experience. Accept all cookies\n"
+        "Share on Facebook | Twitter | Email\n"
+    )
+    marked = find_boilerplate(text)
+    assert "This site uses cookies to improve your experience. Accept all cookies" in marked
+    assert [q for q, _, _ in quotes(text)] == ["The harbour is open again"]
+
+
+@pytest.mark.parametrize("grade", ["C3", "b2", "A1"])
+def test_a_combined_grade_is_explained_and_refused(tmp_path: Path, grade: str) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text('Title\n"We will open the border," Karel Brandt said.\n', encoding="utf-8")
+    (tmp_path / "ws" / "seeds").mkdir(parents=True)
+    with pytest.raises(InvalidInput) as caught:
+        add_source(
+            tmp_path / "ws",
+            article,
+            overrides={"title": "T", "outlet": "O", "published": "2025-01-02",
+                       "kind": "news_report", "reliability": grade},
+        )  # fmt: skip
+    message = str(caught.value)
+    assert "reliability" in message and "credibility" in message
+    assert not list((tmp_path / "ws" / "seeds").rglob("*.yaml")), "nothing stored"
+
+
+def test_the_cli_refuses_a_combined_grade_with_one_line(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Title\nText.\n", encoding="utf-8")
+    (tmp_path / "briefings").mkdir()
+    (tmp_path / "seeds").mkdir()
+    result = CliRunner().invoke(
+        app,
+        ["sources", "add", str(article), "-w", str(tmp_path), "--grade", "C3", "--title", "T",
+         "--outlet", "O", "--date", "2025-01-02", "--kind", "news_report"],
+    )  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert "--grade C" in result.output and "credibility" in result.output

@@ -277,4 +277,6 @@ def test_the_cli_refuses_a_combined_grade_with_one_line(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output
-    assert "--grade C" in result.output and "credibility" in result.output
+    assert "reliability letter (C" in result.output and "credibility" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert not list((tmp_path / "seeds").rglob("*.yaml")), "nothing stored"

@@ -82,7 +82,7 @@ _NP_TOKEN = rf"(?:{_ABBREVIATED}|[^\s,.;:“”\"«»„]+)"
 _AFTER_NP = rf"(?P<np>(?:{_NP_TOKEN}\s){{0,14}}?{_NP_TOKEN})"
 _AFTER_SPEAKER_VERB = re.compile(
     rf"^[\s,.”\"»“–—'-]*{_AFTER_NP}(?P<appos>,\s[^,“”\"]{{2,100}},)?\s+"
-    rf"(?:(?:also|then|later|again|further|simply|firmly|\w+ly)\s+)?{VERB}(?![\w-])"
+    rf"(?:(?:{alternation('adverbs')})\s+)?{VERB}(?![\w-])"
 )
 _NP_ENDS = alternation("noun_phrase_ends")
 """Words that end a speaker's noun phrase after the verb (`said Roe in Riverton`)."""
@@ -144,7 +144,7 @@ def _before(
     prefix = text[start : quote.open_mark]
     verbs = list(_VERB.finditer(prefix))
     if not verbs:
-        return None
+        return _named_colon(text, quote, resolver, start, prefix)
     last = verbs[-1]
     gap = prefix[last.end() :]
     if len(gap.split()) > GAP_WORDS:
@@ -170,6 +170,22 @@ def _before(
 GAP_WORDS = 45
 """How far into a verb's reported clause a quote may start (`X told reporters that
 he believed it is incumbent upon Y to act “in the way ...”`): the same sentence."""
+
+
+def _named_colon(
+    text: str, quote: Quotation, resolver: Resolver, start: int, prefix: str
+) -> Attributed | None:
+    """`... for Republicans - Jane Roe: “...`: a name and a colon right before the quote."""
+    match = re.search(
+        r"(?:^|[-–—,;.(]\s*)(?P<np>[A-Z][^\s,;:()–—-]*(?:\s[A-Z][^\s,;:()–—-]*){0,3}):\s*$", prefix
+    )
+    if match is None:
+        return None
+    np_start, np_end = start + match.start("np"), start + match.end("np")
+    speaker = resolver.resolve(np_start, np_end, quote.start)
+    if speaker is None:
+        return None
+    return _make(quote, speaker, np_start, np_end, "name-colon")
 
 
 def _participle(before_verb: str) -> bool:
@@ -200,7 +216,7 @@ def _np_before(prefix: str, verb_start: int) -> tuple[int, int]:
     """The clause segment right before a verb: its subject, apposition removed."""
     head = prefix[:verb_start].rstrip()
     end = len(head)
-    adverb = re.search(r"\s(?:also|then|later|again|further|\w+ly)$", head)
+    adverb = re.search(rf"\s(?:{alternation('adverbs')})$", head)
     if adverb:
         end = adverb.start()
         head = head[:end]
@@ -210,6 +226,11 @@ def _np_before(prefix: str, verb_start: int) -> tuple[int, int]:
         if inner != -1:
             head = head[:inner]
             end = inner
+    party = re.search(r"\s*\([^()]{1,30}\)$", head)
+    if party:
+        # `Rep. Jane Roe (D-Md.), chair of ..., said`: the party tag is not the subject.
+        head = head[: party.start()]
+        end = party.start()
     cut = max(head.rfind(c) for c in ",;:()–—") + 1
     words = head[cut:].split()
     if len(words) > 9:

@@ -51,6 +51,9 @@ def extract(text: str, actors: list[Actor], boilerplate: list[str]) -> Extractio
             key=lambda a: a.quote.start,
         )
     nested = find_nested(text, index, known)
+    for item in attributed:
+        if item.speaker is not None:
+            names.adopt(item.speaker)
     linked = [
         Mention(q.speaker_start, q.speaker_end, q.speaker, names.kinds[q.speaker], True)
         for q in attributed

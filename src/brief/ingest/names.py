@@ -106,10 +106,30 @@ class NameBook:
         self.people: dict[str, NewActor] = {p.id: p for p in new_people}
         self.kinds: dict[str, str] = {}
         self.created: list[NewActor] = []
+        self.pending: dict[str, NewActor] = {}
         self.full: list[tuple[int, int, str]] = [
             (start, end, " ".join(tokens)) for start, end, tokens in _name_groups(text, extra)
         ]
         self.mentions = mentions
+
+    def candidates(self, known: list[Mention]) -> list[Mention]:
+        """Mentions of the article's full names that no other mention covers."""
+        found = []
+        for start, end, full in self.full:
+            if any(m.start < end and start < m.end for m in known):
+                continue
+            actor_id = slugify(full)
+            if actor_id and actor_id not in self.people:
+                self.pending.setdefault(actor_id, NewActor(actor_id, full, None, start, end))
+            found.append(Mention(start, end, actor_id, "person", new=True))
+        return found
+
+    def adopt(self, actor_id: str) -> None:
+        """A candidate became a speaker: propose it as a new actor."""
+        if actor_id in self.pending and actor_id not in self.people:
+            self.people[actor_id] = self.pending[actor_id]
+            self.created.append(self.pending[actor_id])
+            self.kinds[actor_id] = "person"
 
     def link(self, start: int, end: int, at: int) -> Mention | None:
         return self.link_name(self.text[start:end], start, end, at)
@@ -123,6 +143,7 @@ class NameBook:
         actor_id = slugify(name)
         if not actor_id:
             return None
+        self.adopt(actor_id)
         if actor_id not in self.people:
             person = NewActor(actor_id, name, None, start, end)
             self.people[actor_id] = person

@@ -66,6 +66,12 @@ class Resolver:
         self.names = names
         self.registry = registry or []
         self.mentions = sorted(mentions, key=lambda m: m.start)
+        if names is not None:
+            # Full names the article gives (`Jane Roe said`) are people a pronoun can
+            # stand for, even before anything quotes them.
+            self.mentions = sorted(
+                self.mentions + names.candidates(self.mentions), key=lambda m: m.start
+            )
         self.quotes = quotes
         self.folded = FoldedText(text)
         self.kinds = {m.actor: m.kind for m in self.mentions}

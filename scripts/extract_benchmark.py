@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Benchmark of the quote extractor: quality on every gold standard, and speed.
+
+    .venv/bin/python scripts/extract_benchmark.py            # dev split + speed
+    .venv/bin/python scripts/extract_benchmark.py --train    # also the train split
+
+Quality: the same scorer as `brief extract --score` (one-to-one matching, a
+quote counts when it overlaps the gold one by half of the LONGER span) on the
+curated corpus and the development articles (in-sample: the rules were
+written from them), PolNeAR train (in-sample: rules were developed on it) and
+PolNeAR dev (out-of-sample: only its aggregate figures were ever looked at).
+PolNeAR is read from ../shared/datasets/polnear (or --polnear DIR).
+
+Speed: extraction of one ~5,000-word article (real news paragraphs from the
+dev split, joined), median of 5 runs, wall and CPU time, with the machine's
+load average: the target is under one second. A benchmark, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from brief.ingest.boilerplate import find_boilerplate  # noqa: E402
+from brief.ingest.extract import extract  # noqa: E402
+from brief.ingest.polnear import default_folder, read_split  # noqa: E402
+from brief.ingest.score import print_scores  # noqa: E402
+
+
+def long_article(folder: Path, words: int = 5000) -> str:
+    """A headline and real news paragraphs from the dev split, up to `words` words."""
+    paragraphs: list[str] = []
+    count = 0
+    for article in read_split(folder, "dev"):
+        for line in article.text.split("\n")[1:]:
+            if line.strip():
+                paragraphs.append(line)
+                count += len(line.split())
+            if count >= words:
+                return "A long article\n" + "\n".join(paragraphs) + "\n"
+    return "A long article\n" + "\n".join(paragraphs) + "\n"
+
+
+def time_extraction(text: str, runs: int = 5) -> tuple[float, float]:
+    walls, cpus = [], []
+    boilerplate = find_boilerplate(text)
+    for _ in range(runs):
+        wall, cpu = time.perf_counter(), time.process_time()
+        extract(text, [], boilerplate)
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--polnear", type=Path, default=default_folder(REPO))
+    parser.add_argument("--train", action="store_true", help="also score the train split")
+    args = parser.parse_args()
+    if not (args.polnear / "dev").is_dir():
+        print(f"PolNeAR not found at {args.polnear}: give --polnear DIR", file=sys.stderr)
+        return 2
+    print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}, "
+          f"{os.cpu_count()} CPUs")  # fmt: skip
+    splits = ("train", "dev") if args.train else ("dev",)
+    started, cpu = time.perf_counter(), time.process_time()
+    print_scores(
+        REPO,
+        print,
+        gold_folders=[REPO / "tests" / "data" / "articles"],
+        polnear=args.polnear,
+        splits=splits,
+    )
+    print(f"scoring took {time.perf_counter() - started:.1f} s wall, "
+          f"{time.process_time() - cpu:.1f} s CPU")  # fmt: skip
+    text = long_article(args.polnear)
+    wall, cpu_time = time_extraction(text)
+    verdict = "PASS" if wall < 1.0 else "MISS"
+    print(f"extract one {len(text.split()):,}-word article: median {wall * 1000:.0f} ms wall, "
+          f"{cpu_time * 1000:.0f} ms CPU (target < 1 s wall: {verdict})")  # fmt: skip
+    print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

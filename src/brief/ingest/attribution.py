@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from brief.ingest.lexicon import alternation
+from brief.ingest.lexicon import words as words_of
 from brief.ingest.mentions import Mention
 from brief.ingest.quotes import Attributed, Quotation, sentence_start
 from brief.ingest.speakers import Resolver
@@ -149,6 +150,7 @@ def _before(
     gap = prefix[last.end() :]
     if len(gap.split()) > GAP_WORDS:
         return None
+    verbs = [v for v in verbs if not _noun_use(prefix, v.start())]
     for verb in reversed(verbs):
         np_start, np_end = _np_before(prefix, verb.start())
         participle = _participle(prefix[: verb.start()])
@@ -156,11 +158,16 @@ def _before(
             speaker = resolver.resolve(start + np_start, start + np_end, quote.start)
             if speaker is not None:
                 return _make(quote, speaker, start + np_start, start + np_end, "before")
+            named = _apposition_name(prefix, np_end, verb.start())
+            if named is not None:
+                speaker = resolver.resolve(start + named[0], start + named[1], quote.start)
+                if speaker is not None:
+                    return _make(quote, speaker, start + named[0], start + named[1], "before")
             if _looks_like_speaker(prefix[np_start:np_end]):
                 return _make(quote, None, start + np_start, start + np_end, "before")
     # `The Deputy Secretary General ... , telling them that “…`: the sentence's subject.
     subject = _SENTENCE_SUBJECT.match(prefix)
-    if subject and verbs[-1].group(0).endswith("ing"):
+    if subject and verbs and verbs[-1].group(0).endswith("ing"):
         np_start, np_end = start + subject.start("np"), start + subject.end("np")
         speaker = resolver.resolve(np_start, np_end, quote.start)
         return _make(quote, speaker, np_start, np_end, "before-subject")
@@ -170,6 +177,24 @@ def _before(
 GAP_WORDS = 45
 """How far into a verb's reported clause a quote may start (`X told reporters that
 he believed it is incumbent upon Y to act “in the way ...”`): the same sentence."""
+
+
+def _noun_use(prefix: str, at: int) -> bool:
+    """`his recent remarks`, `Roe’s comments`: the cue word is a noun here, not a verb."""
+    before = prefix[:at].split()
+    if not before:
+        return False
+    word = before[-1].casefold()
+    return word in words_of("determiners") or word.endswith(("’s", "'s"))
+
+
+def _apposition_name(prefix: str, np_end: int, verb_start: int) -> tuple[int, int] | None:
+    """`As the chief executive, Jane Roe, put it`: the name in the apposition."""
+    between = prefix[np_end:verb_start]
+    match = re.match(r"\s*,\s*(?P<name>[^,]{2,60}?)\s*,\s*(?:\w+\s+)?$", between)
+    if match is None:
+        return None
+    return np_end + match.start("name"), np_end + match.end("name")
 
 
 def _named_colon(

@@ -131,7 +131,23 @@ class Resolver:
         candidates = [m for offset, m in self.subjects if offset < before]
         if gender is not None:
             candidates = [m for m in candidates if self.gender(m.actor) in {gender, None}]
+            # A recent person known to agree beats a nearer capitalised phrase that
+            # nothing shows to be a person (`the new Strategic Concept adopted ...`).
+            agreeing = [m for m in candidates[-4:] if self.gender(m.actor) == gender]
+            if agreeing:
+                candidates = [
+                    m for m in candidates if m.start <= agreeing[-1].start or not self._unproven(m)
+                ]
         return candidates[-1] if candidates else None
+
+    def _unproven(self, mention: Mention) -> bool:
+        """A full name from the name book that no evidence has made a person yet."""
+        names = self.names
+        return (
+            names is not None
+            and mention.actor in names.pending
+            and mention.actor not in names.people
+        )
 
     def gender(self, actor: str) -> str | None:
         """`m`, `f` or None: from titles and gendered role words beside the name, then
@@ -272,7 +288,20 @@ class Resolver:
             return self._last_organisation(at)
         # A role title the text gave a person earlier (`OSSU Assistant Secretary
         # General ..., Ambassador Jane Roe`): the person nearest its last use.
-        people = [m for m in self.mentions if m.kind == "person" and m.start < at]
+        proper = all(w[:1].isupper() for w in words[1:])
+        if proper and not re.search(rf"\b(?:{ROLE_NOUNS})\b", head):
+            return None  # `the FBI`: a name, not a role; the name book links it
+        people = [
+            m
+            for m in self.mentions
+            if m.kind == "person"
+            and m.start < at
+            and (
+                self.names is None
+                or m.actor not in self.names.pending
+                or m.actor in self.names.people
+            )
+        ]
         uses = (
             [
                 span

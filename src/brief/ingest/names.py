@@ -122,6 +122,23 @@ class NameBook:
             if actor_id and actor_id not in self.people:
                 self.pending.setdefault(actor_id, NewActor(actor_id, full, None, start, end))
             found.append(Mention(start, end, actor_id, "person", new=True))
+        return found + self._surnames(known + found)
+
+    def _surnames(self, taken: list[Mention]) -> list[Mention]:
+        """`Clinton, for her part, sided with ...`: a full name's surname used alone."""
+        by_surname: dict[str, set[str]] = {}
+        for _, _, full in self.full:
+            by_surname.setdefault(full.split()[-1], set()).add(slugify(full))
+        found: list[Mention] = []
+        spans = sorted((m.start, m.end) for m in taken)
+        for surname, ids in by_surname.items():
+            if len(ids) != 1 or len(surname) < 3:
+                continue
+            actor_id = next(iter(ids))
+            for match in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])", self.text):
+                start, end = match.span()
+                if not any(s < end and start < e for s, e in spans):
+                    found.append(Mention(start, end, actor_id, "person", new=True))
         return found
 
     def adopt(self, actor_id: str) -> None:

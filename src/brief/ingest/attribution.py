@@ -108,6 +108,9 @@ def _after(
         if not match:
             continue
         np_start, np_end = tail_start + match.start("np"), tail_start + match.end("np")
+        titled = _TITLED_NAME.match(text, np_start)
+        if titled is not None and titled.end() > np_end:
+            np_end = titled.end()  # `said Rep. Jane Roe`: the title's dot does not end it
         if np_start - tail_start > 6 and rule == "after":
             continue
         if closed_sentence and tail.lstrip()[:1].isupper() and not _short_clause(tail, match):
@@ -120,6 +123,11 @@ def _after(
         if speaker is not None or _looks_like_speaker(text[np_start:np_end]):
             return _make(quote, speaker, np_start, np_end, rule)
     return None
+
+
+_TITLED_NAME = re.compile(
+    rf"(?:{_ABBREVIATED}\s)+(?:[A-Z]\.\s|[A-Z][\w’'-]*(?:\s(?=[A-Z])|(?=[\s,.;:)])))+"
+)
 
 
 def _short_clause(tail: str, match: re.Match[str]) -> bool:

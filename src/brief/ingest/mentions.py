@@ -189,6 +189,7 @@ PARTICLES = words("particles")
 """Lower-case parts of names: `Ursula von der Leyen`, `Gert Jan de Vries`."""
 
 
+@functools.lru_cache(maxsize=4)
 def _name_groups(
     text: str, extra: frozenset[str] = frozenset()
 ) -> list[tuple[int, int, list[str]]]:

@@ -10,6 +10,7 @@ A phrase that names nobody (`the official`, `a source`) links to nobody.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -129,16 +130,19 @@ class NameBook:
         by_surname: dict[str, set[str]] = {}
         for _, _, full in self.full:
             by_surname.setdefault(full.split()[-1], set()).add(slugify(full))
-        found: list[Mention] = []
+        unique = {k: next(iter(v)) for k, v in by_surname.items() if len(v) == 1 and len(k) >= 3}
+        if not unique:
+            return []
+        pattern = "|".join(re.escape(k) for k in sorted(unique, key=len, reverse=True))
         spans = sorted((m.start, m.end) for m in taken)
-        for surname, ids in by_surname.items():
-            if len(ids) != 1 or len(surname) < 3:
-                continue
-            actor_id = next(iter(ids))
-            for match in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])", self.text):
-                start, end = match.span()
-                if not any(s < end and start < e for s, e in spans):
-                    found.append(Mention(start, end, actor_id, "person", new=True))
+        starts = [s for s, _ in spans]
+        found: list[Mention] = []
+        for match in re.finditer(rf"(?<![\w’'-])(?:{pattern})(?![\w-])", self.text):
+            start, end = match.span()
+            at = bisect.bisect_right(starts, end) - 1
+            near = spans[max(0, at - 3) : at + 1]
+            if not any(s < end and start < e for s, e in near):
+                found.append(Mention(start, end, unique[match.group(0)], "person", new=True))
         return found
 
     def adopt(self, actor_id: str) -> None:

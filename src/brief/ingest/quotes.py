@@ -6,6 +6,7 @@ inside a quotation.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -199,12 +200,22 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 _ABBREVIATIONS = re.compile(rf"(?:\b(?:{alternation('abbreviations')})|\b[A-Z])\.$")
 
 
+def _in_quote(index: int, quotes: list[Quotation], opens: list[int]) -> bool:
+    """Whether `index` is within a quotation's marks (`opens`: the quotes' open marks, sorted)."""
+    at = bisect.bisect_right(opens, index) - 1
+    return any(
+        quotes[i].open_mark <= index <= quotes[i].close_mark for i in range(max(0, at - 2), at + 1)
+    )
+
+
 def sentence_start(text: str, index: int, floor: int, quotes: list[Quotation]) -> int:
     """Start of the sentence holding `index`, not splitting inside quotations."""
+    quotes = sorted(quotes, key=lambda q: q.open_mark)
+    opens = [q.open_mark for q in quotes]
     j = index
     while j > floor:
         j -= 1
-        if any(q.open_mark <= j <= q.close_mark for q in quotes):
+        if text[j] not in '.!?”"’' or _in_quote(j, quotes, opens):
             continue
         if text[j] in '”"’' and text[j - 1 : j] in {".", "!", "?"} and text[j + 1 : j + 2] == " ":
             return j + 1  # `... against “parallel clubs.” He told`: a short quote ends it
@@ -216,12 +227,14 @@ def sentence_start(text: str, index: int, floor: int, quotes: list[Quotation]) -
 
 
 def sentence_end(text: str, index: int, ceiling: int, quotes: list[Quotation]) -> int:
+    quotes = sorted(quotes, key=lambda q: q.open_mark)
+    opens = [q.open_mark for q in quotes]
     j = index
     while j < ceiling:
         if (
             text[j] in ".!?"
             and (j + 1 >= ceiling or text[j + 1].isspace())
-            and not any(q.open_mark <= j <= q.close_mark for q in quotes)
+            and not _in_quote(j, quotes, opens)
             and not _ABBREVIATIONS.search(text[max(0, j - 6) : j + 1])
         ):
             return j + 1

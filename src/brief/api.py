@@ -357,11 +357,15 @@ def pack(
     jobs: int = 1,
     out: Path | str | None = None,
     progress: PlainProgress | None = None,
+    shard: str | None = None,
 ) -> PackResult:
     """Render every briefing for one ISO week into `<out>/<week>/` (default
     `output/packs`). Failed briefs are in the result's `failures`
-    (`result.failure_error()` is the error to raise), the others are written."""
+    (`result.failure_error()` is the error to raise), the others are written.
+    `shard="K/N"`: only the K-th of N shares, into `<out>/<week>.shard-K-of-N/`
+    (then `merge_shards`)."""
     from brief.pack import PackOptions, build_pack
+    from brief.pack.shard import parse_shard
 
     root = find_workspace(workspace)
     if out is not None:
@@ -373,11 +377,49 @@ def pack(
         formats=check_formats(formats),
         jobs=jobs,
         out=Path(out) if out is not None else None,
+        shard=parse_shard(shard) if shard is not None else None,
     )
     return build_pack(options, progress)
 
 
-# Issue 16 (pack sharding) adds here: merge_shards(...), what `brief pack merge` calls.
+def merge_shards(
+    shard_folders: Sequence[Path | str],
+    *,
+    workspace: Workspace = None,
+    out: Path | str | None = None,
+    progress: PlainProgress | None = None,
+) -> PackResult:
+    """The week's pack from the folders of `pack(shard="K/N")` runs, byte-identical to
+    one `pack` of that week (but timings.json), into `<out>/<week>/`. Raises
+    InvalidInput naming every missing, doubled or mismatched shard."""
+    from brief.pack import merge_shards as merge
+
+    root = find_workspace(workspace)
+    if out is not None:
+        writable_folder(Path(out), "--out")
+    folders = [Path(f) for f in shard_folders]
+    return merge(root, folders, Path(out) if out is not None else None, progress)
+
+
+def pack_plan(
+    workspace: Workspace = None,
+    *,
+    shards: int = 2,
+    week: str | None = None,
+    as_of: dt.date | None = None,
+    out: Path | str | None = None,
+) -> dict:
+    """The week and which briefings each of `shards` shards would render (as JSON data)."""
+    from brief.pack import PackOptions
+    from brief.pack.sharded import plan
+
+    options = PackOptions(
+        root=find_workspace(workspace),
+        week=week,
+        as_of=as_of,
+        out=Path(out) if out is not None else None,
+    )
+    return plan(options, shards)
 
 
 # --------------------------------------------------------------------- ingest

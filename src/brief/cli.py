@@ -566,18 +566,37 @@ def export(
 # --------------------------------------------------------------------- pack
 
 
-@app.command(
-    short_help="Render every briefing for one week into a pack.",
+def _quiet_progress(quiet: bool):
+    """With -q, the pack's progress lines go nowhere (errors still do)."""
+    if not quiet:
+        return None
+    import io
+
+    from brief.pack.progress import PlainProgress
+
+    return PlainProgress(io.StringIO())
+
+
+pack_app = typer.Typer(no_args_is_help=False)
+app.add_typer(pack_app, name="pack", short_help="Render every briefing for one week into a pack.")
+
+
+@pack_app.callback(
+    invoke_without_command=True,
     epilog=(
         "Examples:\n\n"
         "  brief pack --week 2024-W38\n\n"
         "  brief pack --as-of 2024-08-25 --formats pdf,docx,md --jobs 4\n\n"
+        "  brief pack --shard 1/2 && brief pack --shard 2/2   # on two machines, then:\n\n"
+        "  brief pack merge output/packs/*.shard-*\n\n"
         "Writes output/packs/<week>/: every brief in each format, pack_<week>.pdf (cover, "
         "contents, all briefs), changes.md, manifest.json and timings.json. A second run "
-        "with unchanged inputs re-renders nothing."
+        "with unchanged inputs re-renders nothing. With --shard K/N only the K-th of N "
+        "shares of the briefings, into output/packs/<week>.shard-K-of-N/."
     ),
 )
 def pack(
+    ctx: typer.Context,
     week: Annotated[
         str | None,
         typer.Option(
@@ -607,6 +626,13 @@ def pack(
             help="Packs folder (default: output/packs in the workspace).",
         ),
     ] = None,
+    shard: Annotated[
+        str | None,
+        typer.Option(
+            metavar="K/N",
+            help="Render only the K-th of N shares of the briefings (merge with pack merge).",
+        ),
+    ] = None,
     workspace: WorkspaceOption = None,
     quiet: QuietOption = False,
     debug: DebugOption = False,
@@ -615,13 +641,8 @@ def pack(
     from brief import api
     from brief.pack import parse_formats
 
-    progress = None
-    if quiet:
-        import io
-
-        from brief.pack.progress import PlainProgress
-
-        progress = PlainProgress(io.StringIO())
+    if ctx.invoked_subcommand is not None:
+        return
     result = api.pack(
         workspace,
         week=week,
@@ -629,9 +650,80 @@ def pack(
         formats=parse_formats(formats),
         jobs=jobs,
         out=out,
-        progress=progress,
+        progress=_quiet_progress(quiet),
+        shard=shard,
     )
     say(result.summary_line(shown_path(result.folder)))
+    if result.failures:
+        raise result.failure_error()
+
+
+@pack_app.command(
+    "plan",
+    epilog=(
+        "Example:\n\n  brief pack plan --shards 4\n\n"
+        "Prints which briefings each of N shards would render (longest expected first, "
+        "each to the least loaded shard, by the last pack's timings.json when there is one)."
+    ),
+)
+def pack_plan(
+    shards: Annotated[int, typer.Option("--shards", "-n", min=1, help="Number of shards.")] = 2,
+    week: Annotated[
+        str | None, typer.Option(metavar="YYYY-Www", help="ISO week (default: newest extract's).")
+    ] = None,
+    as_of: AsOfOption = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Packs folder (default: output/packs in the workspace)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    workspace: WorkspaceOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Show the week and how its briefings would be split into shards."""
+    from brief import api
+    from brief.pack.sharded import plan_lines
+
+    data = api.pack_plan(workspace, shards=shards, week=week, as_of=as_of, out=out)
+    typer.echo(json.dumps(data, indent=2) if as_json else "\n".join(plan_lines(data)))
+
+
+@pack_app.command(
+    "merge",
+    epilog=(
+        'Example:\n\n  brief pack merge shards/* --summary "$GITHUB_STEP_SUMMARY"\n\n'
+        "Checks that the shards agree (week, formats, inputs, brief version) and that "
+        "every briefing is in exactly one of them, then writes <out>/<week>/ byte for byte "
+        "as one machine's brief pack would (but timings.json). Exit code 2 naming any "
+        "missing, doubled or mismatched shard."
+    ),
+)
+def pack_merge(
+    shards: Annotated[
+        list[Path], typer.Argument(metavar="SHARD_DIR...", help="Folders of --shard runs.")
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Packs folder (default: output/packs in the workspace)."),
+    ] = None,
+    summary: Annotated[
+        Path | None,
+        typer.Option(metavar="FILE", help="Append a Markdown summary (e.g. $GITHUB_STEP_SUMMARY)."),
+    ] = None,
+    workspace: WorkspaceOption = None,
+    quiet: QuietOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Merge the shards of `brief pack --shard K/N` into the whole pack."""
+    from brief import api
+    from brief.pack.sharded import merge_line, step_summary
+
+    result = api.merge_shards(shards, workspace=workspace, out=out, progress=_quiet_progress(quiet))
+    line = merge_line(result, len(shards), shown_path(result.folder))
+    say(line)
+    if summary is not None:
+        with summary.open("a", encoding="utf-8") as handle:
+            handle.write(step_summary(result, line))
     if result.failures:
         raise result.failure_error()
 

@@ -46,7 +46,15 @@ from brief.pack.staging import PackLock, Staging, recover
 from brief.pack.summary import change_lines, changes_markdown, compact_lines
 from brief.pack.worker import Outcome, Task, init_worker, run_task
 
-__all__ = ["FORMATS", "PackOptions", "PackResult", "build_pack", "parse_formats", "resolve_week"]
+__all__ = [
+    "FORMATS",
+    "PackOptions",
+    "PackResult",
+    "build_pack",
+    "merge_shards",
+    "parse_formats",
+    "resolve_week",
+]
 
 
 class _Pack:
@@ -69,6 +77,8 @@ class _Pack:
         self.result = PackResult(folder=self.folder, week=self.week, as_of=self.as_of)
         self.timings: dict[str, dict[str, float]] = {}
         self.pack_pdf: PackWriter | None = None
+        self.selected: set[str] | None = None
+        """A shard's briefings (`--shard`); None: every briefing."""
 
     @property
     def stage(self) -> Path:
@@ -103,6 +113,8 @@ class _Pack:
         old_briefs = {b["briefing"]: b for b in self.old.get("briefs", [])}
         tasks, kept = [], {}
         for stem, briefing in sorted(self.corpus.briefings.items()):
+            if self.selected is not None and stem not in self.selected:
+                continue
             old = old_briefs.get(stem, {})
             old_files = {f["format"]: f for f in old.get("files", [])}
             missing = []
@@ -348,6 +360,10 @@ def build_pack(options: PackOptions, progress: PlainProgress | None = None) -> P
     corpus = api.load(options.root)
     progress = progress or make_progress()
     state = _Pack(options, corpus, progress)
+    if options.shard is not None:
+        from brief.pack.sharded import render_shard
+
+        return render_shard(state, options.shard, started)
     with PackLock(state.packs, state.week.label, progress.note):
         for line in recover(state.packs, state.week.label):
             progress.note(line)
@@ -364,6 +380,17 @@ def build_pack(options: PackOptions, progress: PlainProgress | None = None) -> P
             _finish(state, briefs, started)
             state.staging.commit()
     return state.result
+
+
+def merge_shards(
+    root: Path, shard_folders: list[Path], out: Path | None = None, progress=None
+) -> PackResult:
+    """The pack from the folders of `brief pack --shard K/N` runs: byte-identical to
+    `build_pack` of the same week (but timings.json). Raises InvalidInput naming
+    every missing, doubled or mismatched shard."""
+    from brief.pack.sharded import merge
+
+    return merge(root, shard_folders, out, progress or make_progress())
 
 
 def _finish(state: _Pack, briefs: list[dict], started: float) -> None:

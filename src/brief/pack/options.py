@@ -8,6 +8,7 @@ from pathlib import Path
 
 from brief.corpus import Corpus
 from brief.errors import BriefError, InvalidInput, Problem
+from brief.pack.shard import Shard
 from brief.pack.weeks import Week, parse_week, week_of
 
 FORMATS = ("pdf", "docx", "md")
@@ -26,6 +27,8 @@ class PackOptions:
     jobs: int = 1
     out: Path | None = None
     """Folder of packs; the pack goes into `<out>/<week>/` (default `output/packs`)."""
+    shard: Shard | None = None
+    """Render only this shard's briefings, into `<out>/<week>.shard-K-of-N/`."""
 
 
 @dataclass

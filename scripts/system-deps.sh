@@ -7,6 +7,7 @@ missing=()
 command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v qpdf >/dev/null || missing+=(qpdf)
+command -v jq >/dev/null || missing+=(jq)  # the weekly-pack workflow reads pack plan --json
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 sudo=""

@@ -99,8 +99,7 @@ def render_shard(state: _Pack, shard: Shard, started: float) -> PackResult:
         ],
     }
     state.remove_stale(manifest)
-    if write_if_changed(state.folder / "manifest.json", dump(manifest)):
-        state.result.written.append("manifest.json")
+    write_if_changed(state.folder / "manifest.json", dump(manifest))
     if state.result.rendered or state.result.failures:
         state.timings["(total)"] = {"seconds": round(time.perf_counter() - started, 3)}
         write_if_changed(state.folder / "timings.json", dump({"briefs": state.timings}))

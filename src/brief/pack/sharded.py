@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +32,7 @@ from brief.pack.shard import Shard, plan_shards
 if TYPE_CHECKING:
     from brief.pack import _Pack
     from brief.pack.progress import PlainProgress
+    from brief.pack.worker import Task
 
 # What every shard of one pack must share, and how a mismatch is worded.
 AGREE = {
@@ -44,24 +45,27 @@ AGREE = {
 }
 
 
-def _seed_from_pack(state: _Pack, pack_folder: Path) -> None:
-    """Take up-to-date files of the whole pack (restored from last run) into the shard,
-    so a shard re-renders no more than a one-machine pack would."""
-    pack = read_json(pack_folder / "manifest.json")
-    own = {b["briefing"]: b for b in state.old.get("briefs", []) if "briefing" in b}
-    for entry in pack.get("briefs", []):
-        stem = entry.get("briefing")
-        if stem not in (state.selected or ()) or stem not in state.corpus.briefings:
-            continue
-        mine = own.setdefault(stem, {**entry, "files": []})
-        have = {f["format"] for f in mine["files"]}
-        for file in entry.get("files", []):
-            key = state.file_key(stem, file["format"])
-            if file["format"] in have or not up_to_date(pack_folder, file, key):
+def _take_from_pack(state: _Pack, pack_folder: Path, tasks: list[Task], kept: dict) -> list[Task]:
+    """Copy what the whole pack (restored from the last run) holds up to date instead of
+    rendering it, so a shard renders no more than a one-machine pack would."""
+    whole = read_json(pack_folder / "manifest.json")
+    pack = {b.get("briefing"): b for b in whole.get("briefs", [])}
+    left = []
+    for task in tasks:
+        entry = pack.get(task.stem) or {}
+        files = {f.get("format"): f for f in entry.get("files", [])}
+        render = []
+        for fmt in task.formats:
+            file = files.get(fmt)
+            if file is None or not up_to_date(pack_folder, file, state.file_key(task.stem, fmt)):
+                render.append(fmt)
                 continue
             write_if_changed(state.folder / file["path"], (pack_folder / file["path"]).read_bytes())
-            mine["files"].append(file)
-    state.old = {**state.old, "briefs": list(own.values())}
+            kept.setdefault(task.stem, {**entry, "files": []})["files"].append(file)
+            state.result.cached.append(file["path"])
+        if render:
+            left.append(replace(task, formats=tuple(render)))
+    return left
 
 
 def render_shard(state: _Pack, shard: Shard, started: float) -> PackResult:
@@ -73,9 +77,9 @@ def render_shard(state: _Pack, shard: Shard, started: float) -> PackResult:
     state.folder = state.result.folder = state.packs / shard.folder_name(state.week)
     state.old = read_json(state.folder / "manifest.json")
     state.old_timings = read_json(state.folder / "timings.json")
-    _seed_from_pack(state, pack_folder)
 
     tasks, kept = state.plan()
+    tasks = _take_from_pack(state, pack_folder, tasks, kept)
     state.progress.start(len(tasks), len(state.result.cached))
     try:
         outcomes = state.run(tasks)

@@ -247,3 +247,23 @@ def test_a_failed_brief_in_a_shard_is_reported_by_the_merge(ws: Path, tmp_path: 
     assert f"## What changed in {WEEK}" in text
     manifest = json.loads((tmp_path / "m" / WEEK / "manifest.json").read_bytes())
     assert [f["briefing"] for f in manifest["failures"]] == ["a-broken"]
+
+
+def test_pack_plan_shows_the_split_the_shards_will_use(ws: Path, tmp_path: Path) -> None:
+    result = cli("pack", "plan", "--workspace", str(ws), "--week", WEEK, "--shards", "2")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        f"pack {WEEK} (cut-off 2024-09-22), 2 shards, no earlier timings: equal shares",
+        "  shard 1/2: boris-ruge, serbia",
+        "  shard 2/2: kosovo",
+    ]
+    # What the plan says is what the shards do.
+    folder = shard_run(ws, tmp_path / "a", "2/2")
+    briefs = json.loads((folder / "manifest.json").read_bytes())["briefs"]
+    assert [b["briefing"] for b in briefs] == ["kosovo"]
+    data = json.loads(cli("pack", "plan", "--workspace", str(ws), "--week", WEEK, "--json").stdout)
+    assert data["week"] == WEEK and data["previous_week"] == "2024-W37"
+    assert [s["folder"] for s in data["shards"]] == [
+        f"{WEEK}.shard-1-of-2",
+        f"{WEEK}.shard-2-of-2",
+    ]

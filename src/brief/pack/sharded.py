@@ -21,13 +21,15 @@ from brief.errors import InvalidInput, Problem
 from brief.pack.files import (
     TOOL,
     dump,
+    manifest_problem,
     read_json,
+    read_manifest,
     sha256,
     up_to_date,
-    write_if_changed,
 )
 from brief.pack.options import PackOptions, PackResult
-from brief.pack.shard import Shard, plan_shards
+from brief.pack.shard import Plan, Shard, plan_shards
+from brief.pack.staging import PackLock, Staging, recover
 
 if TYPE_CHECKING:
     from brief.pack import _Pack
@@ -48,7 +50,7 @@ AGREE = {
 def _take_from_pack(state: _Pack, pack_folder: Path, tasks: list[Task], kept: dict) -> list[Task]:
     """Copy what the whole pack (restored from the last run) holds up to date instead of
     rendering it, so a shard renders no more than a one-machine pack would."""
-    whole = read_json(pack_folder / "manifest.json")
+    whole = read_manifest(pack_folder / "manifest.json", state.progress.note)
     pack = {b.get("briefing"): b for b in whole.get("briefs", [])}
     left = []
     for task in tasks:
@@ -60,7 +62,7 @@ def _take_from_pack(state: _Pack, pack_folder: Path, tasks: list[Task], kept: di
             if file is None or not up_to_date(pack_folder, file, state.file_key(task.stem, fmt)):
                 render.append(fmt)
                 continue
-            write_if_changed(state.folder / file["path"], (pack_folder / file["path"]).read_bytes())
+            state.put(file["path"], (pack_folder / file["path"]).read_bytes())
             kept.setdefault(task.stem, {**entry, "files": []})["files"].append(file)
             state.result.cached.append(file["path"])
         if render:
@@ -74,20 +76,36 @@ def render_shard(state: _Pack, shard: Shard, started: float) -> PackResult:
     plan = plan_shards(stems, shard.count, state.packs, state.week)
     state.selected = set(plan.shards[shard.index - 1])
     pack_folder = state.folder
-    state.folder = state.result.folder = state.packs / shard.folder_name(state.week)
-    state.old = read_json(state.folder / "manifest.json")
-    state.old_timings = read_json(state.folder / "timings.json")
+    label = shard.folder_name(state.week)
+    state.folder = state.result.folder = state.packs / label
+    # A shard folder is a pack of its own: built in a staging folder, switched in whole.
+    with PackLock(state.packs, label, state.progress.note):
+        for line in recover(state.packs, label):
+            state.progress.note(line)
+        with Staging(state.packs, label) as state.staging:
+            state.read_previous()
+            tasks, kept = state.plan()
+            tasks = _take_from_pack(state, pack_folder, tasks, kept)
+            state.progress.start(len(tasks), len(state.result.cached))
+            try:
+                outcomes = state.run(tasks)
+            finally:
+                state.progress.stop()
+            briefs = state.brief_entries(outcomes, kept)
+            state.result.failures.sort()
+            state.put("manifest.json", dump(_shard_manifest(state, shard, plan, stems, briefs)))
+            if state.result.rendered or state.result.failures:
+                state.timings["(total)"] = {"seconds": round(time.perf_counter() - started, 3)}
+            state.put("timings.json", dump({"briefs": state.timings}))
+            state.staging.commit()
+    return state.result
 
-    tasks, kept = state.plan()
-    tasks = _take_from_pack(state, pack_folder, tasks, kept)
-    state.progress.start(len(tasks), len(state.result.cached))
-    try:
-        outcomes = state.run(tasks)
-    finally:
-        state.progress.stop()
-    briefs = state.brief_entries(outcomes, kept)
-    state.result.failures.sort()
-    manifest = {
+
+def _shard_manifest(
+    state: _Pack, shard: Shard, plan: Plan, stems: list[str], briefs: list[dict]
+) -> dict:
+    """The brief entries as the whole pack's manifest holds them, and what must agree."""
+    return {
         "pack": state.week.label,
         "as_of": state.as_of.isoformat(),
         "tool": TOOL,
@@ -102,12 +120,6 @@ def render_shard(state: _Pack, shard: Shard, started: float) -> PackResult:
             for s, e, invalid in state.result.failures
         ],
     }
-    state.remove_stale(manifest)
-    write_if_changed(state.folder / "manifest.json", dump(manifest))
-    if state.result.rendered or state.result.failures:
-        state.timings["(total)"] = {"seconds": round(time.perf_counter() - started, 3)}
-        write_if_changed(state.folder / "timings.json", dump({"briefs": state.timings}))
-    return state.result
 
 
 @dataclass
@@ -143,9 +155,26 @@ def _read_shards(folders: list[Path]) -> tuple[list[_ShardRun], list[Problem]]:
             problems.append(
                 Problem(file=str(folder), message="a whole pack, not the folder of one shard")
             )
+        elif problem := _shard_problem(manifest):
+            problems.append(Problem(file=str(folder / "manifest.json"), message=problem))
         else:
             runs.append(_ShardRun(folder, manifest))
     return runs, problems
+
+
+def _shard_problem(manifest: dict) -> str | None:
+    """What makes a shard's manifest unusable (hand-edited, cut short, another program's)."""
+    shard = manifest["shard"]
+    if not all(isinstance(shard.get(k), int) for k in ("index", "count")):
+        return "shard: index and count must be whole numbers"
+    failures = manifest.get("failures", [])
+    if not isinstance(failures, list) or not all(
+        isinstance(f, dict) and isinstance(f.get("briefing"), str) for f in failures
+    ):
+        return "failures: not a list of {briefing, error}"
+    if not isinstance(manifest.get("as_of"), str):
+        return "as_of: missing"
+    return manifest_problem(manifest)
 
 
 def _check_agreement(runs: list[_ShardRun], state: _Pack) -> list[Problem]:
@@ -267,13 +296,25 @@ def merge(root: Path, folders: list[Path], out: Path | None, progress: PlainProg
     if problems:
         raise InvalidInput(problems)
 
+    with PackLock(state.packs, state.week.label, progress.note):
+        for line in recover(state.packs, state.week.label):
+            progress.note(line)
+        with Staging(state.packs, state.week.label) as state.staging:
+            state.read_previous()
+            briefs = _take_shards(state, runs)
+            _finish(state, briefs, started)
+            state.staging.commit()
+    return state.result
+
+
+def _take_shards(state: _Pack, runs: list[_ShardRun]) -> list[dict]:
+    """Every shard's files into the new pack; their entries, failures and timings."""
     briefs: dict[str, dict] = {}
     for run in runs:
         for entry in run.manifest.get("briefs", []):
             briefs[entry["briefing"]] = entry
             for file in entry["files"]:
-                data = (run.folder / file["path"]).read_bytes()
-                if write_if_changed(state.folder / file["path"], data):
+                if state.put(file["path"], (run.folder / file["path"]).read_bytes()):
                     state.result.rendered.append(file["path"])
                 else:
                     state.result.cached.append(file["path"])
@@ -283,8 +324,7 @@ def merge(root: Path, folders: list[Path], out: Path | None, progress: PlainProg
         ]
         timings = read_json(run.folder / "timings.json").get("briefs") or {}
         state.timings.update({s: t for s, t in timings.items() if not s.startswith("(")})
-    _finish(state, [briefs[stem] for stem in sorted(briefs)], started)
-    return state.result
+    return [briefs[stem] for stem in sorted(briefs)]
 
 
 def merge_line(result: PackResult, shards: int, where: str) -> str:

@@ -628,11 +628,6 @@ class Assembly:
         return Sources(name=name, heading=heading, sources=views, summary=summary)
 
 
-def _part(extract: AnyExtract) -> str:
-    """What part of its source an extract is: body text, a photo caption, background."""
-    return str(getattr(extract, "part", "body"))
-
-
 def _by_date(extract: AnyExtract) -> tuple[dt.date, str]:
     return (extract.date, extract.id)
 
@@ -685,3 +680,8 @@ def _claim_text(item: ExtractView | JudgmentView) -> str:
 
 def credibility_label(grade: str) -> str:
     return CREDIBILITY_LABELS.get(int(grade[1:]), "") if len(grade) > 1 else ""
+
+
+def _part(extract: AnyExtract) -> str:
+    """What part of its source an extract is: body text, a photo caption, background."""
+    return str(getattr(extract, "part", "body"))

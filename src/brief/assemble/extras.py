@@ -6,6 +6,7 @@ but built last), so it refers to what the brief prints, by number.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -26,7 +27,7 @@ from brief.assemble.sections import (
     SummaryPoint,
     Voice,
 )
-from brief.corpus.models import Actor, ActorKind, Statement
+from brief.corpus.models import Actor, ActorKind, OpenIssue, Statement
 
 if TYPE_CHECKING:
     from brief.assemble.assembler import Assembly
@@ -74,18 +75,28 @@ def _issues(assembly: Assembly, built: list[Section]) -> list[IssueView]:
     views = []
     for title, view in latest.items():
         issue = by_title[title]
-        recorded = issue.last_development <= assembly.as_of
         views.append(
             IssueView(
                 id=issue.id,
                 title=title,
-                status=issue.status.value if recorded else None,
+                status=_status(issue, assembly.as_of),
                 summary=None,
                 latest=view,
                 evidence=[],
             )
         )
     return sorted(views, key=lambda v: (-v.latest.date.toordinal() if v.latest else 0, v.id))
+
+
+def _status(issue: OpenIssue, as_of: dt.date) -> str | None:
+    """The issue's status known on `as_of`: from its dated status history where
+    the corpus keeps one, else its single status once recorded."""
+    status_on = getattr(issue, "status_on", None)
+    if status_on is not None:
+        entry = status_on(as_of)
+        return entry.status.value if entry else None
+    recorded = issue.last_development <= as_of
+    return issue.status.value if recorded else None
 
 
 # --------------------------------------------------------------------- gaps

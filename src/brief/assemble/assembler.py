@@ -15,10 +15,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from brief.assemble import extras
 from brief.assemble.index import ExtractIndex
+from brief.assemble.placing import Placing, groups
 from brief.assemble.sections import (
     Actors,
     ActorView,
+    Background,
     BriefView,
     Chronology,
     Claim,
@@ -52,6 +55,7 @@ from brief.corpus.models import (
     Event,
     Judgment,
     Limits,
+    OpenIssue,
     Role,
     Statement,
 )
@@ -59,6 +63,7 @@ from brief.corpus.provenance import normalize
 from brief.document.dates import long_date
 
 HEADINGS = {
+    "summary": "Summary",
     "key_judgments": "Key judgments",
     "actors": "Key actors",
     "key_statements": "Key statements",
@@ -69,6 +74,9 @@ HEADINGS = {
     "positions": "Positions held",
     "stated_positions": "Stated positions",
     "meetings": "Meetings and travel",
+    "background": "Background",
+    "gaps": "Gaps in the reporting",
+    "glossary": "Abbreviations",
 }
 
 MAX_ISSUE_EVIDENCE = 4
@@ -96,6 +104,7 @@ class Assembly:
     since: dt.date
     limits: Limits = field(default_factory=Limits)
     _views: dict[str, ExtractView] = field(default_factory=dict)
+    placing: Placing = field(default_factory=Placing)
 
     @property
     def actor(self) -> Actor:
@@ -241,39 +250,83 @@ class Assembly:
                     total=len(actors),
                 )
             case "key_statements":
-                statements = self.statements(
-                    self.known(self.index.about(self.actor.id, self.since, self.as_of))
-                )
-                return KeyStatements(
-                    name=name,
-                    heading=heading,
-                    statements=self.most_relevant(statements),
-                    total=len(statements),
-                )
+                return self.key_statements(name, heading)
             case "open_issues":
                 return OpenIssues(name=name, heading=heading, issues=self.open_issues())
             case "outlook":
                 return Outlook(name=name, heading=heading, judgments=self.judgments())
             case "chronology":
-                events = [
-                    self.view(e)
-                    for e in self.known(self.index.about(self.actor.id, self.since, self.as_of))
-                    if not isinstance(e, Statement)
-                ]
+                events = [self.placing.placed(v, heading) for v in self.chronology_views()]
                 return Chronology(name=name, heading=heading, events=events)
             case "positions":
                 return Positions(name=name, heading=heading, roles=self.positions())
             case "stated_positions":
                 return StatedPositions(name=name, heading=heading, groups=self.stated_positions())
             case "meetings":
-                events = [
-                    self.view(e)
-                    for e in self.known(self.index.took_part(self.actor.id, self.since, self.as_of))
-                ]
+                events = [self.placing.placed(v, heading) for v in self.meeting_views()]
                 return Meetings(name=name, heading=heading, events=events)
+            case "summary":
+                return extras.summary(self, name, heading, built)
+            case "gaps":
+                return extras.gaps(self, name, heading, built)
+            case "glossary":
+                return extras.glossary(self, name, heading, built)
+            case "background":
+                facts = [self.placing.placed(v, heading) for v in self.background_views()]
+                return Background(name=name, heading=heading, facts=facts)
             case "sources":
                 return self.sources(name, heading, built)
         raise ValueError(f"unknown section {name!r}")
+
+    def prepare(self, sections: Iterable[str]) -> None:
+        """Give events and facts their home section before any section refers to them."""
+        wanted = set(sections)
+        if "chronology" in wanted:
+            self.placing.home(self.chronology_views(), HEADINGS["chronology"])
+        if "meetings" in wanted:
+            self.placing.home(self.meeting_views(), HEADINGS["meetings"])
+        if "background" in wanted:
+            self.placing.home(self.background_views(), HEADINGS["background"])
+
+    def window(self) -> list[AnyExtract]:
+        """Extracts about the subject in the period, known on the as-of date."""
+        return self.known(self.index.about(self.actor.id, self.since, self.as_of))
+
+    def chronology_views(self) -> list[ExtractView]:
+        # Captions and an outlet's background paragraphs did not happen on the day.
+        return [
+            self.view(e)
+            for e in self.window()
+            if not isinstance(e, Statement) and _part(e) == "body"
+        ]
+
+    def meeting_views(self) -> list[ExtractView]:
+        took_part = self.known(self.index.took_part(self.actor.id, self.since, self.as_of))
+        return [self.view(e) for e in took_part if _part(e) == "body"]
+
+    def background_views(self) -> list[ExtractView]:
+        known = self.known(self.index.about(self.actor.id, None, self.as_of))
+        return [self.view(e) for e in known if _part(e) == "background"]
+
+    def key_statements(self, name: str, heading: str) -> KeyStatements:
+        """The most relevant statements, then every other one of the period, each once."""
+        statements = self.statements(self.window())
+        self.placing.fold(statements)
+        own = [s for s in statements if s.id not in self.placing.inside]
+        key = self.most_relevant(own)
+        chosen = {s.id for s in key}
+        rest = [s for s in statements if s.id not in chosen]
+        key = [self.placing.statement(v) for v in key]
+        rest = [self.placing.statement(v) for v in rest if v.id not in self.placing.inside]
+        introduced: set[tuple[str, str]] = set()
+        return KeyStatements(
+            name=name,
+            heading=heading,
+            statements=key,
+            total=len(key) + len(rest),
+            groups=groups(key, introduced),
+            others=groups(rest, introduced),
+        )
 
     def judgments(self) -> list[JudgmentView]:
         views = []
@@ -283,7 +336,9 @@ class Assembly:
             views.append(self.judgment_view(judgment))
         # Key judgments first, then newest first.
         views.sort(key=lambda v: (not v.key, -v.made.toordinal(), v.id))
-        return views
+        return [
+            v.model_copy(update={"number": n}) if v.key else v for n, v in enumerate(views, start=1)
+        ]
 
     def judgment_view(self, judgment: Judgment) -> JudgmentView:
         basis_extracts = self.known(
@@ -305,7 +360,16 @@ class Assembly:
             indicators=list(judgment.indicators),
             basis=basis,
             sources=list(refs.values()),
+            topic=self.topic(judgment),
         )
+
+    def topic(self, judgment: Judgment) -> str:
+        """A judgment's heading: its first issue, else what it is about besides the subject."""
+        titles = self.issue_titles(judgment.issues)
+        if titles:
+            return titles[0]
+        others = [self.name(a) for a in judgment.subjects if a != self.actor.id]
+        return " and ".join(others) if others else "General outlook"
 
     def actors(self) -> list[ActorView]:
         window = self.known(self.index.about(self.actor.id, self.since, self.as_of))
@@ -349,7 +413,9 @@ class Assembly:
                     sources=self.role_refs(role) if role else [],
                 )
             )
-        views.sort(key=lambda v: (-(v.statements + v.events), v.name, v.id))
+        # The subject's own people first (the reporting names them), then the most active.
+        own = set(self.index.members.get(self.actor.id, []))
+        views.sort(key=lambda v: (v.id not in own, -(v.statements + v.events), v.name, v.id))
         return views
 
     def role_refs(self, role: Role) -> list[SourceRef]:
@@ -367,8 +433,13 @@ class Assembly:
         return SourceRef(source=source_id, grade=grade)
 
     def open_issues(self) -> list[IssueView]:
+        """The subject's open issues, latest development first, each item printed once."""
+        return [self.place_issue(v) for v in self.open_issues_unplaced()]
+
+    def open_issues_unplaced(self, issues: list[OpenIssue] | None = None) -> list[IssueView]:
+        """Issue views (of the subject's issues, or of `issues`), newest development first."""
         views = []
-        for issue in self.index.issues.get(self.actor.id, []):
+        for issue in self.index.issues.get(self.actor.id, []) if issues is None else issues:
             history = self.known(self.index.on_issue(issue.id, None, self.as_of))
             listed = self.known(
                 self.corpus.extracts[i] for i in issue.evidence if i in self.corpus.extracts
@@ -382,6 +453,7 @@ class Assembly:
             latest = history_views[-1]
             # The latest development is shown on its own: not again as evidence.
             evidence = [v for v in self.mixed_views(in_window)[::-1] if v.id != latest.id]
+            # (placed in `place_issue`, in the order the issues are printed)
             views.append(
                 IssueView(
                     id=issue.id,
@@ -389,11 +461,39 @@ class Assembly:
                     status=issue.status.value if recorded else None,
                     summary=issue.summary if recorded else None,
                     latest=latest,
-                    evidence=evidence[:MAX_ISSUE_EVIDENCE],
+                    evidence=evidence,
                 )
             )
         views.sort(key=lambda v: v.latest.date if v.latest else dt.date.min, reverse=True)
         return views
+
+    def place_issue(self, issue: IssueView) -> IssueView:
+        """The issue with what other sections print referred to, not printed again."""
+        here = f"{HEADINGS['open_issues']}: {issue.title}"
+        latest = self.placing.placed(issue.latest, here, claim=True) if issue.latest else None
+        evidence: list[ExtractView] = []
+        numbers: list[int] = []
+        elsewhere: list[str] = []
+        for view in issue.evidence:
+            if len(evidence) >= MAX_ISSUE_EVIDENCE and not self.placing.knows(view):
+                continue  # not printed: so not numbered either
+            placed = self.placing.placed(view, here)
+            if placed.see is None:
+                evidence.append(placed)
+            elif placed.number is not None:
+                numbers.append(placed.number)
+            else:
+                elsewhere.append(placed.see)
+        if latest and latest.number is not None:
+            numbers = [n for n in numbers if n != latest.number]
+        return issue.model_copy(
+            update={
+                "latest": latest,
+                "evidence": evidence,
+                "statements": sorted(set(numbers)),
+                "elsewhere": list(dict.fromkeys(elsewhere)),
+            }
+        )
 
     def mixed_views(self, extracts: list[AnyExtract]) -> list[ExtractView]:
         """Views of statements (merged) and other extracts, in date order."""
@@ -434,14 +534,21 @@ class Assembly:
         statements = self.statements(
             self.known(self.index.said_by(self.actor.id, self.since, self.as_of))
         )
-        groups: dict[str, list[ExtractView]] = {}
+        by_issue: dict[str, list[ExtractView]] = {}
         for statement in statements:
             title = statement.issues[0] if statement.issues else "Other remarks"
-            groups.setdefault(title, []).append(statement)
+            by_issue.setdefault(title, []).append(statement)
         ordered = sorted(
-            groups.items(), key=lambda kv: (kv[0] == "Other remarks", -len(kv[1]), kv[0])
+            by_issue.items(), key=lambda kv: (kv[0] == "Other remarks", -len(kv[1]), kv[0])
         )
-        return [IssueGroup(title=title, statements=views) for title, views in ordered]
+        out = []
+        introduced: set[tuple[str, str]] = set()
+        for title, views in ordered:
+            placed = [self.placing.statement(v) for v in views]
+            out.append(
+                IssueGroup(title=title, statements=placed, groups=groups(placed, introduced))
+            )
+        return out
 
     def sources(self, name: str, heading: str, built: list[Section]) -> Sources:
         items = _cited_items(built)
@@ -544,7 +651,12 @@ def _cited_items(built: list[Section]) -> dict[str, ExtractView | JudgmentView]:
         items[key] = item
 
     for section in built:
-        for item in getattr(section, "statements", []) + getattr(section, "events", []):
+        for item in [
+            *getattr(section, "statements", []),
+            *getattr(section, "events", []),
+            *getattr(section, "facts", []),
+            *(s for g in getattr(section, "others", []) for s in g.statements),
+        ]:
             add(item)
         for judgment in getattr(section, "judgments", []):
             add(judgment)
@@ -568,3 +680,8 @@ def _claim_text(item: ExtractView | JudgmentView) -> str:
 
 def credibility_label(grade: str) -> str:
     return CREDIBILITY_LABELS.get(int(grade[1:]), "") if len(grade) > 1 else ""
+
+
+def _part(extract: AnyExtract) -> str:
+    """What part of its source an extract is: body text, a photo caption, background."""
+    return str(getattr(extract, "part", "body"))

@@ -92,9 +92,15 @@ def assemble_sections(corpus: Corpus, the_plan: Plan) -> tuple[BriefView, list[S
         the_plan.since,
         limits=the_plan.limits,
     )
+    assembly.prepare(the_plan.sections)
     built: dict[str, Section] = {}
-    # The source list covers what the other sections cite, so it comes last.
-    for name in [*(n for n in the_plan.sections if n != "sources"), "sources"]:
+    # Built in print order, so statements are numbered as printed; the source
+    # list, gaps and glossary cover what the others cite, and the summary
+    # (printed first) refers to them all, so those come last.
+    last = ("glossary", "gaps", "sources", "summary")
+    order = [n for n in the_plan.sections if n not in last]
+    order += [n for n in last if n in the_plan.sections or n == "sources"]
+    for name in order:
         built[name] = assembly.section(name, list(built.values()))
     brief = assembly.brief_view(the_plan.title, the_plan.marking, the_plan.window_days)
     return brief, [built[n] for n in the_plan.sections] + (
@@ -191,6 +197,7 @@ def _keywords(brief: BriefView, sections: Sequence[Section]) -> tuple[str, ...]:
         for issue in getattr(section, "issues", []):
             words.append(issue.title)
         for group in getattr(section, "groups", []):
-            if group.title != "Other remarks":
-                words.append(group.title)
+            title = getattr(group, "title", "Other remarks")
+            if title != "Other remarks":
+                words.append(title)
     return tuple(dict.fromkeys(words))[:8]

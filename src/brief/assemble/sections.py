@@ -64,6 +64,21 @@ class ExtractView(Cited):
     summary: str | None = None  # analyst's one-line account
     evidence: str | None = None  # verbatim passage
     actors: list[str] = []  # names of participants (events)
+    # where the brief prints it: each item is printed once, referred to elsewhere
+    number: int | None = None  # statements: "statement 4" in this brief
+    see: str | None = None  # set where the item is only referred to: "statement 4", "Chronology"
+
+
+class StatementGroup(View):
+    """Consecutive statements by one speaker on one occasion: one attribution line."""
+
+    speaker: str
+    speaker_id: str
+    speaker_role: str | None
+    date_text: str
+    location: str | None
+    occasion: str | None
+    statements: list[ExtractView]
 
 
 class ActorView(Cited):
@@ -95,6 +110,8 @@ class JudgmentView(Cited):
     issues: list[str]
     indicators: list[str]
     basis: list[ExtractView]
+    number: int | None = None  # position among the key judgments, if key
+    topic: str = ""  # what it is about: its first issue's title, else its other subjects
 
 
 class IssueView(View):
@@ -103,7 +120,9 @@ class IssueView(View):
     status: str | None  # None when only recorded after the cut-off
     summary: str | None
     latest: ExtractView | None  # latest development up to the as-of date
-    evidence: list[ExtractView]  # in the window, newest first
+    evidence: list[ExtractView]  # in the window, newest first, not printed elsewhere
+    statements: list[int] = []  # numbers of the other statements on it, printed elsewhere
+    elsewhere: list[str] = []  # headings of sections printing its other events and facts
 
 
 class IssueGroup(View):
@@ -111,6 +130,7 @@ class IssueGroup(View):
 
     title: str
     statements: list[ExtractView]
+    groups: list[StatementGroup] = []  # `statements` by occasion: one attribution each
 
 
 class SourceView(View):
@@ -187,6 +207,51 @@ class Actors(Section):
 class KeyStatements(Section):
     statements: list[ExtractView]
     total: int  # statements in the period; `statements` holds the most relevant of them
+    groups: list[StatementGroup] = []  # `statements` by speaker and occasion
+    others: list[StatementGroup] = []  # the period's other statements, printed once here
+
+
+class SummaryPoint(View):
+    """One bullet of the summary: a key judgment, or an open issue's latest development."""
+
+    judgment: JudgmentView | None = None
+    issue: IssueView | None = None
+
+
+class Summary(Section):
+    points: list[SummaryPoint]
+
+
+class Voice(View):
+    """A party to the subject's open issues, and whether it was heard in the period."""
+
+    name: str
+    heard: bool
+
+
+class Gaps(Section):
+    """What the period's reporting lacks: computed, never curated."""
+
+    parties: list[Voice]  # the subject and the countries party to its open issues
+    missing: list[str]  # names of parties with no statement of their own in the period
+    single_statements: list[int]  # numbers of printed statements resting on one source
+    statement_count: int  # statements printed
+    single_events: int  # events and facts printed resting on one source
+    event_count: int  # events and facts printed
+    single_judgments: list[str]  # topics of judgments whose whole basis is one source
+
+
+class GlossaryEntry(View):
+    abbreviation: str
+    expansion: str
+
+
+class Glossary(Section):
+    entries: list[GlossaryEntry]
+
+
+class Background(Section):
+    facts: list[ExtractView]
 
 
 class OpenIssues(Section):

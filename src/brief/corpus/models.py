@@ -327,6 +327,7 @@ class JudgmentsFile(Strict):
 # --------------------------------------------------------------- briefings
 
 SectionName = Literal[
+    "summary",
     "key_judgments",
     "actors",
     "key_statements",
@@ -337,22 +338,32 @@ SectionName = Literal[
     "positions",
     "stated_positions",
     "meetings",
+    "background",
+    "gaps",
+    "glossary",
 ]
 
 COUNTRY_SECTIONS: tuple[SectionName, ...] = (
+    "summary",
     "key_judgments",
     "actors",
     "key_statements",
     "open_issues",
     "outlook",
+    "background",
     "chronology",
+    "gaps",
+    "glossary",
     "sources",
 )
 PERSON_SECTIONS: tuple[SectionName, ...] = (
+    "summary",
     "positions",
     "stated_positions",
     "meetings",
     "outlook",
+    "gaps",
+    "glossary",
     "sources",
 )
 

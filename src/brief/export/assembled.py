@@ -11,8 +11,11 @@ from pydantic import BaseModel, ConfigDict
 from brief import __version__
 from brief.assemble.sections import (
     Actors,
+    Background,
     BriefView,
     Chronology,
+    Gaps,
+    Glossary,
     KeyJudgments,
     KeyStatements,
     Meetings,
@@ -21,6 +24,7 @@ from brief.assemble.sections import (
     Positions,
     Sources,
     StatedPositions,
+    Summary,
 )
 from brief.corpus import Corpus
 from brief.corpus.models import Source
@@ -39,6 +43,10 @@ AnySection = (
     | Positions
     | StatedPositions
     | Meetings
+    | Summary
+    | Background
+    | Gaps
+    | Glossary
 )
 
 

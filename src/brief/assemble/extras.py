@@ -1,0 +1,241 @@
+"""Sections computed from the others: the summary, the gaps, the glossary.
+
+Each is built after the sections it draws on (the summary is printed first
+but built last), so it refers to what the brief prints, by number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel
+
+from brief.assemble.sections import (
+    ExtractView,
+    Gaps,
+    Glossary,
+    GlossaryEntry,
+    IssueView,
+    KeyStatements,
+    OpenIssues,
+    Section,
+    StatedPositions,
+    Summary,
+    SummaryPoint,
+    Voice,
+)
+from brief.corpus.models import Actor, ActorKind, OpenIssue, Statement
+
+if TYPE_CHECKING:
+    from brief.assemble.assembler import Assembly
+
+MAX_SUMMARY_POINTS = 5
+MAX_SUMMARY_JUDGMENTS = 3
+_PARTY_KINDS = {ActorKind.COUNTRY, ActorKind.REGION}
+
+
+# ------------------------------------------------------------------ summary
+
+
+def summary(assembly: Assembly, name: str, heading: str, built: list[Section]) -> Summary:
+    """Bottom line up front: the key judgments, then the latest on the top open issues."""
+    judgments = [j for j in assembly.judgments() if j.key][:MAX_SUMMARY_JUDGMENTS]
+    points = [SummaryPoint(judgment=j) for j in judgments]
+    shown: set[str] = set()
+    for issue in _issues(assembly, built):
+        if len(points) >= MAX_SUMMARY_POINTS:
+            break
+        latest = issue.latest
+        if latest is None or latest.date < assembly.since:
+            continue  # nothing new on it in the period
+        if latest.number is not None:  # a statement printed in the brief: refer to it
+            latest = latest.model_copy(update={"see": f"statement {latest.number}"})
+        if latest.id in shown:
+            continue  # one development, one bullet, even when it bears on two issues
+        shown.add(latest.id)
+        points.append(SummaryPoint(issue=issue.model_copy(update={"latest": latest})))
+    return Summary(name=name, heading=heading, points=points)
+
+
+def _issues(assembly: Assembly, built: list[Section]) -> list[IssueView]:
+    """The open issues as the brief prints them (newest development first)."""
+    for section in built:
+        if isinstance(section, OpenIssues):
+            return list(section.issues)
+    # A person: the issues the person spoke on, each with the person's latest words on it.
+    by_title = {i.title: i for i in assembly.corpus.issues.values()}
+    latest: dict[str, ExtractView] = {}
+    for view in _statements(built):
+        for title in view.issues[:1]:
+            if title in by_title and (title not in latest or view.date >= latest[title].date):
+                latest[title] = view
+    views = []
+    for title, view in latest.items():
+        issue = by_title[title]
+        views.append(
+            IssueView(
+                id=issue.id,
+                title=title,
+                status=_status(issue, assembly.as_of),
+                summary=None,
+                latest=view,
+                evidence=[],
+            )
+        )
+    return sorted(views, key=lambda v: (-v.latest.date.toordinal() if v.latest else 0, v.id))
+
+
+def _status(issue: OpenIssue, as_of: dt.date) -> str | None:
+    """The issue's status known on `as_of`: from its dated status history where
+    the corpus keeps one, else its single status once recorded."""
+    status_on = getattr(issue, "status_on", None)
+    if status_on is not None:
+        entry = status_on(as_of)
+        return entry.status.value if entry else None
+    recorded = issue.last_development <= as_of
+    return issue.status.value if recorded else None
+
+
+# --------------------------------------------------------------------- gaps
+
+
+def gaps(assembly: Assembly, name: str, heading: str, built: list[Section]) -> Gaps:
+    """Whose voice is missing from the period, and what rests on one source."""
+    corpus = assembly.corpus
+    parties = _parties(assembly)
+    heard: set[str] = set()
+    for extract in assembly.window():
+        if isinstance(extract, Statement):
+            speaker = corpus.actors.get(extract.speaker)
+            if speaker is not None:
+                heard.add(speaker.id)
+                if speaker.country:
+                    heard.add(speaker.country)
+    voices = [Voice(name=p.name, heard=p.id in heard) for p in parties]
+    statements = _printed_statements(built)
+    events = _printed_events(built)
+    judgments = [j for s in built for j in getattr(s, "judgments", [])]
+    return Gaps(
+        name=name,
+        heading=heading,
+        parties=voices,
+        missing=[v.name for v in voices if not v.heard],
+        single_statements=sorted(s.number for s in statements if s.single_source and s.number),
+        statement_count=len(statements),
+        single_events=sum(1 for e in events if e.single_source),
+        event_count=len(events),
+        single_judgments=list(
+            dict.fromkeys(j.topic for j in judgments if j.sources and j.single_source)
+        ),
+    )
+
+
+def _parties(assembly: Assembly) -> list[Actor]:
+    """The subject (a country) and the countries its open issues concern."""
+    corpus = assembly.corpus
+    ids = [assembly.actor.id] if assembly.actor.kind in _PARTY_KINDS else []
+    for issue in assembly.index.issues.get(assembly.actor.id, []):
+        ids += issue.subjects
+    actors = [corpus.actors[i] for i in dict.fromkeys(ids) if i in corpus.actors]
+    return [a for a in actors if a.kind == ActorKind.COUNTRY]
+
+
+def _statements(built: list[Section]) -> Iterator[ExtractView]:
+    for section in built:
+        if isinstance(section, KeyStatements):
+            for group in [*section.groups, *section.others]:
+                yield from group.statements
+        elif isinstance(section, StatedPositions):
+            for issue_group in section.groups:
+                yield from issue_group.statements
+        elif isinstance(section, OpenIssues):
+            for issue in section.issues:
+                yield from [x for x in [issue.latest, *issue.evidence] if x]
+
+
+def _printed_statements(built: list[Section]) -> list[ExtractView]:
+    """Each statement printed in full, once."""
+    seen: dict[str, ExtractView] = {}
+    for view in _statements(built):
+        if view.see is None and view.kind == "statement":
+            seen.setdefault(view.id, view)
+    return list(seen.values())
+
+
+def _printed_events(built: list[Section]) -> list[ExtractView]:
+    seen: dict[str, ExtractView] = {}
+    for section in built:
+        views = [*getattr(section, "events", []), *getattr(section, "facts", [])]
+        for issue in getattr(section, "issues", []):
+            views += [x for x in [issue.latest, *issue.evidence] if x]
+        for view in views:
+            if view.see is None and view.kind != "statement":
+                seen.setdefault(view.id, view)
+    return list(seen.values())
+
+
+# ----------------------------------------------------------------- glossary
+
+
+_ABBREVIATION = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
+
+
+def glossary_entry(actor: Actor) -> tuple[str, str] | None:
+    """(abbreviation, expansion) of an actor, from its record.
+
+    The record's own `abbreviation` when the corpus has one; else a name or
+    alias in capitals (KFOR, EULEX) with the longest other name as expansion.
+    """
+    entry = getattr(actor, "glossary_entry", None)
+    if callable(entry):
+        found = entry()
+        return (str(found[0]), str(found[1])) if found else None
+    names = [actor.name, *actor.aliases]
+    short = [n for n in names if _ABBREVIATION.match(n)]
+    if not short:
+        return None
+    if not _ABBREVIATION.match(actor.name):
+        return short[0], actor.name
+    # The longest other name that does not itself hold the abbreviation ("Kosovo Force").
+    long = [n for n in actor.aliases if " " in n and short[0] not in n]
+    if not long:
+        return None
+    expansion = max(long, key=lambda n: (len(n), n))
+    return short[0], expansion.removeprefix("the ")
+
+
+def glossary(assembly: Assembly, name: str, heading: str, built: list[Section]) -> Glossary:
+    """The abbreviations the brief's text uses, expanded: only those used."""
+    text = "\n".join(_texts(built))
+    entries: dict[str, str] = {}
+    for actor in assembly.corpus.actors.values():
+        entry = glossary_entry(actor)
+        if entry and re.search(rf"(?<![\w-]){re.escape(entry[0])}(?![\w-])", text):
+            entries.setdefault(entry[0], entry[1])
+    return Glossary(
+        name=name,
+        heading=heading,
+        entries=[GlossaryEntry(abbreviation=a, expansion=e) for a, e in sorted(entries.items())],
+    )
+
+
+# Fields no template prints as text (an event's verbatim `evidence` string is not printed).
+_UNPRINTED = {"id", "speaker_id", "subject_id", "sources", "see", "basis", "kind"}
+
+
+def _texts(value: object) -> Iterator[str]:
+    """Every string a section holds (its printed text and more: ids never match capitals)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, BaseModel):
+        for field_name in type(value).model_fields:
+            field = getattr(value, field_name)
+            verbatim = field_name == "evidence" and isinstance(field, str)
+            if field_name not in _UNPRINTED and not verbatim:
+                yield from _texts(field)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _texts(item)

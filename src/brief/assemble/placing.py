@@ -1,0 +1,131 @@
+"""Each item printed once: where a brief prints a statement or an event, and
+how the other sections refer to it.
+
+Sections are built in the order the brief prints them. The first section to
+print a statement gives it a number ("statement 4"); a later section that
+would print it again gets a reference instead. Events and facts have a home
+section (the chronology, meetings, background): other sections refer to it.
+A statement whose words are wholly inside another statement of the same
+source (a press release quoting the official it reports) is shown by that
+statement, never on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from brief.assemble.sections import ExtractView, StatementGroup
+from brief.corpus.provenance import normalize
+
+
+def _words(view: ExtractView) -> str:
+    return normalize(view.quote or "").strip("\"'“”‘’ .").casefold()
+
+
+@dataclass
+class Placing:
+    numbers: dict[str, int] = field(default_factory=dict)  # statement id -> its number
+    homes: dict[str, str] = field(default_factory=dict)  # event/fact id -> heading printing it
+    inside: dict[str, str] = field(default_factory=dict)  # statement id -> id of its container
+    printed_at: dict[str, str] = field(default_factory=dict)  # event/fact id -> heading printing it
+
+    def fold(self, statements: Iterable[ExtractView]) -> None:
+        """Note statements whose words another statement of the same source holds."""
+        views = [v for v in statements if v.kind == "statement" and v.quote]
+        for view in views:
+            words = _words(view)
+            sources = {r.source for r in view.sources}
+            for other in views:
+                if (
+                    other.id != view.id
+                    and other.id not in self.inside
+                    and len(_words(other)) > len(words)
+                    and words in _words(other)
+                    and sources <= {r.source for r in other.sources}
+                ):
+                    self.inside[view.id] = other.id
+                    break
+
+    def home(self, views: Iterable[ExtractView], heading: str) -> None:
+        """`heading` prints these events and facts; others refer to it."""
+        for view in views:
+            self.homes.setdefault(view.id, heading)
+
+    def knows(self, view: ExtractView) -> bool:
+        """Whether `view` is printed elsewhere, so that showing it here costs a reference only."""
+        return any(view.id in d for d in (self.numbers, self.inside, self.homes, self.printed_at))
+
+    def statement(self, view: ExtractView) -> ExtractView:
+        """`view` printed here (numbered), or a reference if printed before or inside another."""
+        container = self.inside.get(view.id)
+        if container is not None and container in self.numbers:
+            number = self.numbers[container]
+            return view.model_copy(update={"number": number, "see": f"statement {number}"})
+        if view.id in self.numbers:
+            number = self.numbers[view.id]
+            return view.model_copy(update={"number": number, "see": f"statement {number}"})
+        number = len(self.numbers) + 1
+        self.numbers[view.id] = number
+        return view.model_copy(update={"number": number})
+
+    def placed(self, view: ExtractView, here: str, *, claim: bool = False) -> ExtractView:
+        """`view` as section `here` shows it: in full, or referring to where it is printed.
+
+        `claim`: print an event here even if another section was to be its home
+        (an issue's latest development); that section then refers here.
+        """
+        if view.kind == "statement":
+            return self.statement(view)
+        printed = self.printed_at.get(view.id)
+        home = printed or (None if claim else self.homes.get(view.id))
+        if home is not None and home != here:
+            return view.model_copy(update={"see": home})
+        self.printed_at[view.id] = here
+        return view
+
+    def printed(self, views: Iterable[ExtractView]) -> list[ExtractView]:
+        """Number statements in print order, dropping those shown inside another of them."""
+        listed = list(views)
+        ids = {v.id for v in listed}
+        return [self.statement(v) for v in listed if self.inside.get(v.id) not in ids]
+
+
+def groups(
+    statements: Iterable[ExtractView], introduced: set[tuple[str, str]] | None = None
+) -> list[StatementGroup]:
+    """Consecutive statements by one speaker on one occasion and day share one attribution.
+
+    A speaker's role is given the first time the speaker appears in it (per
+    `introduced`, shared between calls); later attributions give the name only.
+    """
+    introduced = set() if introduced is None else introduced
+    runs: list[list[ExtractView]] = []
+    for view in statements:
+        last = runs[-1][-1] if runs else None
+        same = last is not None and (last.speaker_id, last.occasion, last.date_text) == (
+            view.speaker_id,
+            view.occasion,
+            view.date_text,
+        )
+        if same:
+            runs[-1].append(view)
+        else:
+            runs.append([view])
+    out = []
+    for run in runs:
+        first = run[0]
+        key = (first.speaker_id or "", first.speaker_role or "")
+        out.append(
+            StatementGroup(
+                speaker=first.speaker or "",
+                speaker_id=first.speaker_id or "",
+                speaker_role=None if key in introduced else first.speaker_role,
+                date_text=first.date_text,
+                location=first.location,
+                occasion=first.occasion,
+                statements=run,
+            )
+        )
+        introduced.add(key)
+    return out

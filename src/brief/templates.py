@@ -32,6 +32,14 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from brief.document.markdown_escape import escape_markdown, escape_url
 from brief.errors import Problem
+from brief.template_budget import (
+    Budget,
+    BudgetCodeGenerator,
+    BudgetExceeded,
+    BudgetMixin,
+    budget_filters,
+    budgeted,
+)
 
 TEMPLATE_DIR = "templates"
 """Default templates, relative to `briefings/`."""
@@ -53,11 +61,15 @@ def escape(value: object) -> MarkdownSafe:
     return MarkdownSafe(escape_markdown("" if value is None else str(value)))
 
 
-def finalize(value: object) -> object:
+@jinja2.pass_environment
+def finalize(env: jinja2.Environment, value: object) -> object:
     """Applied by Jinja to every `{{ ... }}` before printing."""
     if isinstance(value, jinja2.Undefined):
         return value  # StrictUndefined raises when printed
-    return escape(value)
+    printed = escape(value)
+    if isinstance(env, BudgetMixin):
+        env.printed(printed)
+    return printed
 
 
 def list_and(items: Iterable[object], conjunction: str = "and") -> str:
@@ -145,8 +157,9 @@ class RecordingLoader(jinja2.FileSystemLoader):
         return digest.hexdigest()
 
 
-class BriefEnvironment(ImmutableSandboxedEnvironment):
-    """The sandbox, with macro output trusted as Markdown.
+class BriefEnvironment(BudgetMixin, ImmutableSandboxedEnvironment):
+    """The sandbox, with macro output trusted as Markdown, and budgets
+    (`brief.template_budget`).
 
     A macro's output is template text plus values already escaped by
     `finalize`, so it is printed as is when the macro is called; anything
@@ -154,9 +167,13 @@ class BriefEnvironment(ImmutableSandboxedEnvironment):
     escaped.
     """
 
+    code_generator_class = BudgetCodeGenerator
+
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        args = __self.check_call(__obj, args, kwargs)
         result = super().call(__context, __obj, *args, **kwargs)
         if isinstance(__obj, jinja2.runtime.Macro) and isinstance(result, str):
+            __self.printed(result)
             return MarkdownSafe(result)
         return result
 
@@ -199,16 +216,52 @@ def make_environment(briefings_dir: Path) -> BriefEnvironment:
         upfirst=upfirst,
         sentence=sentence,
     )
-    env.globals.update(plural=plural, link=link)
+    env.filters.update(budget_filters(env))
+    env.globals.update(plural=plural, link=link, range=env.budget_range)
+    env.globals.pop("lipsum", None)  # builds any amount of text; no brief needs it
     return env
 
 
-def render_template(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
-    """Render `name` (relative to briefings/); raise `TemplateProblem` located in the file."""
+def render_template(
+    env: BriefEnvironment, name: str, context: Mapping[str, Any], budget: Budget | None = None
+) -> str:
+    """Render `name` (relative to briefings/) within `budget` (default: `Budget()`);
+    raise `TemplateProblem` located in the file."""
     try:
-        return env.get_template(name).render(context)
+        template = env.get_template(name)
+        with budgeted(env, budget or Budget()) as state:
+            return _generate(template, context, state)
+    except TemplateProblem:
+        raise
     except Exception as err:  # any template error, located in its file
         raise TemplateProblem(locate(err, env, name)) from err
+
+
+def _generate(template: jinja2.Template, context: Mapping[str, Any], state: Any) -> str:
+    """The output, measured chunk by chunk; over the budget, an error at the line
+    that printed the chunk that went over."""
+    out: list[str] = []
+    size = 0
+    chunks = template.root_render_func(template.new_context(dict(context)))
+    try:
+        for chunk in chunks:
+            size += len(chunk)
+            if size > state.budget.output_chars:
+                frame = chunks.gi_frame  # type: ignore[attr-defined]
+                line = template.get_corresponding_lineno(frame.f_lineno) if frame else None
+                try:
+                    state.size(size, "the section's output reached")
+                except BudgetExceeded as err:
+                    name = template.name or ""
+                    raise TemplateProblem(
+                        Problem(file=f"briefings/{name}", line=line, message=str(err))
+                    ) from err
+            out.append(chunk)
+    except TemplateProblem:
+        raise
+    except Exception:
+        template.environment.handle_exception()  # re-raised with template lines
+    return "".join(out)
 
 
 def compile_template(env: jinja2.Environment, name: str) -> None:

@@ -124,6 +124,14 @@ class BriefUndefined(jinja2.StrictUndefined):
         return f"{message} (did you mean '{close[0]}'?)" if close else message
 
 
+class TemplateRefused(jinja2.TemplateNotFound):
+    """A workspace template brief will not read (outside the workspace, a folder, ...)."""
+
+    def __init__(self, name: str, why: str) -> None:
+        super().__init__(name, why)
+        self.why = why
+
+
 class TemplateProblem(Exception):
     def __init__(self, problem: Problem) -> None:
         super().__init__(str(problem))
@@ -140,11 +148,21 @@ class RecordingLoader(jinja2.FileSystemLoader):
 
     def __init__(self, briefings_dir: Path) -> None:
         super().__init__([str(briefings_dir), str(BUILT_IN)])
+        self.briefings_dir = briefings_dir
         self.used: dict[str, bytes] = {}
 
     def get_source(
         self, environment: jinja2.Environment, template: str
     ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        # A workspace template (an include or import too) is read only from inside the
+        # workspace (brief.confine); the built-in ones are brief's own.
+        from brief.confine import refusal
+
+        own = self.briefings_dir.joinpath(*jinja2.loaders.split_template_path(template))
+        if own.exists() or own.is_symlink():
+            why = refusal(self.briefings_dir.parent, own)
+            if why is not None:
+                raise TemplateRefused(template, why)
         source, filename, uptodate = super().get_source(environment, template)
         self.used[template] = source.encode("utf-8")
         return source, filename, uptodate
@@ -278,6 +296,8 @@ def locate(err: Exception, env: jinja2.Environment, name: str) -> Problem:
         return Problem(
             file=f"briefings/{err.name or name}", line=err.lineno, message=err.message or ""
         )
+    if isinstance(err, TemplateRefused):
+        return Problem(file=f"briefings/{err.name}", message=err.why)
     if isinstance(err, jinja2.TemplateNotFound):
         return Problem(file=f"briefings/{err.name}", message="template not found")
     file, line = _template_frame(err, env, name)

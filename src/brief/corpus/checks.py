@@ -14,6 +14,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -214,10 +215,22 @@ def _briefings(loaded: Loaded) -> Iterator[Finding]:
                 yield _finding(file, ("sections", index), f"'{section}' is listed twice")
             seen.add(section)
         for section, template in briefing.templates.items():
-            if not (corpus.root / "briefings" / template).is_file():
-                yield _finding(
-                    file, ("templates", section), f"template not found: briefings/{template}"
-                )
+            if why := _template_refusal(corpus.root, template):
+                yield _finding(file, ("templates", section), why)
+
+
+def _template_refusal(root: Path, template: str) -> str | None:
+    """Why a briefing's template path cannot be used (None: it can). Checked here, so
+    `brief validate` reports it at the briefing's line, as rendering would fail."""
+    from brief.confine import refusal
+
+    path = Path(template)
+    if path.is_absolute() or ".." in path.parts:
+        return f"must be a path inside briefings/, not {template}"
+    why = refusal(root, root / "briefings" / path)
+    if why == "not found":
+        return f"template not found: briefings/{template}"
+    return f"briefings/{template}: {why}" if why else None
 
 
 # ---------------------------------------------------------------- dates

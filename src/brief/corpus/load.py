@@ -20,6 +20,7 @@ from typing import Annotated, Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from brief.confine import RefusedFile, read_input
 from brief.corpus import checks
 from brief.corpus.cache import gc_paused
 from brief.corpus.checks import Finding
@@ -105,7 +106,7 @@ def _load_workspace(root: Path) -> Loaded:
     for kind in FILE_LAYOUT:
         for path in _yaml_files(root, kind, loaded):
             _load_file(root, path, kind, loaded)
-    _read_templates(root, loaded.corpus)
+    _read_templates(root, loaded)
     loaded.findings.extend(checks.run(loaded))
     locator = Locator(loaded.corpus.input_files)
     for finding in loaded.findings:
@@ -139,9 +140,9 @@ def _rel(root: Path, path: Path) -> str:
 def _load_file(root: Path, path: Path, kind: FileKind, loaded: Loaded) -> None:
     rel = _rel(root, path)
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        loaded.problems.append(Problem(file=rel, message=f"cannot read: {error.strerror}"))
+        raw = read_input(root, path)
+    except RefusedFile as refused:
+        loaded.problems.append(Problem(file=rel, message=str(refused)))
         return
     loaded.corpus.input_files[rel] = raw
     if raw.strip():
@@ -304,12 +305,11 @@ def _read_text(root: Path, rel: str, source: Source, loaded: Loaded) -> None:
     text_path = root / "seeds" / relative
     text_rel = _rel(root, text_path)
     try:
-        raw = text_path.read_bytes()
-    except FileNotFoundError:
-        loaded.findings.append(Finding(rel, ("text",), f"file not found: {text_rel}"))
-        return
-    except OSError as error:
-        loaded.findings.append(Finding(rel, ("text",), f"cannot read {text_rel}: {error}"))
+        raw = read_input(root, text_path)
+    except RefusedFile as refused:
+        why = str(refused)
+        message = f"file not found: {text_rel}" if why == "not found" else f"{text_rel}: {why}"
+        loaded.findings.append(Finding(rel, ("text",), message))
         return
     corpus.input_files[text_rel] = raw
     digest = hashlib.sha256(raw).hexdigest()
@@ -328,11 +328,14 @@ def _read_text(root: Path, rel: str, source: Source, loaded: Loaded) -> None:
         loaded.problems.append(error.problem)
 
 
-def _read_templates(root: Path, corpus: Corpus) -> None:
+def _read_templates(root: Path, loaded: Loaded) -> None:
     folder = root / "briefings" / "templates"
     if folder.is_dir():
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            corpus.input_files[_rel(root, path)] = path.read_bytes()
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() or p.is_symlink()):
+            try:
+                loaded.corpus.input_files[_rel(root, path)] = read_input(root, path)
+            except RefusedFile as refused:
+                loaded.problems.append(Problem(file=_rel(root, path), message=str(refused)))
 
 
 def _check_schema_line(

@@ -165,15 +165,21 @@ def _references(loaded: Loaded) -> Iterator[Finding]:
         yield from _check_refs(extracts, file, (*loc, "basis"), judgment.basis)
 
 
+def web_address_problem(url: str) -> str | None:
+    """Why `url` cannot be a source's URL (None: it can). `brief sources add` asks too."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in url:
+        return "not a web address (http:// or https://)"
+    return None
+
+
 def _sources(loaded: Loaded) -> Iterator[Finding]:
     """Source metadata a citation prints: a usable URL, one text per source."""
     texts: dict[str, str] = {}
     for ident, source in loaded.corpus.sources.items():
         file, loc = loaded.origins["sources"][ident]
-        if source.url is not None:
-            url = urlsplit(source.url)
-            if url.scheme not in ("http", "https") or not url.netloc or " " in source.url:
-                yield _finding(file, (*loc, "url"), "not a web address (http:// or https://)")
+        if source.url is not None and (why := web_address_problem(source.url)):
+            yield _finding(file, (*loc, "url"), why)
         text = os.path.normpath(source.text)
         first = texts.setdefault(text, ident)
         if first != ident:

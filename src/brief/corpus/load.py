@@ -24,6 +24,7 @@ from brief.confine import RefusedFile, read_input
 from brief.corpus import checks
 from brief.corpus.cache import gc_paused
 from brief.corpus.checks import Finding
+from brief.corpus.controls import describe, strip_controls, text_problem
 from brief.corpus.corpus import Corpus
 from brief.corpus.models import (
     ActorsFile,
@@ -70,6 +71,8 @@ class Loaded:
     """(kind, id) of records written but invalid: references to them are not 'unknown'."""
     findings: list[Finding] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Finding] = field(default_factory=list)
+    """Fixed while loading (control characters removed): reported, not fatal."""
 
 
 def load_corpus(root: Path) -> Corpus:
@@ -80,14 +83,30 @@ def load_corpus(root: Path) -> Corpus:
     """
     from brief.corpus.cache import load_cached
 
-    return load_cached(Path(root), _load_checked)
+    corpus = load_cached(Path(root), _load_checked)
+    _warn(corpus.warnings)  # a cached corpus reports them as a fresh load does
+    return corpus
 
 
 def _load_checked(root: Path) -> Corpus:
     loaded = load_workspace(root)
+    _warn(loaded.corpus.warnings)
     if loaded.problems:
         raise InvalidInput(loaded.problems)
     return loaded.corpus
+
+
+_warned: set[Problem] = set()
+
+
+def _warn(warnings: list[Problem]) -> None:
+    """Print each warning once per process (a command may load the corpus twice)."""
+    import sys
+
+    for warning in warnings:
+        if warning not in _warned:
+            _warned.add(warning)
+            print(f"warning: {warning}", file=sys.stderr)
 
 
 def load_workspace(root: Path) -> Loaded:
@@ -119,6 +138,11 @@ def _load_workspace(root: Path) -> Loaded:
             Problem(finding.file, where.line, where.column, where.field or None, message)
         )
     loaded.problems.sort()
+    loaded.corpus.warnings = sorted(
+        Problem(w.file, where.line, where.column, where.field or None, w.message)
+        for w in loaded.warnings
+        for where in [locator.locate(w.file, w.loc)]
+    )
     return loaded
 
 
@@ -154,6 +178,8 @@ def _load_file(root: Path, path: Path, kind: FileKind, loaded: Loaded) -> None:
         _salvage_ids(raw, kind, loaded)
         return
     loaded.problems.extend(_duplicate_problem(rel, dup) for dup in duplicates)
+    data, stripped = strip_controls(data)
+    loaded.warnings.extend(Finding(rel, loc, describe(chars)) for loc, chars in stripped)
     if not isinstance(data, dict):
         what = "records under '" + kind.list_key + ":'" if kind.list_key else "fields"
         loaded.findings.append(
@@ -322,6 +348,9 @@ def _read_text(root: Path, rel: str, source: Source, loaded: Loaded) -> None:
                 "the raw text must stay untouched",
             )
         )
+    if why := text_problem(raw):
+        loaded.findings.append(Finding(rel, ("text",), f"{text_rel}: {why}"))
+        return
     try:
         corpus.texts[source.id] = decode_utf8(text_rel, raw)
     except NotLoaded as error:

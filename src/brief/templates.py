@@ -240,6 +240,14 @@ def make_environment(briefings_dir: Path) -> BriefEnvironment:
     return env
 
 
+def budget_of(corpus: object) -> Budget:
+    """The workspace's template budgets (`templates:` in briefings/_workspace.yaml)."""
+    settings = getattr(getattr(corpus, "settings", None), "templates", None)
+    if settings is None:
+        return Budget()
+    return Budget(seconds=settings.seconds, output_chars=settings.output_chars)
+
+
 def render_template(
     env: BriefEnvironment, name: str, context: Mapping[str, Any], budget: Budget | None = None
 ) -> str:

@@ -326,6 +326,8 @@ def writable_folder(folder: Path, option: str | None = None) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         why = f"cannot create the folder {folder}: {err.strerror or err}"
+        if os.path.lexists(folder) and not folder.is_dir():
+            why = f"{folder} exists and is not a folder (a file, or a broken or looping symlink)"
     else:
         if not os.access(folder, os.W_OK):
             why = f"cannot write in the folder {folder}: permission denied"

@@ -123,7 +123,14 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
         if not named:
             _name(fd, tmp)
             named = True
-        os.replace(tmp, path)
+        try:
+            os.replace(tmp, path)
+        except IsADirectoryError:
+            from brief.errors import InvalidInput, Problem
+
+            raise InvalidInput(
+                Problem(file=str(path), message="a folder is where this file is to be written")
+            ) from None
     except BaseException:
         if named:
             with contextlib.suppress(FileNotFoundError):

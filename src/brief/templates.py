@@ -32,6 +32,14 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from brief.document.markdown_escape import escape_markdown, escape_url
 from brief.errors import Problem
+from brief.template_budget import (
+    Budget,
+    BudgetCodeGenerator,
+    BudgetExceeded,
+    BudgetMixin,
+    budget_filters,
+    budgeted,
+)
 
 TEMPLATE_DIR = "templates"
 """Default templates, relative to `briefings/`."""
@@ -53,11 +61,15 @@ def escape(value: object) -> MarkdownSafe:
     return MarkdownSafe(escape_markdown("" if value is None else str(value)))
 
 
-def finalize(value: object) -> object:
+@jinja2.pass_environment
+def finalize(env: jinja2.Environment, value: object) -> object:
     """Applied by Jinja to every `{{ ... }}` before printing."""
     if isinstance(value, jinja2.Undefined):
         return value  # StrictUndefined raises when printed
-    return escape(value)
+    printed = escape(value)
+    if isinstance(env, BudgetMixin):
+        env.printed(printed)
+    return printed
 
 
 def list_and(items: Iterable[object], conjunction: str = "and") -> str:
@@ -112,6 +124,14 @@ class BriefUndefined(jinja2.StrictUndefined):
         return f"{message} (did you mean '{close[0]}'?)" if close else message
 
 
+class TemplateRefused(jinja2.TemplateNotFound):
+    """A workspace template brief will not read (outside the workspace, a folder, ...)."""
+
+    def __init__(self, name: str, why: str) -> None:
+        super().__init__(name, why)
+        self.why = why
+
+
 class TemplateProblem(Exception):
     def __init__(self, problem: Problem) -> None:
         super().__init__(str(problem))
@@ -128,11 +148,21 @@ class RecordingLoader(jinja2.FileSystemLoader):
 
     def __init__(self, briefings_dir: Path) -> None:
         super().__init__([str(briefings_dir), str(BUILT_IN)])
+        self.briefings_dir = briefings_dir
         self.used: dict[str, bytes] = {}
 
     def get_source(
         self, environment: jinja2.Environment, template: str
     ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        # A workspace template (an include or import too) is read only from inside the
+        # workspace (brief.confine); the built-in ones are brief's own.
+        from brief.confine import refusal
+
+        own = self.briefings_dir.joinpath(*jinja2.loaders.split_template_path(template))
+        if own.exists() or own.is_symlink():
+            why = refusal(self.briefings_dir.parent, own)
+            if why is not None:
+                raise TemplateRefused(template, why)
         source, filename, uptodate = super().get_source(environment, template)
         self.used[template] = source.encode("utf-8")
         return source, filename, uptodate
@@ -145,8 +175,9 @@ class RecordingLoader(jinja2.FileSystemLoader):
         return digest.hexdigest()
 
 
-class BriefEnvironment(ImmutableSandboxedEnvironment):
-    """The sandbox, with macro output trusted as Markdown.
+class BriefEnvironment(BudgetMixin, ImmutableSandboxedEnvironment):
+    """The sandbox, with macro output trusted as Markdown, and budgets
+    (`brief.template_budget`).
 
     A macro's output is template text plus values already escaped by
     `finalize`, so it is printed as is when the macro is called; anything
@@ -154,9 +185,13 @@ class BriefEnvironment(ImmutableSandboxedEnvironment):
     escaped.
     """
 
+    code_generator_class = BudgetCodeGenerator
+
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        args = __self.check_call(__obj, args, kwargs)
         result = super().call(__context, __obj, *args, **kwargs)
         if isinstance(__obj, jinja2.runtime.Macro) and isinstance(result, str):
+            __self.printed(result)
             return MarkdownSafe(result)
         return result
 
@@ -199,16 +234,60 @@ def make_environment(briefings_dir: Path) -> BriefEnvironment:
         upfirst=upfirst,
         sentence=sentence,
     )
-    env.globals.update(plural=plural, link=link)
+    env.filters.update(budget_filters(env))
+    env.globals.update(plural=plural, link=link, range=env.budget_range)
+    env.globals.pop("lipsum", None)  # builds any amount of text; no brief needs it
     return env
 
 
-def render_template(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
-    """Render `name` (relative to briefings/); raise `TemplateProblem` located in the file."""
+def budget_of(corpus: object) -> Budget:
+    """The workspace's template budgets (`templates:` in briefings/_workspace.yaml)."""
+    settings = getattr(getattr(corpus, "settings", None), "templates", None)
+    if settings is None:
+        return Budget()
+    return Budget(seconds=settings.seconds, output_chars=settings.output_chars)
+
+
+def render_template(
+    env: BriefEnvironment, name: str, context: Mapping[str, Any], budget: Budget | None = None
+) -> str:
+    """Render `name` (relative to briefings/) within `budget` (default: `Budget()`);
+    raise `TemplateProblem` located in the file."""
     try:
-        return env.get_template(name).render(context)
+        template = env.get_template(name)
+        with budgeted(env, budget or Budget()) as state:
+            return _generate(template, context, state)
+    except TemplateProblem:
+        raise
     except Exception as err:  # any template error, located in its file
         raise TemplateProblem(locate(err, env, name)) from err
+
+
+def _generate(template: jinja2.Template, context: Mapping[str, Any], state: Any) -> str:
+    """The output, measured chunk by chunk; over the budget, an error at the line
+    that printed the chunk that went over."""
+    out: list[str] = []
+    size = 0
+    chunks = template.root_render_func(template.new_context(dict(context)))
+    try:
+        for chunk in chunks:
+            size += len(chunk)
+            if size > state.budget.output_chars:
+                frame = chunks.gi_frame  # type: ignore[attr-defined]
+                line = template.get_corresponding_lineno(frame.f_lineno) if frame else None
+                try:
+                    state.size(size, "the section's output reached")
+                except BudgetExceeded as err:
+                    name = template.name or ""
+                    raise TemplateProblem(
+                        Problem(file=f"briefings/{name}", line=line, message=str(err))
+                    ) from err
+            out.append(chunk)
+    except TemplateProblem:
+        raise
+    except Exception:
+        template.environment.handle_exception()  # re-raised with template lines
+    return "".join(out)
 
 
 def compile_template(env: jinja2.Environment, name: str) -> None:
@@ -225,6 +304,8 @@ def locate(err: Exception, env: jinja2.Environment, name: str) -> Problem:
         return Problem(
             file=f"briefings/{err.name or name}", line=err.lineno, message=err.message or ""
         )
+    if isinstance(err, TemplateRefused):
+        return Problem(file=f"briefings/{err.name}", message=err.why)
     if isinstance(err, jinja2.TemplateNotFound):
         return Problem(file=f"briefings/{err.name}", message="template not found")
     file, line = _template_frame(err, env, name)

@@ -24,6 +24,7 @@ from brief.templates import (
     MarkdownSafe,
     RecordingLoader,
     TemplateProblem,
+    budget_of,
     make_environment,
     render_template,
 )
@@ -163,7 +164,7 @@ def render_markdown(
         name = the_plan.templates[section.name]
         context = {"brief": brief, "section": section}
         try:
-            text = render_template(env, name, context)
+            text = render_template(env, name, context, budget_of(corpus))
         except TemplateProblem as err:
             problems.append(err.problem)
             continue

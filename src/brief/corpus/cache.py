@@ -76,13 +76,25 @@ def gc_paused() -> Iterator[None]:
 def read_inputs(root: Path) -> dict[str, bytes]:
     """Every non-hidden file of `briefings/` and `seeds/`, by workspace-relative path."""
     files: dict[str, bytes] = {}
+    inside = os.path.realpath(root) + os.sep
     # plain strings, not Path objects: tens of thousands of files
     for folder in INPUT_FOLDERS:
-        _read_tree(os.path.join(root, folder), folder, files)
+        _read_tree(os.path.join(root, folder), folder, files, inside, set())
     return files
 
 
-def _read_tree(folder: str, rel: str, files: dict[str, bytes]) -> None:
+UNREADABLE = b"\0brief: not a readable file\0"
+"""Stands in the key for an entry that is not read as a file (a symlink loop, a
+dangling or outward symlink, a pipe, no permission): its appearance changes the key,
+so the loader, not the cache, reports it."""
+
+
+def _read_tree(folder: str, rel: str, files: dict[str, bytes], inside: str, seen: set) -> None:
+    real = os.path.realpath(folder)
+    if real in seen:  # a symlink back up the tree
+        files[rel] = UNREADABLE
+        return
+    seen = seen | {real}
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
@@ -90,11 +102,24 @@ def _read_tree(folder: str, rel: str, files: dict[str, bytes]) -> None:
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir():
-            _read_tree(entry.path, f"{rel}/{entry.name}", files)
-        elif entry.is_file():
-            with contextlib.suppress(OSError), open(entry.path, "rb") as handle:
-                files[f"{rel}/{entry.name}"] = handle.read()
+        path = f"{rel}/{entry.name}"
+        try:
+            if entry.is_symlink():
+                files[path + "\0->"] = os.readlink(entry.path).encode("utf-8", "replace")
+                if not (os.path.realpath(entry.path) + os.sep).startswith(inside):
+                    files[path] = UNREADABLE  # refused by the loader, whatever it holds
+                    continue
+            if entry.is_dir():
+                files[path + "/"] = b""  # a folder where a file was is a change too
+                _read_tree(entry.path, path, files, inside, seen)
+                continue
+            if entry.is_file():
+                with open(entry.path, "rb") as handle:
+                    files[path] = handle.read()
+                continue
+        except OSError:
+            pass
+        files[path] = UNREADABLE
 
 
 def _code_digest() -> bytes:

@@ -14,6 +14,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -164,15 +165,21 @@ def _references(loaded: Loaded) -> Iterator[Finding]:
         yield from _check_refs(extracts, file, (*loc, "basis"), judgment.basis)
 
 
+def web_address_problem(url: str) -> str | None:
+    """Why `url` cannot be a source's URL (None: it can). `brief sources add` asks too."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in url:
+        return "not a web address (http:// or https://)"
+    return None
+
+
 def _sources(loaded: Loaded) -> Iterator[Finding]:
     """Source metadata a citation prints: a usable URL, one text per source."""
     texts: dict[str, str] = {}
     for ident, source in loaded.corpus.sources.items():
         file, loc = loaded.origins["sources"][ident]
-        if source.url is not None:
-            url = urlsplit(source.url)
-            if url.scheme not in ("http", "https") or not url.netloc or " " in source.url:
-                yield _finding(file, (*loc, "url"), "not a web address (http:// or https://)")
+        if source.url is not None and (why := web_address_problem(source.url)):
+            yield _finding(file, (*loc, "url"), why)
         text = os.path.normpath(source.text)
         first = texts.setdefault(text, ident)
         if first != ident:
@@ -214,10 +221,22 @@ def _briefings(loaded: Loaded) -> Iterator[Finding]:
                 yield _finding(file, ("sections", index), f"'{section}' is listed twice")
             seen.add(section)
         for section, template in briefing.templates.items():
-            if not (corpus.root / "briefings" / template).is_file():
-                yield _finding(
-                    file, ("templates", section), f"template not found: briefings/{template}"
-                )
+            if why := _template_refusal(corpus.root, template):
+                yield _finding(file, ("templates", section), why)
+
+
+def _template_refusal(root: Path, template: str) -> str | None:
+    """Why a briefing's template path cannot be used (None: it can). Checked here, so
+    `brief validate` reports it at the briefing's line, as rendering would fail."""
+    from brief.confine import refusal
+
+    path = Path(template)
+    if path.is_absolute() or ".." in path.parts:
+        return f"must be a path inside briefings/, not {template}"
+    why = refusal(root, root / "briefings" / path)
+    if why == "not found":
+        return f"template not found: briefings/{template}"
+    return f"briefings/{template}: {why}" if why else None
 
 
 # ---------------------------------------------------------------- dates

@@ -16,6 +16,7 @@ from brief.corpus.models import (
     Source,
     Statement,
 )
+from brief.errors import Problem
 
 AnyExtract = Statement | Event | Fact
 
@@ -31,6 +32,8 @@ class Corpus:
     judgments: dict[str, Judgment] = field(default_factory=dict)
     briefings: dict[str, Briefing] = field(default_factory=dict)
     """Keyed by the briefing file's stem, e.g. `kosovo`."""
+    warnings: list[Problem] = field(default_factory=list)
+    """What loading fixed and says so (control characters removed), located."""
     input_files: dict[str, bytes] = field(default_factory=dict, repr=False)
     """Relative path -> raw bytes of every file read (seeds, briefings, templates)."""
 

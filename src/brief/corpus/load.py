@@ -20,9 +20,11 @@ from typing import Annotated, Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from brief.confine import RefusedFile, read_input
 from brief.corpus import checks
 from brief.corpus.cache import gc_paused
 from brief.corpus.checks import Finding
+from brief.corpus.controls import describe, strip_controls, text_problem
 from brief.corpus.corpus import Corpus
 from brief.corpus.models import (
     ActorsFile,
@@ -69,6 +71,8 @@ class Loaded:
     """(kind, id) of records written but invalid: references to them are not 'unknown'."""
     findings: list[Finding] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Finding] = field(default_factory=list)
+    """Fixed while loading (control characters removed): reported, not fatal."""
 
 
 def load_corpus(root: Path) -> Corpus:
@@ -79,14 +83,30 @@ def load_corpus(root: Path) -> Corpus:
     """
     from brief.corpus.cache import load_cached
 
-    return load_cached(Path(root), _load_checked)
+    corpus = load_cached(Path(root), _load_checked)
+    _warn(corpus.warnings)  # a cached corpus reports them as a fresh load does
+    return corpus
 
 
 def _load_checked(root: Path) -> Corpus:
     loaded = load_workspace(root)
+    _warn(loaded.corpus.warnings)
     if loaded.problems:
         raise InvalidInput(loaded.problems)
     return loaded.corpus
+
+
+_warned: set[Problem] = set()
+
+
+def _warn(warnings: list[Problem]) -> None:
+    """Print each warning once per process (a command may load the corpus twice)."""
+    import sys
+
+    for warning in warnings:
+        if warning not in _warned:
+            _warned.add(warning)
+            print(f"warning: {warning}", file=sys.stderr)
 
 
 def load_workspace(root: Path) -> Loaded:
@@ -105,7 +125,7 @@ def _load_workspace(root: Path) -> Loaded:
     for kind in FILE_LAYOUT:
         for path in _yaml_files(root, kind, loaded):
             _load_file(root, path, kind, loaded)
-    _read_templates(root, loaded.corpus)
+    _read_templates(root, loaded)
     loaded.findings.extend(checks.run(loaded))
     locator = Locator(loaded.corpus.input_files)
     for finding in loaded.findings:
@@ -118,6 +138,11 @@ def _load_workspace(root: Path) -> Loaded:
             Problem(finding.file, where.line, where.column, where.field or None, message)
         )
     loaded.problems.sort()
+    loaded.corpus.warnings = sorted(
+        Problem(w.file, where.line, where.column, where.field or None, w.message)
+        for w in loaded.warnings
+        for where in [locator.locate(w.file, w.loc)]
+    )
     return loaded
 
 
@@ -139,9 +164,9 @@ def _rel(root: Path, path: Path) -> str:
 def _load_file(root: Path, path: Path, kind: FileKind, loaded: Loaded) -> None:
     rel = _rel(root, path)
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        loaded.problems.append(Problem(file=rel, message=f"cannot read: {error.strerror}"))
+        raw = read_input(root, path)
+    except RefusedFile as refused:
+        loaded.problems.append(Problem(file=rel, message=str(refused)))
         return
     loaded.corpus.input_files[rel] = raw
     if raw.strip():
@@ -153,6 +178,8 @@ def _load_file(root: Path, path: Path, kind: FileKind, loaded: Loaded) -> None:
         _salvage_ids(raw, kind, loaded)
         return
     loaded.problems.extend(_duplicate_problem(rel, dup) for dup in duplicates)
+    data, stripped = strip_controls(data)
+    loaded.warnings.extend(Finding(rel, loc, describe(chars)) for loc, chars in stripped)
     if not isinstance(data, dict):
         what = "records under '" + kind.list_key + ":'" if kind.list_key else "fields"
         loaded.findings.append(
@@ -304,12 +331,11 @@ def _read_text(root: Path, rel: str, source: Source, loaded: Loaded) -> None:
     text_path = root / "seeds" / relative
     text_rel = _rel(root, text_path)
     try:
-        raw = text_path.read_bytes()
-    except FileNotFoundError:
-        loaded.findings.append(Finding(rel, ("text",), f"file not found: {text_rel}"))
-        return
-    except OSError as error:
-        loaded.findings.append(Finding(rel, ("text",), f"cannot read {text_rel}: {error}"))
+        raw = read_input(root, text_path)
+    except RefusedFile as refused:
+        why = str(refused)
+        message = f"file not found: {text_rel}" if why == "not found" else f"{text_rel}: {why}"
+        loaded.findings.append(Finding(rel, ("text",), message))
         return
     corpus.input_files[text_rel] = raw
     digest = hashlib.sha256(raw).hexdigest()
@@ -322,17 +348,23 @@ def _read_text(root: Path, rel: str, source: Source, loaded: Loaded) -> None:
                 "the raw text must stay untouched",
             )
         )
+    if why := text_problem(raw):
+        loaded.findings.append(Finding(rel, ("text",), f"{text_rel}: {why}"))
+        return
     try:
         corpus.texts[source.id] = decode_utf8(text_rel, raw)
     except NotLoaded as error:
         loaded.problems.append(error.problem)
 
 
-def _read_templates(root: Path, corpus: Corpus) -> None:
+def _read_templates(root: Path, loaded: Loaded) -> None:
     folder = root / "briefings" / "templates"
     if folder.is_dir():
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            corpus.input_files[_rel(root, path)] = path.read_bytes()
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() or p.is_symlink()):
+            try:
+                loaded.corpus.input_files[_rel(root, path)] = read_input(root, path)
+            except RefusedFile as refused:
+                loaded.problems.append(Problem(file=_rel(root, path), message=str(refused)))
 
 
 def _check_schema_line(

@@ -523,6 +523,19 @@ class DraftFile(Strict):
     mentions: list[DraftMention] = Field(default_factory=list)
 
 
+class TemplateBudgets(Strict):
+    """Budgets of one section render (`templates:` in `briefings/_workspace.yaml`):
+    a template over either is a located error, never a hung or exhausted machine."""
+
+    seconds: Annotated[float, Field(gt=0, le=3600)] = Field(
+        default=30.0, description="Time one section's template may take to render"
+    )
+    output_chars: Annotated[int, Field(ge=10_000, le=100_000_000)] = Field(
+        default=5_000_000,
+        description="Longest text a section's template may build or print, in characters",
+    )
+
+
 # -------------------------------------------------------------- file kinds
 
 FILE_KINDS: dict[str, type[BaseModel]] = {

@@ -47,6 +47,8 @@ def _escape_line_start(match: re.Match[str]) -> str:
 
 
 def escape_url(url: str) -> str:
-    """A link destination in angle brackets: `<`, `>` and spaces are made safe."""
+    """A link destination in angle brackets: `<`, `>` and spaces are made safe, and an
+    `&` that looks like an entity is escaped, so `?a=1&amp;b=2` stays as recorded
+    (a Markdown parser would decode it to `&`)."""
     url = _NEWLINES.sub("", url)
-    return "<" + re.sub(r"([\\<>])", r"\\\1", url) + ">"
+    return "<" + _ENTITY.sub(r"\\&", re.sub(r"([\\<>])", r"\\\1", url)) + ">"

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from brief.confine import RefusedFile, read_input
 from brief.corpus import load_corpus
 from brief.corpus.load import load_model_file, schema_line
 from brief.corpus.models import (
@@ -49,11 +50,12 @@ def read_draft(root: Path, path: Path) -> DraftFile:
     """The reviewed draft, its errors located as `brief validate` locates them."""
     rel = path.relative_to(root).as_posix()
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(
-            Problem(rel, message=f"no draft: run `brief extract {path.stem}` first")
-        ) from None
+        raw = read_input(root, path)
+    except RefusedFile as refused:
+        why = str(refused)
+        if why == "not found":
+            why = f"no draft: run `brief extract {path.stem}` first"
+        raise InvalidInput(Problem(rel, message=why)) from None
     return load_model_file(rel, raw, DraftFile)
 
 

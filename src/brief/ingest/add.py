@@ -11,6 +11,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from brief.corpus.checks import web_address_problem
+from brief.corpus.controls import strip_controls, text_problem
 from brief.corpus.models import Source, SourceKind
 from brief.errors import InvalidInput, Problem
 from brief.fsutil import atomic_write_bytes
@@ -61,8 +63,16 @@ def add_source(
     workspace = Path(workspace)
     seeds = workspace / "seeds"
     document = read_document(path)
+    if why := text_problem(document.text_bytes):
+        raise InvalidInput(Problem(file=str(path), message=why))
     metadata = dict(document.metadata)
     metadata.update({key: value for key, value in (overrides or {}).items() if value})
+    metadata, _ = strip_controls(metadata)  # what validate would warn about, never written
+    if metadata.get("url") and (why := web_address_problem(metadata["url"])):
+        # Given: a mistake to report. Found in the page: not usable, not recorded.
+        if (overrides or {}).get("url"):
+            raise InvalidInput(Problem(file="--url", message=f"{metadata['url']!r}: {why}"))
+        del metadata["url"]
     if metadata.get("reliability"):
         metadata["reliability"] = _grade(path, metadata["reliability"])
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from brief.confine import refusal
 from brief.corpus import Corpus, load_corpus
 from brief.corpus.models import (
     DatePrecision,
@@ -400,6 +402,10 @@ def write_draft(root: Path, source_id: str, *, force: bool = False) -> tuple[Pat
     draft = build_draft(corpus, source_id)
     path = draft_path(root, source_id)
     data = yamlio.dump(draft.model_dump(mode="python"), schema="draft")
+    if os.path.lexists(path) and (why := refusal(Path(root), path)):
+        raise InvalidInput(
+            Problem(path.relative_to(root).as_posix(), message=f"{why}: remove it, then run again")
+        )
     if path.exists() and not force and path.read_bytes() != data:
         raise InvalidInput(
             Problem(

@@ -330,7 +330,7 @@ def _complete_subject(incomplete: str) -> list[tuple[str, str]]:
     try:
         from brief.assemble.subjects import complete_subjects
 
-        return [(s.id, s.name) for s in complete_subjects(load_corpus(None), incomplete)]
+        return [(word, s.name) for word, s in complete_subjects(load_corpus(None), incomplete)]
     except Exception:  # completion must never print an error into the shell
         return []
 

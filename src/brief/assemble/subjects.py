@@ -61,17 +61,34 @@ def briefable_subjects(corpus: Corpus) -> list[Briefable]:
     return sorted(listed, key=lambda s: (s.kind == "person", s.id))
 
 
-def complete_subjects(corpus: Corpus, prefix: str) -> list[Briefable]:
-    """Briefable subjects whose id, name, an alias or a word of one starts with `prefix`
-    (folded: `dju` finds Marko Đurić, `kos` Kosovo, `ruge` and `bor` Boris Ruge)."""
+def complete_subjects(corpus: Corpus, prefix: str) -> list[tuple[str, Briefable]]:
+    """Shell completions of `prefix`: (word to put on the command line, subject).
+
+    A subject is found by its id, name, any alias or (people) surname, regardless of case
+    and accents (`dju` finds Marko Đurić, `Kos` Kosovo, `ruge` Boris Ruge). The word
+    offered starts with exactly what was typed, as shells require, has no spaces (they
+    become hyphens, which resolve alike) and names the subject when given back to brief.
+    """
     wanted = fold(prefix)
     found = []
     for subject in briefable_subjects(corpus):
         actor = corpus.actors[subject.id]
-        keys = [fold(n) for n in (actor.id, actor.name, *actor.aliases)]
-        if any(k.startswith(wanted) or f" {wanted}" in f" {k}" for k in keys):
-            found.append(subject)
+        for key in _completion_keys(actor):
+            word = key.replace(" ", "-")
+            if not fold(word).startswith(wanted):
+                continue
+            offered = word if word.startswith(prefix) else prefix + word[len(prefix) :]
+            if fold(offered) == fold(word):  # the typed letters stand for the key's own
+                found.append((offered, subject))
+                break
     return found
+
+
+def _completion_keys(actor: Actor) -> list[str]:
+    keys = [actor.id, actor.name, *actor.aliases]
+    if actor.kind == ActorKind.PERSON:
+        keys += [name.split()[-1] for name in (actor.name, *actor.aliases) if " " in name]
+    return keys
 
 
 def _keys(actor: Actor) -> tuple[set[str], set[str]]:

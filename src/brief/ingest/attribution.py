@@ -37,7 +37,27 @@ def attribute(text: str, quotes: list[Quotation], resolver: Resolver) -> list[At
             found = _continuation(text, quote, results, quotes[:index], resolver, para_start)
         resolver.note(found)
         results.append(found)
+    results = _interrupted(text, results)
     return [r for r in results if not _partial(text, r) and not _repeated(text, r, results)]
+
+
+def _interrupted(text: str, results: list[Attributed]) -> list[Attributed]:
+    """`“I don't think the wisdom” -- an aside -- “is going to last,” he says`: a quote
+    cut by an aside takes the attribution of the piece that completes it."""
+    fixed = list(results)
+    for index in range(len(fixed) - 2, -1, -1):
+        here, after = fixed[index], fixed[index + 1]
+        if here.rule != "unattributed" or after.speaker is None:
+            continue
+        if not after.rule.startswith("after"):
+            continue
+        between = text[here.quote.close_mark + 1 : after.quote.open_mark]
+        if "\n" in between or re.search(r"[.!?]\s", between) or len(between.split()) > 25:
+            continue
+        fixed[index] = Attributed(
+            here.quote, after.speaker, None, None, "continuation-forward", after.evidence
+        )
+    return fixed
 
 
 PARTIAL_WORDS = 6
@@ -241,7 +261,7 @@ def _participle(before_verb: str) -> bool:
 
 _SENTENCE_SUBJECT = re.compile(
     r"\s*(?P<np>(?:(?:The|the|A|An)\s)?(?:[A-Z][\w.’'-]*)(?:\s(?:[A-Z][\w.’'-]*|of|for|and))*)"
-    r"\s+(?:also\s+|then\s+|later\s+)?[a-z]"
+    r"(?:,\s[^,“”\"]{2,100},)?\s+(?:also\s+|then\s+|later\s+)?[a-z]"
 )
 
 

@@ -191,7 +191,8 @@ def _before(
                 speaker = resolver.resolve(start + named[0], start + named[1], quote.start)
                 if speaker is not None:
                     return _make(quote, speaker, start + named[0], start + named[1], "before")
-            if _looks_like_speaker(prefix[np_start:np_end]):
+            phrase = prefix[np_start:np_end]
+            if _looks_like_speaker(phrase) and len(phrase.split()) <= SUBJECT_WORDS:
                 return _make(quote, None, start + np_start, start + np_end, "before")
     # `The Deputy Secretary General ... , telling them that “…`: the sentence's subject.
     subject = _SENTENCE_SUBJECT.match(prefix)
@@ -202,6 +203,8 @@ def _before(
     return None
 
 
+SUBJECT_WORDS = 6
+"""A longer phrase before a cue verb is a clause, not its subject: look further back."""
 GAP_WORDS = 45
 """How far into a verb's reported clause a quote may start (`X told reporters that
 he believed it is incumbent upon Y to act “in the way ...”`): the same sentence."""
@@ -213,7 +216,8 @@ def _noun_use(prefix: str, at: int) -> bool:
     if not before:
         return False
     word = before[-1].casefold()
-    return word in words_of("determiners") or word.endswith(("’s", "'s"))
+    # `an opportunity to talk about`: an infinitive has no subject of its own here
+    return word in words_of("determiners") or word.endswith(("’s", "'s")) or word == "to"
 
 
 def _apposition_name(prefix: str, np_end: int, verb_start: int) -> tuple[int, int] | None:

@@ -9,6 +9,7 @@ continuation), and the words that date it (or that nothing does).
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from brief.ingest.dates import StatedDate
 from brief.ingest.quotes import Attributed, Quotation, sentence_end, sentence_start
@@ -52,7 +53,10 @@ def _clause(text: str, item: Attributed) -> str:
     assert item.speaker_start is not None and item.speaker_end is not None
     quote = item.quote
     if item.speaker_start > quote.close_mark:
-        start, end = quote.close_mark + 1, item.speaker_end
+        # After the quote: up to the end of the attribution, so the cue verb shows.
+        start = quote.close_mark + 1
+        stop = re.search(r"[.!?“\"\n]", text[item.speaker_end : item.speaker_end + 60])
+        end = item.speaker_end + (stop.start() if stop else 0)
     elif item.speaker_end <= quote.open_mark:
         start, end = item.speaker_start, quote.open_mark
     else:

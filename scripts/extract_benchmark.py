@@ -70,11 +70,12 @@ def main() -> int:
     print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}, "
           f"{os.cpu_count()} CPUs")  # fmt: skip
     splits = ("train", "dev") if args.train else ("dev",)
+    os.chdir(REPO)  # gold folders print relative to the repository
     started, cpu = time.perf_counter(), time.process_time()
     print_scores(
         REPO,
         print,
-        gold_folders=[REPO / "tests" / "data" / "articles"],
+        gold_folders=[Path("tests") / "data" / "articles"],
         polnear=args.polnear,
         splits=splits,
     )

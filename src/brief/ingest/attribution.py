@@ -37,7 +37,27 @@ def attribute(text: str, quotes: list[Quotation], resolver: Resolver) -> list[At
             found = _continuation(text, quote, results, quotes[:index], resolver, para_start)
         resolver.note(found)
         results.append(found)
+    results = _interrupted(text, results)
     return [r for r in results if not _partial(text, r) and not _repeated(text, r, results)]
+
+
+def _interrupted(text: str, results: list[Attributed]) -> list[Attributed]:
+    """`“I don't think the wisdom” -- an aside -- “is going to last,” he says`: a quote
+    cut by an aside takes the attribution of the piece that completes it."""
+    fixed = list(results)
+    for index in range(len(fixed) - 2, -1, -1):
+        here, after = fixed[index], fixed[index + 1]
+        if here.rule != "unattributed" or after.speaker is None:
+            continue
+        if not after.rule.startswith("after"):
+            continue
+        between = text[here.quote.close_mark + 1 : after.quote.open_mark]
+        if "\n" in between or re.search(r"[.!?]\s", between) or len(between.split()) > 25:
+            continue
+        fixed[index] = Attributed(
+            here.quote, after.speaker, None, None, "continuation-forward", after.evidence
+        )
+    return fixed
 
 
 PARTIAL_WORDS = 6
@@ -171,7 +191,8 @@ def _before(
                 speaker = resolver.resolve(start + named[0], start + named[1], quote.start)
                 if speaker is not None:
                     return _make(quote, speaker, start + named[0], start + named[1], "before")
-            if _looks_like_speaker(prefix[np_start:np_end]):
+            phrase = prefix[np_start:np_end]
+            if _looks_like_speaker(phrase) and len(phrase.split()) <= SUBJECT_WORDS:
                 return _make(quote, None, start + np_start, start + np_end, "before")
     # `The Deputy Secretary General ... , telling them that “…`: the sentence's subject.
     subject = _SENTENCE_SUBJECT.match(prefix)
@@ -182,6 +203,8 @@ def _before(
     return None
 
 
+SUBJECT_WORDS = 6
+"""A longer phrase before a cue verb is a clause, not its subject: look further back."""
 GAP_WORDS = 45
 """How far into a verb's reported clause a quote may start (`X told reporters that
 he believed it is incumbent upon Y to act “in the way ...”`): the same sentence."""
@@ -193,7 +216,8 @@ def _noun_use(prefix: str, at: int) -> bool:
     if not before:
         return False
     word = before[-1].casefold()
-    return word in words_of("determiners") or word.endswith(("’s", "'s"))
+    # `an opportunity to talk about`: an infinitive has no subject of its own here
+    return word in words_of("determiners") or word.endswith(("’s", "'s")) or word == "to"
 
 
 def _apposition_name(prefix: str, np_end: int, verb_start: int) -> tuple[int, int] | None:
@@ -241,7 +265,7 @@ def _participle(before_verb: str) -> bool:
 
 _SENTENCE_SUBJECT = re.compile(
     r"\s*(?P<np>(?:(?:The|the|A|An)\s)?(?:[A-Z][\w.’'-]*)(?:\s(?:[A-Z][\w.’'-]*|of|for|and))*)"
-    r"\s+(?:also\s+|then\s+|later\s+)?[a-z]"
+    r"(?:,\s[^,“”\"]{2,100},)?\s+(?:also\s+|then\s+|later\s+)?[a-z]"
 )
 
 

@@ -9,6 +9,7 @@ continuation), and the words that date it (or that nothing does).
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from brief.ingest.dates import StatedDate
 from brief.ingest.quotes import Attributed, Quotation, sentence_end, sentence_start
@@ -22,6 +23,8 @@ _RULES = {
     "before-subject": "the subject of the sentence that introduces the quote",
     "continuation": "continues the previous quote of the paragraph",
     "continuation-paragraph": "runs on from the quote that ended the previous paragraph",
+    "continuation-forward": "cut by an aside; the piece that completes it is attributed",
+    "name-colon": "the speaker's name and a colon right before the quote",
     "introduced": "introduced by the sentence that ends the previous paragraph",
     "reported-speech-before": "the previous paragraph reports this speaker's words",
     "transcript": "transcript line: the speaker's name before a colon",
@@ -50,7 +53,10 @@ def _clause(text: str, item: Attributed) -> str:
     assert item.speaker_start is not None and item.speaker_end is not None
     quote = item.quote
     if item.speaker_start > quote.close_mark:
-        start, end = quote.close_mark + 1, item.speaker_end
+        # After the quote: up to the end of the attribution, so the cue verb shows.
+        start = quote.close_mark + 1
+        stop = re.search(r"[.!?“\"\n]", text[item.speaker_end : item.speaker_end + 60])
+        end = item.speaker_end + (stop.start() if stop else 0)
     elif item.speaker_end <= quote.open_mark:
         start, end = item.speaker_start, quote.open_mark
     else:

@@ -377,7 +377,8 @@ class Generator:
             "location": self.location(country),
             "subjects": [country],
             "issues": chosen_issues,
-            "credibility": self.rng.choice((1, 2, 2, 2, 3, 3, 4, 6)),
+            # Never 1: "confirmed by other sources" needs `corroborated_by`.
+            "credibility": self.rng.choice((2, 2, 2, 2, 3, 3, 4, 6)),
         }
         speaker = self.speaker_for(country)
         if roll < 0.55 and speaker is not None:
@@ -497,7 +498,14 @@ class Generator:
                     if ascii_fold(issue["title"]) != issue["title"]
                     else [],
                     "subjects": [issue["country"]],
-                    "status": statuses[len(out) % len(statuses)],
+                    "status_history": [
+                        {
+                            "date": max(e["date"] for e in evidence),
+                            "status": statuses[len(out) % len(statuses)],
+                            "assessment": "no agreement on sequencing and guarantees",
+                            "basis": [evidence[-1]["id"]],
+                        }
+                    ],
                     "summary": f"{issue['title']} remains a point of contention in {cname}; "
                     "the parties disagree on sequencing and guarantees.",
                     "evidence": [e["id"] for e in evidence],
@@ -521,8 +529,12 @@ class Generator:
                 "title": self.title_of(person) if last else self.rng.choice(titles),
                 "organisation": person.employer,
                 "start": start,
+                "start_source": sources[0],
                 "end": end,
-                "acting": self.rng.random() < 0.05,
+                "end_source": sources[0] if end else None,
+                # Drawn but unused: an acting role needs the source's words saying
+                # so, which synthetic texts do not hold. Drawn to keep the corpus.
+                "acting": self.rng.random() < 0.0,
                 "sources": sources[: self.rng.randint(1, 2)],
             }
             out.append({k: v for k, v in role.items() if v is not None and v is not False})
@@ -604,8 +616,9 @@ class Generator:
                 "text": text,
                 "likelihood": term,
                 "confidence": ("high", "moderate", "low")[n % 3],
-                "confidence_basis": f"Rests on {len(basis)} extracts from "
+                "confidence_basis": f"Rests on {len(basis)} reports from "
                 f"{len({e['source'] for e in basis})} sources.",
+                "key_assumption": "The parties' stated positions hold through the horizon.",
                 "horizon": horizon,
                 "made": made,
                 "key": n % 4 == 0,

@@ -44,3 +44,8 @@ def test_saved_page_reaches_a_brief_that_cites_it(tmp_path: Path) -> None:
     assert "We expect concrete steps before the end of the year." in brief
     assert "EU Envoy Urges Belgrade and Pristina to Implement Deals" in brief
     assert "Balkan Dispatch" in brief
+    # As the README's walkthrough ends: no --as-of, and the new article is in.
+    rendered = run("kosovo", "--format", "md", "-o", str(out / "default"), "-w", str(ws))
+    assert rendered.exit_code == 0, rendered.output
+    brief = Path(rendered.stdout.strip()).read_text(encoding="utf-8")
+    assert "We expect concrete steps before the end of the year." in brief

@@ -45,7 +45,7 @@ actors:
     roles:
       - title: Assistant Secretary General
         organisation: nato
-        end: 2024-09-10
+        end: 2024-08-21
         end_source: n1-ruge
         sources: [n1-ruge]
   - id: vjosa-osmani

@@ -113,7 +113,7 @@ def test_credibility_1_confirmed_by_another_source_passes(ws: Path) -> None:
 
 def test_a_role_end_without_a_source_is_refused(ws: Path) -> None:
     edit(ws, ACTORS, "        end_source: n1-ruge\n", "")
-    line = line_of(ws, ACTORS, "end: 2024-09-10")
+    line = line_of(ws, ACTORS, "end: 2024-08-21")
     assert the_problem(ws) == (
         f"{ACTORS}:{line}:14: actors[2].roles[0].end: no source gives this end date: name it "
         "in 'end_source' (and its words in 'end_evidence'), or leave the end out"
@@ -124,8 +124,8 @@ def test_a_role_start_without_a_source_is_refused(ws: Path) -> None:
     edit(
         ws,
         ACTORS,
-        "        end: 2024-09-10\n",
-        "        start: 2024-08-01\n        end: 2024-09-10\n",
+        "        end: 2024-08-21\n",
+        "        start: 2024-08-01\n        end: 2024-08-21\n",
     )
     line = line_of(ws, ACTORS, "start: 2024-08-01")
     assert the_problem(ws).startswith(
@@ -327,3 +327,35 @@ def test_the_pack_reports_a_status_change_from_the_history_alone(ws: Path) -> No
     changes = (ws / "output" / "packs" / "2024-W35" / "changes.md").read_text("utf-8")
     assert "No pack of 2024-W34 was found" in changes  # no earlier pack on disk
     assert "Issue status changed: Security in the north: active → escalating" in changes
+
+
+# ---------------------------------------------------------- reported speech
+
+
+def test_a_paraphrase_starting_with_a_pronoun_names_whom_it_is_about(ws: Path) -> None:
+    text = ws / "seeds" / "texts" / "n1-ruge.txt"
+    # The fixture's text holds "He met   Vjosa Osmani": a paraphrase starting with "He".
+    edit(ws, EXTRACTS, """\
+    quote: "We will not allow any type of security vacuum to emerge."
+""", """\
+    quote: "He met Vjosa Osmani"
+    mode: indirect
+""")  # fmt: skip
+    assert "He met" in text.read_text("utf-8")
+    line = line_of(ws, EXTRACTS, "id: ruge-no-vacuum")
+    assert the_problem(ws) == (
+        f"{EXTRACTS}:{line}:5: extracts[0].refers_to: the paraphrase starts 'He ...', which "
+        "out of its paragraph names no one: say whom it is about in 'refers_to' (an actor id)"
+    )
+    edit(ws, EXTRACTS, "    mode: indirect\n", "    mode: indirect\n    refers_to: boris-ruge\n")
+    assert problems(ws) == []
+
+
+def test_a_role_date_after_its_source_was_published_is_refused(ws: Path) -> None:
+    # The fixture's source was published on 22 August: it cannot report an end in September.
+    edit(ws, ACTORS, "        end: 2024-08-21\n", "        end: 2024-09-10\n")
+    line = line_of(ws, ACTORS, "end: 2024-09-10")
+    assert the_problem(ws) == (
+        f"{ACTORS}:{line}:14: actors[2].roles[0].end: 2024-09-10 is after its source "
+        "'n1-ruge' was published (2024-08-22)"
+    )

@@ -205,7 +205,7 @@ def test_unknown_field_points_at_the_key_and_suggests(ws: Path) -> None:
 
 
 def test_unknown_field_lists_the_allowed_ones(ws: Path) -> None:
-    edit(ws, ACTORS, "        end: 2024-09-10\n", "        end: 2024-09-10\n        xyz: 1\n")
+    edit(ws, ACTORS, "        end: 2024-08-21\n", "        end: 2024-08-21\n        xyz: 1\n")
     line = line_of(ws, ACTORS, "xyz:")
     assert the_problem(ws) == (
         f"{ACTORS}:{line}:9: actors[2].roles[0].xyz: unknown field; allowed here: "
@@ -235,12 +235,12 @@ def test_model_rule_is_located_at_its_field(ws: Path) -> None:
     edit(
         ws,
         ACTORS,
-        "        end: 2024-09-10\n",
-        "        start: 2024-10-01\n        end: 2024-09-10\n",
+        "        end: 2024-08-21\n",
+        "        start: 2024-10-01\n        end: 2024-08-21\n",
     )
-    line = line_of(ws, ACTORS, "end: 2024-09-10")
+    line = line_of(ws, ACTORS, "end: 2024-08-21")
     assert the_problem(ws) == (
-        f"{ACTORS}:{line}:14: actors[2].roles[0].end: role ends (2024-09-10) before it starts "
+        f"{ACTORS}:{line}:14: actors[2].roles[0].end: role ends (2024-08-21) before it starts "
         "(2024-10-01)"
     )
 

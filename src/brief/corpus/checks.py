@@ -71,6 +71,7 @@ def run(loaded: Loaded) -> list[Finding]:
         _dates,
         _roles,
         _corroboration,
+        _reported_speech,
         _status_histories,
         _estimative_language,
         _jargon,
@@ -364,6 +365,24 @@ def _roles(loaded: Loaded) -> Iterator[Finding]:
             )
         for number, role in enumerate(actor.roles):
             yield from _role(file, (*loc, "roles", number), role)
+            yield from _role_dates_in_print(loaded.corpus, file, (*loc, "roles", number), role)
+
+
+def _role_dates_in_print(corpus: Corpus, file: str, loc: Loc, role: Role) -> Iterator[Finding]:
+    """A source reports a start or end it could know: not one after it was published."""
+    for end in ("start", "end"):
+        when = getattr(role, f"{end}_when")
+        source = corpus.sources.get(getattr(role, f"{end}_source") or "")
+        if when is None or source is None:
+            continue
+        latest = _latest_day(source)
+        if latest is not None and when.first > latest:
+            yield _finding(
+                file,
+                (*loc, end),
+                f"{_written(when)} is after its source '{source.id}' was published "
+                f"({_written(source.published_when)})",
+            )
 
 
 def _role(file: str, loc: Loc, role: Role) -> Iterator[Finding]:
@@ -390,6 +409,30 @@ def _role(file: str, loc: Loc, role: Role) -> Iterator[Finding]:
             "no source words say the role is held in an acting capacity: "
             "give them in 'start_evidence' (with 'start' and 'start_source')",
         )
+
+
+# ------------------------------------------------------- reported speech
+
+# Reported speech printed out of its paragraph: a leading pronoun ("He also
+# highlighted ...") or a fragment ("noting that ...", "mentioning ...") no
+# longer says whom it is about.
+_DANGLING_START = re.compile(r"(?i:he|she|they|it|his|her|their)\b|[a-z]")
+
+
+def _reported_speech(loaded: Loaded) -> Iterator[Finding]:
+    for ident, extract in loaded.corpus.extracts.items():
+        if not isinstance(extract, Statement) or extract.mode != StatementMode.INDIRECT:
+            continue
+        words = extract.quote.lstrip("\"“'‘ ")
+        if extract.refers_to is None and _DANGLING_START.match(words) is not None:
+            file, loc = loaded.origins["extracts"][ident]
+            first = words.split(maxsplit=1)[0] if words.split() else words
+            yield _finding(
+                file,
+                (*loc, "refers_to"),
+                f"the paraphrase starts '{first} ...', which out of its paragraph names no "
+                "one: say whom it is about in 'refers_to' (an actor id)",
+            )
 
 
 # ---------------------------------------------------------- corroboration

@@ -123,7 +123,7 @@ def test_a_month_date_parses_and_prints_as_the_month_in_a_brief(ws: Path) -> Non
     assert corpus.extracts["ruge-no-vacuum"].when.text() == "August 2024"
     _path, text = render_md(ws, "--as-of", "2024-09-30")
     assert QUOTE in text
-    assert "August 2024" in text
+    assert re.search(r"(?<!\d\s)(?<!\d)August 2024", text)
     # A month is never turned into its first day.
     assert not re.search(r"(?<!\d)1 August 2024|2024-08-01|August 1, 2024", text)
     assert "August 2024" in text.split("[^1]:", 1)[1]  # the citation too
@@ -192,3 +192,27 @@ def test_the_default_as_of_includes_a_source_published_after_the_newest_extract(
     path, text = render_md(ws)
     assert path.name == "kosovo_2024-08-22.md"
     assert QUOTE in text
+
+
+def test_a_month_date_prints_as_the_month_in_word_and_pdf_too(ws: Path) -> None:
+    import docx
+    from pypdf import PdfReader
+
+    date_the_statement_august(ws)
+    out = ws / "out"
+    result = CliRunner().invoke(
+        app,
+        ["kosovo", "--format", "all", "--as-of", "2024-09-30", "-w", str(ws), "-o", str(out)],
+        env={"CI": "true"},
+    )
+    assert result.exit_code == 0, result.output
+    word = docx.Document(str(out / "kosovo_2024-09-30.docx"))
+    pdf = PdfReader(out / "kosovo_2024-09-30.pdf")
+    for text in (
+        "\n".join(p.text for p in word.paragraphs),
+        "\n".join(page.extract_text() for page in pdf.pages),
+    ):
+        # "August 2024" on its own (the statement), not only as part of a day
+        # ("covering 31 August 2024"); never as its first day.
+        assert re.search(r"(?<!\d\s)(?<!\d)August 2024", text)
+        assert not re.search(r"(?<!\d)1 August 2024", text)

@@ -643,6 +643,12 @@ class DraftStatement(DraftCandidate):
         default=None, description="Why this speaker: the cue verb, pattern or pronoun chain"
     )
     mode: StatementMode = StatementMode.DIRECT
+    reported_by: ActorId | None = Field(
+        default=None, description="Reported speech: whose account it is"
+    )
+    refers_to: ActorId | None = Field(
+        default=None, description="Reported speech: who its leading 'He ...' means"
+    )
     occasion: NonEmpty
     date: dt.date
     date_precision: DatePrecision = DatePrecision.DAY

@@ -414,9 +414,9 @@ def _role(file: str, loc: Loc, role: Role) -> Iterator[Finding]:
 # ------------------------------------------------------- reported speech
 
 # Reported speech printed out of its paragraph: a leading pronoun ("He also
-# highlighted ...") or a fragment ("noting that ...", "mentioning ...") no
-# longer says whom it is about.
-_DANGLING_START = re.compile(r"(?i:he|she|they|it|his|her|their)\b|[a-z]")
+# highlighted ...") no longer says whom it is about. (A fragment such as
+# "noting that ..." is printed after its speaker's name, so it does not dangle.)
+_DANGLING_START = re.compile(r"(?:he|she|they|it|its|his|her|their)\b", re.IGNORECASE)
 
 
 def _reported_speech(loaded: Loaded) -> Iterator[Finding]:

@@ -20,8 +20,8 @@ from brief.corpus.models import (
     Statement,
     WorkspaceSettings,
 )
-from brief.errors import Problem
 from brief.dates import PartialDate
+from brief.errors import Problem
 
 AnyExtract = Statement | Event | Fact
 

@@ -13,6 +13,7 @@ issues, ICD 203 judgments and country and person briefings with many notes.
 from __future__ import annotations
 
 import argparse
+import bisect
 import datetime as dt
 import hashlib
 import random
@@ -377,7 +378,8 @@ class Generator:
             "location": self.location(country),
             "subjects": [country],
             "issues": chosen_issues,
-            "credibility": self.rng.choice((1, 2, 2, 2, 3, 3, 4, 6)),
+            # Never 1: "confirmed by other sources" needs `corroborated_by`.
+            "credibility": self.rng.choice((2, 2, 2, 2, 3, 3, 4, 6)),
         }
         speaker = self.speaker_for(country)
         if roll < 0.55 and speaker is not None:
@@ -497,7 +499,14 @@ class Generator:
                     if ascii_fold(issue["title"]) != issue["title"]
                     else [],
                     "subjects": [issue["country"]],
-                    "status": statuses[len(out) % len(statuses)],
+                    "status_history": [
+                        {
+                            "date": max(e["date"] for e in evidence),
+                            "status": statuses[len(out) % len(statuses)],
+                            "assessment": "no agreement on sequencing and guarantees",
+                            "basis": [evidence[-1]["id"]],
+                        }
+                    ],
                     "summary": f"{issue['title']} remains a point of contention in {cname}; "
                     "the parties disagree on sequencing and guarantees.",
                     "evidence": [e["id"] for e in evidence],
@@ -514,22 +523,39 @@ class Generator:
         start = self.first_day - dt.timedelta(days=self.rng.randint(0, 1200))
         titles = NATIONAL_TITLES if person.country else INTERNATIONAL_TITLES
         out = []
+        start_source = self.reporting(start)
         for k in range(count):
             last = k == count - 1
             end = None if last else start + dt.timedelta(days=self.rng.randint(200, 700))
+            # A start or end is given only by a source published by then: a
+            # role whose end no source could yet report stays open.
+            end_source = self.reporting(end) if end else None
+            if end_source is None:
+                end = None
             role = {
                 "title": self.title_of(person) if last else self.rng.choice(titles),
                 "organisation": person.employer,
-                "start": start,
+                "start": start if start_source else None,
+                "start_source": start_source,
                 "end": end,
-                "acting": self.rng.random() < 0.05,
+                "end_source": end_source,
+                # Drawn but unused: an acting role needs the source's words saying
+                # so, which synthetic texts do not hold. Drawn to keep the corpus.
+                "acting": self.rng.random() < 0.0,
                 "sources": sources[: self.rng.randint(1, 2)],
             }
             out.append({k: v for k, v in role.items() if v is not None and v is not False})
             if end is None:
                 break
-            start = end
+            start, start_source = end, end_source
         return out
+
+    def reporting(self, day: dt.date) -> str | None:
+        """The first source published on or after `day`, if any."""
+        if not hasattr(self, "_by_date"):
+            self._by_date = sorted((s["published"], s["id"]) for s in self.sources)
+        index = bisect.bisect_left(self._by_date, (day, ""))
+        return self._by_date[index][1] if index < len(self._by_date) else None
 
     def actors(self) -> dict[str, list[dict]]:
         files: dict[str, list[dict]] = defaultdict(list)
@@ -604,8 +630,9 @@ class Generator:
                 "text": text,
                 "likelihood": term,
                 "confidence": ("high", "moderate", "low")[n % 3],
-                "confidence_basis": f"Rests on {len(basis)} extracts from "
+                "confidence_basis": f"Rests on {len(basis)} reports from "
                 f"{len({e['source'] for e in basis})} sources.",
+                "key_assumption": "The parties' stated positions hold through the horizon.",
                 "horizon": horizon,
                 "made": made,
                 "key": n % 4 == 0,

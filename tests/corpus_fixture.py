@@ -45,7 +45,8 @@ actors:
     roles:
       - title: Assistant Secretary General
         organisation: nato
-        end: 2024-09-10
+        end: 2024-08-21
+        end_source: n1-ruge
         sources: [n1-ruge]
   - id: vjosa-osmani
     name: Vjosa Osmani
@@ -81,7 +82,11 @@ issues:
   - id: security
     title: Security in the north
     subjects: [kosovo]
-    status: active
+    status_history:
+      - date: 2024-08-20
+        status: active
+        assessment: NATO restates its commitment
+        basis: [ruge-no-vacuum]
     summary: NATO's commitment to security.
     evidence: [ruge-no-vacuum]
     last_development: 2024-08-20
@@ -95,9 +100,13 @@ judgments:
     text: KFOR is likely to keep its strength in Kosovo through 2025.
     likelihood: likely
     confidence: moderate
+    confidence_basis: One NATO statement on the point.
+    key_assumption: NATO's force planning does not change.
     horizon: through 2025
     made: 2024-10-01
     basis: [ruge-no-vacuum]
+    indicators:
+      - A NATO decision on KFOR's strength
 """
 
 BRIEFING = """\

@@ -23,6 +23,7 @@ from brief.corpus.models import (
     Role,
     Source,
     Statement,
+    StatusEntry,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -255,7 +256,14 @@ def build_corpus(root: Path) -> Corpus:
             id="kfor-posture",
             title="KFOR posture",
             subjects=["kosovo"],
-            status="active",
+            status_history=[
+                StatusEntry(
+                    date=D(2024, 8, 22),
+                    status="active",
+                    assessment="reinforced strength",
+                    basis=["kfor-size"],
+                )
+            ],
             summary="NATO keeps KFOR at reinforced strength",
             evidence=["kfor-size"],
             last_development=D(2024, 8, 22),
@@ -264,7 +272,14 @@ def build_corpus(root: Path) -> Corpus:
             id="dialogue",
             title="Belgrade-Pristina dialogue",
             subjects=["kosovo", "serbia"],
-            status="stalled",
+            status_history=[
+                StatusEntry(
+                    date=D(2024, 9, 20),
+                    status="stalled",
+                    assessment="no meeting since the summer",
+                    basis=["bridge-talks"],
+                )
+            ],
             summary="Status recorded after the cut-off",
             evidence=["bridge-talks"],
             last_development=D(2024, 9, 20),
@@ -280,6 +295,7 @@ def build_corpus(root: Path) -> Corpus:
             likelihood="very likely",
             confidence="moderate",
             confidence_basis="two official sources agree, but force decisions can change fast",
+            key_assumption="No crisis in the north forces a change",
             horizon="through March 2025",
             made=D(2024, 9, 1),
             key=True,
@@ -292,9 +308,12 @@ def build_corpus(root: Path) -> Corpus:
             text="A deal on the bridge is unlikely",
             likelihood="unlikely",
             confidence="low",
+            confidence_basis="one report of the talks",
+            key_assumption="The parties keep their stated positions",
             horizon="through 2025",
             made=D(2024, 9, 30),
             basis=["bridge-talks"],
+            indicators=["An agreement on the bridge in the dialogue"],
         ),
     ]:
         corpus.judgments[judgment.id] = judgment

@@ -14,6 +14,6 @@ def copy_shipped_workspace(root: Path, keep: tuple[str, ...] | None = None) -> P
     shutil.copytree(REPO / "briefings", root / "briefings")
     if keep is not None:
         for path in (root / "briefings").glob("*.yaml"):
-            if path.stem not in keep:
+            if path.stem not in keep and not path.name.startswith("_"):  # _workspace.yaml
                 path.unlink()
     return root

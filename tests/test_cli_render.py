@@ -21,16 +21,18 @@ def ws(tmp_path: Path) -> Path:
     return copy_shipped_workspace(tmp_path / "ws")
 
 
-def newest_extract_date(ws: Path) -> str:
+def default_as_of(ws: Path) -> str:
     from brief import api
 
-    return max(e.date for e in api.load(ws).extracts.values()).isoformat()
+    as_of = api.load(ws).default_as_of()
+    assert as_of is not None
+    return as_of.isoformat()
 
 
 def test_default_output_is_named_by_subject_id_and_as_of(ws: Path) -> None:
     result = runner.invoke(app, ["Boris Ruge", "--format", "md", "-w", str(ws)])
     assert result.exit_code == 0, result.output
-    expected = ws / "output" / f"boris-ruge_{newest_extract_date(ws)}.md"
+    expected = ws / "output" / f"boris-ruge_{default_as_of(ws)}.md"
     assert expected.is_file()
     assert result.stdout.strip() == str(expected)
 

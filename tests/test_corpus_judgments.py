@@ -102,7 +102,8 @@ def problems_with_basis(root: Path, basis: str) -> list[str]:
     path = root / JUDGMENTS
     body = path.read_text(encoding="utf-8")
     body = body.replace(
-        "    confidence: moderate\n", f"    confidence: moderate\n    confidence_basis: {basis}\n"
+        "    confidence_basis: One NATO statement on the point.\n",
+        f"    confidence_basis: {basis}\n",
     )
     path.write_text(body, encoding="utf-8")
     return [str(p) for p in load_workspace(root).problems]

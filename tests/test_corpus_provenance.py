@@ -151,7 +151,13 @@ def test_direct_statement_must_be_in_quotation_marks(ws: Path) -> None:
         f"{EXTRACTS}:{line}:5: extracts[0].mode: direct, but the source does not put these "
         "words in quotation marks: reported speech is 'indirect'"
     ]
-    edit(ws, EXTRACTS, "    occasion: visit", "    mode: indirect\n    occasion: visit")
+    # Reported speech opening "He ..." also says whom it is about (refers_to).
+    edit(
+        ws,
+        EXTRACTS,
+        "    occasion: visit",
+        "    mode: indirect\n    refers_to: boris-ruge\n    occasion: visit",
+    )
     assert problems(ws) == []
 
 

@@ -4,9 +4,28 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from brief.corpus.load import FILE_LAYOUT, load_workspace, schema_line
+from brief.corpus.load import (
+    FILE_LAYOUT,
+    WORKSPACE_FILE,
+    WORKSPACE_KIND,
+    FileKind,
+    load_workspace,
+    schema_line,
+)
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+def shipped_files() -> list[tuple[FileKind, Path]]:
+    """Every YAML file the loader reads, with its kind (`_workspace.yaml` is no briefing)."""
+    files = [
+        (kind, path)
+        for kind in FILE_LAYOUT
+        for path in sorted((REPO / kind.folder).glob("*.yaml"))
+        if not path.name.startswith("_")
+    ]
+    assert (REPO / WORKSPACE_FILE).is_file()
+    return [*files, (WORKSPACE_KIND, REPO / WORKSPACE_FILE)]
 
 
 def test_shipped_corpus_is_valid() -> None:
@@ -26,10 +45,9 @@ def test_every_shipped_text_belongs_to_a_source() -> None:
 
 
 def test_every_shipped_yaml_file_names_its_schema_for_editors() -> None:
-    for kind in FILE_LAYOUT:
-        for path in sorted((REPO / kind.folder).glob("*.yaml")):
-            first = path.read_text(encoding="utf-8").split("\n", 1)[0]
-            assert first == schema_line(REPO, path, kind.schema), path.relative_to(REPO)
+    for kind, path in shipped_files():
+        first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        assert first == schema_line(REPO, path, kind.schema), path.relative_to(REPO)
 
 
 def test_editors_schemas_accept_every_shipped_file_and_catch_a_typo() -> None:
@@ -47,19 +65,18 @@ def test_editors_schemas_accept_every_shipped_file_and_catch_a_typo() -> None:
         return value.isoformat() if hasattr(value, "isoformat") else value
 
     checked = 0
-    for kind in FILE_LAYOUT:
+    for kind, path in shipped_files():
         schema = json.loads((REPO / "schemas" / f"{kind.schema}.schema.json").read_text())
         validator = jsonschema.Draft7Validator(
             schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER
         )
-        for path in sorted((REPO / kind.folder).glob("*.yaml")):
-            data = as_editor_sees(yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader))
-            errors = [e.message for e in validator.iter_errors(data)]
-            assert errors == [], path.relative_to(REPO)
-            checked += 1
-            if isinstance(data, dict) and "title" in data:
-                misspelt = {**data, "titel": data["title"]}
-                assert not validator.is_valid(misspelt)
+        data = as_editor_sees(yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader))
+        errors = [e.message for e in validator.iter_errors(data)]
+        assert errors == [], path.relative_to(REPO)
+        checked += 1
+        if isinstance(data, dict) and "title" in data:
+            misspelt = {**data, "titel": data["title"]}
+            assert not validator.is_valid(misspelt)
     assert checked > 0
 
 

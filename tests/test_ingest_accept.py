@@ -41,6 +41,7 @@ def _statement(text: str, passage: str, **fields) -> DraftStatement:
         "quote": passage,
         "speaker": "boris-ruge",
         "mode": "indirect",
+        "refers_to": "boris-ruge",  # the passage opens "He highlighted ..."
         "occasion": "interview with N1",
         "date": dt.date(2024, 8, 22),
         "date_precision": "approximate",

@@ -28,6 +28,8 @@ def test_saved_page_reaches_a_brief_that_cites_it(tmp_path: Path) -> None:
     draft = yaml.safe_load(draft_file.read_text(encoding="utf-8"))
     for item in draft["statements"]:
         item["accept"] = item["speaker"] == "miroslav-lajcak"
+        if item["accept"]:  # the reviewer files it under the issue it speaks to
+            item["issues"] = ["belgrade-pristina-dialogue"]
         assert item["speaker"] != "miroslav-lajcak" or "kosovo" in item["subjects"]
     draft_file.write_text(yaml.safe_dump(draft, allow_unicode=True), encoding="utf-8")
     accepted = run("extract", SOURCE, "--accept", "-w", str(ws))
@@ -42,3 +44,8 @@ def test_saved_page_reaches_a_brief_that_cites_it(tmp_path: Path) -> None:
     assert "We expect concrete steps before the end of the year." in brief
     assert "EU Envoy Urges Belgrade and Pristina to Implement Deals" in brief
     assert "Balkan Dispatch" in brief
+    # As the README's walkthrough ends: no --as-of, and the new article is in.
+    rendered = run("kosovo", "--format", "md", "-o", str(out / "default"), "-w", str(ws))
+    assert rendered.exit_code == 0, rendered.output
+    brief = Path(rendered.stdout.strip()).read_text(encoding="utf-8")
+    assert "We expect concrete steps before the end of the year." in brief

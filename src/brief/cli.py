@@ -271,7 +271,8 @@ AsOfOption = Annotated[
         "--as-of",
         parser=parse_date,
         metavar="DATE",
-        help="Information cut-off, YYYY-MM-DD (default: the newest extract's date).",
+        help="Information cut-off, YYYY-MM-DD (default: the latest day any extract's "
+        "or source's date can mean).",
     ),
 ]
 SinceOption = Annotated[
@@ -601,7 +602,7 @@ def pack(
         str | None,
         typer.Option(
             metavar="YYYY-Www",
-            help="ISO week, e.g. 2024-W38; as-of is its Sunday (default: newest extract's week).",
+            help="ISO week, e.g. 2024-W38; as-of is its Sunday (default: the default as-of week).",
         ),
     ] = None,
     as_of: AsOfOption = None,

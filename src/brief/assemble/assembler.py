@@ -60,6 +60,7 @@ from brief.corpus.models import (
     Statement,
 )
 from brief.corpus.provenance import normalize
+from brief.dates import PartialDate
 from brief.document.dates import long_date
 
 HEADINGS = {
@@ -139,7 +140,8 @@ class Assembly:
         return [
             e
             for e in extracts
-            if e.date <= self.as_of and self.corpus.sources[e.source].published <= self.as_of
+            if e.when.on_or_before(self.as_of)
+            and self.corpus.sources[e.source].published_when.on_or_before(self.as_of)
         ]
 
     def issue_titles(self, issue_ids: Iterable[str]) -> list[str]:
@@ -152,8 +154,8 @@ class Assembly:
         common = {
             "id": extract.id,
             "kind": extract.kind,
-            "date": extract.date,
-            "date_text": long_date(extract.date, extract.date_precision),
+            "date": extract.when.last,
+            "date_text": extract.when.text(),
             "location": extract.location,
             "issues": self.issue_titles(extract.issues),
             "sources": [self.ref(extract)],
@@ -188,7 +190,7 @@ class Assembly:
                 merged.setdefault(key, []).append(extract)
         views = []
         for group in merged.values():
-            group.sort(key=lambda s: (s.date, s.id))
+            group.sort(key=lambda s: (s.when.key, s.id))
             first = self.view(group[0])
             refs = {(r.source, r.grade): r for s in group for r in [self.ref(s)]}
             issues = list(dict.fromkeys(t for s in group for t in self.issue_titles(s.issues)))
@@ -344,7 +346,7 @@ class Assembly:
         basis_extracts = self.known(
             self.corpus.extracts[i] for i in judgment.basis if i in self.corpus.extracts
         )
-        basis = [self.view(e) for e in sorted(basis_extracts, key=lambda e: (e.date, e.id))]
+        basis = [self.view(e) for e in sorted(basis_extracts, key=_by_date)]
         refs = {(r.source, r.grade): r for b in basis for r in b.sources}
         return JudgmentView(
             id=judgment.id,
@@ -376,7 +378,7 @@ class Assembly:
         statements: Counter[str] = Counter()
         events: Counter[str] = Counter()
         issues: dict[str, dict[str, None]] = {}
-        last: dict[str, dt.date] = {}
+        last: dict[str, PartialDate] = {}
         for extract in window:
             involved = [extract.speaker] if isinstance(extract, Statement) else []
             if isinstance(extract, Event):
@@ -387,7 +389,7 @@ class Assembly:
                 else:
                     events[actor_id] += 1
                 issues.setdefault(actor_id, {}).update(dict.fromkeys(extract.issues))
-                last[actor_id] = max(last.get(actor_id, extract.date), extract.date)
+                last[actor_id] = max(last.get(actor_id, extract.when), extract.when, key=_key)
         candidates = set(statements) | set(events)
         # Actors of the country hold a role there even when silent in the window.
         for member in self.index.members.get(self.actor.id, []):
@@ -409,7 +411,7 @@ class Assembly:
                     statements=statements[actor_id],
                     events=events[actor_id],
                     issues=self.issue_titles(issues.get(actor_id, {})),
-                    last_seen_text=long_date(last[actor_id]) if actor_id in last else None,
+                    last_seen_text=last[actor_id].text() if actor_id in last else None,
                     sources=self.role_refs(role) if role else [],
                 )
             )
@@ -422,10 +424,11 @@ class Assembly:
         """The role's sources published by the as-of date (a later one was not yet known)."""
         published = {
             s
-            for s in role.sources
-            if s not in self.corpus.sources or self.corpus.sources[s].published <= self.as_of
+            for s in role.all_sources()
+            if s not in self.corpus.sources
+            or self.corpus.sources[s].published_when.on_or_before(self.as_of)
         }
-        return [self.role_ref(s) for s in role.sources if s in published]
+        return [self.role_ref(s) for s in role.all_sources() if s in published]
 
     def role_ref(self, source_id: str) -> SourceRef:
         source = self.corpus.sources.get(source_id)
@@ -447,8 +450,9 @@ class Assembly:
             known = sorted({e.id: e for e in [*history, *listed]}.values(), key=_by_date)
             if not known:
                 continue  # nothing known about it yet on the as-of date
-            in_window = [e for e in known if e.date >= self.since]
-            recorded = issue.last_development <= self.as_of
+            in_window = [e for e in known if e.when.last >= self.since]
+            recorded = issue.last_development_when.on_or_before(self.as_of)
+            status = issue.status_on(self.as_of)
             history_views = self.mixed_views(known)
             latest = history_views[-1]
             # The latest development is shown on its own: not again as evidence.
@@ -458,7 +462,7 @@ class Assembly:
                 IssueView(
                     id=issue.id,
                     title=issue.title,
-                    status=issue.status.value if recorded else None,
+                    status=status.status.value if status else None,
                     summary=issue.summary if recorded else None,
                     latest=latest,
                     evidence=evidence,
@@ -507,12 +511,15 @@ class Assembly:
             if role.start and role.start > self.as_of:
                 continue
             end = role.end if role.end and role.end <= self.as_of else None
-            if role.start and end:
-                dates = f"{long_date(role.start)} to {long_date(end)}"
-            elif role.start:
-                dates = f"since {long_date(role.start)}"
-            elif end:
-                dates = f"until {long_date(end)}"
+            # Only the dates the sources give, at their precision (see Role).
+            start_text = role.start_when.text() if role.start_when else None
+            end_text = role.end_when.text() if role.end_when and end else None
+            if start_text and end_text:
+                dates = f"{start_text} to {end_text}"
+            elif start_text:
+                dates = f"since {start_text}"
+            elif end_text:
+                dates = f"until {end_text}"
             else:
                 dates = "dates not established by the sources"
             views.append(
@@ -564,7 +571,7 @@ class Assembly:
                     used.setdefault(ref.source, 0)
         ordered = sorted(
             (self.corpus.sources[s] for s in used if s in self.corpus.sources),
-            key=lambda s: (s.published, s.title, s.id),
+            key=lambda s: (s.published_when.key, s.title, s.id),
         )
         views = [
             SourceView(
@@ -573,7 +580,7 @@ class Assembly:
                 author=s.author,
                 title=s.title,
                 outlet=s.outlet,
-                published_text=long_date(s.published, s.published_precision),
+                published_text=s.published_when.text(),
                 # A brief as of a past date prints nothing dated after it, not
                 # even when the analyst retrieved the source.
                 accessed_text=long_date(s.accessed) if s.accessed <= self.as_of else None,
@@ -628,8 +635,12 @@ class Assembly:
         return Sources(name=name, heading=heading, sources=views, summary=summary)
 
 
-def _by_date(extract: AnyExtract) -> tuple[dt.date, str]:
-    return (extract.date, extract.id)
+def _by_date(extract: AnyExtract) -> tuple[tuple[dt.date, dt.date], str]:
+    return (extract.when.key, extract.id)
+
+
+def _key(when: PartialDate) -> tuple[dt.date, dt.date]:
+    return when.key
 
 
 def _counts(values: Iterable[str]) -> list[Count]:

@@ -17,16 +17,15 @@ from collections.abc import Iterable
 
 from brief.assemble.sections import SourceRef
 from brief.corpus.models import DatePrecision, Source
+from brief.dates import PartialDate
 from brief.document.markdown_escape import escape_markdown, escape_url
 from brief.templates import MarkdownSafe
 
 
-def chicago_date(day: dt.date, precision: DatePrecision = DatePrecision.DAY) -> str:
-    if precision == DatePrecision.DAY:
-        return f"{day:%B} {day.day}, {day.year}"
-    if precision == DatePrecision.MONTH:
-        return f"{day:%B %Y}"
-    return f"ca. {day:%B %Y}"
+def chicago_date(
+    day: dt.date, precision: DatePrecision = DatePrecision.DAY, end: dt.date | None = None
+) -> str:
+    return PartialDate.of(day, precision, end).chicago()
 
 
 _MINOR = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
@@ -55,8 +54,8 @@ def full_note(source: Source) -> str:
     if source.author:
         parts.append(escape_markdown(source.author) + ",")
     parts.append(_quoted_title(source.title))
-    tail = f"*{escape_markdown(source.outlet, line_start=False)}*, " + chicago_date(
-        source.published, source.published_precision
+    tail = f"*{escape_markdown(source.outlet, line_start=False)}*, " + (
+        source.published_when.chicago()
     )
     if source.url:
         tail += f", [{escape_markdown(source.url, line_start=False)}]({escape_url(source.url)})"

@@ -57,7 +57,8 @@ def plan(
 ) -> Plan:
     resolved = resolve_subject(corpus, subject)
     briefing = resolved.briefing
-    as_of = as_of or index_for(corpus).newest
+    # The default cut-off covers every extract and source (see Corpus.default_as_of).
+    as_of = as_of or corpus.default_as_of()
     if as_of is None:
         raise InvalidInput(Problem("<as-of>", message="the corpus has no extracts; give --as-of"))
     window = briefing.window_days if briefing else DEFAULT_WINDOW_DAYS

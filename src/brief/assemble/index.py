@@ -21,7 +21,8 @@ from brief.corpus.models import Event, Judgment, OpenIssue, Statement
 
 @dataclass
 class _Dated:
-    """Extracts sorted by (date, id), with their dates alongside for bisection."""
+    """Extracts sorted by date (latest day it can mean) and id, with those days
+    alongside for bisection: the cut-off keeps only what cannot lie after it."""
 
     dates: list[dt.date] = field(default_factory=list)
     extracts: list[AnyExtract] = field(default_factory=list)
@@ -33,8 +34,8 @@ class _Dated:
 
 
 def _dated(extracts: list[AnyExtract]) -> _Dated:
-    """Extracts already in (date, id) order."""
-    return _Dated([e.date for e in extracts], extracts)
+    """Extracts already in (when.key, id) order."""
+    return _Dated([e.when.last for e in extracts], extracts)
 
 
 @dataclass
@@ -56,7 +57,7 @@ class ExtractIndex:
         actor: dict[str, list[AnyExtract]] = defaultdict(list)
         issue: dict[str, list[AnyExtract]] = defaultdict(list)
         # One sort of the whole corpus: every list below is filled in order.
-        ordered = sorted(corpus.extracts.values(), key=lambda e: (e.date, e.id))
+        ordered = sorted(corpus.extracts.values(), key=lambda e: (e.when.key, e.id))
         for extract in ordered:
             for key in set(extract.subjects):
                 subject[key].append(extract)
@@ -79,7 +80,7 @@ class ExtractIndex:
         for member in sorted(corpus.actors.values(), key=lambda a: a.id):
             if member.country:
                 members[member.country].append(member.id)
-        newest = ordered[-1].date if ordered else None
+        newest = ordered[-1].when.last if ordered else None
         return cls(
             by_subject={k: _dated(v) for k, v in subject.items()},
             by_speaker={k: _dated(v) for k, v in speaker.items()},

@@ -7,7 +7,6 @@ validation, so one broken record does not hide problems in the others.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import difflib
 import os
@@ -24,6 +23,7 @@ from brief.corpus.models import (
     ActorKind,
     DatePrecision,
     Event,
+    Role,
     Source,
     SourceKind,
     Statement,
@@ -31,9 +31,10 @@ from brief.corpus.models import (
 )
 from brief.corpus.provenance import VerbatimIndex
 from brief.corpus.yamlfile import Loc
+from brief.dates import PartialDate
 
 if TYPE_CHECKING:
-    from brief.corpus.corpus import Corpus
+    from brief.corpus.corpus import AnyExtract, Corpus
     from brief.corpus.load import Loaded
 
 
@@ -68,8 +69,14 @@ def run(loaded: Loaded) -> list[Finding]:
         _actor_countries,
         _briefings,
         _dates,
+        _roles,
+        _corroboration,
+        _reported_speech,
+        _status_histories,
         _estimative_language,
+        _jargon,
         _provenance,
+        _evidence_passages,
     ):
         found.extend(check(loaded))
     return found
@@ -138,18 +145,26 @@ def _references(loaded: Loaded) -> Iterator[Finding]:
     for ident, actor in corpus.actors.items():
         file, loc = origins["actors"][ident]
         yield from _check_refs(actors, file, (*loc, "country"), actor.country)
+        yield from _check_refs(
+            sources, file, (*loc, "description_source"), actor.description_source
+        )
         for number, role in enumerate(actor.roles):
             role_loc = (*loc, "roles", number)
             yield from _check_refs(actors, file, (*role_loc, "organisation"), role.organisation)
             yield from _check_refs(sources, file, (*role_loc, "sources"), role.sources)
+            yield from _check_refs(sources, file, (*role_loc, "start_source"), role.start_source)
+            yield from _check_refs(sources, file, (*role_loc, "end_source"), role.end_source)
 
     for ident, extract in corpus.extracts.items():
         file, loc = origins["extracts"][ident]
         yield from _check_refs(sources, file, (*loc, "source"), extract.source)
         yield from _check_refs(actors, file, (*loc, "subjects"), extract.subjects)
         yield from _check_refs(issues, file, (*loc, "issues"), extract.issues)
+        yield from _check_refs(extracts, file, (*loc, "corroborated_by"), extract.corroborated_by)
         if isinstance(extract, Statement):
             yield from _check_refs(actors, file, (*loc, "speaker"), extract.speaker)
+            yield from _check_refs(actors, file, (*loc, "reported_by"), extract.reported_by)
+            yield from _check_refs(actors, file, (*loc, "refers_to"), extract.refers_to)
         elif isinstance(extract, Event):
             yield from _check_refs(actors, file, (*loc, "actors"), extract.actors)
 
@@ -157,6 +172,9 @@ def _references(loaded: Loaded) -> Iterator[Finding]:
         file, loc = origins["issues"][ident]
         yield from _check_refs(actors, file, (*loc, "subjects"), issue.subjects)
         yield from _check_refs(extracts, file, (*loc, "evidence"), issue.evidence)
+        for number, entry in enumerate(issue.status_history):
+            entry_loc = (*loc, "status_history", number, "basis")
+            yield from _check_refs(extracts, file, entry_loc, entry.basis)
 
     for ident, judgment in corpus.judgments.items():
         file, loc = origins["judgments"][ident]
@@ -243,14 +261,11 @@ def _template_refusal(root: Path, template: str) -> str | None:
 
 
 def _latest_day(source: Source) -> dt.date | None:
-    """The latest day the source can have been published, if its date is that precise."""
-    published = source.published
-    if source.published_precision == DatePrecision.DAY:
-        return published
-    if source.published_precision == DatePrecision.MONTH:
-        last = calendar.monthrange(published.year, published.month)[1]
-        return published.replace(day=last)
-    return None
+    """The latest day the source can have been published, if its date is that precise
+    (an approximate date has no firm latest day)."""
+    if source.published_precision == DatePrecision.APPROXIMATE:
+        return None
+    return source.published_when.last
 
 
 def _dates(loaded: Loaded) -> Iterator[Finding]:
@@ -271,11 +286,12 @@ def _dates(loaded: Loaded) -> Iterator[Finding]:
         if source is None:
             continue
         latest = _latest_day(source)
-        if latest is not None and extract.date > latest:
+        if latest is not None and extract.when.first > latest:
             yield _finding(
                 file,
                 (*loc, "date"),
-                f"{extract.date} is after its source '{source.id}' was published ({latest})",
+                f"{_written(extract.when)} is after its source '{source.id}' was published "
+                f"({_written(source.published_when)})",
             )
         if isinstance(extract, Statement) and extract.date < source.published - STATEMENT_MAX_AGE:
             yield _finding(
@@ -291,7 +307,7 @@ def _dates(loaded: Loaded) -> Iterator[Finding]:
             file,
             (*loc, "evidence"),
             issue.evidence,
-            issue.last_development,
+            issue.last_development_when.last,
             "the issue's last_development",
         )
     for ident, judgment in corpus.judgments.items():
@@ -314,15 +330,244 @@ def _extracts_not_after(
     limit: dt.date,
     what: str,
 ) -> Iterator[Finding]:
-    """A record may only rest on extracts dated on or before its own date."""
+    """A record may only rest on extracts dated on or before its own date: by the
+    latest day an extract's date can mean, except that nothing is later than the
+    day its source was accessed (an "October 2024" report read on 25 October)."""
     for index, extract_id in enumerate(extract_ids):
         extract = corpus.extracts.get(extract_id)
-        if extract is not None and extract.date > limit:
+        if extract is not None and _latest_possible(corpus, extract) > limit:
             yield _finding(
                 file,
                 (*loc, index),
-                f"'{extract_id}' is dated {extract.date}, after {what} ({limit})",
+                f"'{extract_id}' is dated {_written(extract.when)}, after {what} ({limit})",
             )
+
+
+# ---------------------------------------------------------------- roles
+
+_ACTING = re.compile(r"\bacting\b", re.IGNORECASE)
+
+
+def _roles(loaded: Loaded) -> Iterator[Finding]:
+    """A role is printed only as far as its sources go: a start or an end needs
+    the source giving it, an acting capacity needs words saying so."""
+    for ident, actor in loaded.corpus.actors.items():
+        file, loc = loaded.origins["actors"][ident]
+        if actor.description_source and not actor.description_evidence:
+            yield _finding(
+                file,
+                (*loc, "description_source"),
+                "give the words of the source supporting the description in 'description_evidence'",
+            )
+        if actor.description_evidence and not actor.description_source:
+            yield _finding(
+                file, (*loc, "description_evidence"), "needs 'description_source', its source"
+            )
+        for number, role in enumerate(actor.roles):
+            yield from _role(file, (*loc, "roles", number), role)
+            yield from _role_dates_in_print(loaded.corpus, file, (*loc, "roles", number), role)
+
+
+def _role_dates_in_print(corpus: Corpus, file: str, loc: Loc, role: Role) -> Iterator[Finding]:
+    """A source reports a start or end it could know: not one after it was published."""
+    for end in ("start", "end"):
+        when = getattr(role, f"{end}_when")
+        source = corpus.sources.get(getattr(role, f"{end}_source") or "")
+        if when is None or source is None:
+            continue
+        latest = _latest_day(source)
+        if latest is not None and when.first > latest:
+            yield _finding(
+                file,
+                (*loc, end),
+                f"{_written(when)} is after its source '{source.id}' was published "
+                f"({_written(source.published_when)})",
+            )
+
+
+def _role(file: str, loc: Loc, role: Role) -> Iterator[Finding]:
+    for end in ("start", "end"):
+        day = getattr(role, end)
+        source = getattr(role, f"{end}_source")
+        evidence = getattr(role, f"{end}_evidence")
+        if day is not None and source is None:
+            yield _finding(
+                file,
+                (*loc, end),
+                f"no source gives this {end} date: name it in '{end}_source' "
+                f"(and its words in '{end}_evidence'), or leave the {end} out",
+            )
+        if day is None and (source is not None or evidence is not None):
+            field = f"{end}_source" if source is not None else f"{end}_evidence"
+            yield _finding(file, (*loc, field), f"there is no '{end}' date for it to support")
+        if evidence is not None and source is None:
+            yield _finding(file, (*loc, f"{end}_evidence"), f"needs '{end}_source', its source")
+    if role.acting and not (role.start_evidence and _ACTING.search(role.start_evidence)):
+        yield _finding(
+            file,
+            (*loc, "acting"),
+            "no source words say the role is held in an acting capacity: "
+            "give them in 'start_evidence' (with 'start' and 'start_source')",
+        )
+
+
+# ------------------------------------------------------- reported speech
+
+# Reported speech printed out of its paragraph: a leading pronoun ("He also
+# highlighted ...") no longer says whom it is about. (A fragment such as
+# "noting that ..." is printed after its speaker's name, so it does not dangle.)
+_DANGLING_START = re.compile(r"(?:he|she|they|it|its|his|her|their)\b", re.IGNORECASE)
+
+
+def _reported_speech(loaded: Loaded) -> Iterator[Finding]:
+    for ident, extract in loaded.corpus.extracts.items():
+        if not isinstance(extract, Statement) or extract.mode != StatementMode.INDIRECT:
+            continue
+        words = extract.quote.lstrip("\"“'‘ ")
+        if extract.refers_to is None and _DANGLING_START.match(words) is not None:
+            file, loc = loaded.origins["extracts"][ident]
+            first = words.split(maxsplit=1)[0] if words.split() else words
+            yield _finding(
+                file,
+                (*loc, "refers_to"),
+                f"the paraphrase starts '{first} ...', which out of its paragraph names no "
+                "one: say whom it is about in 'refers_to' (an actor id)",
+            )
+
+
+# ---------------------------------------------------------- corroboration
+
+
+def _corroboration(loaded: Loaded) -> Iterator[Finding]:
+    """Credibility 1 ("confirmed by other sources") names the confirmation:
+    an extract of another source, which briefs cite in the same note."""
+    extracts = loaded.corpus.extracts
+    for ident, extract in extracts.items():
+        file, loc = loaded.origins["extracts"][ident]
+        others = []
+        for index, other_id in enumerate(extract.corroborated_by):
+            other = extracts.get(other_id)
+            if other is None:
+                continue  # reported as unknown by the references check
+            if other_id == ident or other.source == extract.source:
+                yield _finding(
+                    file,
+                    (*loc, "corroborated_by", index),
+                    f"'{other_id}' is from the same source '{extract.source}': "
+                    "confirmation comes from another source",
+                )
+            else:
+                others.append(other_id)
+        if extract.credibility == 1 and not others:
+            yield _finding(
+                file,
+                (*loc, "credibility"),
+                "1 means 'confirmed by other sources': list the confirming extract of "
+                "another source in 'corroborated_by', or grade it 2 or lower",
+            )
+
+
+# --------------------------------------------------------- issue statuses
+
+
+def _status_histories(loaded: Loaded) -> Iterator[Finding]:
+    """Each status is an assessment on a date, resting on extracts known by then;
+    entries run oldest first, so the current one is the last known."""
+    corpus = loaded.corpus
+    for ident, issue in corpus.issues.items():
+        file, loc = loaded.origins["issues"][ident]
+        previous = None
+        for number, entry in enumerate(issue.status_history):
+            entry_loc = (*loc, "status_history", number)
+            if previous is not None and entry.when.key < previous.when.key:
+                yield _finding(
+                    file,
+                    (*entry_loc, "date"),
+                    f"{entry.when.text()} is before the entry above it "
+                    f"({previous.when.text()}): list the history oldest first",
+                )
+            previous = entry
+            yield from _extracts_not_after(
+                corpus,
+                file,
+                (*entry_loc, "basis"),
+                entry.basis,
+                entry.when.last,
+                "this assessment",
+            )
+
+
+# ---------------------------------------------------------------- jargon
+
+# Words of the tool, not of the reporting: a reader of a brief has no corpus.
+_JARGON = re.compile(
+    r"\b(?:corpus|corpora|extracts?|seeds?/|ya?ml|curated\s+records?)\b", re.IGNORECASE
+)
+# Any lower-case hyphenated word: looked up among the extract ids, one dict lookup each.
+_EXTRACT_ID = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b")
+
+
+def _jargon(loaded: Loaded) -> Iterator[Finding]:
+    """Curated text that briefs print speaks of the reporting, not of the tool:
+    "the reporting available", not "the corpus holds"; a source by name, not
+    an extract id."""
+    corpus = loaded.corpus
+    texts: list[tuple[str, Loc, str | None]] = []
+    for ident, judgment in corpus.judgments.items():
+        file, loc = loaded.origins["judgments"][ident]
+        texts += [
+            (file, (*loc, "text"), judgment.text),
+            (file, (*loc, "confidence_basis"), judgment.confidence_basis),
+            (file, (*loc, "key_assumption"), judgment.key_assumption),
+        ]
+        texts += [(file, (*loc, "indicators", n), t) for n, t in enumerate(judgment.indicators)]
+    for ident, issue in corpus.issues.items():
+        file, loc = loaded.origins["issues"][ident]
+        texts.append((file, (*loc, "summary"), issue.summary))
+        texts += [
+            (file, (*loc, "status_history", n, "assessment"), e.assessment)
+            for n, e in enumerate(issue.status_history)
+        ]
+    for ident, extract in corpus.extracts.items():
+        file, loc = loaded.origins["extracts"][ident]
+        texts.append((file, (*loc, "note"), extract.note))
+        if not isinstance(extract, Statement):
+            texts.append((file, (*loc, "summary"), extract.summary))
+    for ident, actor in corpus.actors.items():
+        file, loc = loaded.origins["actors"][ident]
+        texts.append((file, (*loc, "description"), actor.description))
+        texts += [(file, (*loc, "roles", n, "note"), r.note) for n, r in enumerate(actor.roles)]
+    for file, loc, text in texts:
+        if not text:
+            continue
+        word = _JARGON.search(text)
+        if word:
+            yield _finding(
+                file,
+                loc,
+                f"'{word.group(0)}' is the tool's word, printed in briefs: speak of the "
+                "reporting (e.g. 'the reporting available'), not of the corpus",
+            )
+        for match in _EXTRACT_ID.finditer(text):
+            if match.group(0) in corpus.extracts:
+                yield _finding(
+                    file,
+                    loc,
+                    f"'{match.group(0)}' is an extract id, printed in briefs: name the "
+                    "source instead (e.g. 'NATO's release on the visit')",
+                )
+
+
+def _written(when: PartialDate) -> str:
+    """A date in a message: as written (ISO) when it is a day, else in words."""
+    return when.first.isoformat() if when.precision == DatePrecision.DAY else when.text()
+
+
+def _latest_possible(corpus: Corpus, extract: AnyExtract) -> dt.date:
+    source = corpus.sources.get(extract.source)
+    if source is None:
+        return extract.when.last
+    return min(extract.when.last, max(source.accessed, extract.when.first))
 
 
 # ------------------------------------------------- estimative language
@@ -519,3 +764,48 @@ def _hint(index: VerbatimIndex, passage: str) -> str:
         return ""
     shown = " ".join(words[max(0, low - 4) : low])
     return f" (matches up to '{'...' if low > 4 else ''}{shown}', then differs)"
+
+
+def _evidence_passages(loaded: Loaded) -> Iterator[Finding]:
+    """Words given as support outside extracts (a description's, a role's start
+    or end) are in their source verbatim; every [sic] marks words of the quote."""
+    corpus = loaded.corpus
+    indexes: dict[str, VerbatimIndex] = {}
+
+    def index_of(source_id: str) -> VerbatimIndex | None:
+        if source_id not in indexes and source_id in corpus.texts:
+            indexes[source_id] = VerbatimIndex(corpus.texts[source_id])
+        return indexes.get(source_id)
+
+    passages: list[tuple[str, Loc, str | None, str | None]] = []
+    for ident, actor in corpus.actors.items():
+        file, loc = loaded.origins["actors"][ident]
+        passages.append(
+            (
+                file,
+                (*loc, "description_evidence"),
+                actor.description_source,
+                actor.description_evidence,
+            )
+        )
+        for number, role in enumerate(actor.roles):
+            role_loc = (*loc, "roles", number)
+            passages.append(
+                (file, (*role_loc, "start_evidence"), role.start_source, role.start_evidence)
+            )
+            passages.append((file, (*role_loc, "end_evidence"), role.end_source, role.end_evidence))
+    for file, loc, source_id, passage in passages:
+        index = index_of(source_id) if source_id and passage else None
+        if index is not None and passage and index.find(passage) is None:
+            yield _finding(
+                file, loc, f"not found verbatim in source '{source_id}'" + _hint(index, passage)
+            )
+    for ident, extract in corpus.extracts.items():
+        words = extract.quote if isinstance(extract, Statement) else extract.evidence
+        for number, error in enumerate(extract.sic):
+            if error not in words:
+                file, loc = loaded.origins["extracts"][ident]
+                field = "quote" if isinstance(extract, Statement) else "evidence"
+                yield _finding(
+                    file, (*loc, "sic", number), f"'{error}' is not in the extract's {field}"
+                )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,11 +12,15 @@ from brief.corpus.models import (
     Briefing,
     Event,
     Fact,
+    FrontMatter,
     Judgment,
     OpenIssue,
+    Role,
     Source,
     Statement,
+    WorkspaceSettings,
 )
+from brief.dates import PartialDate
 from brief.errors import Problem
 
 AnyExtract = Statement | Event | Fact
@@ -34,6 +39,8 @@ class Corpus:
     """Keyed by the briefing file's stem, e.g. `kosovo`."""
     warnings: list[Problem] = field(default_factory=list)
     """What loading fixed and says so (control characters removed), located."""
+    settings: WorkspaceSettings = field(default_factory=WorkspaceSettings)
+    """`briefings/_workspace.yaml`, or the defaults without it."""
     input_files: dict[str, bytes] = field(default_factory=dict, repr=False)
     """Relative path -> raw bytes of every file read (seeds, briefings, templates)."""
 
@@ -54,3 +61,41 @@ class Corpus:
             "judgments": len(self.judgments),
             "briefings": len(self.briefings),
         }
+
+    def default_as_of(self) -> dt.date | None:
+        """The default information cut-off: the latest day any extract's date or any
+        source's publication date can mean, so that nothing curated is left out
+        (a source published after its newest extract included). None when empty."""
+        days = [e.when.last for e in self.extracts.values()]
+        days += [s.published_when.last for s in self.sources.values()]
+        return max(days, default=None)
+
+    def role_last_reported(self, role: Role, as_of: dt.date) -> tuple[PartialDate, str] | None:
+        """When the role was last reported by the as-of date: the newest publication
+        date among its sources known by then, and that source's id."""
+        known = [
+            (source.published_when, source.id)
+            for source in (self.sources.get(s) for s in role.all_sources())
+            if source is not None and source.published_when.on_or_before(as_of)
+        ]
+        return max(known, key=lambda pair: (pair[0].key, pair[1]), default=None)
+
+    def glossary(self) -> dict[str, str]:
+        """Abbreviation -> expansion, from the actors' and issues' records."""
+        entries: dict[str, str] = {}
+        for actor in sorted(self.actors.values(), key=lambda a: a.id):
+            entry = actor.glossary_entry()
+            if entry:
+                entries.setdefault(*entry)
+        for issue in sorted(self.issues.values(), key=lambda i: i.id):
+            for item in issue.glossary:
+                entries.setdefault(item.abbreviation, item.expansion)
+        return dict(sorted(entries.items(), key=lambda kv: kv[0].casefold()))
+
+    def front_matter_for(self, briefing_id: str | None) -> FrontMatter:
+        """The workspace's front matter, overridden field by field by the briefing's."""
+        base = self.settings.front_matter
+        briefing = self.briefings.get(briefing_id) if briefing_id else None
+        if briefing is None or briefing.front_matter is None:
+            return base
+        return briefing.front_matter.over(base)

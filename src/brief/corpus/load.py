@@ -33,6 +33,7 @@ from brief.corpus.models import (
     IssuesFile,
     JudgmentsFile,
     Source,
+    WorkspaceSettings,
 )
 from brief.corpus.yamlfile import Duplicate, Loc, Locator, NotLoaded, decode_utf8, load_yaml
 from brief.errors import InvalidInput, Problem
@@ -58,6 +59,9 @@ FILE_LAYOUT = (
     FileKind("judgments", "seeds/judgments", JudgmentsFile, "judgments"),
     FileKind("briefing", "briefings", Briefing),
 )
+WORKSPACE_KIND = FileKind("workspace", "briefings", WorkspaceSettings)
+WORKSPACE_FILE = "briefings/_workspace.yaml"
+"""Optional settings for every brief; briefing files starting with `_` are not briefings."""
 
 
 @dataclass
@@ -125,6 +129,8 @@ def _load_workspace(root: Path) -> Loaded:
     for kind in FILE_LAYOUT:
         for path in _yaml_files(root, kind, loaded):
             _load_file(root, path, kind, loaded)
+    if (root / WORKSPACE_FILE).is_file():
+        _load_file(root, root / WORKSPACE_FILE, WORKSPACE_KIND, loaded)
     _read_templates(root, loaded)
     loaded.findings.extend(checks.run(loaded))
     locator = Locator(loaded.corpus.input_files)
@@ -154,7 +160,7 @@ def _yaml_files(root: Path, kind: FileKind, loaded: Loaded) -> list[Path]:
         loaded.problems.append(
             Problem(file=_rel(root, stray), message="not read: brief reads *.yaml files only")
         )
-    return sorted(folder.glob("*.yaml"))
+    return sorted(p for p in folder.glob("*.yaml") if not p.name.startswith("_"))
 
 
 def _rel(root: Path, path: Path) -> str:
@@ -295,6 +301,8 @@ def _store(root: Path, rel: str, kind: FileKind, model: BaseModel, loaded: Loade
         if model.id in corpus.texts:
             return  # a duplicate id: reported by the cross-checks
         _read_text(root, rel, model, loaded)
+    elif isinstance(model, WorkspaceSettings):
+        corpus.settings = model
     elif isinstance(model, Briefing):
         corpus.briefings[Path(rel).stem] = model
         loaded.origins.setdefault("briefings", {})[Path(rel).stem] = (rel, ())

@@ -15,6 +15,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from brief.dates import PartialDate, Precision
+
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*[a-z0-9]$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
@@ -43,10 +45,44 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 
 
-class DatePrecision(StrEnum):
-    DAY = "day"
-    MONTH = "month"
-    APPROXIMATE = "approximate"
+DatePrecision = Precision
+"""How precisely a date is given: day, month, year, range (with its end) or approximate."""
+
+
+def _date_end_problem(field: str, precision: Precision, day: dt.date, end: dt.date | None) -> None:
+    """A range needs its end, after its start; only a range has one."""
+    if precision == Precision.RANGE:
+        if end is None:
+            raise ValueError(f"{field}_end: a range needs its last day in '{field}_end'")
+        if end <= day:
+            raise ValueError(f"{field}_end: the range ends ({end}) before it starts ({day})")
+    elif end is not None:
+        raise ValueError(
+            f"{field}_end: only a date with precision 'range' has an end "
+            f"(this one's precision is '{precision}')"
+        )
+
+
+class Dated(BaseModel):
+    """A record dated by `date` at `date_precision` (+ `date_end` for a range)."""
+
+    date: dt.date = Field(
+        description="The date; for precision month or year any day in it (e.g. 2024-10-01)"
+    )
+    date_precision: DatePrecision = DatePrecision.DAY
+    date_end: dt.date | None = Field(
+        default=None, description="Last day of a range (precision 'range' only)"
+    )
+
+    @property
+    def when(self) -> PartialDate:
+        """The days the date can mean; sort and cut off by `when.last`."""
+        return PartialDate.of(self.date, self.date_precision, self.date_end)
+
+    @model_validator(mode="after")
+    def _range_has_its_end(self) -> Dated:
+        _date_end_problem("date", self.date_precision, self.date, self.date_end)
+        return self
 
 
 # ------------------------------------------------------------------ sources
@@ -101,6 +137,9 @@ class Source(Strict):
     url: str | None = Field(default=None, description="Where the text was published, if known")
     published: dt.date
     published_precision: DatePrecision = DatePrecision.DAY
+    published_end: dt.date | None = Field(
+        default=None, description="Last day of a range (published_precision 'range' only)"
+    )
     accessed: dt.date
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = "en"
     kind: SourceKind
@@ -116,6 +155,15 @@ class Source(Strict):
     proposed_by: str | None = Field(
         default=None, description="Tool and version that proposed this record, if automated"
     )
+
+    @property
+    def published_when(self) -> PartialDate:
+        return PartialDate.of(self.published, self.published_precision, self.published_end)
+
+    @model_validator(mode="after")
+    def _range_has_its_end(self) -> Source:
+        _date_end_problem("published", self.published_precision, self.published, self.published_end)
+        return self
 
 
 # ------------------------------------------------------------------- actors
@@ -135,15 +183,30 @@ class ActorKind(StrEnum):
 class Role(Strict):
     """A post held, backed by the sources that establish it.
 
-    `start`/`end` are the dates the sources establish; leave either out when
-    no source gives it. `end` is exclusive: on `end` the role is over.
+    `start`/`end` are the dates the sources establish, each with the source
+    that gives it (`start_source`/`end_source`, and ideally its words in
+    `start_evidence`/`end_evidence`); leave either out when no source gives
+    it. `end` is exclusive: on `end` the role is over. Without an end a brief
+    says when the role was last reported, never that it is held "on" a date.
     """
 
     title: NonEmpty
     organisation: ActorId | None = None
     start: dt.date | None = None
+    start_precision: DatePrecision = DatePrecision.DAY
+    start_source: SourceId | None = Field(default=None, description="The source giving `start`")
+    start_evidence: NonEmpty | None = Field(
+        default=None, description="Verbatim passage of `start_source` giving the start"
+    )
     end: dt.date | None = None
-    acting: bool = False
+    end_precision: DatePrecision = DatePrecision.DAY
+    end_source: SourceId | None = Field(default=None, description="The source giving `end`")
+    end_evidence: NonEmpty | None = Field(
+        default=None, description="Verbatim passage of `end_source` giving the end"
+    )
+    acting: bool = Field(
+        default=False, description="Held in an acting capacity; `start_evidence` must say so"
+    )
     sources: list[SourceId] = Field(min_length=1)
     note: str | None = None
 
@@ -151,7 +214,24 @@ class Role(Strict):
     def _start_before_end(self) -> Role:
         if self.start and self.end and self.end <= self.start:
             raise ValueError(f"end: role ends ({self.end}) before it starts ({self.start})")
+        for field in ("start", "end"):
+            if getattr(self, f"{field}_precision") == Precision.RANGE:
+                raise ValueError(f"{field}_precision: a role's {field} is one date, not a range")
         return self
+
+    @property
+    def start_when(self) -> PartialDate | None:
+        return PartialDate.of(self.start, self.start_precision) if self.start else None
+
+    @property
+    def end_when(self) -> PartialDate | None:
+        return PartialDate.of(self.end, self.end_precision) if self.end else None
+
+    def all_sources(self) -> list[SourceId]:
+        """`sources` plus the start and end sources, once each, in that order."""
+        return list(
+            dict.fromkeys([*self.sources, *filter(None, [self.start_source, self.end_source])])
+        )
 
     def held_on(self, day: dt.date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
@@ -165,8 +245,29 @@ class Actor(Strict):
     )
     kind: ActorKind
     country: ActorId | None = Field(default=None, description="Country actor it belongs to")
-    description: str | None = None
+    description: str | None = Field(
+        default=None,
+        description="Who or what it is; printed as the curator's note unless description_source",
+    )
+    description_source: SourceId | None = Field(
+        default=None, description="The source supporting the description"
+    )
+    description_evidence: NonEmpty | None = Field(
+        default=None, description="Verbatim passage of description_source supporting it"
+    )
+    abbreviation: str | None = Field(
+        default=None, description="Abbreviation a brief may use, for its glossary (e.g. KFOR)"
+    )
+    expansion: str | None = Field(
+        default=None, description="What the abbreviation stands for; default: the name"
+    )
     roles: list[Role] = Field(default_factory=list)
+
+    def glossary_entry(self) -> tuple[str, str] | None:
+        """(abbreviation, expansion) for a brief's glossary, if it has one."""
+        if not self.abbreviation:
+            return None
+        return (self.abbreviation, self.expansion or self.name)
 
 
 class ActorsFile(Strict):
@@ -181,17 +282,35 @@ class StatementMode(StrEnum):
     INDIRECT = "indirect"  # reported speech: the source's words for what was said
 
 
-class ExtractBase(Strict):
+class ExtractPart(StrEnum):
+    """Where in its source an extract stands: only the body reports what happened then."""
+
+    BODY = "body"  # the report itself
+    CAPTION = "caption"  # a photo caption: undated, never an event of the day
+    BACKGROUND = "background"  # the outlet's or release's background paragraph: context
+
+
+class ExtractBase(Dated, Strict):
     id: ExtractId
     source: SourceId
-    date: dt.date
-    date_precision: DatePrecision = DatePrecision.DAY
+    part: ExtractPart = Field(
+        default=ExtractPart.BODY,
+        description="body, caption or background; only the body enters a chronology",
+    )
     location: str | None = Field(default=None, description="Place, e.g. 'Podgorica, Montenegro'")
     subjects: list[ActorId] = Field(
         min_length=1, description="Countries, organisations and people the extract concerns"
     )
     issues: list[IssueId] = Field(default_factory=list)
     credibility: Credibility
+    corroborated_by: list[ExtractId] = Field(
+        default_factory=list,
+        description="Extracts from other sources confirming it; credibility 1 needs one",
+    )
+    sic: list[NonEmpty] = Field(
+        default_factory=list,
+        description="Errors of the source in the quote or evidence, printed with [sic]",
+    )
     note: str | None = Field(default=None, description="Analyst's note; never printed as fact")
 
 
@@ -203,6 +322,22 @@ class Statement(ExtractBase):
     quote: NonEmpty
     mode: StatementMode = StatementMode.DIRECT
     occasion: NonEmpty = Field(description="Occasion or venue, e.g. 'interview with N1'")
+    reported_by: ActorId | None = Field(
+        default=None,
+        description="Whose account reported speech is, e.g. nato-press-office (indirect only)",
+    )
+    refers_to: ActorId | None = Field(
+        default=None,
+        description="Who a leading pronoun of reported speech ('He ...') means (indirect only)",
+    )
+
+    @model_validator(mode="after")
+    def _paraphrase_fields(self) -> Statement:
+        if self.mode == StatementMode.DIRECT:
+            for field in ("reported_by", "refers_to"):
+                if getattr(self, field) is not None:
+                    raise ValueError(f"{field}: only reported speech (mode: indirect) has it")
+        return self
 
 
 class Event(ExtractBase):
@@ -238,15 +373,43 @@ class IssueStatus(StrEnum):
     RESOLVED = "resolved"
 
 
+class StatusEntry(Dated, Strict):
+    """The issue's status as assessed on `date`, on the extracts in `basis`."""
+
+    status: IssueStatus
+    assessment: NonEmpty = Field(description="The assessment in words, e.g. 'limited progress'")
+    basis: list[ExtractId] = Field(min_length=1, description="Extracts it rests on")
+
+
+class GlossaryEntry(Strict):
+    abbreviation: NonEmpty
+    expansion: NonEmpty
+
+
 class OpenIssue(Strict):
     id: IssueId
     title: NonEmpty
     aliases: list[NonEmpty] = Field(default_factory=list)
     subjects: list[ActorId] = Field(min_length=1)
-    status: IssueStatus
+    status_history: list[StatusEntry] = Field(
+        min_length=1, description="Dated, sourced assessments, oldest first"
+    )
     summary: NonEmpty
     evidence: list[ExtractId] = Field(min_length=1)
-    last_development: dt.date
+    last_development: dt.date = Field(description="Date of the newest evidence extract")
+    last_development_precision: DatePrecision = DatePrecision.DAY
+    glossary: list[GlossaryEntry] = Field(
+        default_factory=list, description="Abbreviations the issue brings (e.g. PfP)"
+    )
+
+    @property
+    def last_development_when(self) -> PartialDate:
+        return PartialDate.of(self.last_development, self.last_development_precision)
+
+    def status_on(self, day: dt.date) -> StatusEntry | None:
+        """The latest assessment known on `day` (its date's latest day not after it)."""
+        known = [e for e in self.status_history if e.when.on_or_before(day)]
+        return max(known, key=lambda e: e.when.key, default=None)
 
 
 class IssuesFile(Strict):
@@ -304,12 +467,15 @@ class Judgment(Strict):
     text: NonEmpty
     likelihood: Likelihood
     confidence: Confidence
-    confidence_basis: str | None = Field(default=None, description="Why this confidence")
+    confidence_basis: NonEmpty = Field(description="The basis in words: why this confidence")
+    key_assumption: NonEmpty = Field(description="The assumption the judgment most depends on")
     horizon: NonEmpty = Field(description="Time horizon, e.g. 'through March 2025'")
     made: dt.date = Field(description="Date of the judgment; hidden from briefs cut off earlier")
     key: bool = Field(default=False, description="Also shown among the key judgments")
     basis: list[ExtractId] = Field(min_length=1)
-    indicators: list[NonEmpty] = Field(default_factory=list)
+    indicators: list[NonEmpty] = Field(
+        min_length=1, description="What would change the view: at least one indicator"
+    )
 
     @model_validator(mode="after")
     def _text_uses_its_term(self) -> Judgment:
@@ -391,11 +557,37 @@ class Limits(Strict):
     """How many items a brief shows where it picks the most relevant."""
 
     key_statements: Annotated[int, Field(ge=1, le=500)] = Field(
-        default=12, description="Key statements shown: direct quotes on the subject's issues first"
+        default=5, description="Key statements shown: direct quotes on the subject's issues first"
     )
     actors: Annotated[int, Field(ge=1, le=500)] = Field(
         default=10, description="Key actors shown: the most active in the period first"
     )
+
+
+class FrontMatter(Strict):
+    """What an organisation prints on page 1: who issues the brief, its reference, a disclaimer."""
+
+    issuing_unit: NonEmpty | None = Field(default=None, description="e.g. 'Western Balkans desk'")
+    reference: NonEmpty | None = Field(default=None, description="e.g. 'WB-2024-117'")
+    disclaimer: NonEmpty | None = Field(
+        default=None, description="One line, e.g. 'Open sources only; not an official position.'"
+    )
+
+    def over(self, base: FrontMatter) -> FrontMatter:
+        """These settings, each unset one taken from `base`."""
+        return FrontMatter(
+            **{name: getattr(self, name) or getattr(base, name) for name in type(self).model_fields}
+        )
+
+
+class WorkspaceSettings(Strict):
+    """`briefings/_workspace.yaml` (optional): settings for every brief of the workspace.
+
+    One sub-model per concern; every field has a default, so a workspace
+    without the file behaves as one with an empty file.
+    """
+
+    front_matter: FrontMatter = Field(default_factory=FrontMatter)
 
 
 class Briefing(Strict):
@@ -413,6 +605,9 @@ class Briefing(Strict):
         default_factory=dict, description="Template overrides, paths relative to briefings/"
     )
     limits: Limits = Field(default_factory=Limits)
+    front_matter: FrontMatter | None = Field(
+        default=None, description="Overrides the workspace's front matter, field by field"
+    )
 
     @model_validator(mode="after")
     def _marking_is_publishable(self) -> Briefing:
@@ -448,6 +643,12 @@ class DraftStatement(DraftCandidate):
         default=None, description="Why this speaker: the cue verb, pattern or pronoun chain"
     )
     mode: StatementMode = StatementMode.DIRECT
+    reported_by: ActorId | None = Field(
+        default=None, description="Reported speech: whose account it is"
+    )
+    refers_to: ActorId | None = Field(
+        default=None, description="Reported speech: who its leading 'He ...' means"
+    )
     occasion: NonEmpty
     date: dt.date
     date_precision: DatePrecision = DatePrecision.DAY
@@ -546,6 +747,8 @@ FILE_KINDS: dict[str, type[BaseModel]] = {
     "judgments": JudgmentsFile,
     "briefing": Briefing,
     "draft": DraftFile,
+    "workspace": WorkspaceSettings,
 }
 """Schema name -> model. Files live in seeds/sources/, seeds/actors/,
-seeds/extracts/, seeds/issues/, seeds/judgments/, seeds/drafts/ and briefings/."""
+seeds/extracts/, seeds/issues/, seeds/judgments/, seeds/drafts/ and briefings/
+(`briefings/_workspace.yaml` for the workspace settings)."""

@@ -88,6 +88,7 @@ def accept_draft(root: Path, source_id: str) -> Accepted:
                     subjects=subjects, issues=item.issues, credibility=item.credibility,
                     note=item.note or note, speaker=item.speaker, quote=item.quote,
                     mode=item.mode, occasion=item.occasion,
+                    reported_by=item.reported_by, refers_to=item.refers_to,
                 )
             )  # fmt: skip
         except ValidationError as exc:

@@ -238,11 +238,11 @@ class _Pack:
         else:
             intro = (
                 f"No pack of {previous_week.label} was found: new statements are those dated "
-                f"after {long_date(previous_week.sunday)}; issue status changes are shown only "
-                "when the previous week's pack exists."
+                f"after {long_date(previous_week.sunday)}; issue status changes are read from "
+                "the issues' dated status histories."
             )
             previous = take_snapshot(self.corpus, previous_week.sunday)
-            statuses_known = False
+            statuses_known = True
         titles = {b["briefing"]: b.get("title") or b["briefing"] for b in briefs}
         compared = compare(
             self.corpus, current, previous, previous_week.sunday, self.as_of, statuses_known

@@ -92,7 +92,8 @@ def parse_formats(text: str) -> tuple[str, ...]:
 
 
 def resolve_week(corpus: Corpus, week: str | None, as_of: dt.date | None) -> tuple[Week, dt.date]:
-    """The week and cut-off: `--week` (its Sunday), `--as-of`, else the newest extract's week."""
+    """The week and cut-off: `--week` (its Sunday), `--as-of`, else the week of the
+    default cut-off (the latest day any extract or source date can mean)."""
     if week is not None and as_of is not None:
         raise InvalidInput(Problem(file="<arguments>", message="give --week or --as-of, not both"))
     if week is not None:
@@ -100,8 +101,8 @@ def resolve_week(corpus: Corpus, week: str | None, as_of: dt.date | None) -> tup
         return parsed, parsed.sunday
     if as_of is not None:
         return week_of(as_of), as_of
-    dates = [extract.date for extract in corpus.extracts.values()]
-    if not dates:
+    default = corpus.default_as_of() if corpus.extracts else None
+    if default is None:
         raise InvalidInput(Problem(file="seeds/extracts", message="no extracts: give --week"))
-    newest = week_of(max(dates))
+    newest = week_of(default)
     return newest, newest.sunday

@@ -3,8 +3,8 @@
 A snapshot lists, for each briefing, the statements about its subject known
 as of the cut-off and the status of its open issues. It is stored in the
 pack's manifest, so next week's pack can say what is new. Without an earlier
-pack on disk, the previous week is reconstructed from the corpus (statements
-by date); issue status changes then cannot be known and are not claimed.
+pack on disk, the previous week is reconstructed from the corpus: statements
+by date, issue statuses from each issue's dated status history.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from brief.corpus import Corpus
-from brief.corpus.models import Statement
+from brief.corpus.models import OpenIssue, Statement
+from brief.dates import PartialDate
 
 Snapshot = dict[str, dict[str, object]]
 """briefing stem -> {"statements": [ids], "issues": {id: status}}."""
@@ -26,7 +27,7 @@ def _statements_by_actor(corpus: Corpus, as_of: dt.date) -> dict[str, list[State
     briefings x extracts (12 s of a 20 s no-op pack at 100k extracts)."""
     about: dict[str, list[Statement]] = {}
     for ext in corpus.extracts.values():
-        if isinstance(ext, Statement) and ext.date <= as_of:
+        if isinstance(ext, Statement) and ext.when.on_or_before(as_of):
             for actor in dict.fromkeys((*ext.subjects, ext.speaker)):
                 about.setdefault(actor, []).append(ext)
     return about
@@ -42,10 +43,16 @@ def take_snapshot(corpus: Corpus, as_of: dt.date) -> Snapshot:
         snapshot[stem] = {
             "statements": sorted(s.id for s in statements),
             "issues": {
-                i: str(corpus.issues[i].status) for i in sorted(issue_ids) if i in corpus.issues
+                i: _status(corpus.issues[i], as_of) for i in sorted(issue_ids) if i in corpus.issues
             },
         }
     return snapshot
+
+
+def _status(issue: OpenIssue, as_of: dt.date) -> str:
+    """The issue's status assessed by `as_of`; "" before its first assessment."""
+    entry = issue.status_on(as_of)
+    return str(entry.status) if entry else ""
 
 
 @dataclass(frozen=True)
@@ -54,7 +61,7 @@ class BriefChanges:
     new_statements: tuple[Statement, ...]
     status_changes: tuple[tuple[str, str, str], ...]
     """(issue id, previous status, current status)"""
-    developments: tuple[tuple[str, dt.date], ...]
+    developments: tuple[tuple[str, PartialDate], ...]
     """Issues whose latest development falls in the week: (issue id, date)."""
 
     @property
@@ -78,7 +85,7 @@ def compare(
         new = tuple(
             sorted(
                 (corpus.extracts[i] for i in now["statements"] if i not in known),  # type: ignore[union-attr]
-                key=lambda s: (s.date, s.id),
+                key=lambda s: (s.when.key, s.id),
             )
         )
         old_status: dict[str, str] = before["issues"]  # type: ignore[assignment]
@@ -86,12 +93,12 @@ def compare(
         status_changes = tuple(
             (issue, old_status[issue], status)
             for issue, status in now_status.items()
-            if statuses_known and issue in old_status and old_status[issue] != status
+            if statuses_known and old_status.get(issue) and status and old_status[issue] != status
         )
         developments = tuple(
-            (issue, corpus.issues[issue].last_development)
+            (issue, corpus.issues[issue].last_development_when)
             for issue in now_status
-            if since < corpus.issues[issue].last_development <= as_of
+            if since < corpus.issues[issue].last_development_when.last <= as_of
         )
         changes.append(BriefChanges(stem, new, status_changes, developments))  # type: ignore[arg-type]
     return changes

@@ -13,7 +13,6 @@ from typing import Any
 
 from brief.corpus import Corpus
 from brief.corpus.models import ActorKind, Statement
-from brief.document.dates import long_date
 from brief.pack.snapshot import BriefChanges
 from brief.templates import BUILT_IN, make_environment
 
@@ -44,7 +43,7 @@ def _words(statement: Statement) -> str:
 def statement_line(corpus: Corpus, s: Statement) -> str:
     """One new statement as a Markdown line; an outlet's own comment is labelled as such,
     so it is never read as a statement by the brief's subject."""
-    when = _md_escape(long_date(s.date, s.date_precision))
+    when = _md_escape(s.when.text())
     who = _md_escape(_speaker(corpus, s.speaker))
     label = "Outlet's own comment" if _is_outlet(corpus, s.speaker) else "New statement"
     return f"{label}, {when}, {who}: {_words(s)} {_md_escape(f'[{s.id}]')}"
@@ -57,7 +56,7 @@ def _issue_lines(corpus: Corpus, changes: BriefChanges) -> list[str]:
         for issue, before, now in changes.status_changes
     ]
     lines += [
-        f"Latest development this week: {_issue_title(corpus, issue)}, {long_date(day)}"
+        f"Latest development this week: {_issue_title(corpus, issue)}, {day.text()}"
         for issue, day in changes.developments
     ]
     return lines

@@ -453,8 +453,7 @@ class Assembly:
             in_window = [e for e in known if e.when.last >= self.since]
             recorded = issue.last_development_when.on_or_before(self.as_of)
             status = issue.status_on(self.as_of)
-            history_views = self.mixed_views(known)
-            latest = history_views[-1]
+            latest = self.latest_view(known)
             # The latest development is shown on its own: not again as evidence.
             evidence = [v for v in self.mixed_views(in_window)[::-1] if v.id != latest.id]
             # (placed in `place_issue`, in the order the issues are printed)
@@ -498,6 +497,28 @@ class Assembly:
                 "elsewhere": list(dict.fromkeys(elsewhere)),
             }
         )
+
+    def latest_view(self, extracts: list[AnyExtract]) -> ExtractView:
+        """The last of `mixed_views(extracts)`, without building the others' views:
+        an issue's history grows with the corpus, its latest development does not."""
+        groups: dict[tuple[str, str], list[Statement]] = {}
+        others: list[AnyExtract] = []
+        for extract in extracts:
+            if isinstance(extract, Statement):
+                key = (extract.speaker, normalise_quote(extract.quote))
+                groups.setdefault(key, []).append(extract)
+            else:
+                others.append(extract)
+        # A merged statement's view carries the date and id of its group's first.
+        # The same orders as `statements` and `mixed_views`: a group's view is its
+        # first statement's (by `_by_date`); views sort by (last day, id).
+        firsts = {key: min(g, key=_by_date) for key, g in groups.items()}
+        candidates = [(s.when.last, s.id, key) for key, s in firsts.items()]
+        candidates += [(e.when.last, e.id, i) for i, e in enumerate(others)]
+        *_, where = max(candidates, key=lambda c: (c[0], c[1]))
+        if isinstance(where, tuple):
+            return self.statements(groups[where])[0]
+        return self.view(others[where])
 
     def mixed_views(self, extracts: list[AnyExtract]) -> list[ExtractView]:
         """Views of statements (merged) and other extracts, in date order."""

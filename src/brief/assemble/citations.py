@@ -28,6 +28,8 @@ def chicago_date(
     return PartialDate.of(day, precision, end).chicago()
 
 
+# A footnote reference as `cite` writes it: [^label].
+_REFERENCE = re.compile(r"\[\^([^\]\s]+)\]")
 _MINOR = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
 
 
@@ -87,9 +89,12 @@ class Citations:
         self._refs[label] = refs
         return MarkdownSafe(f"[^{label}]")
 
-    def stub_definitions(self) -> str:
-        """Placeholder definitions, so a parser sees the references."""
-        return "\n".join(f"[^{label}]: -" for label in self._refs)
+    def stub_definitions(self, text: str | None = None) -> str:
+        """Placeholder definitions, so a parser sees the references (only those that
+        `text` may reference, if given: all of them make each section's parse grow
+        with the whole brief's notes)."""
+        wanted = set(_REFERENCE.findall(text)) if text is not None else self._refs
+        return "\n".join(f"[^{label}]: -" for label in self._refs if label in wanted)
 
     def definitions(self, order: list[str]) -> str:
         """The notes in Markdown, full form for each source's first citation in `order`."""

@@ -169,7 +169,7 @@ def render_markdown(
         except TemplateProblem as err:
             problems.append(err.problem)
             continue
-        order += footnote_labels(text + "\n\n" + citations.stub_definitions())
+        order += footnote_labels(text + "\n\n" + citations.stub_definitions(text))
         parts.append(text.strip("\n"))
     if problems:
         raise InvalidInput(problems)

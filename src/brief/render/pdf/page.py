@@ -33,10 +33,6 @@ from brief.render.pdf.toc import TOC_LEVELS
 COVER = "cover"
 BODY = "body"
 
-# Below this much room a heading does not start unless its group fits;
-# a group up to SMALL_GROUP high is never split from its heading.
-KEEP_WITH_NEXT_ROOM = 120.0
-SMALL_GROUP = 220.0
 _MARKING_SIZE = 8.5
 _SMALL_SIZE = 7.5
 
@@ -55,9 +51,11 @@ def fit(text: str, font: str, size: float, width: float) -> str:
 class KeepWithNext(KeepTogether):
     """What reportlab groups for keepWithNext: a heading or lead-in and what follows.
 
-    A small group that does not fit moves to the next page whole. A large one
-    (a heading over a long table) flows if the page has room left, its last
-    member splitting, rather than leaving half a page blank.
+    The group flows on this page when all of it fits, or when all but its
+    last member fit and the last one splits with a first piece here (a long
+    quote under its attribution line): no heading or lead-in is stranded at a
+    page foot, and no page bottom is left blank for a quote that could split.
+    Otherwise it moves to the next page whole.
     """
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
@@ -66,15 +64,58 @@ class KeepWithNext(KeepTogether):
         content = self._content[:]
         frame = getattr(self, "_frame", None)
         at_top = bool(getattr(frame, "_atTop", False))
-        small = self._H <= SMALL_GROUP
-        if aH >= self._H or at_top or (not small and aH >= KEEP_WITH_NEXT_ROOM):
-            if at_top and content and content[0].wrap(aW, aH)[1] > aH:
+        if at_top:
+            if content and content[0].wrap(aW, aH)[1] > aH:
                 # A heading taller than the page itself: split it like a paragraph.
                 first = content[0].split(aW, aH)
                 if len(first) > 1:
                     return [*first, *content[1:]]
             return content
+        # The frame reserved room for the notes of all but the last member.
+        last_notes = _extra_notes(frame, content[:-1], content[-1]) if content else 0.0
+        if aH - last_notes >= self._H or _last_splits_in(content, aW, aH, frame):
+            return content
         return [FrameBreak(), *content]
+
+
+def _last_splits_in(content: list[Flowable], aW: float, aH: float, frame: object) -> bool:
+    """Whether all of `content` but the last member fit in `aH` and the last
+    one splits with a first piece that fits, with its notes, in what is left."""
+    if len(content) < 2:
+        return False
+    used = 0.0
+    for flowable in content[:-1]:
+        used += flowable.getSpaceBefore() + flowable.wrap(aW, aH)[1] + flowable.getSpaceAfter()
+    last = content[-1]
+    room = aH - used - last.getSpaceBefore()
+    if getattr(last, "keepWithNext", 0):
+        return False
+    last._frame = frame  # its split may ask whether it stands at the top
+    for _ in range(2):  # once more with room for the first piece's own notes
+        if room <= 0:
+            return False
+        parts = last.split(aW, room)
+        if not parts or parts[0].wrap(aW, room)[1] > room:
+            return False
+        extra = _extra_notes(frame, content[:-1], parts[0])
+        if extra <= 0:
+            return True
+        room -= extra
+    return False
+
+
+def _extra_notes(frame: object, leading: list[Flowable], piece: Flowable) -> float:
+    """The height the notes first referenced in `piece` add at the page foot."""
+    if not isinstance(frame, FootnoteFrame):
+        return 0.0
+    paragraphs = frame.footnotes.paragraphs
+    before = [n for f in leading for n in frame._new_notes(f)]
+    added = [n for n in frame._new_notes(piece) if n not in before]
+    if not added:
+        return 0.0
+    reserved = [*frame.page_notes, *(paragraphs[n] for n in before)]
+    with_piece = [*reserved, *(paragraphs[n] for n in added)]
+    return frame.notes_height(with_piece) - frame.notes_height(reserved)
 
 
 class BriefDocTemplate(BaseDocTemplate):

@@ -11,6 +11,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
+from brief.render.pdf import breaks
 from brief.render.pdf.fonts import BOLD, FAMILY, ITALIC, SEMIBOLD, register_fonts
 
 PAGE_SIZE = A4
@@ -62,6 +63,9 @@ def _style(name: str, **kwargs: object) -> ParagraphStyle:
         "bulletFontName": FAMILY,
         "bulletFontSize": kwargs.get("fontSize", BODY_SIZE),
         "splitLongWords": 1,
+        # Fill the line with a URL's pieces (see `breaks`) when the line
+        # would otherwise end more than this fraction short.
+        "uriWasteReduce": 0.05,
         "allowWidows": 0,
         "allowOrphans": 0,
     }
@@ -72,6 +76,7 @@ def _style(name: str, **kwargs: object) -> ParagraphStyle:
 @functools.cache
 def styles() -> Styles:
     register_fonts()
+    breaks.install()
     heading_sizes = ((15, 19, 16, 5), (12, 15.5, 12, 3), (10.5, 14, 9, 2))
     headings = tuple(
         _style(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from brief.assemble.sections import SourceRef
@@ -31,15 +32,38 @@ def chicago_date(
 _MINOR = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
 
 
+# Where a main title ends: a subtitle after a colon, a dash or a question,
+# or a parenthesis such as "(headline not preserved)".
+_TITLE_END = re.compile(r"[:;?!(\[]|\s[–—-]\s")
+
+
 def short_title(title: str, words: int = 4) -> str:
-    """Chicago's short title: the first few words, not ending on a minor word."""
-    parts = title.split()
-    if len(parts) <= words + 1:
-        return title
-    kept = parts[:words]
-    while len(kept) > 1 and kept[-1].casefold().strip(",;:") in _MINOR:
+    """Chicago's short title: the main title's first words, up to `words`
+    significant ones (minor words such as "on", "and" do not count), never
+    ending on a minor word or on punctuation."""
+    main = _TITLE_END.split(title, maxsplit=1)[0].strip() or title
+    kept: list[str] = []
+    significant = 0
+    for word in main.split():
+        if significant == words:
+            break
+        kept.append(word)
+        if _bare(word).casefold() not in _MINOR:
+            significant += 1
+    while len(kept) > 1 and _bare(kept[-1]).casefold() in _MINOR:
         kept.pop()
-    return re.sub(r"[\s,;:.\-–—]+$", "", " ".join(kept))
+    return _rstrip_punctuation(" ".join(kept)) or title.strip()
+
+
+def _rstrip_punctuation(text: str) -> str:
+    while text and (unicodedata.category(text[-1])[0] == "P" or text[-1].isspace()):
+        text = text[:-1]
+    return text
+
+
+def _bare(word: str) -> str:
+    """`word` without the punctuation around it."""
+    return _rstrip_punctuation(_rstrip_punctuation(word)[::-1])[::-1]
 
 
 def _quoted_title(title: str) -> str:

@@ -14,7 +14,7 @@ import docx
 from docx.oxml.ns import qn
 
 from brief.document import Document, Metadata
-from brief.render.docx import body, front, package, settings, styles
+from brief.render.docx import body, fonts, front, package, settings, styles
 from brief.render.docx.footnotes import Footnotes
 from brief.render.docx.numbering import Numbering
 from brief.render.docx.text import Cleaner
@@ -53,6 +53,7 @@ def render(document: Document) -> bytes:
 
     settings.configure(word.settings.element)
     package.set_properties(word, meta)
+    fonts.embed(word.part.package)
     out = io.BytesIO()
     word.save(out)
     clean.report(meta.title)

@@ -159,8 +159,9 @@ def blocks(items: tuple[Block, ...], ctx: Context) -> list[_Element]:
     for index, block in enumerate(items):
         rendered = _block(block, ctx, quote=False, depth=0)
         following = items[index + 1] if index + 1 < len(items) else None
-        # A line introducing a quote ("X, in Belgrade, said:") stays on its page.
-        if isinstance(block, Paragraph) and isinstance(following, BlockQuote) and rendered:
+        # A line introducing a quote ("X, in Belgrade, said:"), a list or a
+        # table stays on the page of what it introduces.
+        if rendered and _introduces(block, following):
             set_paragraph(rendered[-1], keep_next=True)
         # List items are spaced tightly; the last one keeps a paragraph's distance.
         if isinstance(block, ListBlock) and rendered and rendered[-1].tag == qn("w:p"):
@@ -170,6 +171,15 @@ def blocks(items: tuple[Block, ...], ctx: Context) -> list[_Element]:
             set_paragraph(rendered[0], space_before=SPACE_AFTER)
         out += rendered
     return out
+
+
+def _introduces(block: Block, following: Block | None) -> bool:
+    if not isinstance(block, Paragraph):
+        return False
+    if isinstance(following, BlockQuote):
+        return True
+    lead_in = plain_text(block.children).rstrip().endswith(":")
+    return lead_in and isinstance(following, ListBlock | Table)
 
 
 def _is_body_paragraph(p: _Element) -> bool:
@@ -235,7 +245,8 @@ def _list(block: ListBlock, ctx: Context, *, quote: bool, depth: int) -> list[_E
     else:
         num_id, style = BULLETS, f"ListBullet{suffix}"
     out: list[_Element] = []
-    for item in block.items:
+    last = len(block.items) - 1
+    for number, item in enumerate(block.items):
         first, rest = (item[0], item[1:]) if item else (Paragraph(()), ())
         if isinstance(first, Paragraph):
             out.append(_paragraph(first.children, ctx, style, numbering=(num_id, level)))
@@ -247,4 +258,8 @@ def _list(block: ListBlock, ctx: Context, *, quote: bool, depth: int) -> list[_E
                 out.append(_paragraph(sub.children, ctx, f"ListContinue{suffix}"))
             else:
                 out += _block(sub, ctx, quote=quote, depth=depth + 1)
+        # As in the PDF: the first item stays with the second and the last with
+        # the one before, so no page starts or ends with a lone item.
+        if number in (0, last - 1) and number < last and out[-1].tag == qn("w:p"):
+            set_paragraph(out[-1], keep_next=True)
     return out

@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import logging
+import re
+import subprocess
 import sys
 import unicodedata
 import zipfile
 from pathlib import Path
 
 import fontpkg
+import pypdf
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -294,3 +298,63 @@ def test_word_names_and_embeds_the_pdf_font(word: bytes) -> None:
             assert overrides["/" + name].endswith("obfuscatedFont")
             original = Path(fontpkg.path("IBM Plex Serif", weight, style)).read_bytes()
             assert fonts_mod.obfuscate(archive.read(name), element.get(_w("fontKey"))) == original
+
+
+# ---------------------------------------------------------- scripts and metadata
+
+ARABIC = "قال الرئيس إن الحوار مستمر"
+HEBREW = "שלום עולם"
+MARKED = "Q\u0323uote"  # Q with a combining dot below: no precomposed letter exists
+
+
+def _pdf_text(data: bytes, tmp_path: Path) -> str:
+    source = tmp_path / "scripts.pdf"
+    source.write_bytes(data)
+    out = subprocess.run(["pdftotext", str(source), "-"], capture_output=True, text=True)
+    text = unicodedata.normalize("NFKC", out.stdout)
+    return re.sub("[\u200e\u200f\u202a-\u202e]", "", text)  # bidi marks pdftotext adds
+
+
+@pytest.mark.client
+def test_arabic_hebrew_and_combining_marks_come_back_from_the_pdf(tmp_path: Path) -> None:
+    document = Document(
+        META,
+        (
+            Paragraph((Text(f"He said: {ARABIC}, then left."), Note((Text(ARABIC),)))),
+            BlockQuote((Paragraph((Text(HEBREW),)),)),
+            Paragraph((Text(f"A {MARKED} and Đurić."),)),
+        ),
+    )
+    text = _pdf_text(pdf.render(document), tmp_path)
+    assert text.count(ARABIC) == 2  # in the body and in the note, in reading order
+    assert HEBREW in text
+    assert unicodedata.normalize("NFC", MARKED) in unicodedata.normalize("NFC", text)
+    assert "Đurić" in text
+
+
+def test_a_character_no_font_has_is_a_warning_with_its_file_and_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    odd = "\U000f0001"  # private use: no font of the chain has it
+    (tmp_path / "briefings").mkdir()
+    (tmp_path / "seeds" / "extracts").mkdir(parents=True)
+    (tmp_path / "seeds" / "extracts" / "x.yaml").write_text(f"a: 1\nb: 2\nquote: 'x {odd}'\n")
+    monkeypatch.setenv("BRIEF_WORKSPACE", str(tmp_path))
+    document = Document(META, (Paragraph((Text(f"Marked {odd} here."),)),))
+    with caplog.at_level(logging.WARNING, logger="brief.render.pdf"):
+        pdf.render(document)
+    warnings = [r.getMessage() for r in caplog.records]
+    assert len(warnings) == 1
+    assert "U+F0001" in warnings[0] and "seeds/extracts/x.yaml:3" in warnings[0]
+
+
+def test_pdf_metadata_dates_the_brief_by_its_cut_off_in_info_and_xmp() -> None:
+    data = pdf.render(rich_document())
+    assert data == pdf.render(rich_document())  # same document, same bytes
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    assert reader.metadata.creation_date.date() == META.as_of
+    xmp = reader.xmp_metadata
+    assert xmp.dc_title == {"x-default": META.title}
+    assert xmp.dc_description == {"x-default": META.subtitle}
+    assert xmp.dc_subject == list(META.keywords)
+    assert xmp.xmp_create_date.date() == META.as_of

@@ -138,7 +138,8 @@ class StoryBuilder:
         level = min(max(block.level, 1), 3) - 1
         self._headings += 1
         key = f"h{self._headings}"
-        flowable = Paragraph(self.inliner.markup(block.children), self.styles.headings[level])
+        markup = self.inliner.markup(block.children)
+        flowable = Paragraph(markup, breaks.for_urls(self.styles.headings[level], markup))
         title = " ".join(plain_text(block.children).split())
         flowable.brief_heading = HeadingInfo(level, title, literal(title), key)  # type: ignore[attr-defined]
         return flowable
@@ -232,7 +233,7 @@ class StoryBuilder:
         row = []
         for index in range(columns):
             markup = self.inliner.markup(cells[index]) if index < len(cells) else ""
-            row.append(Paragraph(markup, _aligned(style, aligns[index])))
+            row.append(Paragraph(markup, breaks.for_urls(_aligned(style, aligns[index]), markup)))
         return row
 
 

@@ -15,6 +15,7 @@ from reportlab.platypus.doctemplate import FrameBreak
 
 from brief.document import Metadata
 from brief.document.dates import long_date
+from brief.render.pdf import metadata
 from brief.render.pdf.fonts import BOLD, FAMILY, ITALIC
 from brief.render.pdf.footnotes import FootnoteFrame, Footnotes
 from brief.render.pdf.forward import Forward
@@ -180,6 +181,7 @@ class BriefDocTemplate(BaseDocTemplate):
         super().handle_documentBegin()
         # Open with the bookmarks panel: the outline is how a reader navigates.
         self.canv.showOutline()
+        metadata.apply(self.canv, self.meta)
 
     def build(self, flowables: list[Flowable], **kwargs: object) -> None:
         """Lay out once; then fill the forward references and save."""

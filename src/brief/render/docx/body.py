@@ -33,6 +33,7 @@ from brief.render.docx.numbering import BULLETS, LEVELS, Numbering
 from brief.render.docx.styles import SPACE_AFTER
 from brief.render.docx.tables import render_table
 from brief.render.docx.text import Cleaner, element, paragraph, set_paragraph, text_run
+from brief.render.typography import curly_apostrophes
 
 LINK_SCHEMES = ("http", "https")
 
@@ -77,7 +78,7 @@ def inlines(
     for node in children:
         match node:
             case Text(text=text):
-                cleaned = ctx.cleaner(text)
+                cleaned = curly_apostrophes(ctx.cleaner(text))
                 if cleaned:
                     out.append(text_run(cleaned, style=fmt.style, bold=fmt.bold, italic=fmt.italic))
             case Emphasis(children=c):

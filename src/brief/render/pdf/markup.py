@@ -14,6 +14,7 @@ from brief.document import Emphasis, Inline, LineBreak, Link, Note, Strong, Text
 from brief.render.pdf.fallback import Fallback
 from brief.render.pdf.fonts import FAMILY
 from brief.render.pdf.styles import ACCENT, LINK, hex_color
+from brief.render.typography import curly_apostrophes
 
 # C0 controls other than tab/newline, and the XML-illegal rest: never printable.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
@@ -36,7 +37,7 @@ def report_missing(title: str) -> None:
 def literal(text: str) -> str:
     """Text as reportlab markup that prints exactly `text`: escaped, and runs
     that IBM Plex Serif lacks set in a fallback font."""
-    return _fallback.markup(_CONTROL.sub("", text))
+    return _fallback.markup(curly_apostrophes(_CONTROL.sub("", text)))
 
 
 def note_target(number: int) -> str:

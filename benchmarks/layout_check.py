@@ -12,6 +12,7 @@ font and size back from the PDF (pdfplumber) and reports each violation of:
 - lone-list-item: a page starting with a list item that is the only item of
   its list on that page;
 - item-split: a list item or source entry continued from the previous page;
+- overflow: a word running past the right margin;
 - broken-word: a word of the document printed in pieces (a table cell's
   word broken mid-letter, or a URL broken anywhere but after / . - ? & =),
   found by comparing the PDF's words with the document's own.
@@ -40,6 +41,7 @@ PAGE_HEIGHT = 841.89
 TOP = 27 * 72 / 25.4
 BOTTOM = PAGE_HEIGHT - 27 * 72 / 25.4
 LEFT = 25 * 72 / 25.4
+RIGHT = 595.28 - 25 * 72 / 25.4
 BODY_MIN_SIZE = 8.8  # notes are 8 pt; table cells 9, body 10.5
 BREAKS_AFTER = "/.-?&=_"
 _BULLET = re.compile(r"^(•|\d{1,3}\.)$")
@@ -108,6 +110,11 @@ def check_pdf(name: str, data: bytes, vocabulary: set[str]) -> list[Violation]:
                 use_text_flow=True, extra_attrs=["fontname", "size"], x_tolerance=1.5
             )
             pages.append(page_lines(words))
+            out += [
+                Violation(name, page.page_number, "overflow", w["text"])
+                for w in words
+                if w["x1"] > RIGHT + 1.5
+            ]
             if page.page_number > 1:  # the cover's contents has leader dots
                 all_words += [
                     (page.page_number, w["text"])
@@ -152,12 +159,18 @@ def _page_rules(
 _PUNCTUATION = "()[]{},.;:!?\"'“”‘’«»„…"
 
 
+def _apostrophes(text: str) -> str:
+    """The renderers print apostrophes typographic: compare words without that."""
+    return text.replace("\u2019", "'").replace("\u00b4", "'")
+
+
 def _strip_note(token: str, vocabulary: set[str]) -> bool:
     """Whether `token` is a word of the document, perhaps with a note number glued on.
 
     A change of font splits a word from its punctuation (`*NATO*,`), so words
     are also compared without their leading and trailing punctuation.
     """
+    token = _apostrophes(token)
     bare = token.strip(_PUNCTUATION)
     if token in vocabulary or bare in vocabulary or not bare or token.isdigit():
         return True
@@ -230,7 +243,7 @@ def vocabulary(document: object, extra: str = "") -> set[str]:
         block(b)
     meta = document.meta  # type: ignore[attr-defined]
     texts += [meta.title, meta.subtitle, meta.subject, meta.marking, meta.marking.upper()]
-    words = {word for text in texts for word in text.split()}
+    words = {_apostrophes(word) for text in texts for word in text.split()}
     return words | {word.strip(_PUNCTUATION) for word in words}
 
 

@@ -53,11 +53,11 @@ def render(document: Document) -> bytes:
 
     settings.configure(word.settings.element)
     package.set_properties(word, meta)
-    fonts.embed(word.part.package)
+    embedded = fonts.embed(word.part.package)
     out = io.BytesIO()
     word.save(out)
     clean.report(meta.title)
-    return package.reproducible(out.getvalue())
+    return package.reproducible(out.getvalue(), embedded)
 
 
 def _clean_meta(meta: Metadata, clean: Cleaner) -> Metadata:

@@ -57,8 +57,14 @@ def _face(weight: int, style: str) -> tuple[str, bytes]:
     return key, obfuscate(data, key)
 
 
-def embed(package: OpcPackage) -> None:
-    """Add the four faces to the font table (and the package) as embedded fonts."""
+def embed(package: OpcPackage) -> dict[str, bytes]:
+    """Add the four faces to the font table as embedded fonts.
+
+    The parts hold nothing while python-docx writes the package (it would
+    compress 650 kB of fonts only for `package.reproducible` to do it again):
+    returns each part's zip name and bytes, for `reproducible` to write.
+    """
+    contents: dict[str, bytes] = {}
     table = next(p for p in package.iter_parts() if p.partname == "/word/fontTable.xml")
     root = etree.fromstring(table.blob)
     for old in root.findall(f"{{{_W}}}font"):
@@ -70,10 +76,13 @@ def embed(package: OpcPackage) -> None:
     )
     for index, (tag, weight, style) in enumerate(FACES, start=1):
         key, blob = _face(weight, style)
-        part = Part(PackURI(f"/word/fonts/font{index}.odttf"), OBFUSCATED_FONT, blob, package)
+        name = f"word/fonts/font{index}.odttf"
+        part = Part(PackURI(f"/{name}"), OBFUSCATED_FONT, b"", package)
+        contents[name] = blob
         r_id = table.relate_to(part, RT.FONT)
         embedded = etree.SubElement(font, f"{{{_W}}}{tag}")
         embedded.set(f"{{{_R}}}id", r_id)
         embedded.set(f"{{{_W}}}fontKey", key)
     root.insert(0, font)
     table._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return contents

@@ -93,12 +93,15 @@ def _app_xml(generator: str) -> bytes:
     ).encode()
 
 
-def reproducible(data: bytes) -> bytes:
+def reproducible(data: bytes, contents: dict[str, bytes] | None = None) -> bytes:
     """The same zip with fixed entry order, dates and attributes.
 
     python-docx stamps each entry with the current time; everything else it
-    writes is already stable.
+    writes is already stable. `contents` replaces the bytes of some entries
+    (the embedded fonts, written by python-docx empty): they are compressed
+    fast (level 1), as fonts gain little from more effort.
     """
+    contents = contents or {}
     source = zipfile.ZipFile(io.BytesIO(data))
     names = source.namelist()
     order = [n for n in _FIRST if n in names] + sorted(n for n in names if n not in _FIRST)
@@ -109,5 +112,8 @@ def reproducible(data: bytes) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0
-            target.writestr(info, source.read(name), compresslevel=6)
+            if name in contents:
+                target.writestr(info, contents[name], compresslevel=1)
+            else:
+                target.writestr(info, source.read(name), compresslevel=6)
     return out.getvalue()

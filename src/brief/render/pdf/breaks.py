@@ -88,4 +88,9 @@ def for_urls(style: ParagraphStyle, markup: str) -> ParagraphStyle:
 
 @functools.cache
 def _whole_words(style: ParagraphStyle) -> ParagraphStyle:
-    return ParagraphStyle(f"{style.name}-url", parent=style, splitLongWords=0)
+    # embeddedHyphenation 2: a URL none of whose pieces fits the rest of the
+    # line moves to the next line and breaks there (it also lets a word break
+    # after a hyphen it holds, as "EU-|facilitated": typographically fine).
+    return ParagraphStyle(
+        f"{style.name}-url", parent=style, splitLongWords=0, embeddedHyphenation=2
+    )

@@ -18,6 +18,7 @@ from brief.render.pdf.fonts import BOLD, FAMILY
 from brief.render.pdf.markup import Inliner, literal, note_target
 from brief.render.pdf.styles import ACCENT, BODY_SIZE, INDENT, RULE, SHADE, Styles, indented
 from brief.render.pdf.wrapcache import Paragraph
+from brief.render.typography import curly_apostrophes
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 
@@ -140,7 +141,7 @@ class StoryBuilder:
         key = f"h{self._headings}"
         markup = self.inliner.markup(block.children)
         flowable = Paragraph(markup, breaks.for_urls(self.styles.headings[level], markup))
-        title = " ".join(plain_text(block.children).split())
+        title = curly_apostrophes(" ".join(plain_text(block.children).split()))
         flowable.brief_heading = HeadingInfo(level, title, literal(title), key)  # type: ignore[attr-defined]
         return flowable
 

@@ -61,8 +61,8 @@ def embed(package: OpcPackage) -> dict[str, bytes]:
     """Add the four faces to the font table as embedded fonts.
 
     The parts hold nothing while python-docx writes the package (it would
-    compress 650 kB of fonts only for `package.reproducible` to do it again):
-    returns each part's zip name and bytes, for `reproducible` to write.
+    compress 650 kB of fonts for nothing): returns each part's zip name and
+    bytes, for `package.reproducible` to write.
     """
     contents: dict[str, bytes] = {}
     table = next(p for p in package.iter_parts() if p.partname == "/word/fontTable.xml")

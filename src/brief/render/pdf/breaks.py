@@ -17,6 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import paragraph as _paragraph
 
 BREAK_AFTER = frozenset("/.-?&=_~#")
+_PATH = re.compile(r"[\w.~-]+(?:\.[\w-]+)+/\S*")
 # Never break inside the scheme's "://" nor leave a single character behind.
 _MIN_PIECE = 2
 
@@ -26,7 +27,9 @@ def split_pairs(uri: str) -> list[tuple[str, str]] | None:
     None when `uri` is not a URL (reportlab then treats it as a word)."""
     if isinstance(uri, bytes):
         uri = uri.decode("utf8")
-    if not _paragraph.uri_pat.match(uri):
+    # The rest of a URL already broken after its scheme has no scheme: a
+    # path ("www.x.org/2024/...") is broken the same way.
+    if not _paragraph.uri_pat.match(uri) and not _PATH.fullmatch(uri):
         return None
     start = uri.find("://")
     start = start + 3 if start >= 0 else 0

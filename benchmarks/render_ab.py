@@ -6,8 +6,9 @@ A_SRC and B_SRC are `src/` folders of two checkouts (say main's and a
 branch's). Each round renders the same briefs of this workspace in PDF and
 Word with A, then with B, each in a fresh process (imports and font loading
 included, as a `brief` command pays them), alternating which goes first.
-On a loaded machine absolute times drift; the ratio B/A within a round does
-not drift as much, so the median ratio is the figure to read.
+Times are the process's CPU time (user + system), which a loaded machine
+disturbs far less than wall-clock time; still, read the median ratio B/A of
+the rounds rather than the absolute figures.
 """
 
 from __future__ import annotations
@@ -33,10 +34,10 @@ docs = [build_document(corpus, name) for name in sys.argv[2].split(",")]
 t1 = time.perf_counter()
 out = {}
 for fmt in ("pdf", "docx"):
-    start = time.perf_counter()
+    start = time.process_time()
     for doc in docs:
         renderer(fmt).render(doc)
-    out[fmt] = time.perf_counter() - start
+    out[fmt] = time.process_time() - start
 out["setup"] = t1 - t0
 print(json.dumps(out))
 """

@@ -73,8 +73,9 @@ class KeepWithNext(KeepTogether):
                     return [*first, *content[1:]]
             return content
         # The frame reserved room for the notes of all but the last member.
-        last_notes = _extra_notes(frame, content[:-1], content[-1]) if content else 0.0
-        if aH - last_notes >= self._H or _last_splits_in(content, aW, aH, frame):
+        if aH >= self._H and aH - _extra_notes(frame, content[:-1], content[-1]) >= self._H:
+            return content
+        if _last_splits_in(content, aW, aH, frame):
             return content
         return [FrameBreak(), *content]
 

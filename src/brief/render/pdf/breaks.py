@@ -74,26 +74,31 @@ LONG_WORD = 30
 
 
 def for_urls(style: ParagraphStyle, markup: str) -> ParagraphStyle:
-    """`style`, or a variant that never breaks a word letter by letter when the
-    paragraph holds a URL and no other word that could be too long for a line.
+    """`style`, or for a paragraph holding a URL a variant that breaks it
+    where `split_pairs` allows (only such paragraphs pay for the search).
 
     reportlab breaks a word that fits no line anywhere, even a URL it could
-    have moved to the next line and broken there after a slash: without that
-    fallback the URL starts a line and breaks only where `split_pairs` allows.
+    have moved to the next line and broken there after a slash: unless the
+    paragraph holds another word that might not fit a line, that fallback is
+    off, and a URL that does not fit the rest of its line starts the next.
     """
     if "://" not in markup:
         return style
     words = _TAG.sub(" ", markup).split()
-    if any(len(word) > LONG_WORD and "://" not in word for word in words):
-        return style
-    return _whole_words(style)
+    long_words = any(len(word) > LONG_WORD and "://" not in word for word in words)
+    return _url_style(style, long_words)
 
 
 @functools.cache
-def _whole_words(style: ParagraphStyle) -> ParagraphStyle:
-    # embeddedHyphenation 2: a URL none of whose pieces fits the rest of the
-    # line moves to the next line and breaks there (it also lets a word break
-    # after a hyphen it holds, as "EU-|facilitated": typographically fine).
+def _url_style(style: ParagraphStyle, long_words: bool) -> ParagraphStyle:
+    # uriWasteReduce: fill the line with a URL's pieces when it would end
+    # more than 5% short. embeddedHyphenation 2: a URL none of whose pieces
+    # fits the rest of the line moves to the next line and breaks there (it
+    # also lets a word break after a hyphen it holds: typographically fine).
     return ParagraphStyle(
-        f"{style.name}-url", parent=style, splitLongWords=0, embeddedHyphenation=2
+        f"{style.name}-url{'-long' if long_words else ''}",
+        parent=style,
+        uriWasteReduce=0.05,
+        splitLongWords=1 if long_words else 0,
+        embeddedHyphenation=0 if long_words else 2,
     )

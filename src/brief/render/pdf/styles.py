@@ -63,9 +63,6 @@ def _style(name: str, **kwargs: object) -> ParagraphStyle:
         "bulletFontName": FAMILY,
         "bulletFontSize": kwargs.get("fontSize", BODY_SIZE),
         "splitLongWords": 1,
-        # Fill the line with a URL's pieces (see `breaks`) when the line
-        # would otherwise end more than this fraction short.
-        "uriWasteReduce": 0.05,
         "allowWidows": 0,
         "allowOrphans": 0,
     }

@@ -88,6 +88,12 @@ def _cmap(name: str) -> frozenset[int]:
 
 
 @functools.cache
+def _chars(name: str) -> frozenset[str]:
+    """The characters `name` draws, and those nobody draws (joiners, breaks)."""
+    return frozenset(map(chr, _cmap(name))) | _INVISIBLE
+
+
+@functools.cache
 def _load(index: int) -> str | None:
     """Register the chain's font at `index`; None when its package is missing."""
     name, path = CHAIN[index]
@@ -134,7 +140,7 @@ class Fallback:
         """`text` (already free of control characters) as escaped reportlab
         markup, runs the main font lacks wrapped in the font that has them."""
         text = unicodedata.normalize("NFC", text)
-        if all(ord(c) in _cmap(self.base) or c in _INVISIBLE for c in text):
+        if not set(text) - _chars(self.base):  # the usual case, at C speed
             return escape(text)
         parts: list[str] = []
         run: list[str] = []

@@ -17,7 +17,7 @@ from brief.document import Metadata
 from brief.document.dates import long_date
 from brief.render.pdf import metadata
 from brief.render.pdf.fonts import BOLD, FAMILY, ITALIC
-from brief.render.pdf.footnotes import FootnoteFrame, Footnotes
+from brief.render.pdf.footnotes import FootnoteFrame, Footnotes, note_numbers
 from brief.render.pdf.forward import Forward
 from brief.render.pdf.styles import (
     BOTTOM_MARGIN,
@@ -110,14 +110,27 @@ def _extra_notes(frame: object, leading: list[Flowable], piece: Flowable) -> flo
     """The height the notes first referenced in `piece` add at the page foot."""
     if not isinstance(frame, FootnoteFrame):
         return 0.0
+    placed = frame.footnotes.placed
+    added = [n for n in _notes_of(piece) if n not in placed]
+    if not added:
+        return 0.0
     paragraphs = frame.footnotes.paragraphs
-    before = [n for f in leading for n in frame._new_notes(f)]
-    added = [n for n in frame._new_notes(piece) if n not in before]
+    before = [n for f in leading for n in _notes_of(f) if n not in placed]
+    added = [n for n in added if n not in before]
     if not added:
         return 0.0
     reserved = [*frame.page_notes, *(paragraphs[n] for n in before)]
     with_piece = [*reserved, *(paragraphs[n] for n in added)]
     return frame.notes_height(with_piece) - frame.notes_height(reserved)
+
+
+def _notes_of(flowable: Flowable) -> list[int]:
+    # A flowable's notes never change (a split makes new flowables): asked
+    # again and again while groups are placed, they are read once.
+    found = flowable.__dict__.get("_brief_notes")
+    if found is None:
+        found = flowable.__dict__["_brief_notes"] = note_numbers(flowable)
+    return found
 
 
 class BriefDocTemplate(BaseDocTemplate):

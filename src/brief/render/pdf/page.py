@@ -75,35 +75,41 @@ class KeepWithNext(KeepTogether):
         # The frame reserved room for the notes of all but the last member.
         if aH >= self._H and aH - _extra_notes(frame, content[:-1], content[-1]) >= self._H:
             return content
-        if _last_splits_in(content, aW, aH, frame):
-            return content
+        pieces = _split_last(content, aW, aH, frame)
+        if pieces:
+            return [*content[:-1], *pieces]
         return [FrameBreak(), *content]
 
 
-def _last_splits_in(content: list[Flowable], aW: float, aH: float, frame: object) -> bool:
-    """Whether all of `content` but the last member fit in `aH` and the last
-    one splits with a first piece that fits, with its notes, in what is left."""
-    if len(content) < 2:
-        return False
+def _split_last(
+    content: list[Flowable], aW: float, aH: float, frame: object
+) -> list[Flowable] | None:
+    """If all of `content` but the last member fit in `aH` and the last one
+    splits with a first piece that fits, with its notes, in what is left: the
+    last member's pieces (handed to the frame as they are, not split again)."""
+    if len(content) < 2 or getattr(content[-1], "keepWithNext", 0):
+        return None
     used = 0.0
     for flowable in content[:-1]:
-        used += flowable.getSpaceBefore() + flowable.wrap(aW, aH)[1] + flowable.getSpaceAfter()
+        # The group's wrap has just laid every member out at this width.
+        height = getattr(flowable, "height", None)
+        if height is None or getattr(flowable, "width", None) != aW:
+            height = flowable.wrap(aW, aH)[1]
+        used += flowable.getSpaceBefore() + height + flowable.getSpaceAfter()
     last = content[-1]
     room = aH - used - last.getSpaceBefore()
-    if getattr(last, "keepWithNext", 0):
-        return False
     last._frame = frame  # its split may ask whether it stands at the top
     for _ in range(2):  # once more with room for the first piece's own notes
         if room <= 0:
-            return False
+            return None
         parts = last.split(aW, room)
-        if not parts or parts[0].wrap(aW, room)[1] > room:
-            return False
+        if not parts:
+            return None
         extra = _extra_notes(frame, content[:-1], parts[0])
         if extra <= 0:
-            return True
+            return parts
         room -= extra
-    return False
+    return None
 
 
 def _extra_notes(frame: object, leading: list[Flowable], piece: Flowable) -> float:

@@ -358,3 +358,20 @@ def test_pdf_metadata_dates_the_brief_by_its_cut_off_in_info_and_xmp() -> None:
     assert xmp.dc_description == {"x-default": META.subtitle}
     assert xmp.dc_subject == list(META.keywords)
     assert xmp.xmp_create_date.date() == META.as_of
+
+
+def test_notes_word_dates_as_the_text_does() -> None:
+    from brief.api import build_document, load
+    from brief.document import numbered_notes, plain_text
+
+    corpus = load(ROOT)
+    american = re.compile(
+        r"\b(January|February|March|April|May|June|July|August|September|October|"
+        r"November|December) \d{1,2}, \d{4}"
+    )
+    for name in ("kosovo", "boris-ruge"):
+        document = build_document(corpus, name)
+        notes = [plain_text(note.children) for _, note in numbered_notes(document)]
+        assert notes
+        assert not [n for n in notes if american.search(n) or "ca. " in n]
+        assert any(re.search(r"\b\d{1,2} (July|August) 20\d\d\b", n) for n in notes)

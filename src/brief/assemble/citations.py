@@ -5,7 +5,7 @@ reference comes first in the brief is known only once every section is
 rendered, so the note texts are written afterwards (`definitions`): the first
 note citing a source gives the full form, later notes a short form.
 
-    First:  Author, “Title,” *Outlet*, August 23, 2024, https://... (B2).
+    First:  Author, “Title,” *Outlet*, 23 August 2024, https://... (B2).
     Later:  “Short Title,” *Outlet* (B2).
 """
 
@@ -26,7 +26,9 @@ from brief.templates import MarkdownSafe
 def chicago_date(
     day: dt.date, precision: DatePrecision = DatePrecision.DAY, end: dt.date | None = None
 ) -> str:
-    return PartialDate.of(day, precision, end).chicago()
+    # One date style in the whole brief (issue 12): notes word dates as the
+    # text does ("7 July 2022", "around 22 August 2024"), not "July 7, 2022".
+    return PartialDate.of(day, precision, end).text()
 
 
 _MINOR = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
@@ -79,7 +81,7 @@ def full_note(source: Source) -> str:
         parts.append(escape_markdown(source.author) + ",")
     parts.append(_quoted_title(source.title))
     tail = f"*{escape_markdown(source.outlet, line_start=False)}*, " + (
-        source.published_when.chicago()
+        source.published_when.text()
     )
     if source.url:
         tail += f", [{escape_markdown(source.url, line_start=False)}]({escape_url(source.url)})"

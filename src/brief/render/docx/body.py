@@ -180,7 +180,7 @@ def _introduces(block: Block, following: Block | None) -> bool:
     if isinstance(following, BlockQuote):
         return True
     lead_in = plain_text(block.children).rstrip().endswith(":")
-    return lead_in and isinstance(following, ListBlock | Table)
+    return lead_in and isinstance(following, ListBlock | Table | Paragraph)
 
 
 def _is_body_paragraph(p: _Element) -> bool:

@@ -258,10 +258,11 @@ def _measure(text: str) -> float:
 
 
 def _introduces(block: Block, following: Block | None) -> bool:
-    """A paragraph ending in a colon leads in to the quote, list or table after it."""
+    """A paragraph ending in a colon leads in to what follows it: a quote, a
+    list, a table or a paragraph (reported speech under its attribution)."""
     return (
         isinstance(block, model.Paragraph)
-        and isinstance(following, BlockQuote | ListBlock | model.Table)
+        and isinstance(following, BlockQuote | ListBlock | model.Table | model.Paragraph)
         and plain_text(block.children).rstrip().endswith(":")
     )
 

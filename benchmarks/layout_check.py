@@ -97,7 +97,12 @@ def page_lines(words: list[dict]) -> list[Line]:
                 {w["fontname"].split("+")[-1] for w in ws if w["size"] >= BODY_MIN_SIZE},
             )
         )
-    return [line for line in lines if line.size >= BODY_MIN_SIZE and line.fonts]
+    # Lines of the contents (leader dots) are no headings, wherever it ends.
+    return [
+        line
+        for line in lines
+        if line.size >= BODY_MIN_SIZE and line.fonts and ". . . ." not in line.text
+    ]
 
 
 def check_pdf(name: str, data: bytes, vocabulary: set[str]) -> list[Violation]:

@@ -593,6 +593,20 @@ class TemplateBudgets(Strict):
     )
 
 
+class DocxSettings(Strict):
+    """Word house style of every brief (what `--reference-docx` gives one render)."""
+
+    reference: NonEmpty | None = Field(
+        default=None,
+        description="A .docx under briefings/ (path relative to it, e.g. 'style/ours.docx') "
+        "whose styles, page size, margins, header and footer the Word briefs take",
+    )
+    styles: dict[NonEmpty, NonEmpty] = Field(
+        default_factory=dict,
+        description="brief's style name -> the reference's, e.g. {'Heading 2': 'Org Heading 2'}",
+    )
+
+
 class WorkspaceSettings(Strict):
     """`briefings/_workspace.yaml` (optional): settings for every brief of the workspace.
 
@@ -602,6 +616,7 @@ class WorkspaceSettings(Strict):
 
     front_matter: FrontMatter = Field(default_factory=FrontMatter)
     templates: TemplateBudgets = Field(default_factory=TemplateBudgets)
+    docx: DocxSettings = Field(default_factory=DocxSettings)
 
 
 class Briefing(Strict):

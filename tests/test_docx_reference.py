@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import struct
 import zipfile
 import zlib
@@ -154,3 +155,34 @@ def test_the_command_takes_a_reference_and_refuses_what_is_not_one(
     assert (
         "error: --reference-docx: " in result.stderr and "is not a Word document" in result.stderr
     )
+
+
+def test_the_workspace_setting_styles_every_word_brief_and_the_pack(
+    plain: tuple[Path, bytes], tmp_path: Path
+) -> None:
+    ws, _data = plain
+    (ws / "briefings" / "style").mkdir()
+    make_reference(ws / "briefings" / "style" / "ours.docx")
+    settings = ws / "briefings" / "_workspace.yaml"
+    settings.write_text(
+        "docx:\n  reference: style/ours.docx\n  styles:\n    Heading 2: Org Heading 2\n",
+        encoding="utf-8",
+    )
+    try:
+        (path,) = api.render("kosovo", ["docx"], workspace=ws, out=tmp_path / "one")
+        assert "Ministry of Examples" in _parts(path.read_bytes(), "word/header")
+        assert '<w:pStyle w:val="OrgHeading2"/>' in _xml(path.read_bytes(), "word/document.xml")
+        result = api.pack(ws, formats=["docx"], out=tmp_path / "packs")
+        assert not result.failures
+        (packed,) = (tmp_path / "packs").rglob("kosovo_*.docx")
+        assert "Ministry of Examples" in _parts(packed.read_bytes(), "word/header")
+        settings.write_text("docx:\n  reference: ../../ours.docx\n", encoding="utf-8")
+        with pytest.raises(InvalidInput) as caught:
+            api.render("kosovo", ["docx"], workspace=ws, out=tmp_path / "two")
+        (problem,) = caught.value.problems
+        assert str(problem) == (
+            "briefings/_workspace.yaml: docx.reference: '../../ours.docx' is outside briefings/"
+        )
+    finally:  # the workspace is shared by this module's tests
+        settings.unlink()
+        shutil.rmtree(ws / "briefings" / "style")

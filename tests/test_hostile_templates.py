@@ -95,3 +95,16 @@ def test_in_a_pack_the_other_briefs_still_render(tmp_path: Path) -> None:
     assert [f["briefing"] for f in manifest["failures"]] == ["boris-ruge"]
     assert (folder / manifest["briefs"][0]["files"][0]["path"]).is_file()
     assert not list(folder.glob("boris-ruge_*"))
+
+
+def test_the_output_budget_is_a_workspace_setting(base: Path, tmp_path: Path) -> None:
+    ws = _workspace(base, tmp_path, "{{ 'x' * 20000 }}")
+    out = tmp_path / "out"
+    args = ("mircea-geoana", "--format", "md", "--out", str(out))
+    assert run_brief(*args, cwd=ws, timeout=120).returncode == 0  # within the default budget
+    (ws / "briefings" / "_workspace.yaml").write_text(
+        "templates:\n  output_chars: 10000\n", encoding="utf-8"
+    )
+    done = run_brief(*args, cwd=ws, timeout=120)
+    assert done.returncode == 2, done.stderr
+    _located(done.stderr, "20,000")

@@ -169,6 +169,28 @@ class HouseStyle:
     name: str = "--reference-docx"
 
     @classmethod
+    def of(cls, corpus: Corpus) -> HouseStyle | None:
+        """The workspace's house style (`docx:` in briefings/_workspace.yaml), if it has one.
+
+        The reference must lie under briefings/: an input like the templates, so a pack
+        renders again when it changes."""
+        settings = corpus.settings.docx
+        if settings.reference is None:
+            return None
+        where = "briefings/_workspace.yaml"
+        folder = (corpus.root / "briefings").resolve()
+        path = (folder / settings.reference).resolve()
+        if not path.is_relative_to(folder):
+            message = f"{settings.reference!r} is outside briefings/"
+            raise InvalidInput(Problem(where, field="docx.reference", message=message))
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            message = f"cannot read briefings/{settings.reference}: {err.strerror or err}"
+            raise InvalidInput(Problem(where, field="docx.reference", message=message)) from None
+        return cls(data, dict(settings.styles), f"{where}: docx.reference")
+
+    @classmethod
     def read(cls, path: Path | str, styles: Mapping[str, str] | None = None) -> HouseStyle:
         try:
             data = Path(path).read_bytes()
@@ -191,14 +213,19 @@ def render(
 ) -> list[Path]:
     """Render the brief of `subject` in each format into `out` (default: `output/` in the
     workspace), as `<subject-id>_<as-of>.<ext>`; return the files written. The Word file
-    takes the house style of `reference_docx` if given."""
+    takes the house style of `reference_docx` if given, else the workspace's (`docx:` in
+    briefings/_workspace.yaml), whose style names mapping applies to either."""
     from brief.output import output_name
 
-    style = HouseStyle.read(reference_docx) if reference_docx is not None else None
     formats = check_formats(formats)
     root = find_workspace(workspace)
     folder = writable_folder(Path(out), "--out") if out is not None else root / "output"
-    document = build_document(load(root), subject, as_of=as_of, since=since, marking=marking)
+    corpus = load(root)
+    if reference_docx is not None:
+        style: HouseStyle | None = HouseStyle.read(reference_docx, corpus.settings.docx.styles)
+    else:
+        style = HouseStyle.of(corpus) if "docx" in formats else None
+    document = build_document(corpus, subject, as_of=as_of, since=since, marking=marking)
     return [
         write_document(document, fmt, folder / output_name(document.meta, fmt), house_style=style)
         for fmt in formats

@@ -580,6 +580,33 @@ class FrontMatter(Strict):
         )
 
 
+class TemplateBudgets(Strict):
+    """Budgets of one section render (`templates:` in `briefings/_workspace.yaml`):
+    a template over either is a located error, never a hung or exhausted machine."""
+
+    seconds: Annotated[float, Field(gt=0, le=3600)] = Field(
+        default=30.0, description="Time one section's template may take to render"
+    )
+    output_chars: Annotated[int, Field(ge=10_000, le=100_000_000)] = Field(
+        default=5_000_000,
+        description="Longest text a section's template may build or print, in characters",
+    )
+
+
+class DocxSettings(Strict):
+    """Word house style of every brief (what `--reference-docx` gives one render)."""
+
+    reference: NonEmpty | None = Field(
+        default=None,
+        description="A .docx under briefings/ (path relative to it, e.g. 'style/ours.docx') "
+        "whose styles, page size, margins, header and footer the Word briefs take",
+    )
+    styles: dict[NonEmpty, NonEmpty] = Field(
+        default_factory=dict,
+        description="brief's style name -> the reference's, e.g. {'Heading 2': 'Org Heading 2'}",
+    )
+
+
 class WorkspaceSettings(Strict):
     """`briefings/_workspace.yaml` (optional): settings for every brief of the workspace.
 
@@ -588,6 +615,8 @@ class WorkspaceSettings(Strict):
     """
 
     front_matter: FrontMatter = Field(default_factory=FrontMatter)
+    templates: TemplateBudgets = Field(default_factory=TemplateBudgets)
+    docx: DocxSettings = Field(default_factory=DocxSettings)
 
 
 class Briefing(Strict):
@@ -722,19 +751,6 @@ class DraftFile(Strict):
     events: list[DraftEvent] = Field(default_factory=list)
     new_actors: list[DraftActor] = Field(default_factory=list)
     mentions: list[DraftMention] = Field(default_factory=list)
-
-
-class TemplateBudgets(Strict):
-    """Budgets of one section render (`templates:` in `briefings/_workspace.yaml`):
-    a template over either is a located error, never a hung or exhausted machine."""
-
-    seconds: Annotated[float, Field(gt=0, le=3600)] = Field(
-        default=30.0, description="Time one section's template may take to render"
-    )
-    output_chars: Annotated[int, Field(ge=10_000, le=100_000_000)] = Field(
-        default=5_000_000,
-        description="Longest text a section's template may build or print, in characters",
-    )
 
 
 # -------------------------------------------------------------- file kinds

@@ -38,6 +38,7 @@ from brief.document import plain_text as model_text
 from brief.render import renderer
 from brief.render.docx import package, render
 from brief.render.docx.settings import SETTINGS_ORDER
+from brief.render.typography import curly_apostrophes
 from sample_docs import HOSTILE, META, minimal_document, nested_document, rich_document
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -176,9 +177,9 @@ def test_settings_children_follow_the_schema_order(rich_bytes: bytes) -> None:
     names = [etree.QName(child).localname for child in settings_xml]
     known = [name for name in names if name in SETTINGS_ORDER]
     assert known == sorted(known, key=SETTINGS_ORDER.index)
-    assert names.index("updateFields") < names.index("footnotePr") < names.index("compat")
-    update = settings_xml.find("w:updateFields", NS)
-    assert update.get(w("val")) == "true"
+    assert names.index("embedTrueTypeFonts") < names.index("footnotePr") < names.index("compat")
+    # The contents is filled at write time: Word must not ask to update fields.
+    assert settings_xml.find("w:updateFields", NS) is None
 
 
 # ---------------------------------------------------------------- hyperlinks
@@ -319,7 +320,7 @@ def test_nested_lists_take_deeper_levels_and_numbered_lists_restart() -> None:
 # ---------------------------------------------------- title, banners, fields
 
 
-def test_title_block_then_a_toc_field_then_the_body(rich_bytes: bytes) -> None:
+def test_title_block_then_the_contents_then_the_body(rich_bytes: bytes) -> None:
     document = part(rich_bytes, "word/document.xml")
     paragraphs = document.findall("w:body/w:p", NS)
     texts = [text_of(p) for p in paragraphs]
@@ -331,8 +332,9 @@ def test_title_block_then_a_toc_field_then_the_body(rich_bytes: bytes) -> None:
         "UNCLASSIFIED",
     ]
     instructions = [i.text.strip() for i in document.iter(w("instrText"))]
-    assert instructions[0] == 'TOC \\o "1-3" \\h \\z \\u'
-    # the cached TOC links to a bookmark on every heading
+    # the contents, filled at write time, links to a bookmark on every heading
+    # and gives its page by a PAGEREF field (LibreOffice fills it on opening)
+    assert instructions[:2] == ["PAGEREF _Toc00000001 \\h", "PAGEREF _Toc00000002 \\h"]
     anchors = [h.get(w("anchor")) for h in document.iter(w("hyperlink")) if h.get(w("anchor"))]
     bookmarks = [b.get(w("name")) for b in document.iter(w("bookmarkStart"))]
     assert anchors == bookmarks and len(bookmarks) == 11  # 1 + 3 x 3 + 1 headings
@@ -404,9 +406,10 @@ def test_read_back_finds_every_quote_and_footnote(rich: Document, rich_bytes: by
     for block in rich.blocks:
         if isinstance(block, BlockQuote):
             for paragraph in block.children:
-                assert model_text(paragraph.children) in body
+                # Word for word; apostrophes print typographic (issue 12).
+                assert curly_apostrophes(model_text(paragraph.children)) in body
     for _, note in numbered_notes(rich):
-        assert _squeeze(model_text(note.children)) in flat_notes
+        assert _squeeze(curly_apostrophes(model_text(note.children))) in flat_notes
     assert HOSTILE in body
 
 
@@ -459,7 +462,8 @@ def test_any_text_renders_to_a_readable_file(text: str) -> None:
     doc = Document(META, (Paragraph((Text(text), Text("end"))),))
     data = render(doc)
     legal = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "", text)
-    expected = re.sub(r"\r\n|\r|\n|\t", "", legal) + "end"
+    # Apostrophes print typographic (issue 12), as the renderer sees each run.
+    expected = re.sub(r"\r\n|\r|\n|\t", "", curly_apostrophes(legal)) + "end"
     last = part(data, "word/document.xml").findall("w:body/w:p", NS)[-1]
     assert "".join(t.text or "" for t in last.iter(w("t"))) == expected
 
@@ -472,7 +476,7 @@ def test_a_failed_render_leaves_the_earlier_file_alone(tmp_path: Path, monkeypat
     write_document(minimal_document(), "docx", target)
     before = target.read_bytes()
 
-    def broken(data: bytes) -> bytes:
+    def broken(data: bytes, *embedded: object) -> bytes:
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(package, "reproducible", broken)

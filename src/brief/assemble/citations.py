@@ -5,7 +5,7 @@ reference comes first in the brief is known only once every section is
 rendered, so the note texts are written afterwards (`definitions`): the first
 note citing a source gives the full form, later notes a short form.
 
-    First:  Author, “Title,” *Outlet*, August 23, 2024, https://... (B2).
+    First:  Author, “Title,” *Outlet*, 23 August 2024, https://... (B2).
     Later:  “Short Title,” *Outlet* (B2).
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from brief.assemble.sections import SourceRef
@@ -25,7 +26,9 @@ from brief.templates import MarkdownSafe
 def chicago_date(
     day: dt.date, precision: DatePrecision = DatePrecision.DAY, end: dt.date | None = None
 ) -> str:
-    return PartialDate.of(day, precision, end).chicago()
+    # One date style in the whole brief (issue 12): notes word dates as the
+    # text does ("7 July 2022", "around 22 August 2024"), not "July 7, 2022".
+    return PartialDate.of(day, precision, end).text()
 
 
 # A footnote reference as `cite` writes it: [^label].
@@ -33,15 +36,38 @@ _REFERENCE = re.compile(r"\[\^([^\]\s]+)\]")
 _MINOR = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
 
 
+# Where a main title ends: a subtitle after a colon, a dash or a question,
+# or a parenthesis such as "(headline not preserved)".
+_TITLE_END = re.compile(r"[:;?!(\[]|\s[–—-]\s")
+
+
 def short_title(title: str, words: int = 4) -> str:
-    """Chicago's short title: the first few words, not ending on a minor word."""
-    parts = title.split()
-    if len(parts) <= words + 1:
-        return title
-    kept = parts[:words]
-    while len(kept) > 1 and kept[-1].casefold().strip(",;:") in _MINOR:
+    """Chicago's short title: the main title's first words, up to `words`
+    significant ones (minor words such as "on", "and" do not count), never
+    ending on a minor word or on punctuation."""
+    main = _TITLE_END.split(title, maxsplit=1)[0].strip() or title
+    kept: list[str] = []
+    significant = 0
+    for word in main.split():
+        if significant == words:
+            break
+        kept.append(word)
+        if _bare(word).casefold() not in _MINOR:
+            significant += 1
+    while len(kept) > 1 and _bare(kept[-1]).casefold() in _MINOR:
         kept.pop()
-    return re.sub(r"[\s,;:.\-–—]+$", "", " ".join(kept))
+    return _rstrip_punctuation(" ".join(kept)) or title.strip()
+
+
+def _rstrip_punctuation(text: str) -> str:
+    while text and (unicodedata.category(text[-1])[0] == "P" or text[-1].isspace()):
+        text = text[:-1]
+    return text
+
+
+def _bare(word: str) -> str:
+    """`word` without the punctuation around it."""
+    return _rstrip_punctuation(_rstrip_punctuation(word)[::-1])[::-1]
 
 
 def _quoted_title(title: str) -> str:
@@ -57,7 +83,7 @@ def full_note(source: Source) -> str:
         parts.append(escape_markdown(source.author) + ",")
     parts.append(_quoted_title(source.title))
     tail = f"*{escape_markdown(source.outlet, line_start=False)}*, " + (
-        source.published_when.chicago()
+        source.published_when.text()
     )
     if source.url:
         tail += f", [{escape_markdown(source.url, line_start=False)}]({escape_url(source.url)})"

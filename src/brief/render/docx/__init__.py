@@ -14,7 +14,7 @@ import docx
 from docx.oxml.ns import qn
 
 from brief.document import Document, Metadata
-from brief.render.docx import body, front, package, settings, styles
+from brief.render.docx import body, fonts, front, package, settings, styles
 from brief.render.docx.footnotes import Footnotes
 from brief.render.docx.numbering import Numbering
 from brief.render.docx.text import Cleaner
@@ -53,10 +53,11 @@ def render(document: Document) -> bytes:
 
     settings.configure(word.settings.element)
     package.set_properties(word, meta)
+    embedded = fonts.embed(word.part.package)
     out = io.BytesIO()
     word.save(out)
     clean.report(meta.title)
-    return package.reproducible(out.getvalue())
+    return package.reproducible(out.getvalue(), embedded)
 
 
 def _clean_meta(meta: Metadata, clean: Cleaner) -> Metadata:

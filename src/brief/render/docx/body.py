@@ -33,6 +33,7 @@ from brief.render.docx.numbering import BULLETS, LEVELS, Numbering
 from brief.render.docx.styles import SPACE_AFTER
 from brief.render.docx.tables import render_table
 from brief.render.docx.text import Cleaner, element, paragraph, set_paragraph, text_run
+from brief.render.typography import curly_apostrophes
 
 LINK_SCHEMES = ("http", "https")
 
@@ -77,7 +78,7 @@ def inlines(
     for node in children:
         match node:
             case Text(text=text):
-                cleaned = ctx.cleaner(text)
+                cleaned = curly_apostrophes(ctx.cleaner(text))
                 if cleaned:
                     out.append(text_run(cleaned, style=fmt.style, bold=fmt.bold, italic=fmt.italic))
             case Emphasis(children=c):
@@ -159,8 +160,9 @@ def blocks(items: tuple[Block, ...], ctx: Context) -> list[_Element]:
     for index, block in enumerate(items):
         rendered = _block(block, ctx, quote=False, depth=0)
         following = items[index + 1] if index + 1 < len(items) else None
-        # A line introducing a quote ("X, in Belgrade, said:") stays on its page.
-        if isinstance(block, Paragraph) and isinstance(following, BlockQuote) and rendered:
+        # A line introducing a quote ("X, in Belgrade, said:"), a list or a
+        # table stays on the page of what it introduces.
+        if rendered and _introduces(block, following):
             set_paragraph(rendered[-1], keep_next=True)
         # List items are spaced tightly; the last one keeps a paragraph's distance.
         if isinstance(block, ListBlock) and rendered and rendered[-1].tag == qn("w:p"):
@@ -170,6 +172,15 @@ def blocks(items: tuple[Block, ...], ctx: Context) -> list[_Element]:
             set_paragraph(rendered[0], space_before=SPACE_AFTER)
         out += rendered
     return out
+
+
+def _introduces(block: Block, following: Block | None) -> bool:
+    if not isinstance(block, Paragraph):
+        return False
+    if isinstance(following, BlockQuote):
+        return True
+    lead_in = plain_text(block.children).rstrip().endswith(":")
+    return lead_in and isinstance(following, ListBlock | Table | Paragraph)
 
 
 def _is_body_paragraph(p: _Element) -> bool:
@@ -235,7 +246,8 @@ def _list(block: ListBlock, ctx: Context, *, quote: bool, depth: int) -> list[_E
     else:
         num_id, style = BULLETS, f"ListBullet{suffix}"
     out: list[_Element] = []
-    for item in block.items:
+    last = len(block.items) - 1
+    for number, item in enumerate(block.items):
         first, rest = (item[0], item[1:]) if item else (Paragraph(()), ())
         if isinstance(first, Paragraph):
             out.append(_paragraph(first.children, ctx, style, numbering=(num_id, level)))
@@ -247,4 +259,8 @@ def _list(block: ListBlock, ctx: Context, *, quote: bool, depth: int) -> list[_E
                 out.append(_paragraph(sub.children, ctx, f"ListContinue{suffix}"))
             else:
                 out += _block(sub, ctx, quote=quote, depth=depth + 1)
+        # As in the PDF: the first item stays with the second and the last with
+        # the one before, so no page starts or ends with a lone item.
+        if number in (0, last - 1) and number < last and out[-1].tag == qn("w:p"):
+            set_paragraph(out[-1], keep_next=True)
     return out

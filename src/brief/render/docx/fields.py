@@ -49,11 +49,13 @@ def field(code: str, cached: str) -> list[_Element]:
 
 
 def toc(entries: list[tuple[int, str, str]], placeholder: str) -> list[_Element]:
-    """Paragraphs of a TOC field, pre-filled with (level, text, bookmark) entries.
+    """Paragraphs of a TOC field, filled at write time with (level, text, bookmark) entries.
 
-    Each entry links to its heading's bookmark. Page numbers are left to Word,
-    which rebuilds the field on opening: a reader that does not (LibreOffice)
-    shows the entries without numbers rather than with wrong ones.
+    Each entry links to its heading's bookmark and ends in a PAGEREF field to
+    it, as Word writes a contents: LibreOffice fills in the page numbers on
+    opening, Word when fields are updated (F9 or printing); no prompt asks for
+    it. The page numbers are not guessed here: a wrong number is worse than
+    none.
     """
     if not entries:
         p = paragraph("TOC1")
@@ -61,15 +63,15 @@ def toc(entries: list[tuple[int, str, str]], placeholder: str) -> list[_Element]
             p.append(run)
         return [p]
     paragraphs: list[_Element] = []
-    for index, (level, text, bookmark) in enumerate(entries):
+    for level, text, bookmark in entries:
         p = paragraph(f"TOC{level}")
-        if index == 0:
-            for run in field_begin(TOC_INSTRUCTION):
-                p.append(run)
         link = element("w:hyperlink", anchor=bookmark, history="1")
         link.append(text_run(text))
+        tab = element("w:r")
+        tab.append(element("w:tab"))
+        link.append(tab)
+        for run in field(f"PAGEREF {bookmark} \\h", ""):
+            link.append(run)
         p.append(link)
-        if index == len(entries) - 1:
-            p.append(field_end())
         paragraphs.append(p)
     return paragraphs

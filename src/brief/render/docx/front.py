@@ -10,6 +10,7 @@ from brief.document import Metadata
 from brief.document.dates import long_date
 from brief.render.docx import fields
 from brief.render.docx.text import Cleaner, paragraph, text_run
+from brief.render.typography import curly_apostrophes
 
 
 def setup_page(section: Section, marking: str) -> None:
@@ -75,6 +76,7 @@ def title_block(meta: Metadata) -> list[_Element]:
 def contents(entries: list[tuple[int, str, str]], clean: Cleaner) -> list[_Element]:
     heading = paragraph("TOCHeading")
     heading.append(text_run("Contents"))
-    cleaned = [(level, clean.again(text), name) for level, text, name in entries]
+    # As the headings print them (typographic apostrophes).
+    cleaned = [(level, curly_apostrophes(clean.again(text)), name) for level, text, name in entries]
     placeholder = "Update this field (F9) to build the table of contents."
     return [heading, *fields.toc(cleaned, placeholder)]

@@ -93,12 +93,15 @@ def _app_xml(generator: str) -> bytes:
     ).encode()
 
 
-def reproducible(data: bytes) -> bytes:
+def reproducible(data: bytes, contents: dict[str, bytes] | None = None) -> bytes:
     """The same zip with fixed entry order, dates and attributes.
 
     python-docx stamps each entry with the current time; everything else it
-    writes is already stable.
+    writes is already stable. `contents` replaces the bytes of some entries
+    (the embedded fonts, written by python-docx empty), which are stored
+    uncompressed.
     """
+    contents = contents or {}
     source = zipfile.ZipFile(io.BytesIO(data))
     names = source.namelist()
     order = [n for n in _FIRST if n in names] + sorted(n for n in names if n not in _FIRST)
@@ -109,5 +112,11 @@ def reproducible(data: bytes) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0
-            target.writestr(info, source.read(name), compresslevel=6)
+            if name in contents:
+                # Stored as is: compressing 650 kB of fonts for every brief
+                # would make the render slower for 45% less file size.
+                info.compress_type = zipfile.ZIP_STORED
+                target.writestr(info, contents[name])
+            else:
+                target.writestr(info, source.read(name), compresslevel=6)
     return out.getvalue()

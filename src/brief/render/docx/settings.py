@@ -1,4 +1,4 @@
-"""Document settings: refresh fields on opening, declare the footnote separators.
+"""Document settings: embedded fonts, the footnote separators.
 
 `w:settings` is a schema sequence: Word rejects a file whose children are out
 of order, so new children are inserted at their place in `SETTINGS_ORDER`.
@@ -116,7 +116,9 @@ SETTINGS_ORDER = [
 
 
 def configure(settings: _Element) -> None:
-    insert_ordered(settings, element("w:updateFields", val="true"), SETTINGS_ORDER)
+    # No `w:updateFields`: the contents is filled at write time, and Word
+    # would otherwise ask on opening whether to update fields.
+    insert_ordered(settings, element("w:embedTrueTypeFonts"), SETTINGS_ORDER)
     footnote_pr = element("w:footnotePr")
     for note_id in SEPARATOR_IDS:
         footnote_pr.append(element("w:footnote", id=str(note_id)))

@@ -5,11 +5,9 @@ on python-docx's template. Built-in styles keep Word's own `w:name` (e.g.
 "heading 1", "footnote text") and style id ("Heading1", "FootnoteText"), so
 Word's navigation pane, TOC and style gallery treat them as its own.
 
-Fonts: Cambria for text and Calibri for headings. Both ship with every
-Microsoft Office for Windows and macOS since 2007 and cover Latin Extended
-(č ć đ ş) and Cyrillic, so Word never substitutes them; LibreOffice maps them
-to the metric-compatible Caladea and Carlito. IBM Plex Serif (the PDF's font)
-is not named: on a machine without it, Word's substitute is unpredictable.
+Fonts: IBM Plex Serif, the PDF's font, for text and headings; the file
+embeds it (`fonts`), so Word and LibreOffice set it the same on a machine
+without IBM Plex. It covers Latin Extended (č ć đ ş) and Cyrillic.
 """
 
 from __future__ import annotations
@@ -18,8 +16,8 @@ from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import parse_xml
 from lxml.etree import _Element
 
-BODY_FONT = "Cambria"
-HEADING_FONT = "Calibri"
+BODY_FONT = "IBM Plex Serif"
+HEADING_FONT = BODY_FONT
 TEXT_WIDTH = 9070  # twips: A4 (11906) less two 2.5 cm margins
 INK = "1F3864"  # dark blue of headings and rules
 TABLE_STYLE = "BriefTable"
@@ -97,9 +95,11 @@ def _heading(level: int, size: int, before: int, after: int, color: str, rule: b
 
 
 def _list_style(style_id: str, name: str, num_id: int, level: int) -> str:
+    # keepLines: a list item (a source entry) moves to the next page whole.
     return _paragraph_style(
         style_id,
         name,
+        "<w:keepLines/>"
         f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
         '<w:spacing w:after="60"/>',
     )
@@ -109,7 +109,7 @@ def _list_continue(style_id: str, name: str, level: int) -> str:
     return _paragraph_style(
         style_id,
         name,
-        f'<w:spacing w:after="60"/><w:ind w:left="{360 * (level + 1)}"/>',
+        f'<w:keepLines/><w:spacing w:after="60"/><w:ind w:left="{360 * (level + 1)}"/>',
     )
 
 

@@ -2,63 +2,48 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 
 from lxml.etree import _Element
 
 from brief.document import Inline, Table, plain_text
+from brief.render.columns import fit_columns, natural_and_minimum
 from brief.render.docx.styles import TABLE_STYLE, TEXT_WIDTH
 from brief.render.docx.text import element, paragraph
+from brief.render.pdf.fonts import measure_bold
 
-# Estimates for the table style's 9.5 pt text: an average character's width and
-# the cell's left and right margins, in twips.
-CHAR_WIDTH = 95
-CELL_PADDING = 170
+# The table style's text is 9.5 pt IBM Plex Serif (as in the PDF); the cell's
+# left and right margins, in twips (20 to the point).
+FONT_SIZE = 9.5
+CELL_PADDING = 170 + 30  # the margins and a little slack
 
 
 def column_widths(table: Table, columns: int, total: int = TEXT_WIDTH) -> list[int]:
     """Column widths in twips summing to `total`.
 
-    Given relative widths are kept. Otherwise a column's share grows with the
-    square root of its average text length (so a long-text column is wide
-    without starving the others), and no column is narrower than its longest
+    Given relative widths are kept. Otherwise they come from the text, as in
+    the PDF (`brief.render.columns`): no column narrower than its longest
     word, which would otherwise break mid-word.
     """
     if len(table.widths) == columns and sum(table.widths) > 0:
         weights = list(table.widths)
-        minimum = [0] * columns
     else:
         cells = [
             [plain_text(row[c]) if c < len(row) else "" for row in (table.header, *table.rows)]
             for c in range(columns)
         ]
-        weights = [math.sqrt(max(sum(map(len, texts)) / len(texts), 1.0)) for texts in cells]
-        minimum = [
-            max((len(word) for text in texts for word in text.split()), default=1) * CHAR_WIDTH
-            + CELL_PADDING
-            for texts in cells
-        ]
-        if sum(minimum) > total:
-            minimum = [m * total // sum(minimum) for m in minimum]
-    widths = _share(weights, minimum, total)
+        natural, minimum = natural_and_minimum(cells, _measure, CELL_PADDING)
+        weights = fit_columns(natural, minimum, total)
+        if sum(weights) < total:  # a table of short columns still spans the page
+            weights = [w + (total - sum(weights)) / columns for w in weights]
+    scale = total / (sum(weights) or 1)
+    widths = [round(w * scale) for w in weights]
     widths[-1] += total - sum(widths)  # rounding
     return widths
 
 
-def _share(weights: list[float], minimum: list[int], total: int) -> list[int]:
-    """Split `total` by `weights`, lifting columns below their minimum to it."""
-    fixed: dict[int, int] = {}
-    while True:
-        free = [c for c in range(len(weights)) if c not in fixed]
-        room = total - sum(fixed.values())
-        weight = sum(weights[c] for c in free) or 1.0
-        widths = {c: round(room * weights[c] / weight) for c in free}
-        short = [c for c in free if widths[c] < minimum[c]]
-        if not short:
-            return [fixed.get(c, widths.get(c, 0)) for c in range(len(weights))]
-        for c in short:
-            fixed[c] = minimum[c]
+def _measure(text: str) -> float:
+    return measure_bold(text, FONT_SIZE) * 20
 
 
 def render_table(

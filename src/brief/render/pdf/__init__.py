@@ -16,6 +16,7 @@ import io
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from brief.document import Document, Heading, numbered_notes
+from brief.render.pdf import markup
 from brief.render.pdf.flowables import StoryBuilder, note_paragraphs
 from brief.render.pdf.footnotes import FlushNotes, Footnotes
 from brief.render.pdf.page import BODY, BriefDocTemplate
@@ -27,6 +28,7 @@ EXTENSION = "pdf"
 
 def render(document: Document) -> bytes:
     style = styles()
+    markup.begin_document()
     footnotes = Footnotes({})
     buffer = io.BytesIO()
     doc = BriefDocTemplate(buffer, document.meta, footnotes)
@@ -41,6 +43,7 @@ def render(document: Document) -> bytes:
     if builder.notes:
         story.append(FlushNotes(footnotes))
     doc.build(story)
+    markup.report_missing(document.meta.title)
     return buffer.getvalue()
 
 

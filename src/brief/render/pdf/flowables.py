@@ -12,10 +12,13 @@ from reportlab.platypus import Flowable, Indenter, PageBreak, Table, TableStyle
 
 from brief import document as model
 from brief.document import Block, BlockQuote, Heading, ListBlock, Note, plain_text
-from brief.render.pdf.fonts import FAMILY
+from brief.render.columns import fit_columns, natural_and_minimum
+from brief.render.pdf import breaks
+from brief.render.pdf.fonts import BOLD, FAMILY
 from brief.render.pdf.markup import Inliner, literal, note_target
 from brief.render.pdf.styles import ACCENT, BODY_SIZE, INDENT, RULE, SHADE, Styles, indented
 from brief.render.pdf.wrapcache import Paragraph
+from brief.render.typography import curly_apostrophes
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 
@@ -44,6 +47,23 @@ class QuoteParagraph(Paragraph):
         bottom = -1 - (self.style.spaceAfter if getattr(self, "joins_next", False) else 0)
         canv.line(x, bottom, x, self.height + 1)
         canv.restoreState()
+
+
+class WholeParagraph(Paragraph):
+    """A list item or source entry: moves to the next page whole rather than
+    split (Word's keepLines), unless it starts a page or is too tall to move
+    without leaving much of a page blank."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        frame = getattr(self, "_frame", None)
+        tall = getattr(self, "height", 0) > WHOLE_LIMIT
+        if getattr(frame, "_atTop", False) or tall:
+            return super().split(availWidth, availHeight)
+        return []
+
+
+# A list item taller than this (about a third of the text height) may split.
+WHOLE_LIMIT = 230.0
 
 
 class BriefTable(Table):
@@ -119,8 +139,9 @@ class StoryBuilder:
         level = min(max(block.level, 1), 3) - 1
         self._headings += 1
         key = f"h{self._headings}"
-        flowable = Paragraph(self.inliner.markup(block.children), self.styles.headings[level])
-        title = " ".join(plain_text(block.children).split())
+        markup = self.inliner.markup(block.children)
+        flowable = Paragraph(markup, breaks.for_urls(self.styles.headings[level], markup))
+        title = curly_apostrophes(" ".join(plain_text(block.children).split()))
         flowable.brief_heading = HeadingInfo(level, title, literal(title), key)  # type: ignore[attr-defined]
         return flowable
 
@@ -139,9 +160,10 @@ class StoryBuilder:
         quote: bool,
         bullet: str | None = None,
         extra: float = 0.0,
+        whole: bool = False,
     ) -> Paragraph:
-        style = self._style(depth, quote, bullet is not None, extra)
-        kind = QuoteParagraph if quote else Paragraph
+        style = breaks.for_urls(self._style(depth, quote, bullet is not None, extra), markup)
+        kind = QuoteParagraph if quote else WholeParagraph if whole else Paragraph
         return kind(markup, style, bulletText=bullet)
 
     def list_block(self, block: ListBlock, depth: int, quote: bool) -> list[Flowable]:
@@ -149,15 +171,23 @@ class StoryBuilder:
         # Room for the widest number ("12.") beside the text, as for a bullet.
         widest = stringWidth(f"{len(block.items)}.", FAMILY, BODY_SIZE) if block.ordered else 0
         extra = max(0.0, widest + 0.6 * BODY_SIZE + 1 - (INDENT - 3))
+        last = len(block.items) - 1
         for number, item in enumerate(block.items, start=1):
             bullet = f"{number}." if block.ordered else "•"
+            flowables: list[Flowable] = []
             for index, sub in enumerate(item):
                 if isinstance(sub, model.Paragraph):
                     markup = self.inliner.markup(sub.children)
                     lead = bullet if index == 0 else None
-                    story.append(self.paragraph(markup, depth + 1, quote, lead, extra))
+                    flowables.append(self.paragraph(markup, depth + 1, quote, lead, extra, True))
                 else:
-                    story.extend(self.block(sub, depth + 1, quote))
+                    flowables.extend(self.block(sub, depth + 1, quote))
+            # Widow and orphan control for lists: the first item stays with
+            # the second, the last with the one before it, so that no page
+            # starts (or ends) with a single item of a longer list.
+            if flowables and number - 1 in (0, last - 1) and number - 1 < last:
+                flowables[-1].keepWithNext = 1
+            story.extend(flowables)
         return story
 
     def table(self, block: model.Table, width: float) -> Table:
@@ -204,76 +234,35 @@ class StoryBuilder:
         row = []
         for index in range(columns):
             markup = self.inliner.markup(cells[index]) if index < len(cells) else ""
-            row.append(Paragraph(markup, _aligned(style, aligns[index])))
+            row.append(Paragraph(markup, breaks.for_urls(_aligned(style, aligns[index]), markup)))
         return row
 
 
 def content_widths(block: model.Table, columns: int, total: float) -> tuple[float, ...]:
-    """Column widths from the cells' text when the model gives none.
-
-    A column's natural width is that of its typical cell on one line (the odd
-    very long cell wraps); if they all fit, that is the layout.
-    """
+    """Column widths from the cells' text when the model gives none: no column
+    narrower than its longest word (see `brief.render.columns`)."""
     texts: list[list[str]] = [[] for _ in range(columns)]
     for row in (block.header, *block.rows):
         for index, cell in enumerate(row[:columns]):
             texts[index].append(plain_text(cell))
-    natural = [_typical([_measure(t) for t in col]) + _CELL_PADDING for col in texts]
-    minimum = [
-        max((_measure(w) for t in col for w in t.split()), default=0.0) + _CELL_PADDING
-        for col in texts
-    ]
-    if sum(natural) <= total:
-        return tuple(natural)
-    # Narrow columns (dates, names) keep their natural width; the others
-    # share the rest by the square root of theirs (damped, so the long column
-    # does not starve the others), never above their natural width nor below
-    # their longest word.
-    widths = [0.0] * columns
-    narrow = {i for i in range(columns) if natural[i] <= _NARROW * total}
-    if total - sum(natural[i] for i in narrow) < _REST * total:
-        narrow = set()
-    for i in narrow:
-        widths[i] = natural[i]
-    open_columns = set(range(columns)) - narrow
-    room = total - sum(widths)
-    while open_columns:
-        weight = sum(natural[i] ** 0.5 for i in open_columns)
-        shares = {i: room * natural[i] ** 0.5 / weight for i in open_columns}
-        capped = {i for i, share in shares.items() if share >= natural[i]}
-        if not capped:
-            for i, share in shares.items():
-                widths[i] = max(share, min(minimum[i], total / columns))
-            break
-        for i in capped:
-            widths[i] = natural[i]
-            room -= natural[i]
-        open_columns -= capped
-    return tuple(widths)
+    natural, minimum = natural_and_minimum(texts, _measure, _CELL_PADDING)
+    return tuple(fit_columns(natural, minimum, total))
 
 
-_CELL_PADDING = 12.0
-_NARROW = 1 / 3  # of the text width
-_REST = 0.45  # left at least for the wide columns
+_CELL_PADDING = 10.0 + 2.0  # left and right padding, and a little slack
 
 
 def _measure(text: str) -> float:
-    # Cells are set in 9 pt; a little slack for bold and italic runs.
-    lines = text.split("\n") or [""]
-    return 1.06 * max(stringWidth(line, FAMILY, 9) for line in lines)
-
-
-def _typical(values: list[float]) -> float:
-    """The 80th percentile: the odd very long cell wraps instead of widening all."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(0.8 * len(ordered)))] if ordered else 0.0
+    # Cells are set in 9 pt; bold (the header) is the widest face.
+    return stringWidth(text, BOLD, 9)
 
 
 def _introduces(block: Block, following: Block | None) -> bool:
-    """A paragraph ending in a colon leads in to the quote, list or table after it."""
+    """A paragraph ending in a colon leads in to what follows it: a quote, a
+    list, a table or a paragraph (reported speech under its attribution)."""
     return (
         isinstance(block, model.Paragraph)
-        and isinstance(following, BlockQuote | ListBlock | model.Table)
+        and isinstance(following, BlockQuote | ListBlock | model.Table | model.Paragraph)
         and plain_text(block.children).rstrip().endswith(":")
     )
 
@@ -289,11 +278,12 @@ def note_paragraphs(
     inliner: Inliner, notes: list[Note], style: ParagraphStyle
 ) -> dict[int, Paragraph]:
     """Each note as a paragraph with its number hanging before it."""
-    return {
-        number: Paragraph(
-            f'<a name="{note_target(number)}"/>{inliner.markup(note.children, in_note=True)}',
-            style,
+    out: dict[int, Paragraph] = {}
+    for number, note in enumerate(notes, start=1):
+        markup = inliner.markup(note.children, in_note=True)
+        out[number] = Paragraph(
+            f'<a name="{note_target(number)}"/>{markup}',
+            breaks.for_urls(style, markup),
             bulletText=str(number),
         )
-        for number, note in enumerate(notes, start=1)
-    }
+    return out

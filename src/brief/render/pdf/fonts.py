@@ -34,11 +34,23 @@ _FACES = {
 
 
 @functools.cache
+def _register(name: str) -> str:
+    weight, style = _FACES[name]
+    path = fontpkg.path("IBM Plex Serif", weight, style)
+    pdfmetrics.registerFont(TTFont(name, str(path)))
+    return name
+
+
+def measure_bold(text: str, size: float) -> float:
+    """The width of `text` in bold at `size` points (the Word renderer's measure too)."""
+    return pdfmetrics.stringWidth(text, _register(BOLD), size)
+
+
+@functools.cache
 def register_fonts() -> str:
     """Register the faces once per process; returns the regular face's name."""
-    for name, (weight, style) in _FACES.items():
-        path = fontpkg.path("IBM Plex Serif", weight, style)
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+    for name in _FACES:
+        _register(name)
     pdfmetrics.registerFontFamily(
         FAMILY, normal=FAMILY, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
     )

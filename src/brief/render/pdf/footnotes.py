@@ -281,6 +281,10 @@ class FootnoteFrame(Frame):
             pieces = self._split_at(flowable, canv, heights[middle])
             if pieces and self._fits(pieces[0], canv, heights[middle], total):
                 best, low = pieces, middle + 1
+            elif not pieces and middle < len(heights) // 2:
+                # Orphan control refuses a first piece of one line: a longer
+                # one may do (widow control refuses the long end instead).
+                low = middle + 1
             else:
                 high = middle - 1
         return best

@@ -8,19 +8,36 @@ order, as `brief.document.numbered_notes` numbers them.
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import quoteattr
 
 from brief.document import Emphasis, Inline, LineBreak, Link, Note, Strong, Text
+from brief.render.pdf.fallback import Fallback
+from brief.render.pdf.fonts import FAMILY
 from brief.render.pdf.styles import ACCENT, LINK, hex_color
+from brief.render.typography import curly_apostrophes
 
 # C0 controls other than tab/newline, and the XML-illegal rest: never printable.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _SAFE_SCHEMES = ("http://", "https://")
 
 
+# The document being rendered: which characters no font holds (see `fallback`).
+_fallback = Fallback(FAMILY)
+
+
+def begin_document() -> None:
+    """Forget what the previous document lacked (one document at a time per process)."""
+    _fallback.missing.clear()
+
+
+def report_missing(title: str) -> None:
+    _fallback.report(title)
+
+
 def literal(text: str) -> str:
-    """Text as reportlab markup that prints exactly `text`."""
-    return escape(_CONTROL.sub("", text))
+    """Text as reportlab markup that prints exactly `text`: escaped, and runs
+    that IBM Plex Serif lacks set in a fallback font."""
+    return _fallback.markup(curly_apostrophes(_CONTROL.sub("", text)))
 
 
 def note_target(number: int) -> str:

@@ -15,8 +15,9 @@ from reportlab.platypus.doctemplate import FrameBreak
 
 from brief.document import Metadata
 from brief.document.dates import long_date
+from brief.render.pdf import metadata
 from brief.render.pdf.fonts import BOLD, FAMILY, ITALIC
-from brief.render.pdf.footnotes import FootnoteFrame, Footnotes
+from brief.render.pdf.footnotes import FootnoteFrame, Footnotes, note_numbers
 from brief.render.pdf.forward import Forward
 from brief.render.pdf.styles import (
     BOTTOM_MARGIN,
@@ -33,10 +34,6 @@ from brief.render.pdf.toc import TOC_LEVELS
 COVER = "cover"
 BODY = "body"
 
-# Below this much room a heading does not start unless its group fits;
-# a group up to SMALL_GROUP high is never split from its heading.
-KEEP_WITH_NEXT_ROOM = 120.0
-SMALL_GROUP = 220.0
 _MARKING_SIZE = 8.5
 _SMALL_SIZE = 7.5
 
@@ -55,9 +52,11 @@ def fit(text: str, font: str, size: float, width: float) -> str:
 class KeepWithNext(KeepTogether):
     """What reportlab groups for keepWithNext: a heading or lead-in and what follows.
 
-    A small group that does not fit moves to the next page whole. A large one
-    (a heading over a long table) flows if the page has room left, its last
-    member splitting, rather than leaving half a page blank.
+    The group flows on this page when all of it fits, or when all but its
+    last member fit and the last one splits with a first piece here (a long
+    quote under its attribution line): no heading or lead-in is stranded at a
+    page foot, and no page bottom is left blank for a quote that could split.
+    Otherwise it moves to the next page whole.
     """
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
@@ -66,15 +65,78 @@ class KeepWithNext(KeepTogether):
         content = self._content[:]
         frame = getattr(self, "_frame", None)
         at_top = bool(getattr(frame, "_atTop", False))
-        small = self._H <= SMALL_GROUP
-        if aH >= self._H or at_top or (not small and aH >= KEEP_WITH_NEXT_ROOM):
-            if at_top and content and content[0].wrap(aW, aH)[1] > aH:
+        if at_top:
+            if content and content[0].wrap(aW, aH)[1] > aH:
                 # A heading taller than the page itself: split it like a paragraph.
                 first = content[0].split(aW, aH)
                 if len(first) > 1:
                     return [*first, *content[1:]]
             return content
+        # The frame reserved room for the notes of all but the last member.
+        if aH >= self._H and aH - _extra_notes(frame, content[:-1], content[-1]) >= self._H:
+            return content
+        pieces = _split_last(content, aW, aH, frame)
+        if pieces:
+            return [*content[:-1], *pieces]
         return [FrameBreak(), *content]
+
+
+def _split_last(
+    content: list[Flowable], aW: float, aH: float, frame: object
+) -> list[Flowable] | None:
+    """If all of `content` but the last member fit in `aH` and the last one
+    splits with a first piece that fits, with its notes, in what is left: the
+    last member's pieces (handed to the frame as they are, not split again)."""
+    if len(content) < 2 or getattr(content[-1], "keepWithNext", 0):
+        return None
+    used = 0.0
+    for flowable in content[:-1]:
+        # The group's wrap has just laid every member out at this width.
+        height = getattr(flowable, "height", None)
+        if height is None or getattr(flowable, "width", None) != aW:
+            height = flowable.wrap(aW, aH)[1]
+        used += flowable.getSpaceBefore() + height + flowable.getSpaceAfter()
+    last = content[-1]
+    room = aH - used - last.getSpaceBefore()
+    last._frame = frame  # its split may ask whether it stands at the top
+    for _ in range(2):  # once more with room for the first piece's own notes
+        if room <= 0:
+            return None
+        parts = last.split(aW, room)
+        if not parts:
+            return None
+        extra = _extra_notes(frame, content[:-1], parts[0])
+        if extra <= 0:
+            return parts
+        room -= extra
+    return None
+
+
+def _extra_notes(frame: object, leading: list[Flowable], piece: Flowable) -> float:
+    """The height the notes first referenced in `piece` add at the page foot."""
+    if not isinstance(frame, FootnoteFrame):
+        return 0.0
+    placed = frame.footnotes.placed
+    added = [n for n in _notes_of(piece) if n not in placed]
+    if not added:
+        return 0.0
+    paragraphs = frame.footnotes.paragraphs
+    before = [n for f in leading for n in _notes_of(f) if n not in placed]
+    added = [n for n in added if n not in before]
+    if not added:
+        return 0.0
+    reserved = [*frame.page_notes, *(paragraphs[n] for n in before)]
+    with_piece = [*reserved, *(paragraphs[n] for n in added)]
+    return frame.notes_height(with_piece) - frame.notes_height(reserved)
+
+
+def _notes_of(flowable: Flowable) -> list[int]:
+    # A flowable's notes never change (a split makes new flowables): asked
+    # again and again while groups are placed, they are read once.
+    found = flowable.__dict__.get("_brief_notes")
+    if found is None:
+        found = flowable.__dict__["_brief_notes"] = note_numbers(flowable)
+    return found
 
 
 class BriefDocTemplate(BaseDocTemplate):
@@ -139,6 +201,7 @@ class BriefDocTemplate(BaseDocTemplate):
         super().handle_documentBegin()
         # Open with the bookmarks panel: the outline is how a reader navigates.
         self.canv.showOutline()
+        metadata.apply(self.canv, self.meta)
 
     def build(self, flowables: list[Flowable], **kwargs: object) -> None:
         """Lay out once; then fill the forward references and save."""

@@ -11,6 +11,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
+from brief.render.pdf import breaks
 from brief.render.pdf.fonts import BOLD, FAMILY, ITALIC, SEMIBOLD, register_fonts
 
 PAGE_SIZE = A4
@@ -72,6 +73,7 @@ def _style(name: str, **kwargs: object) -> ParagraphStyle:
 @functools.cache
 def styles() -> Styles:
     register_fonts()
+    breaks.install()
     heading_sizes = ((15, 19, 16, 5), (12, 15.5, 12, 3), (10.5, 14, 9, 2))
     headings = tuple(
         _style(

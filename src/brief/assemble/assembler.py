@@ -637,14 +637,27 @@ class Assembly:
         for role in sorted(self.actor.roles, key=lambda r: (r.start or dt.date.min, r.title)):
             if role.start and role.start > self.as_of:
                 continue
+            if not any(self.published_by_cutoff(s) for s in role.all_sources()):
+                continue  # no source reporting it was out by the cut-off
             views.append(self.role_view(role))
         return views
 
+    def published_by_cutoff(self, source_id: str | None) -> bool:
+        source = self.corpus.sources.get(source_id) if source_id else None
+        return source is not None and source.published_when.on_or_before(self.as_of)
+
+    def known_by_cutoff(self, source_id: str | None) -> bool:
+        return source_id is None or self.published_by_cutoff(source_id)
+
     def role_view(self, role: Role) -> RoleView:
         """A role with only the dates its sources give, each with the source that gives it."""
+        # A date is printed only once the source giving it was out by the cut-off.
         end = role.end if role.end and role.end <= self.as_of else None
-        start_text = role.start_when.text() if role.start_when else None
-        end_text = role.end_when.text() if role.end_when and end else None
+        # (validation requires the source with the date; a record built without it keeps it)
+        start_known = role.start_when and self.known_by_cutoff(role.start_source)
+        end_known = role.end_when and end and self.known_by_cutoff(role.end_source)
+        start_text = role.start_when.text() if start_known and role.start_when else None
+        end_text = role.end_when.text() if end_known and role.end_when else None
         last = self.corpus.role_last_reported(role, self.as_of)
         last_text = last[0].text() if last and not end_text else None
         parts = [f"appointed {start_text}" if start_text else None]

@@ -58,11 +58,12 @@ def test_template_syntax_error_is_located(corpus) -> None:  # type: ignore[no-un
 
 def test_every_broken_template_is_reported_in_one_run(corpus) -> None:  # type: ignore[no-untyped-def]
     edit(corpus, "actors.md.j2", "{{ actor.role }}", "{{ actor.rol }}")
-    edit(corpus, "outlook.md.j2", "{{ j.horizon }}", "{{ j.horizon_ }}")
+    # (the key judgments, not the outlook: the outlook holds only the other judgments)
+    edit(corpus, "key_judgments.md.j2", "{{ j.topic }}", "{{ j.topik }}")
     with pytest.raises(InvalidInput) as err:
         build_document(corpus, "kosovo", as_of=AS_OF, since=SINCE)
     files = sorted(p.file for p in err.value.problems)
-    assert files == ["briefings/templates/actors.md.j2", "briefings/templates/outlook.md.j2"]
+    assert files == ["briefings/templates/actors.md.j2", "briefings/templates/key_judgments.md.j2"]
 
 
 def test_editing_a_template_changes_the_brief_without_python_changes(corpus) -> None:  # type: ignore[no-untyped-def]

@@ -125,15 +125,17 @@ def build_document(
     as_of: dt.date | None = None,
     since: dt.date | None = None,
     marking: str | None = None,
+    profile: str = "full",
 ) -> Document:
     """Assemble the brief of `subject` (any spelling of a country or person).
 
     A `marking` that may not head an open-source brief (any NATO marking) is
-    refused here, with the same words whoever calls.
+    refused here, with the same words whoever calls. `profile`: `full` (every
+    section) or `note` (two pages: summary, key statements, outlook, sources).
     """
     from brief.assemble import build_document as _build  # owned by the assembler stage
 
-    return _build(corpus, subject, as_of=as_of, since=since, marking=marking)
+    return _build(corpus, subject, as_of=as_of, since=since, marking=marking, profile=profile)
 
 
 def render_bytes(document: Document, fmt: str, *, house_style: HouseStyle | None = None) -> bytes:
@@ -210,9 +212,11 @@ def render(
     marking: str | None = None,
     out: Path | str | None = None,
     reference_docx: Path | str | None = None,
+    profile: str = "full",
 ) -> list[Path]:
     """Render the brief of `subject` in each format into `out` (default: `output/` in the
-    workspace), as `<subject-id>_<as-of>.<ext>`; return the files written. The Word file
+    workspace), as `<subject-id>_<as-of>.<ext>` (the note, `profile="note"`:
+    `<subject-id>_<as-of>_note.<ext>`); return the files written. The Word file
     takes the house style of `reference_docx` if given, else the workspace's (`docx:` in
     briefings/_workspace.yaml), whose style names mapping applies to either."""
     from brief.output import output_name
@@ -225,7 +229,9 @@ def render(
         style: HouseStyle | None = HouseStyle.read(reference_docx, corpus.settings.docx.styles)
     else:
         style = HouseStyle.of(corpus) if "docx" in formats else None
-    document = build_document(corpus, subject, as_of=as_of, since=since, marking=marking)
+    document = build_document(
+        corpus, subject, as_of=as_of, since=since, marking=marking, profile=profile
+    )
     return [
         write_document(document, fmt, folder / output_name(document.meta, fmt), house_style=style)
         for fmt in formats
@@ -243,6 +249,7 @@ def watch(
     marking: str | None = None,
     out: Path | str | None = None,
     reference_docx: Path | str | None = None,
+    profile: str = "full",
     interval: float = 0.5,
     renders: int | None = None,
 ) -> int:
@@ -258,7 +265,7 @@ def watch(
     def once() -> list[Path]:
         return render(
             subject, formats, workspace=root, as_of=as_of, since=since, marking=marking, out=out,
-            reference_docx=reference_docx,
+            reference_docx=reference_docx, profile=profile,
         )  # fmt: skip
 
     return _watch(
@@ -273,10 +280,13 @@ def brief_document(
     as_of: dt.date | None = None,
     since: dt.date | None = None,
     marking: str | None = None,
+    profile: str = "full",
 ) -> Document:
     """Load the workspace and assemble the brief of `subject`: `render_bytes` prints it."""
     corpus = load(find_workspace(workspace))
-    return build_document(corpus, subject, as_of=as_of, since=since, marking=marking)
+    return build_document(
+        corpus, subject, as_of=as_of, since=since, marking=marking, profile=profile
+    )
 
 
 EXPORTS = ("json", "csl-json", "stix")

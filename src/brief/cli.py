@@ -369,6 +369,11 @@ class Format(enum.StrEnum):
     all = "all"
 
 
+class Profile(enum.StrEnum):
+    full = "full"
+    note = "note"
+
+
 @app.command(
     short_help="Render one brief (brief SUBJECT is short for this).",
     epilog=(
@@ -377,6 +382,7 @@ class Format(enum.StrEnum):
         "  brief Kosovo --format all --out /tmp/briefs\n\n"
         '  brief "Boris Ruge" --format docx --as-of 2024-09-20 --since 2024-08-01\n\n'
         "  brief serbia --format md --marking TLP:CLEAR\n\n"
+        "  brief kosovo --profile note              # the two-page note\n\n"
         "Files are named <subject-id>_<as-of>.<ext>, e.g. output/kosovo_2024-09-22.pdf."
     ),
 )
@@ -409,6 +415,15 @@ def render(
             ".docx (as Pandoc's --reference-doc).",
         ),
     ] = None,
+    profile: Annotated[
+        Profile,
+        typer.Option(
+            "--profile",
+            metavar="[full|note]",
+            help="full: every section; note: two pages (summary, key statements, outlook, "
+            "sources), written beside the full brief as <subject-id>_<as-of>_note.<ext>.",
+        ),
+    ] = Profile.full,
     watch: Annotated[
         bool,
         typer.Option(
@@ -428,6 +443,8 @@ def render(
     options = {"as_of": as_of, "since": since, "marking": marking, "out": out}
     if reference_docx is not None:
         options["reference_docx"] = reference_docx
+    if profile is not Profile.full:
+        options["profile"] = profile.value
     if watch and not _is_stdout(out):
         _watch(subject, formats, workspace, options)
         return
@@ -437,8 +454,9 @@ def render(
                 Problem("--out", message="- (standard output) takes --format md only")
             )
         document = api.brief_document(
-            subject, workspace=workspace, as_of=as_of, since=since, marking=marking
-        )
+            subject, workspace=workspace, as_of=as_of, since=since, marking=marking,
+            profile=profile.value,
+        )  # fmt: skip
         _write_stdout(api.render_bytes(document, "md"))
         return
     try:

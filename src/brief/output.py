@@ -1,4 +1,5 @@
-"""Predictable names for generated files: `<subject-id>_<as-of>.<ext>`."""
+"""Predictable names for generated files: `<subject-id>_<as-of>.<ext>`
+(`<subject-id>_<as-of>_note.<ext>` for the two-page note)."""
 
 from __future__ import annotations
 
@@ -29,4 +30,5 @@ def output_name(meta: Metadata, fmt: str) -> str:
     A document made without a corpus id (built by hand) falls back to a slug of its subject.
     """
     stem = meta.subject_id or slug(meta.subject)
-    return f"{stem}_{meta.as_of.isoformat()}.{EXTENSIONS[fmt]}"
+    profile = "" if meta.profile == "full" else f"_{meta.profile}"  # beside the full brief
+    return f"{stem}_{meta.as_of.isoformat()}{profile}.{EXTENSIONS[fmt]}"

@@ -10,6 +10,7 @@ become one statement citing all of them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -44,6 +45,7 @@ from brief.assemble.sections import (
     SourceSummary,
     SourceView,
     StatedPositions,
+    StatusView,
 )
 from brief.assemble.subjects import Subject
 from brief.corpus import AnyExtract, Corpus
@@ -58,10 +60,12 @@ from brief.corpus.models import (
     OpenIssue,
     Role,
     Statement,
+    StatusEntry,
 )
 from brief.corpus.provenance import normalize
-from brief.dates import PartialDate
+from brief.dates import PartialDate, describe_cutoff
 from brief.document.dates import long_date
+from brief.typography import mark_sic, normalise_apostrophes
 
 HEADINGS = {
     "summary": "Summary",
@@ -81,6 +85,7 @@ HEADINGS = {
 }
 
 MAX_ISSUE_EVIDENCE = 4
+_PRONOUNS = {"he", "she", "they", "it"}
 # Actor kinds that are not players in a country's affairs in their own right.
 _NOT_ACTORS = {ActorKind.OUTLET}
 
@@ -106,6 +111,8 @@ class Assembly:
     limits: Limits = field(default_factory=Limits)
     _views: dict[str, ExtractView] = field(default_factory=dict)
     placing: Placing = field(default_factory=Placing)
+    sections: tuple[str, ...] = ()  # the brief's sections, in print order
+    profile: str = "full"  # "note": the most relevant statements only
 
     @property
     def actor(self) -> Actor:
@@ -158,7 +165,7 @@ class Assembly:
             "date_text": extract.when.text(),
             "location": extract.location,
             "issues": self.issue_titles(extract.issues),
-            "sources": [self.ref(extract)],
+            "sources": [self.ref(extract), *self.corroboration(extract)],
         }
         if isinstance(extract, Statement):
             view = ExtractView(
@@ -167,8 +174,10 @@ class Assembly:
                 speaker_id=extract.speaker,
                 speaker_role=self.role_at(extract.speaker, extract.date),
                 occasion=extract.occasion,
-                quote=extract.quote,
+                quote=self.printed_words(extract),
+                verbatim=extract.quote,
                 direct=extract.mode == "direct",
+                reported_by=self.name(extract.reported_by) if extract.reported_by else None,
             )
         else:
             actors = extract.actors if isinstance(extract, Event) else []
@@ -181,6 +190,33 @@ class Assembly:
         self._views[extract.id] = view
         return view
 
+    def corroboration(self, extract: AnyExtract) -> list[SourceRef]:
+        """The sources of the extracts that confirm `extract` (its credibility 1 rests on them)."""
+        confirming = self.known(
+            self.corpus.extracts[i]
+            for i in getattr(extract, "corroborated_by", [])
+            if i in self.corpus.extracts
+        )
+        return [self.ref(e) for e in confirming]
+
+    def printed_words(self, statement: Statement) -> str:
+        """A quote as printed: typographic apostrophes, "[sic]" where curated, and a
+        paraphrase's opening pronoun replaced by the name it stands for, in brackets."""
+        text = mark_sic(normalise_apostrophes(statement.quote), statement.sic)
+        referent = getattr(statement, "refers_to", None)
+        if referent and statement.mode != "direct":
+            first, _, rest = text.partition(" ")
+            if first.casefold() in _PRONOUNS and rest:
+                text = f"[{self.short_name(referent)}] {rest}"
+        return text
+
+    def short_name(self, actor_id: str) -> str:
+        """A person's surname, else the actor's name: "[Ruge] also highlighted ..."."""
+        actor = self.corpus.actors.get(actor_id)
+        if actor is None:
+            return actor_id
+        return actor.name.split()[-1] if actor.kind == ActorKind.PERSON else actor.name
+
     def statements(self, extracts: Iterable[AnyExtract]) -> list[ExtractView]:
         """Statement views in date order, one per speaker and words, citing every source."""
         merged: dict[tuple[str, str], list[Statement]] = {}
@@ -192,7 +228,7 @@ class Assembly:
         for group in merged.values():
             group.sort(key=lambda s: (s.when.key, s.id))
             first = self.view(group[0])
-            refs = {(r.source, r.grade): r for s in group for r in [self.ref(s)]}
+            refs = {(r.source, r.grade): r for s in group for r in self.view(s).sources}
             issues = list(dict.fromkeys(t for s in group for t in self.issue_titles(s.issues)))
             views.append(
                 first.model_copy(update={"sources": list(refs.values()), "issues": issues})
@@ -219,8 +255,16 @@ class Assembly:
         kept = sorted(statements, key=rank)[: self.limits.key_statements]
         return sorted(kept, key=lambda v: (v.date, v.id))
 
-    def brief_view(self, title: str, marking: str, window_days: int) -> BriefView:
+    def brief_view(
+        self, title: str, marking: str, window_days: int, built: Iterable[Section] = ()
+    ) -> BriefView:
+        front = self.corpus.front_matter_for(self.subject.briefing_name)
         return BriefView(
+            cutoff_text=self.cutoff_text(list(built)),
+            profile=self.profile,
+            issuing_unit=front.issuing_unit,
+            reference=front.reference,
+            disclaimer=front.disclaimer,
             title=title,
             kind=self.subject.kind,
             subject=self.actor.name,
@@ -235,14 +279,28 @@ class Assembly:
             window_days=window_days,
         )
 
+    def cutoff_text(self, built: list[Section]) -> str:
+        """What the information cut-off means in days the sources give: "reporting up to
+        17 September 2024; two items dated only October 2024" (never a made-up day)."""
+        ids = {item.id for item in _cited_items(built).values() if isinstance(item, ExtractView)}
+        whens = [self.corpus.extracts[i].when for i in sorted(ids) if i in self.corpus.extracts]
+        return describe_cutoff(whens) or f"reporting up to {long_date(self.as_of)}"
+
     # -------------------------------------------------------- sections
 
     def section(self, name: str, built: list[Section]) -> Section:
         heading = HEADINGS[name]
+        if name == "summary" and "key_judgments" not in self.sections:
+            heading = "Summary and key judgments"
         match name:
             case "key_judgments":
                 judgments = [j for j in self.judgments() if j.key]
-                return KeyJudgments(name=name, heading=heading, judgments=judgments)
+                return KeyJudgments(
+                    name=name,
+                    heading=heading,
+                    judgments=judgments,
+                    in_summary="summary" in self.sections,
+                )
             case "actors":
                 actors = self.actors()
                 return Actors(
@@ -256,7 +314,9 @@ class Assembly:
             case "open_issues":
                 return OpenIssues(name=name, heading=heading, issues=self.open_issues())
             case "outlook":
-                return Outlook(name=name, heading=heading, judgments=self.judgments())
+                # Key judgments are printed once: in their section, else in the summary.
+                judgments = [j for j in self.judgments() if j.id not in self.key_shown()]
+                return Outlook(name=name, heading=heading, judgments=judgments)
             case "chronology":
                 events = [self.placing.placed(v, heading) for v in self.chronology_views()]
                 return Chronology(name=name, heading=heading, events=events)
@@ -282,6 +342,7 @@ class Assembly:
 
     def prepare(self, sections: Iterable[str]) -> None:
         """Give events and facts their home section before any section refers to them."""
+        self.sections = tuple(sections)
         wanted = set(sections)
         if "chronology" in wanted:
             self.placing.home(self.chronology_views(), HEADINGS["chronology"])
@@ -296,19 +357,29 @@ class Assembly:
 
     def chronology_views(self) -> list[ExtractView]:
         # Captions and an outlet's background paragraphs did not happen on the day.
-        return [
-            self.view(e)
-            for e in self.window()
-            if not isinstance(e, Statement) and _part(e) == "body"
-        ]
+        return self.once(
+            [e for e in self.window() if not isinstance(e, Statement) and _part(e) == "body"]
+        )
+
+    def once(self, extracts: list[AnyExtract]) -> list[ExtractView]:
+        """Views of `extracts`, one for each fact: an extract that another one in the
+        list names as corroborating it is shown by that one (which cites both sources)."""
+        shown: list[AnyExtract] = []
+        covered: set[str] = set()
+        for extract in extracts:
+            if extract.id in covered:
+                continue
+            shown.append(extract)
+            covered.update(getattr(extract, "corroborated_by", []))
+        return [self.view(e) for e in shown]
 
     def meeting_views(self) -> list[ExtractView]:
         took_part = self.known(self.index.took_part(self.actor.id, self.since, self.as_of))
-        return [self.view(e) for e in took_part if _part(e) == "body"]
+        return self.once([e for e in took_part if _part(e) == "body"])
 
     def background_views(self) -> list[ExtractView]:
         known = self.known(self.index.about(self.actor.id, None, self.as_of))
-        return [self.view(e) for e in known if _part(e) == "background"]
+        return self.once([e for e in known if _part(e) == "background"])
 
     def key_statements(self, name: str, heading: str) -> KeyStatements:
         """The most relevant statements, then every other one of the period, each once."""
@@ -317,18 +388,30 @@ class Assembly:
         own = [s for s in statements if s.id not in self.placing.inside]
         key = self.most_relevant(own)
         chosen = {s.id for s in key}
-        rest = [s for s in statements if s.id not in chosen]
+        # The full brief shows every statement of the period once; the note the key ones.
+        rest = [s for s in statements if s.id not in chosen] if self.profile == "full" else []
         key = [self.placing.statement(v) for v in key]
         rest = [self.placing.statement(v) for v in rest if v.id not in self.placing.inside]
         introduced: set[tuple[str, str]] = set()
+        if self.profile == "note":  # two pages: names, not titles (the summary gives none)
+            key = [v.model_copy(update={"speaker_role": None}) for v in key]
         return KeyStatements(
             name=name,
             heading=heading,
             statements=key,
-            total=len(key) + len(rest),
+            total=len(own),
             groups=groups(key, introduced),
             others=groups(rest, introduced),
         )
+
+    def key_shown(self) -> set[str]:
+        """Ids of the key judgments another section prints (so the outlook does not)."""
+        key = [j.id for j in self.judgments() if j.key]
+        if "key_judgments" in self.sections:
+            return set(key)
+        if "summary" in self.sections:
+            return set(key[: extras.MAX_SUMMARY_JUDGMENTS])
+        return set()
 
     def judgments(self) -> list[JudgmentView]:
         views = []
@@ -354,6 +437,7 @@ class Assembly:
             likelihood=judgment.likelihood,
             confidence=judgment.confidence.value,
             confidence_basis=judgment.confidence_basis,
+            key_assumption=getattr(judgment, "key_assumption", None),
             horizon=judgment.horizon,
             made=judgment.made,
             made_text=long_date(judgment.made),
@@ -400,6 +484,8 @@ class Assembly:
             actor = self.corpus.actors.get(actor_id)
             if actor is None or actor.id == self.actor.id or actor.kind in _NOT_ACTORS:
                 continue
+            if not actor.description and not role_on(actor, self.as_of):
+                continue  # nothing to say about who they are
             role = role_on(actor, self.as_of)
             views.append(
                 ActorView(
@@ -407,6 +493,11 @@ class Assembly:
                     name=actor.name,
                     kind=actor.kind.value,
                     description=actor.description,
+                    description_is_note=bool(actor.description)
+                    and not getattr(actor, "description_source", None),
+                    description_sources=self.source_refs(
+                        [getattr(actor, "description_source", None)]
+                    ),
                     role=self.role_label(role) if role else None,
                     statements=statements[actor_id],
                     events=events[actor_id],
@@ -462,13 +553,28 @@ class Assembly:
                     id=issue.id,
                     title=issue.title,
                     status=status.status.value if status else None,
+                    assessed=self.status_view(status) if status else None,
                     summary=issue.summary if recorded else None,
+                    description=_first_sentence(issue.summary),
                     latest=latest,
                     evidence=evidence,
                 )
             )
         views.sort(key=lambda v: v.latest.date if v.latest else dt.date.min, reverse=True)
         return views
+
+    def status_view(self, entry: StatusEntry) -> StatusView:
+        """An issue's assessed status, citing the sources of the extracts it rests on."""
+        basis = self.known(
+            self.corpus.extracts[i] for i in entry.basis if i in self.corpus.extracts
+        )
+        refs = {(r.source, r.grade): r for e in basis for r in self.view(e).sources}
+        return StatusView(
+            status=entry.status.value,
+            assessment=entry.assessment,
+            date_text=entry.when.text(),
+            sources=list(refs.values()),
+        )
 
     def place_issue(self, issue: IssueView) -> IssueView:
         """The issue with what other sections print referred to, not printed again."""
@@ -531,32 +637,53 @@ class Assembly:
         for role in sorted(self.actor.roles, key=lambda r: (r.start or dt.date.min, r.title)):
             if role.start and role.start > self.as_of:
                 continue
-            end = role.end if role.end and role.end <= self.as_of else None
-            # Only the dates the sources give, at their precision (see Role).
-            start_text = role.start_when.text() if role.start_when else None
-            end_text = role.end_when.text() if role.end_when and end else None
-            if start_text and end_text:
-                dates = f"{start_text} to {end_text}"
-            elif start_text:
-                dates = f"since {start_text}"
-            elif end_text:
-                dates = f"until {end_text}"
-            else:
-                dates = "dates not established by the sources"
-            views.append(
-                RoleView(
-                    title=self.role_label(role).split(", ")[0],
-                    organisation=self.name(role.organisation) if role.organisation else None,
-                    label=self.role_label(role),
-                    start=role.start,
-                    end=end,
-                    dates_text=dates,
-                    current=role.held_on(self.as_of),
-                    note=role.note,
-                    sources=self.role_refs(role),
-                )
-            )
+            if not any(self.published_by_cutoff(s) for s in role.all_sources()):
+                continue  # no source reporting it was out by the cut-off
+            views.append(self.role_view(role))
         return views
+
+    def published_by_cutoff(self, source_id: str | None) -> bool:
+        source = self.corpus.sources.get(source_id) if source_id else None
+        return source is not None and source.published_when.on_or_before(self.as_of)
+
+    def known_by_cutoff(self, source_id: str | None) -> bool:
+        return source_id is None or self.published_by_cutoff(source_id)
+
+    def role_view(self, role: Role) -> RoleView:
+        """A role with only the dates its sources give, each with the source that gives it."""
+        # A date is printed only once the source giving it was out by the cut-off.
+        end = role.end if role.end and role.end <= self.as_of else None
+        # (validation requires the source with the date; a record built without it keeps it)
+        start_known = role.start_when and self.known_by_cutoff(role.start_source)
+        end_known = role.end_when and end and self.known_by_cutoff(role.end_source)
+        start_text = role.start_when.text() if start_known and role.start_when else None
+        end_text = role.end_when.text() if end_known and role.end_when else None
+        last = self.corpus.role_last_reported(role, self.as_of)
+        last_text = last[0].text() if last and not end_text else None
+        parts = [f"appointed {start_text}" if start_text else None]
+        parts += [f"until {end_text}" if end_text else None]
+        parts += [f"last reported {last_text}" if last_text else None]
+        dates = "; ".join(p for p in parts if p) or "dates not given by the sources"
+        return RoleView(
+            title=self.role_label(role).split(", ")[0],
+            organisation=self.name(role.organisation) if role.organisation else None,
+            label=self.role_label(role),
+            start=role.start,
+            end=end,
+            dates_text=dates,
+            current=role.held_on(self.as_of),
+            note=role.note,
+            sources=self.role_refs(role),
+            start_text=start_text,
+            start_sources=self.source_refs([role.start_source] if start_text else []),
+            end_text=end_text,
+            end_sources=self.source_refs([role.end_source] if end_text else []),
+            last_reported_text=last_text,
+            last_reported_sources=self.source_refs([last[1]] if last and last_text else []),
+        )
+
+    def source_refs(self, source_ids: Iterable[str | None]) -> list[SourceRef]:
+        return [self.role_ref(s) for s in source_ids if s]
 
     def stated_positions(self) -> list[IssueGroup]:
         statements = self.statements(
@@ -654,6 +781,12 @@ class Assembly:
             automated=sorted({v.proposed_by for v in views if v.proposed_by}),
         )
         return Sources(name=name, heading=heading, sources=views, summary=summary)
+
+
+def _first_sentence(text: str) -> str:
+    """Up to the first full stop that ends a sentence (not "U.S." or "Mr.")."""
+    match = re.search(r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)\.(\s+[A-Z]|$)", text)
+    return text[: match.start() + 1] if match else text
 
 
 def _by_date(extract: AnyExtract) -> tuple[tuple[dt.date, dt.date], str]:

@@ -7,6 +7,7 @@ note citing a source gives the full form, later notes a short form.
 
     First:  Author, “Title,” *Outlet*, 23 August 2024, https://... (B2).
     Later:  “Short Title,” *Outlet* (B2).
+    Same single source as the note before:  Ibid. (B2).
 """
 
 from __future__ import annotations
@@ -126,6 +127,7 @@ class Citations:
         """The notes in Markdown, full form for each source's first citation in `order`."""
         seen: set[str] = set()
         lines = []
+        previous: list[str] = []  # the sources of the note before
         for label in dict.fromkeys(order):
             if label not in self._refs:
                 continue
@@ -133,6 +135,12 @@ class Citations:
             grades: dict[str, list[str]] = {}
             for ref in self._refs[label]:
                 grades.setdefault(ref.source, []).append(ref.grade)
+            if list(grades) == previous and len(grades) == 1:
+                # Chicago: the same single source as the note before is "Ibid."
+                source_grades = next(iter(grades.values()))
+                lines.append(f"[^{label}]: Ibid. ({', '.join(sorted(source_grades))}).")
+                continue
+            previous = list(grades)
             parts = []
             for source_id, source_grades in grades.items():
                 source = self._sources[source_id]

@@ -31,6 +31,13 @@ from brief.templates import (
 
 DEFAULT_WINDOW_DAYS = 30
 
+PROFILES = ("full", "note")
+"""`full`: every section. `note`: two pages: summary, key judgments, the most
+relevant statements, outlook and sources."""
+# The note's summary holds the key judgments, each with its confidence and horizon.
+NOTE_SECTIONS = ("summary", "key_statements", "outlook", "sources")
+NOTE_KEY_STATEMENTS = 5
+
 
 @dataclass(frozen=True)
 class Plan:
@@ -45,6 +52,7 @@ class Plan:
     sections: tuple[str, ...]
     templates: dict[str, str]  # section -> template name relative to briefings/
     limits: Limits = field(default_factory=Limits)
+    profile: str = "full"
 
 
 def plan(
@@ -54,6 +62,7 @@ def plan(
     as_of: dt.date | None = None,
     since: dt.date | None = None,
     marking: str | None = None,
+    profile: str = "full",
 ) -> Plan:
     resolved = resolve_subject(corpus, subject)
     briefing = resolved.briefing
@@ -81,7 +90,23 @@ def plan(
         templates.update({k: v for k, v in briefing.templates.items() if k in templates})
     title = (briefing.title if briefing else None) or f"{resolved.actor.name}: {kind} brief"
     limits = briefing.limits if briefing else Limits()
-    return Plan(resolved, as_of, since, window, marking, title, sections, templates, limits)
+    if profile not in PROFILES:
+        raise InvalidInput(
+            Problem("<profile>", message=f"'{profile}' is no profile; use {' or '.join(PROFILES)}")
+        )
+    if profile == "note":
+        # The note keeps its own order and only what fits two pages.
+        sections = NOTE_SECTIONS
+        templates = {name: f"{TEMPLATE_DIR}/{name}{SUFFIX}" for name in sections}
+        if briefing:
+            templates.update({k: v for k, v in briefing.templates.items() if k in templates})
+        limits = limits.model_copy(
+            update={"key_statements": min(limits.key_statements, NOTE_KEY_STATEMENTS)}
+        )
+        title = f"{title} (note)"
+    return Plan(
+        resolved, as_of, since, window, marking, title, sections, templates, limits, profile
+    )
 
 
 def assemble_sections(corpus: Corpus, the_plan: Plan) -> tuple[BriefView, list[Section]]:
@@ -93,6 +118,7 @@ def assemble_sections(corpus: Corpus, the_plan: Plan) -> tuple[BriefView, list[S
         the_plan.as_of,
         the_plan.since,
         limits=the_plan.limits,
+        profile=the_plan.profile,
     )
     assembly.prepare(the_plan.sections)
     built: dict[str, Section] = {}
@@ -104,7 +130,9 @@ def assemble_sections(corpus: Corpus, the_plan: Plan) -> tuple[BriefView, list[S
     order += [n for n in last if n in the_plan.sections or n == "sources"]
     for name in order:
         built[name] = assembly.section(name, list(built.values()))
-    brief = assembly.brief_view(the_plan.title, the_plan.marking, the_plan.window_days)
+    brief = assembly.brief_view(
+        the_plan.title, the_plan.marking, the_plan.window_days, built.values()
+    )
     return brief, [built[n] for n in the_plan.sections] + (
         [] if "sources" in the_plan.sections else [built["sources"]]
     )
@@ -117,9 +145,10 @@ def build_document(
     as_of: dt.date | None = None,
     since: dt.date | None = None,
     marking: str | None = None,
+    profile: str = "full",
 ) -> Document:
     """The brief on `subject` as a document; `InvalidInput` names every problem."""
-    the_plan = plan(corpus, subject, as_of=as_of, since=since, marking=marking)
+    the_plan = plan(corpus, subject, as_of=as_of, since=since, marking=marking, profile=profile)
     brief, sections = assemble_sections(corpus, the_plan)
     shown = [s for s in sections if s.name in the_plan.sections]
     markdown, templates_hash = render_markdown(corpus, the_plan, brief, shown)
@@ -143,6 +172,12 @@ def build_document(
         generator=f"brief {__version__}",
         inputs_hash=digest,
         subject_id=brief.subject_id,
+        as_of_text=brief.cutoff_text,
+        front=_front(brief),
+        disclaimer=brief.disclaimer or "",
+        # Briefs are short now: page 1 holds title block and summary, no contents page.
+        contents=False,
+        profile=the_plan.profile,
     )
     return Document(meta, blocks)
 
@@ -193,6 +228,14 @@ def _refs(items: Sequence[object]) -> list[SourceRef]:
     return refs
 
 
+def _front(brief: BriefView) -> tuple[tuple[str, str], ...]:
+    """Page-1 lines an organisation needs; a brief is issued as of its cut-off
+    (same inputs, same bytes: never the day it happens to be rendered)."""
+    lines = [("Issued by", brief.issuing_unit), ("Reference", brief.reference)]
+    lines.append(("Date of issue", brief.as_of_text))
+    return tuple((label, value) for label, value in lines if value)
+
+
 def _keywords(brief: BriefView, sections: Sequence[Section]) -> tuple[str, ...]:
     words = [brief.subject]
     for section in sections:
@@ -202,4 +245,4 @@ def _keywords(brief: BriefView, sections: Sequence[Section]) -> tuple[str, ...]:
             title = getattr(group, "title", "Other remarks")
             if title != "Other remarks":
                 words.append(title)
-    return tuple(dict.fromkeys(words))[:8]
+    return tuple(dict.fromkeys(words))[:5]

@@ -6,7 +6,6 @@ but built last), so it refers to what the brief prints, by number.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -27,13 +26,14 @@ from brief.assemble.sections import (
     SummaryPoint,
     Voice,
 )
-from brief.corpus.models import Actor, ActorKind, OpenIssue, Statement
+from brief.corpus.models import Actor, ActorKind, Statement
 
 if TYPE_CHECKING:
     from brief.assemble.assembler import Assembly
 
 MAX_SUMMARY_POINTS = 5
 MAX_SUMMARY_JUDGMENTS = 3
+NOTE_SUMMARY_POINTS = 3  # two pages hold no more (the bullets of a full brief: 5)
 _PARTY_KINDS = {ActorKind.COUNTRY, ActorKind.REGION}
 
 
@@ -45,8 +45,9 @@ def summary(assembly: Assembly, name: str, heading: str, built: list[Section]) -
     judgments = [j for j in assembly.judgments() if j.key][:MAX_SUMMARY_JUDGMENTS]
     points = [SummaryPoint(judgment=j) for j in judgments]
     shown: set[str] = set()
+    most = MAX_SUMMARY_POINTS if assembly.profile == "full" else NOTE_SUMMARY_POINTS
     for issue in _issues(assembly, built):
-        if len(points) >= MAX_SUMMARY_POINTS:
+        if len(points) >= most:
             break
         latest = issue.latest
         if latest is None or latest.date < assembly.since:
@@ -57,7 +58,8 @@ def summary(assembly: Assembly, name: str, heading: str, built: list[Section]) -
             continue  # one development, one bullet, even when it bears on two issues
         shown.add(latest.id)
         points.append(SummaryPoint(issue=issue.model_copy(update={"latest": latest})))
-    return Summary(name=name, heading=heading, points=points)
+    here = "key_judgments" not in assembly.sections
+    return Summary(name=name, heading=heading, points=points, judgments_here=here)
 
 
 def _issues(assembly: Assembly, built: list[Section]) -> list[IssueView]:
@@ -65,6 +67,14 @@ def _issues(assembly: Assembly, built: list[Section]) -> list[IssueView]:
     for section in built:
         if isinstance(section, OpenIssues):
             return list(section.issues)
+    if assembly.subject.kind == "country":  # a note: the subject's issues, referred to if printed
+        placing = assembly.placing
+        return [
+            i.model_copy(update={"latest": placing.placed(i.latest, "")})
+            if i.latest and placing.knows(i.latest)
+            else i
+            for i in assembly.open_issues_unplaced()
+        ]
     # A person: the issues the person spoke on, each with the person's latest words on it.
     by_title = {i.title: i for i in assembly.corpus.issues.values()}
     latest: dict[str, ExtractView] = {}
@@ -75,28 +85,19 @@ def _issues(assembly: Assembly, built: list[Section]) -> list[IssueView]:
     views = []
     for title, view in latest.items():
         issue = by_title[title]
+        status = issue.status_on(assembly.as_of)
         views.append(
             IssueView(
                 id=issue.id,
                 title=title,
-                status=_status(issue, assembly.as_of),
+                status=status.status.value if status else None,
+                assessed=assembly.status_view(status) if status else None,
                 summary=None,
                 latest=view,
                 evidence=[],
             )
         )
     return sorted(views, key=lambda v: (-v.latest.date.toordinal() if v.latest else 0, v.id))
-
-
-def _status(issue: OpenIssue, as_of: dt.date) -> str | None:
-    """The issue's status known on `as_of`: from its dated status history where
-    the corpus keeps one, else its single status once recorded."""
-    status_on = getattr(issue, "status_on", None)
-    if status_on is not None:
-        entry = status_on(as_of)
-        return entry.status.value if entry else None
-    recorded = issue.last_development <= as_of
-    return issue.status.value if recorded else None
 
 
 # --------------------------------------------------------------------- gaps
@@ -124,6 +125,9 @@ def gaps(assembly: Assembly, name: str, heading: str, built: list[Section]) -> G
         parties=voices,
         missing=[v.name for v in voices if not v.heard],
         single_statements=sorted(s.number for s in statements if s.single_source and s.number),
+        corroborated_statements=sorted(
+            s.number for s in statements if not s.single_source and s.number
+        ),
         statement_count=len(statements),
         single_events=sum(1 for e in events if e.single_source),
         event_count=len(events),
@@ -180,45 +184,18 @@ def _printed_events(built: list[Section]) -> list[ExtractView]:
 # ----------------------------------------------------------------- glossary
 
 
-_ABBREVIATION = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
-
-
-def glossary_entry(actor: Actor) -> tuple[str, str] | None:
-    """(abbreviation, expansion) of an actor, from its record.
-
-    The record's own `abbreviation` when the corpus has one; else a name or
-    alias in capitals (KFOR, EULEX) with the longest other name as expansion.
-    """
-    entry = getattr(actor, "glossary_entry", None)
-    if callable(entry):
-        found = entry()
-        return (str(found[0]), str(found[1])) if found else None
-    names = [actor.name, *actor.aliases]
-    short = [n for n in names if _ABBREVIATION.match(n)]
-    if not short:
-        return None
-    if not _ABBREVIATION.match(actor.name):
-        return short[0], actor.name
-    # The longest other name that does not itself hold the abbreviation ("Kosovo Force").
-    long = [n for n in actor.aliases if " " in n and short[0] not in n]
-    if not long:
-        return None
-    expansion = max(long, key=lambda n: (len(n), n))
-    return short[0], expansion.removeprefix("the ")
-
-
 def glossary(assembly: Assembly, name: str, heading: str, built: list[Section]) -> Glossary:
     """The abbreviations the brief's text uses, expanded: only those used."""
     text = "\n".join(_texts(built))
-    entries: dict[str, str] = {}
-    for actor in assembly.corpus.actors.values():
-        entry = glossary_entry(actor)
-        if entry and re.search(rf"(?<![\w-]){re.escape(entry[0])}(?![\w-])", text):
-            entries.setdefault(entry[0], entry[1])
+    entries = {
+        abbreviation: expansion
+        for abbreviation, expansion in assembly.corpus.glossary().items()
+        if re.search(rf"(?<![\w-]){re.escape(abbreviation)}(?![\w-])", text)
+    }
     return Glossary(
         name=name,
         heading=heading,
-        entries=[GlossaryEntry(abbreviation=a, expansion=e) for a, e in sorted(entries.items())],
+        entries=[GlossaryEntry(abbreviation=a, expansion=e) for a, e in entries.items()],
     )
 
 

@@ -42,6 +42,14 @@ class RoleView(Cited):
     dates_text: str  # "since 10 September 2024", "until 10 September 2024", ...
     current: bool  # held on the as-of date
     note: str | None = None
+    # Only what the sources give: "appointed 10 September 2024"[start_sources];
+    # "last reported 17 September 2024"[last_reported_sources]; an end with its source.
+    start_text: str | None = None
+    start_sources: list[SourceRef] = []
+    end_text: str | None = None
+    end_sources: list[SourceRef] = []
+    last_reported_text: str | None = None
+    last_reported_sources: list[SourceRef] = []
 
 
 class ExtractView(Cited):
@@ -58,8 +66,10 @@ class ExtractView(Cited):
     speaker_id: str | None = None
     speaker_role: str | None = None  # role label held on `date`
     occasion: str | None = None
-    quote: str | None = None  # verbatim
+    quote: str | None = None  # as printed: apostrophes set right, "[sic]" where curated
+    verbatim: str | None = None  # the words exactly as the source has them
     direct: bool = True  # False: reported speech, the source's words
+    reported_by: str | None = None  # reported speech: whose account it is (display name)
     # events and facts
     summary: str | None = None  # analyst's one-line account
     evidence: str | None = None  # verbatim passage
@@ -88,6 +98,8 @@ class ActorView(Cited):
     name: str
     kind: str
     description: str | None
+    description_is_note: bool = False  # no source gives it: the curator's note, shown as such
+    description_sources: list[SourceRef] = []
     role: str | None  # label of the role held on the as-of date
     statements: int  # in the window
     events: int
@@ -110,15 +122,26 @@ class JudgmentView(Cited):
     issues: list[str]
     indicators: list[str]
     basis: list[ExtractView]
+    key_assumption: str | None = None  # what the judgment most depends on
     number: int | None = None  # position among the key judgments, if key
     topic: str = ""  # what it is about: its first issue's title, else its other subjects
+
+
+class StatusView(Cited):
+    """An issue's status as we assessed it on a date, with the extracts' sources as basis."""
+
+    status: str  # active, stalled, ...
+    assessment: str  # "limited progress"
+    date_text: str  # "17 September 2024"
 
 
 class IssueView(View):
     id: str
     title: str
     status: str | None  # None when only recorded after the cut-off
+    assessed: StatusView | None = None  # the latest assessment known on the as-of date
     summary: str | None
+    description: str | None = None  # what the issue is: the summary's first sentence
     latest: ExtractView | None  # latest development up to the as-of date
     evidence: list[ExtractView]  # in the window, newest first, not printed elsewhere
     statements: list[int] = []  # numbers of the other statements on it, printed elsewhere
@@ -197,6 +220,7 @@ class Section(View):
 
 class KeyJudgments(Section):
     judgments: list[JudgmentView]
+    in_summary: bool = False  # the summary prints each judgment's text: refer to it
 
 
 class Actors(Section):
@@ -220,6 +244,7 @@ class SummaryPoint(View):
 
 class Summary(Section):
     points: list[SummaryPoint]
+    judgments_here: bool = False  # no key-judgments section follows: the summary holds them
 
 
 class Voice(View):
@@ -235,6 +260,7 @@ class Gaps(Section):
     parties: list[Voice]  # the subject and the countries party to its open issues
     missing: list[str]  # names of parties with no statement of their own in the period
     single_statements: list[int]  # numbers of printed statements resting on one source
+    corroborated_statements: list[int] = []  # numbers of those reported by two or more
     statement_count: int  # statements printed
     single_events: int  # events and facts printed resting on one source
     event_count: int  # events and facts printed
@@ -298,3 +324,9 @@ class BriefView(View):
     since: dt.date
     since_text: str
     window_days: int
+    # "reporting up to 17 September 2024; two items dated only October 2024"
+    cutoff_text: str = ""
+    profile: str = "full"  # "note": the two-page note (templates print it compactly)
+    issuing_unit: str | None = None
+    reference: str | None = None
+    disclaimer: str | None = None

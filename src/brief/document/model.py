@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+from brief.document.dates import long_date
+
 # ---------------------------------------------------------------- inlines
 
 
@@ -131,6 +133,25 @@ class Metadata:
     generator: str = ""  # e.g. "brief 0.1.0"
     inputs_hash: str = ""  # sha256 of everything the document was made from
     subject_id: str = ""  # the corpus id of the subject: output files are named from it
+    # What the cut-off means in the sources' own dates, printed after "Information as of":
+    # "reporting up to 17 September 2024; two items dated only October 2024" ("" = as_of's day).
+    as_of_text: str = ""
+    front: tuple[tuple[str, str], ...] = ()  # page-1 lines: ("Issued by", "Western Balkans desk")
+    disclaimer: str = ""  # one line on page 1
+    contents: bool = True  # a table of contents on page 1 (short briefs go without)
+    profile: str = "full"  # "note": the two-page note; its files are named `<id>_<as-of>_note`
+
+    @property
+    def information_as_of(self) -> str:
+        """What follows "Information as of": the cut-off statement, else the as-of day."""
+        return self.as_of_text or long_date(self.as_of)
+
+    @property
+    def information_line(self) -> str:
+        """ "Information as of: reporting up to ...", or "Information as of 1 October 2024"."""
+        if self.as_of_text:
+            return f"Information as of: {self.as_of_text}"
+        return f"Information as of {long_date(self.as_of)}"
 
 
 @dataclass(frozen=True, slots=True)

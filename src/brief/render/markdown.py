@@ -54,7 +54,7 @@ def render_text(document: Document) -> str:
 
 def title_blocks(meta: Metadata) -> tuple[Block, ...]:
     """The visible head of the file: marking banner, title, cut-off line."""
-    period = f"Information as of {long_date(meta.as_of)}"
+    period = meta.information_line
     if meta.since:
         period += f" · covering {long_date(meta.since)} to {long_date(meta.as_of)}"
     head: list[Block] = [Paragraph((Strong((Text(meta.marking),)),))]
@@ -62,6 +62,10 @@ def title_blocks(meta: Metadata) -> tuple[Block, ...]:
     if meta.subtitle:
         head.append(Paragraph((Text(meta.subtitle),)))
     head.append(Paragraph((Emphasis((Text(period),)),)))
+    if meta.front:
+        head.append(Paragraph((Text(" · ".join(f"{k}: {v}" for k, v in meta.front)),)))
+    if meta.disclaimer:
+        head.append(Paragraph((Emphasis((Text(meta.disclaimer),)),)))
     return tuple(head)
 
 

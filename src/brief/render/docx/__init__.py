@@ -43,7 +43,7 @@ def render(document: Document) -> bytes:
     entries = [(level, text, name) for (level, text), name in zip(headings, bookmarks, strict=True)]
     elements = [
         *front.title_block(meta),
-        *front.contents(entries, clean),
+        *(front.contents(entries, clean) if meta.contents else []),
         *body.blocks(document.blocks, ctx),
     ]
     target = word.element.body
@@ -73,4 +73,7 @@ def _clean_meta(meta: Metadata, clean: Cleaner) -> Metadata:
         language=clean(meta.language),
         generator=clean(meta.generator),
         inputs_hash=clean(meta.inputs_hash),
+        as_of_text=clean(meta.as_of_text),
+        front=tuple((clean(k), clean(v)) for k, v in meta.front),
+        disclaimer=clean(meta.disclaimer),
     )

@@ -65,9 +65,13 @@ def title_block(meta: Metadata) -> list[_Element]:
     # "Subject: Kosovo" under "Kosovo: country brief" would only repeat the title.
     if meta.subject and meta.subject.casefold() not in f"{meta.title} {meta.subtitle}".casefold():
         line("DocumentInfo", f"Subject: {meta.subject}")
-    line("DocumentInfo", f"Information as of {long_date(meta.as_of)}")
+    line("DocumentInfo", meta.information_line)
     if meta.since:
         line("DocumentInfo", f"Period covered: {long_date(meta.since)} to {long_date(meta.as_of)}")
+    for label, value in meta.front:
+        line("DocumentInfo", f"{label}: {value}")
+    if meta.disclaimer:
+        line("DocumentInfo", meta.disclaimer)
     if meta.marking:
         line("DocumentInfo", meta.marking, bold=True)
     return out

@@ -37,9 +37,12 @@ def render(document: Document) -> bytes:
     _check_numbering(document, builder)
     footnotes.paragraphs = note_paragraphs(builder.inliner, builder.notes, style.note)
     story: list[Flowable] = [*cover(document.meta, style, doc.width)]
-    if any(isinstance(block, Heading) and block.level <= TOC_LEVELS for block in document.blocks):
-        story += contents(style, _toc_entries(body), doc.heading_pages, doc.forward)
-    story += [NextPageTemplate(BODY), PageBreak(), *body]
+    if not document.meta.contents:  # page 1: title block and the brief's opening
+        story += [NextPageTemplate(BODY), *body]
+    else:
+        if any(isinstance(b, Heading) and b.level <= TOC_LEVELS for b in document.blocks):
+            story += contents(style, _toc_entries(body), doc.heading_pages, doc.forward)
+        story += [NextPageTemplate(BODY), PageBreak(), *body]
     if builder.notes:
         story.append(FlushNotes(footnotes))
     doc.build(story)

@@ -342,8 +342,16 @@ class FlushNotes(Flowable):
         super().__init__()
         self.footnotes = footnotes
 
+    @property
+    def _ZEROSIZE(self) -> bool:
+        # Nothing to flush: fit even a page its notes have filled to the last
+        # point, instead of breaking to a blank last page.
+        return not self.footnotes.carry
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        return 0, (availHeight + 1 if self.footnotes.carry else 0)
+        if self.footnotes.carry:
+            return 0, availHeight + 1
+        return 0, min(0.0, availHeight)  # takes no more than the room left
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         return [PageBreak(), self] if self.footnotes.carry else []

@@ -256,7 +256,7 @@ class BriefDocTemplate(BaseDocTemplate):
         canv.saveState()
         canv.setFillColor(MUTED)
         canv.setFont(ITALIC, _SMALL_SIZE)
-        as_of = f"Information as of {long_date(self.meta.as_of)}"
+        as_of = self.meta.information_line or f"Information as of {long_date(self.meta.as_of)}"
         canv.drawRightString(width - self.rightMargin, y, as_of)
         room = self.width - stringWidth(as_of, ITALIC, _SMALL_SIZE) - 6 * mm
         canv.drawString(self.leftMargin, y, fit(self.meta.title, ITALIC, _SMALL_SIZE, room))

@@ -28,13 +28,15 @@ LABEL_WIDTH = 36 * mm
 
 def cover(meta: Metadata, styles: Styles, width: float) -> list[Flowable]:
     rows: list[tuple[str, str]] = []
-    if meta.subject:
+    # "Subject: Kosovo" under "Kosovo: country brief" would only repeat the title.
+    if meta.subject and meta.subject.casefold() not in meta.title.casefold():
         rows.append(("Subject", meta.subject))
-    rows.append(("Information as of", long_date(meta.as_of)))
+    rows.append(("Information as of", meta.information_as_of))
     if meta.since:
         rows.append(("Period covered", f"{long_date(meta.since)} to {long_date(meta.as_of)}"))
     if meta.source_count:
         rows.append(("Sources", str(meta.source_count)))
+    rows += list(meta.front)
     rows.append(("Marking", meta.marking))
     details = Table(
         [
@@ -64,8 +66,10 @@ def cover(meta: Metadata, styles: Styles, width: float) -> list[Flowable]:
     story += [
         HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=10, spaceAfter=10),
         details,
-        Spacer(1, 30),
     ]
+    if meta.disclaimer:
+        story.append(Paragraph(literal(meta.disclaimer), styles.cover_label))
+    story.append(Spacer(1, 30 if meta.contents else 12))
     return story
 
 

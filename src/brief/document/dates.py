@@ -2,27 +2,14 @@
 
 Day-month-year with the month spelled out is unambiguous in every English-
 speaking capital. Month names are spelled here, not by `strftime`, so the
-output does not depend on the machine's locale.
+output does not depend on the machine’s locale (the names live in `brief.dates`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+from brief.dates import MONTHS
 
 
 def long_date(day: dt.date, precision: str = "day") -> str:

@@ -157,3 +157,18 @@ def line_of(root: Path, rel: str, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in {rel}")
+
+
+def edit(root: Path, rel: str, old: str, new: str) -> None:
+    """Replace the first `old` in one file of the workspace; `old` must be there."""
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems(root: Path) -> list[str]:
+    """Every problem `brief validate` would report, as its one-line text."""
+    from brief.corpus.load import load_workspace
+
+    return [str(p) for p in load_workspace(root).problems]

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 from brief.corpus import load_corpus
-from brief.corpus.load import load_workspace
 from brief.typography import mark_sic, normalise_apostrophes
-from corpus_fixture import line_of, make_workspace, write
+from corpus_fixture import edit, line_of, make_workspace, problems, write
 
 EXTRACTS = "seeds/extracts/n1-ruge.yaml"
 ACTORS = "seeds/actors/actors.yaml"
@@ -23,17 +22,6 @@ SECOND_TEXT = "Ruge in Pristina\n\nRuge met Vjosa Osmani in Pristina on 20 Augus
 @pytest.fixture
 def ws(tmp_path: Path) -> Path:
     return make_workspace(tmp_path / "ws")
-
-
-def edit(root: Path, rel: str, old: str, new: str) -> None:
-    path = root / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def problems(root: Path) -> list[str]:
-    return [str(p) for p in load_workspace(root).problems]
 
 
 def the_problem(root: Path) -> str:

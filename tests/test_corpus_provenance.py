@@ -8,9 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from brief.corpus.load import load_workspace
 from brief.corpus.provenance import VerbatimIndex, find_verbatim, normalize
-from corpus_fixture import line_of, make_workspace
+from corpus_fixture import edit, line_of, make_workspace, problems
 
 EXTRACTS = "seeds/extracts/n1-ruge.yaml"
 SOURCE = "seeds/sources/n1-ruge.yaml"
@@ -77,17 +76,6 @@ def test_any_slice_of_words_is_found_at_its_place(
 @pytest.fixture
 def ws(tmp_path: Path) -> Path:
     return make_workspace(tmp_path)
-
-
-def edit(root: Path, rel: str, old: str, new: str) -> None:
-    path = root / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def problems(root: Path) -> list[str]:
-    return [str(p) for p in load_workspace(root).problems]
 
 
 def test_the_fixture_quote_spans_a_line_break_and_typographic_quotes(ws: Path) -> None:

@@ -11,9 +11,8 @@ from typer.testing import CliRunner
 
 from brief.cli import app
 from brief.corpus import load_corpus
-from brief.corpus.load import load_workspace
 from brief.dates import PartialDate, Precision, describe_cutoff
-from corpus_fixture import line_of, make_workspace
+from corpus_fixture import edit, line_of, make_workspace, problems
 
 D = dt.date
 EXTRACTS = "seeds/extracts/n1-ruge.yaml"
@@ -25,17 +24,6 @@ STATEMENT_DATE = "    date: 2024-08-20\n    subjects: [kosovo]\n"
 @pytest.fixture
 def ws(tmp_path: Path) -> Path:
     return make_workspace(tmp_path / "ws")
-
-
-def edit(root: Path, rel: str, old: str, new: str) -> None:
-    path = root / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def problems(root: Path) -> list[str]:
-    return [str(p) for p in load_workspace(root).problems]
 
 
 def date_the_statement_august(ws: Path) -> None:

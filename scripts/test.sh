@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set everything up and run all checks: lint, then the whole test suite,
+# Set everything up and run all checks: lint, strict types, then the whole test suite,
 # real-client checks (LibreOffice, poppler, qpdf) included.
 #   scripts/test.sh [pytest args]
 set -euo pipefail
@@ -8,4 +8,5 @@ scripts/system-deps.sh
 scripts/bootstrap.sh --test
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+.venv/bin/mypy  # --strict over src/, configured in pyproject.toml
 exec .venv/bin/python -m pytest "$@"

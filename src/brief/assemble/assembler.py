@@ -19,24 +19,17 @@ from dataclasses import dataclass, field
 from brief.assemble import extras
 from brief.assemble.index import ExtractIndex
 from brief.assemble.placing import Placing, groups
+from brief.assemble.registry import SECTIONS, heading
 from brief.assemble.sections import (
-    Actors,
     ActorView,
-    Background,
     BriefView,
-    Chronology,
     Claim,
     Count,
     ExtractView,
     IssueGroup,
     IssueView,
     JudgmentView,
-    KeyJudgments,
     KeyStatements,
-    Meetings,
-    OpenIssues,
-    Outlook,
-    Positions,
     RoleView,
     Section,
     SingleSource,
@@ -44,7 +37,6 @@ from brief.assemble.sections import (
     Sources,
     SourceSummary,
     SourceView,
-    StatedPositions,
     StatusView,
 )
 from brief.assemble.subjects import Subject
@@ -66,23 +58,6 @@ from brief.corpus.provenance import normalize
 from brief.dates import PartialDate, describe_cutoff
 from brief.document.dates import long_date
 from brief.typography import mark_sic, normalise_apostrophes
-
-HEADINGS = {
-    "summary": "Summary",
-    "key_judgments": "Key judgments",
-    "actors": "Key actors",
-    "key_statements": "Key statements",
-    "open_issues": "Open issues",
-    "outlook": "Outlook",
-    "chronology": "Chronology",
-    "sources": "Sources",
-    "positions": "Positions held",
-    "stated_positions": "Stated positions",
-    "meetings": "Meetings and travel",
-    "background": "Background",
-    "gaps": "Gaps in the reporting",
-    "glossary": "Abbreviations",
-}
 
 MAX_ISSUE_EVIDENCE = 4
 _PRONOUNS = {"he", "she", "they", "it"}
@@ -289,67 +264,18 @@ class Assembly:
     # -------------------------------------------------------- sections
 
     def section(self, name: str, built: list[Section]) -> Section:
-        heading = HEADINGS[name]
-        if name == "summary" and "key_judgments" not in self.sections:
-            heading = "Summary and key judgments"
-        match name:
-            case "key_judgments":
-                judgments = [j for j in self.judgments() if j.key]
-                return KeyJudgments(
-                    name=name,
-                    heading=heading,
-                    judgments=judgments,
-                    in_summary="summary" in self.sections,
-                )
-            case "actors":
-                actors = self.actors()
-                return Actors(
-                    name=name,
-                    heading=heading,
-                    actors=actors[: self.limits.actors],
-                    total=len(actors),
-                )
-            case "key_statements":
-                return self.key_statements(name, heading)
-            case "open_issues":
-                return OpenIssues(name=name, heading=heading, issues=self.open_issues())
-            case "outlook":
-                # Key judgments are printed once: in their section, else in the summary.
-                judgments = [j for j in self.judgments() if j.id not in self.key_shown()]
-                return Outlook(name=name, heading=heading, judgments=judgments)
-            case "chronology":
-                events = [self.placing.placed(v, heading) for v in self.chronology_views()]
-                return Chronology(name=name, heading=heading, events=events)
-            case "positions":
-                return Positions(name=name, heading=heading, roles=self.positions())
-            case "stated_positions":
-                return StatedPositions(name=name, heading=heading, groups=self.stated_positions())
-            case "meetings":
-                events = [self.placing.placed(v, heading) for v in self.meeting_views()]
-                return Meetings(name=name, heading=heading, events=events)
-            case "summary":
-                return extras.summary(self, name, heading, built)
-            case "gaps":
-                return extras.gaps(self, name, heading, built)
-            case "glossary":
-                return extras.glossary(self, name, heading, built)
-            case "background":
-                facts = [self.placing.placed(v, heading) for v in self.background_views()]
-                return Background(name=name, heading=heading, facts=facts)
-            case "sources":
-                return self.sources(name, heading, built)
-        raise ValueError(f"unknown section {name!r}")
+        """Section `name` (a `registry.SECTIONS` entry), given the sections built before it."""
+        kind = SECTIONS.get(name)
+        if kind is None:
+            raise ValueError(f"unknown section {name!r}")
+        return kind.build(self, name, kind.heading, built)
 
     def prepare(self, sections: Iterable[str]) -> None:
         """Give events and facts their home section before any section refers to them."""
         self.sections = tuple(sections)
-        wanted = set(sections)
-        if "chronology" in wanted:
-            self.placing.home(self.chronology_views(), HEADINGS["chronology"])
-        if "meetings" in wanted:
-            self.placing.home(self.meeting_views(), HEADINGS["meetings"])
-        if "background" in wanted:
-            self.placing.home(self.background_views(), HEADINGS["background"])
+        for name, kind in SECTIONS.items():
+            if kind.homes is not None and name in self.sections:
+                self.placing.home(kind.homes(self), kind.heading)
 
     def window(self) -> list[AnyExtract]:
         """Extracts about the subject in the period, known on the as-of date."""
@@ -578,7 +504,7 @@ class Assembly:
 
     def place_issue(self, issue: IssueView) -> IssueView:
         """The issue with what other sections print referred to, not printed again."""
-        here = f"{HEADINGS['open_issues']}: {issue.title}"
+        here = f"{heading('open_issues')}: {issue.title}"
         latest = self.placing.placed(issue.latest, here, claim=True) if issue.latest else None
         evidence: list[ExtractView] = []
         numbers: list[int] = []

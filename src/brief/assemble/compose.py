@@ -11,10 +11,11 @@ from brief import __version__
 from brief.assemble.assembler import Assembly
 from brief.assemble.citations import Citations
 from brief.assemble.index import index_for, per_corpus
+from brief.assemble.registry import DEFAULT_SECTIONS, build_order
 from brief.assemble.sections import BriefView, Cited, Section, SourceRef, Sources
 from brief.assemble.subjects import Subject, resolve_subject
 from brief.corpus import Corpus
-from brief.corpus.models import COUNTRY_SECTIONS, PERSON_SECTIONS, Limits, marking_problem
+from brief.corpus.models import Limits, marking_problem
 from brief.document import Document, Metadata
 from brief.document.from_markdown import MarkdownError, footnote_labels, parse_markdown
 from brief.errors import InvalidInput, Problem
@@ -83,8 +84,8 @@ def plan(
         raise InvalidInput(Problem("--marking", message=why))
     marking = marking or (briefing.marking if briefing else "UNCLASSIFIED")
     kind = resolved.kind
-    default_sections = COUNTRY_SECTIONS if kind == "country" else PERSON_SECTIONS
-    sections = tuple(briefing.sections if briefing and briefing.sections else default_sections)
+    listed = briefing.sections if briefing else None
+    sections = tuple(listed or DEFAULT_SECTIONS[kind])
     templates = {name: f"{TEMPLATE_DIR}/{name}{SUFFIX}" for name in sections}
     if briefing:
         templates.update({k: v for k, v in briefing.templates.items() if k in templates})
@@ -122,13 +123,9 @@ def assemble_sections(corpus: Corpus, the_plan: Plan) -> tuple[BriefView, list[S
     )
     assembly.prepare(the_plan.sections)
     built: dict[str, Section] = {}
-    # Built in print order, so statements are numbered as printed; the source
-    # list, gaps and glossary cover what the others cite, and the summary
-    # (printed first) refers to them all, so those come last.
-    last = ("glossary", "gaps", "sources", "summary")
-    order = [n for n in the_plan.sections if n not in last]
-    order += [n for n in last if n in the_plan.sections or n == "sources"]
-    for name in order:
+    # Built in print order, so statements are numbered as printed; sections that
+    # cover what the others cite come after them (registry `stage`).
+    for name in build_order(the_plan.sections):
         built[name] = assembly.section(name, list(built.values()))
     brief = assembly.brief_view(
         the_plan.title, the_plan.marking, the_plan.window_days, built.values()

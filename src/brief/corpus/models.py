@@ -13,7 +13,17 @@ import re
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    StringConstraints,
+    model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
 
 from brief.dates import PartialDate, Precision
 
@@ -492,46 +502,43 @@ class JudgmentsFile(Strict):
 
 # --------------------------------------------------------------- briefings
 
-SectionName = Literal[
-    "summary",
-    "key_judgments",
-    "actors",
-    "key_statements",
-    "open_issues",
-    "outlook",
-    "chronology",
-    "sources",
-    "positions",
-    "stated_positions",
-    "meetings",
-    "background",
-    "gaps",
-    "glossary",
-]
 
-COUNTRY_SECTIONS: tuple[SectionName, ...] = (
-    "summary",
-    "key_judgments",
-    "actors",
-    "key_statements",
-    "open_issues",
-    "outlook",
-    "background",
-    "chronology",
-    "gaps",
-    "glossary",
-    "sources",
-)
-PERSON_SECTIONS: tuple[SectionName, ...] = (
-    "summary",
-    "positions",
-    "stated_positions",
-    "meetings",
-    "outlook",
-    "gaps",
-    "glossary",
-    "sources",
-)
+def _section_types() -> list[str]:
+    # The section types are the assembly's registry (name -> builder, heading):
+    # read when a briefing is validated, because the assembly is built on the
+    # corpus and cannot be imported while the corpus is.
+    from brief.assemble.registry import SECTIONS
+
+    return list(SECTIONS)
+
+
+def _known_section(name: str) -> str:
+    names = _section_types()
+    if name not in names:
+        expected = ", ".join(repr(n) for n in names[:-1]) + f" or {names[-1]!r}"
+        raise PydanticCustomError(
+            "literal_error", "Input should be {expected}", {"expected": expected}
+        )
+    return name
+
+
+class _SectionType:
+    """A section name: a key of `brief.assemble.registry.SECTIONS`."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: object, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(_known_section, handler(str))
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"enum": _section_types(), "type": "string"}
+
+
+SectionName = Annotated[str, _SectionType]
 
 FORBIDDEN_MARKINGS = ("NATO UNCLASSIFIED",)
 _NATO_MARKING = re.compile(r"\s*(NATO|COSMIC)\b", re.IGNORECASE)

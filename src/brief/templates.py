@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import jinja2.bccache
 import jinja2.runtime
 import jinja2.utils
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -40,6 +39,7 @@ from brief.template_budget import (
     budget_filters,
     budgeted,
 )
+from brief.template_cache import TemplateBytecodeCache
 
 TEMPLATE_DIR = "templates"
 """Default templates, relative to `briefings/`."""
@@ -196,23 +196,7 @@ class BriefEnvironment(BudgetMixin, ImmutableSandboxedEnvironment):
         return result
 
 
-class MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled templates kept in memory between briefs, keyed by name and
-    checked against the source's checksum, so an edited template recompiles."""
-
-    def __init__(self) -> None:
-        self._store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = self._store.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._store[bucket.key] = bucket.bytecode_to_string()
-
-
-_BYTECODE = MemoryBytecodeCache()
+_BYTECODE = TemplateBytecodeCache()
 
 
 def make_environment(briefings_dir: Path) -> BriefEnvironment:

@@ -42,14 +42,19 @@ KEEP = 4
 INPUT_FOLDERS = ("briefings", "seeds")
 
 
-def cache_dir() -> Path:
+def cache_root() -> Path:
+    """brief's cache folder: corpora in `corpus/`, compiled templates in `templates/`."""
     if os.environ.get("BRIEF_CACHE_DIR"):
-        return Path(os.environ["BRIEF_CACHE_DIR"]) / "corpus"
+        return Path(os.environ["BRIEF_CACHE_DIR"])
     import platformdirs
 
     # ~/.cache/brief (or $XDG_CACHE_HOME/brief) on Linux, ~/Library/Caches/brief on
     # macOS, %LOCALAPPDATA%\brief\Cache on Windows.
-    return Path(platformdirs.user_cache_dir("brief", appauthor=False)) / "corpus"
+    return Path(platformdirs.user_cache_dir("brief", appauthor=False))
+
+
+def cache_dir() -> Path:
+    return cache_root() / "corpus"
 
 
 def enabled() -> bool:

@@ -52,7 +52,9 @@ class Strict(BaseModel):
     gives `date` objects for bare dates, strings for quoted ones).
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=False, defer_build=True
+    )
 
 
 DatePrecision = Precision
@@ -75,6 +77,8 @@ def _date_end_problem(field: str, precision: Precision, day: dt.date, end: dt.da
 
 class Dated(BaseModel):
     """A record dated by `date` at `date_precision` (+ `date_end` for a range)."""
+
+    model_config = ConfigDict(defer_build=True)
 
     date: dt.date = Field(
         description="The date; for precision month or year any day in it (e.g. 2024-10-01)"

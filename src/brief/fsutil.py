@@ -39,7 +39,7 @@ def _running(pid: int) -> bool:
     return True
 
 
-def _stale_part(entry: os.DirEntry) -> bool:
+def _stale_part(entry: os.DirEntry[str]) -> bool:
     match = _PART.match(entry.name)
     if match:
         return int(match[1]) != os.getpid() and not _running(int(match[1]))
@@ -53,7 +53,7 @@ def _stale_part(entry: os.DirEntry) -> bool:
 
 def clear_stale_parts(folder: Path) -> list[str]:
     """Remove `.part` files of writers that are no longer running; return their names."""
-    removed = []
+    removed: list[str] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:

@@ -124,7 +124,7 @@ def _replace_size(text: str, old: str, new: str, count: int = -1) -> int:
     return len(text) + hits * (len(new) - len(old))
 
 
-def _join_size(sep: str, items: list) -> int:
+def _join_size(sep: str, items: list[Any]) -> int:
     return sum(len(str(i)) for i in items) + len(sep) * max(len(items) - 1, 0)
 
 
@@ -152,7 +152,9 @@ class BudgetMixin:
             self.render_state.tick()
         return super().getitem(obj, argument)  # type: ignore[misc]
 
-    def check_call(self, obj: Any, args: tuple, kwargs: dict) -> tuple:
+    def check_call(
+        self, obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
+    ) -> tuple[Any, ...]:
         """Before a call from a template; returns the arguments to call with."""
         state = self.render_state
         if state is None:
@@ -207,7 +209,9 @@ def _check_binop(state: _Render, operator: str, left: Any, right: Any) -> None:
 _WIDTH_METHODS = {"ljust", "rjust", "center", "zfill"}
 
 
-def _check_str_method(state: _Render, text: str, name: str, args: tuple, kwargs: dict) -> None:
+def _check_str_method(
+    state: _Render, text: str, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> None:
     what = f"str.{name}() would build a string of"
     if name in _WIDTH_METHODS and args and isinstance(args[0], int):
         state.size(args[0], what)
@@ -238,7 +242,9 @@ def budget_filters(env: BudgetMixin) -> dict[str, Any]:
         return jinja2.filters.do_center(value, width)
 
     @jinja2.pass_context
-    def indent(ctx: Any, value: Any, width: Any = 4, first: bool = False, blank: bool = False):
+    def indent(
+        ctx: Any, value: Any, width: Any = 4, first: bool = False, blank: bool = False
+    ) -> str:
         if (s := state()) is not None:
             pad = len(width) if isinstance(width, str) else int(width)
             lines = str(value).count("\n") + 1

@@ -153,7 +153,7 @@ class RecordingLoader(jinja2.FileSystemLoader):
 
     def get_source(
         self, environment: jinja2.Environment, template: str
-    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+    ) -> tuple[str, str, Callable[[], bool]]:
         # A workspace template (an include or import too) is read only from inside the
         # workspace (brief.confine); the built-in ones are brief's own.
         from brief.confine import refusal

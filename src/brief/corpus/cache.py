@@ -94,7 +94,7 @@ dangling or outward symlink, a pipe, no permission): its appearance changes the 
 so the loader, not the cache, reports it."""
 
 
-def _read_tree(folder: str, rel: str, files: dict[str, bytes], inside: str, seen: set) -> None:
+def _read_tree(folder: str, rel: str, files: dict[str, bytes], inside: str, seen: set[str]) -> None:
     real = os.path.realpath(folder)
     if real in seen:  # a symlink back up the tree
         files[rel] = UNREADABLE

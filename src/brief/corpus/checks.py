@@ -119,7 +119,7 @@ def _same_start(known: dict[str, object], ident: str) -> list[str]:
 
 
 def _check_refs(
-    refs: _Refs, file: str, loc: tuple, idents: str | Iterable[str] | None
+    refs: _Refs, file: str, loc: Loc, idents: str | Iterable[str] | None
 ) -> Iterator[Finding]:
     if idents is None:
         return
@@ -270,6 +270,7 @@ def _latest_day(source: Source) -> dt.date | None:
 
 def _dates(loaded: Loaded) -> Iterator[Finding]:
     corpus = loaded.corpus
+    source: Source | None  # each source in turn, then an extract's (which may be missing)
     for ident, source in corpus.sources.items():
         if source.accessed < source.published:
             file, loc = loaded.origins["sources"][ident]
@@ -675,6 +676,7 @@ def _provenance(loaded: Loaded) -> Iterator[Finding]:
     corpus = loaded.corpus
     boilerplate: dict[str, list[tuple[int, int]]] = {}
     indexes: dict[str, VerbatimIndex] = {}
+    index: VerbatimIndex | None  # each source's, then an extract's source's (if it has text)
     for ident, source in corpus.sources.items():
         text = corpus.texts.get(ident)
         if text is None:

@@ -249,7 +249,7 @@ def load_model_file(rel: str, raw: bytes, model: type[M]) -> M:
 
 
 def _file_errors(
-    rel: str, kind: FileKind, data: dict, error: ValidationError, loaded: Loaded
+    rel: str, kind: FileKind, data: dict[str, Any], error: ValidationError, loaded: Loaded
 ) -> None:
     """Report a file's errors, and keep its valid records so that the
     cross-checks do not report references to them as unknown."""
@@ -356,8 +356,8 @@ def _read_text(root: Path, rel: str, source: Source, loaded: Loaded) -> None:
                 "the raw text must stay untouched",
             )
         )
-    if why := text_problem(raw):
-        loaded.findings.append(Finding(rel, ("text",), f"{text_rel}: {why}"))
+    if problem := text_problem(raw):
+        loaded.findings.append(Finding(rel, ("text",), f"{text_rel}: {problem}"))
         return
     try:
         corpus.texts[source.id] = decode_utf8(text_rel, raw)
@@ -456,9 +456,9 @@ def _tag(member: Any) -> object:
 
 def _findings(rel: str, error: ValidationError, model: type[BaseModel]) -> list[Finding]:
     found: list[Finding] = []
-    missing: dict[tuple, list[str]] = {}
+    missing: dict[Loc, list[str]] = {}
     for item in error.errors(include_url=False):
-        loc = tuple(item["loc"])
+        loc: Loc = tuple(item["loc"])
         if item["type"] == "missing" and loc:
             missing.setdefault(loc[:-1], []).append(str(loc[-1]))
             continue

@@ -34,7 +34,11 @@ def _fold(text: str) -> str:
     `str.replace` per character present beats `str.translate` by far on
     long texts, and ASCII texts only need their line breaks and tabs done.
     """
-    replaced = ((_DOUBLE_QUOTES, '"'), (_SINGLE_QUOTES, "'"), (_WHITESPACE, " "))
+    replaced: tuple[tuple[str, str], ...] = (
+        (_DOUBLE_QUOTES, '"'),
+        (_SINGLE_QUOTES, "'"),
+        (_WHITESPACE, " "),
+    )
     if text.isascii():
         replaced = ((_ASCII_WHITESPACE, " "),)
     for chars, plain in replaced:

@@ -8,9 +8,11 @@ column of the offending field.
 
 from __future__ import annotations
 
+import datetime
 import re
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Generator, Hashable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 from yaml.constructor import ConstructorError
@@ -45,8 +47,8 @@ class _Loader(yaml.CSafeLoader):
         super().__init__(stream)
         self.duplicates: list[Duplicate] = []
 
-    def construct_yaml_map(self, node: yaml.MappingNode) -> Iterator[dict]:
-        data: dict = {}
+    def construct_yaml_map(self, node: yaml.MappingNode) -> Generator[dict[Any, Any]]:
+        data: dict[Any, Any] = {}
         yield data
         self.flatten_mapping(node)
         for key_node, value_node in node.value:
@@ -83,7 +85,9 @@ class _Loader(yaml.CSafeLoader):
                 )
             )
 
-    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> object:
+    def construct_lenient_timestamp(self, node: yaml.ScalarNode) -> datetime.date | str:
+        # Its own name, not an override: it may return a string, which PyYAML's
+        # construct_yaml_timestamp never does.
         # A scalar shaped like a date but naming none (2024-02-30) stays a
         # string: the model then reports it at its field, with the file's other
         # problems, instead of the whole file failing to load.
@@ -91,13 +95,13 @@ class _Loader(yaml.CSafeLoader):
         if not self.timestamp_regexp.match(node.value):
             return self.construct_scalar(node)
         try:
-            return super().construct_yaml_timestamp(node)
+            return self.construct_yaml_timestamp(node)
         except (ValueError, OverflowError):
             return self.construct_scalar(node)
 
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_lenient_timestamp)
 
 
 def _position(text: bytes, byte_offset: int) -> tuple[int, int]:

@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -74,7 +75,7 @@ def _parser() -> MarkdownIt:
 
 def parse_markdown(text: str) -> tuple[Block, ...]:
     """Parse Markdown of the dialect into blocks; raise `MarkdownError` on anything else."""
-    env: dict = {}
+    env: dict[str, Any] = {}
     tokens = _parser().parse(text, env)
     builder = _Builder()
     body, notes = _split_footnotes(tokens)

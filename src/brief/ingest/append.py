@@ -20,7 +20,7 @@ class CannotAppend(Exception):
     """The file's layout leaves no safe place for the records; the message says why."""
 
 
-def append_records(old: str, key: str, records: list[dict], header: str = "") -> str:
+def append_records(old: str, key: str, records: list[dict[str, Any]], header: str = "") -> str:
     """`old` with `records` added at the end of its top-level `key:` list.
 
     An empty `old` becomes `header` plus a fresh file.
@@ -40,7 +40,7 @@ def append_records(old: str, key: str, records: list[dict], header: str = "") ->
     return new.replace("\n", newline)
 
 
-def _splice(text: str, root: yaml.Node | None, key: str, records: list[dict]) -> str:
+def _splice(text: str, root: yaml.Node | None, key: str, records: list[dict[str, Any]]) -> str:
     if root is None:  # comments only
         return text + f"{key}:\n" + _block(records, indent=2, gap=False)
     if not isinstance(root, yaml.MappingNode):
@@ -76,7 +76,7 @@ def _splice(text: str, root: yaml.Node | None, key: str, records: list[dict]) ->
     return text[:at] + _block(records, indent=indent, gap=gap) + text[at:]
 
 
-def _block(records: list[dict], indent: int, gap: bool) -> str:
+def _block(records: list[dict[str, Any]], indent: int, gap: bool) -> str:
     """The records as list items indented by `indent` spaces (blank lines between if `gap`)."""
     dumped = yamlio.dump({"_": records}).decode("utf-8").split("\n", 1)[1]
     pad = " " * indent
@@ -120,7 +120,7 @@ def _line_end(text: str, index: int) -> int:
     return len(text) if end < 0 else end + 1
 
 
-def _check(old: str, new: str, key: str, records: list[dict]) -> None:
+def _check(old: str, new: str, key: str, records: list[dict[str, Any]]) -> None:
     before = yaml.safe_load(old) or {}
     try:
         after = yaml.safe_load(new)

@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from brief.dates import Precision
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -49,7 +51,7 @@ class StatedDate:
     start: int
     end: int
     date: dt.date
-    precision: str
+    precision: Precision
     """day, month or approximate (a range, or a weekday placed by the publication date)."""
 
 
@@ -59,7 +61,7 @@ def find_dates(text: str, published: dt.date) -> list[StatedDate]:
     for match in _DAY_FIRST.finditer(text):
         date = _make(published, match.group("year"), match.group("month"), match.group("day"))
         if date:
-            precision = "approximate" if match.group("from") else "day"
+            precision = Precision.APPROXIMATE if match.group("from") else Precision.DAY
             if match.group("from"):
                 start = _make(published, match.group("year"), match.group("month"), match["from"])
                 date = start or date
@@ -67,13 +69,13 @@ def find_dates(text: str, published: dt.date) -> list[StatedDate]:
     for match in _MONTH_FIRST.finditer(text):
         date = _make(published, match.group("year"), match.group("month"), match.group("day"))
         if date and not _covered(found, match.start(), match.end()):
-            found[match.start()] = StatedDate(match.start(), match.end(), date, "day")
+            found[match.start()] = StatedDate(match.start(), match.end(), date, Precision.DAY)
     for match in _MONTH_YEAR.finditer(text):
         if _covered(found, match.start(), match.end()):
             continue
         date = _make(published, match.group("year"), match.group("month"), "1")
         if date:
-            found[match.start()] = StatedDate(match.start(), match.end(), date, "month")
+            found[match.start()] = StatedDate(match.start(), match.end(), date, Precision.MONTH)
     explicit = list(found.values())
     for match in _WEEKDAY.finditer(text):
         paragraph = (text.rfind("\n", 0, match.start()), text.find("\n", match.start()))
@@ -85,7 +87,7 @@ def find_dates(text: str, published: dt.date) -> list[StatedDate]:
         wanted = WEEKDAYS.index(match.group("weekday").lower())
         back = (published.weekday() - wanted) % 7
         date = published - dt.timedelta(days=back)
-        found[match.start()] = StatedDate(match.start(), match.end(), date, "approximate")
+        found[match.start()] = StatedDate(match.start(), match.end(), date, Precision.APPROXIMATE)
     return [found[key] for key in sorted(found)]
 
 
@@ -104,7 +106,7 @@ def _make(published: dt.date, year: str | None, month: str, day: str) -> dt.date
 
 def date_of(
     offset: int, dates: list[StatedDate], published: dt.date, window_days: int = 60
-) -> tuple[dt.date, str]:
+) -> tuple[dt.date, Precision]:
     """The date of what the text reports at `offset`.
 
     The last date stated before it that falls in the weeks before publication;
@@ -113,7 +115,7 @@ def date_of(
     for stated in reversed([d for d in dates if d.end <= offset]):
         if published - dt.timedelta(days=window_days) <= stated.date <= published:
             return stated.date, stated.precision
-    return published, "approximate"
+    return published, Precision.APPROXIMATE
 
 
 _DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .’'-]{2,30}?)(?:,\s[^–—-]{3,40})?\s*[–—-]\s", re.M)

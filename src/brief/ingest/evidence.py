@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from brief.dates import Precision
 from brief.ingest.dates import StatedDate
 from brief.ingest.quotes import Attributed, Quotation, sentence_end, sentence_start
 
@@ -72,7 +73,7 @@ def statement_date(
     dates: list[StatedDate],
     published: dt.date,
     dateline: StatedDate | None = None,
-) -> tuple[dt.date, str, str]:
+) -> tuple[dt.date, Precision, str]:
     """(date, precision, evidence): a date stated in the quote's own sentence, else
     the dateline's date or the publication date, marked approximate (said on or
     before it). Never the date of an earlier event elsewhere in the article."""
@@ -97,5 +98,9 @@ def statement_date(
         )
     if dateline is not None and dateline.date <= published:
         words = text[dateline.start : dateline.end]
-        return dateline.date, "approximate", f"dateline “{words}”: the text dates it no closer"
-    return published, "approximate", "publication date: the text dates this quote no closer"
+        return (
+            dateline.date,
+            Precision.APPROXIMATE,
+            f"dateline “{words}”: the text dates it no closer",
+        )
+    return published, Precision.APPROXIMATE, "publication date: the text dates this quote no closer"

@@ -17,4 +17,5 @@ def detect_language(text: str, default: str = "en") -> str:
         return default
     # langdetect reports the Serbo-Croatian standards separately and often
     # arbitrarily; the corpus only needs the language the analyst reads.
-    return best.lang.split("-")[0].lower()
+    lang: str = best.lang  # langdetect ships no types
+    return lang.split("-")[0].lower()

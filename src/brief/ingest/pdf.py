@@ -9,6 +9,7 @@ verbatim, exactly as for a web page; the PDF itself is kept beside it in
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from pathlib import Path
 
 from brief.errors import InvalidInput, Problem
@@ -25,7 +26,7 @@ def pdf_text(path: Path, raw: bytes) -> tuple[str, dict[str, str]]:
         if reader.is_encrypted:
             raise InvalidInput(Problem(str(path), message="the PDF is encrypted"))
         pages = [_clean(page.extract_text() or "") for page in reader.pages]
-        info = reader.metadata or {}
+        info: Mapping[str, object] = reader.metadata or {}
     except (PdfReadError, ValueError, KeyError, OSError) as err:
         raise InvalidInput(Problem(str(path), message=f"cannot read the PDF: {err}")) from None
     text = "\n\n".join(page for page in pages if page)

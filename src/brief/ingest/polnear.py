@@ -139,10 +139,10 @@ def _pieces_of_line(text: str, start: int, end: int) -> list[Piece]:
             found.append(Piece(i, close))
             i = close + 1
         elif char in "‘'" and _word_start(text, i, end):
-            close = _single_close(text, i, end)
-            if close is not None:
-                found.append(Piece(i, close))
-                i = close + 1
+            single = _single_close(text, i, end)
+            if single is not None:
+                found.append(Piece(i, single))
+                i = single + 1
             else:
                 i += 1
         else:

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from brief.dates import Precision
 from brief.ingest.dates import StatedDate
 from brief.ingest.lexicon import alternation, lines
 from brief.ingest.mentions import Mention
@@ -26,7 +27,7 @@ class StatedRole:
     organisation: str | None
     start: dt.date | None
     end: dt.date | None
-    precision: str
+    precision: Precision
     evidence: str
 
 
@@ -63,7 +64,7 @@ def stated_roles(
         s_end = sentence_end(text, mention.end, para_end, quotes)
         after = text[mention.end : s_end]
         stated = [d for d in dates if s_start <= d.start < s_end]
-        date, precision = (stated[0].date, stated[0].precision) if stated else (None, "day")
+        date, precision = (stated[0].date, stated[0].precision) if stated else (None, Precision.DAY)
         evidence = text[s_start:s_end].strip()
         for pattern, is_start in ((_START, True), (_END, False)):
             match = pattern.match(after)
@@ -98,7 +99,7 @@ def _predecessors(
     title: str,
     organisation: str | None,
     date: dt.date | None,
-    precision: str,
+    precision: Precision,
     evidence: str,
 ) -> list[StatedRole]:
     """`..., succeeding Y`: Y held the same post until that date."""

@@ -30,4 +30,4 @@ def renderer(fmt: str) -> Renderer:
         module = FORMATS[fmt]
     except KeyError:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}") from None
-    return importlib.import_module(module)  # type: ignore[return-value]
+    return importlib.import_module(module)

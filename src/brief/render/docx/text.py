@@ -153,7 +153,7 @@ def insert_ordered(parent: _Element, child: _Element, order: list[str]) -> None:
     outside it (extensions such as w14:) are treated as coming last.
     """
     rank = {name: i for i, name in enumerate(order)}
-    for old in parent.findall(child.tag):
+    for old in parent.findall(str(child.tag)):  # lxml reads tags back as str
         parent.remove(old)
     position = rank.get(QName(child).localname, len(order))
     for index, existing in enumerate(parent):

@@ -156,11 +156,60 @@ def test_a_quote_nobody_is_named_for_stays_unattributed() -> None:
         "Market day\n"
         "Karel Brandt opened the new market hall on Saturday and spoke to traders.\n"
         "Prices have risen sharply since the spring.\n"
-        '"Nobody can afford fish any more," one stallholder complained.\n'
+        '"Nobody can afford fish any more," complained a trader he met.\n'
+        "Brandt promised lower rents.\n"
+        "Fishing boats stayed in port.\n"
         '"It was better before the bridge closed."\n'
     )
-    assert speaker_of(text, "Nobody can afford fish") is None
+    assert speaker_of(text, "Nobody can afford fish") != "karel-brandt"
     assert speaker_of(text, "better before the bridge") is None
+
+
+def test_a_described_speaker_is_proposed_as_unnamed_never_the_last_person_named() -> None:
+    text = (
+        "Market day\n"
+        "Karel Brandt opened the new market hall on Saturday and spoke to traders.\n"
+        '"Nobody can afford fish any more," one stallholder complained.\n'
+        '"The ministry has not answered our letters," a source close to the traders\' '
+        "union said.\n"
+        'Brandt left early. "We expect a decision by spring," the source added.\n'
+        '"Rents will be frozen for a year," the statement said.\n'
+        '"I do not believe it," another stallholder said.\n'
+    )
+    found = extract(text, REGISTRY, [])
+    speakers = {text[q.quote.start : q.quote.end][:12]: q.speaker for q in found.quotes}
+    assert speakers == {
+        "Nobody can a": "unnamed-stallholder",
+        "The ministry": "unnamed-source",
+        "We expect a ": "unnamed-source",  # `the source`: the one described before
+        "Rents will b": "unnamed-statement",
+        "I do not bel": "unnamed-stallholder-2",  # `another` is someone else
+    }
+    names = {p.id: p.name for p in found.new_people}
+    assert names["unnamed-source"] == "unnamed: a source close to the traders' union"
+    assert "karel-brandt" not in speakers.values()
+
+
+def test_an_unnamed_speaker_reaches_the_draft_with_its_evidence(tmp_path: Path) -> None:
+    text = (
+        "Checkpoint talks\n"
+        'Karel Brandt arrived late. "The crossing stays closed," a senior official said.\n'
+        '"Traffic will resume next month," the statement said.\n'
+    )
+    from brief.corpus import load_corpus
+
+    root, source_id = _workspace(tmp_path, text)
+    draft = build_draft(load_corpus(root), source_id)
+    by_quote = {s.quote[:12]: s for s in draft.statements}
+    official = by_quote["The crossing"]
+    assert official.speaker == "unnamed-senior-official"
+    assert official.speaker_as_written == "a senior official"
+    assert "described, not named" in (official.speaker_evidence or "")
+    document = by_quote["Traffic will"]
+    assert "a document" in (document.speaker_evidence or "")
+    new = {a.id: a for a in draft.new_actors}
+    assert new["unnamed-senior-official"].name == "unnamed: a senior official"
+    assert new["unnamed-senior-official"].kind == "person"
 
 
 def test_pronouns_agree_in_gender_and_number() -> None:

@@ -33,6 +33,8 @@ def attribute(text: str, quotes: list[Quotation], resolver: Resolver) -> list[At
         found = _after(text, quote, quotes, resolver, para_end) or _before(
             text, quote, quotes, resolver, para_start
         )
+        if found is not None and found.speaker is None:
+            found = _described(found, resolver)
         if found is None:
             found = _continuation(text, quote, results, quotes[:index], resolver, para_start)
         resolver.note(found)
@@ -160,7 +162,9 @@ def _short_clause(tail: str, match: re.Match[str]) -> bool:
 def _looks_like_speaker(phrase: str) -> bool:
     words = phrase.split()
     return bool(words) and (
-        words[0][0].isupper() or words[0].casefold() in {"the", "a", "an", "he", "she", "they"}
+        words[0][0].isupper()
+        or words[0].casefold() in {"he", "she", "they"}
+        or words[0].casefold() in words_of("determiners")
     )
 
 
@@ -382,6 +386,16 @@ def _introduced(
             return _make(quote, speaker, last_start + np_start, last_start + np_end, rule)
         break
     return None
+
+
+def _described(found: Attributed, resolver: Resolver) -> Attributed:
+    """`…,” a senior official said`: the unnamed speaker the attribution describes."""
+    if found.speaker_start is None or found.speaker_end is None:
+        return found
+    unnamed = resolver.describe(found.speaker_start, found.speaker_end)
+    if unnamed is None:
+        return found
+    return _make(found.quote, unnamed, found.speaker_start, found.speaker_end, found.rule)
 
 
 def _make(quote: Quotation, speaker: Mention | None, start: int, end: int, rule: str) -> Attributed:

@@ -14,6 +14,7 @@ import re
 from brief.dates import Precision
 from brief.ingest.dates import StatedDate
 from brief.ingest.quotes import Attributed, Quotation, sentence_end, sentence_start
+from brief.ingest.unnamed import description, is_unnamed
 
 PRONOUNS = {"he", "she", "they", "it", "we"}
 
@@ -46,6 +47,11 @@ def speaker_evidence(text: str, item: Attributed, name: str | None) -> str:
         said += "who agrees in gender and number"
     elif item.rule.startswith("continuation") and words:
         said += f" (speaker named as “{words}”)"
+    if is_unnamed(item.speaker):
+        said += "; described, not named: proposed as an unnamed speaker"
+        described = description((name or "").removeprefix("unnamed: "))
+        if described is not None and described.document:
+            said += " (a document: who issued it is not established)"
     return said
 
 

@@ -54,10 +54,12 @@ def extract(text: str, actors: list[Actor], boilerplate: list[str]) -> Extractio
     for item in attributed:
         if item.speaker is not None:
             names.adopt(item.speaker)
+    kinds = {**names.kinds, **resolver.unnamed.kinds}
     linked = [
-        Mention(q.speaker_start, q.speaker_end, q.speaker, names.kinds[q.speaker], True)
+        Mention(q.speaker_start, q.speaker_end, q.speaker, kinds[q.speaker], True)
         for q in attributed
-        if q.speaker in names.kinds and q.speaker_start is not None and q.speaker_end is not None
+        if q.speaker in kinds and q.speaker_start is not None and q.speaker_end is not None
     ]
     everything = sorted(set(mentions + nested + linked), key=lambda m: (m.start, m.end, m.actor))
-    return Extraction(attributed, everything, [*new_people, *names.created])
+    unnamed = [p for p in resolver.unnamed.created if p.id in {q.speaker for q in attributed}]
+    return Extraction(attributed, everything, [*new_people, *names.created, *unnamed])

@@ -17,6 +17,7 @@ from brief.ingest.mentions import FoldedText, Mention
 from brief.ingest.names import NameBook
 from brief.ingest.quotes import Attributed, Quotation
 from brief.ingest.slug import fold
+from brief.ingest.unnamed import Unnamed, is_unnamed
 
 PRONOUNS = {"he", "she", "they", "it", "we"}
 SPOKESPEOPLE = re.compile(rf"\b(?:{alternation('spoken_for')})\b", re.IGNORECASE)
@@ -78,6 +79,7 @@ class Resolver:
         self.subjects: list[tuple[int, Mention]] = []
         self.subjects = self._subjects()
         self.genders: dict[str, str | None] = {}
+        self.unnamed = Unnamed()
 
     def _subjects(self) -> list[tuple[int, Mention]]:
         """(offset, person) for every sentence whose subject is a named person."""
@@ -112,8 +114,8 @@ class Resolver:
 
     def note(self, found: Attributed) -> None:
         """A person just quoted is who the text is talking about next."""
-        if found.speaker is None:
-            return
+        if found.speaker is None or is_unnamed(found.speaker):
+            return  # a pronoun later is not pinned on an unnamed source
         kind = self.kinds.get(found.speaker)
         if kind is None and self.names is not None:
             kind = self.names.kinds.get(found.speaker, "person")
@@ -214,6 +216,10 @@ class Resolver:
             self.kinds.setdefault(linked.actor, linked.kind)
         return linked
 
+    def describe(self, start: int, end: int) -> Mention | None:
+        """An unnamed speaker for a description the text gives (`a senior official`)."""
+        return self.unnamed.speaker(self.text, start, end)
+
     def resolve_name(self, name: str, start: int, end: int, at: int) -> Mention | None:
         """Link a name given in another spelling (a transcript's `BRANDT`) at `start:end`."""
         if self.names is None:
@@ -278,6 +284,10 @@ class Resolver:
         anonymous = self._anonymous_source(words[-1], phrase_start)
         if anonymous is not None:
             return anonymous
+        if words[0].casefold() in {"a", "an"} and not any(
+            fold(w) in GENERIC_HEADS for w in words[-1:]
+        ):
+            return None  # `a senior official`: someone not named, never the last person named
         if any(fold(w) in GENERIC_HEADS for w in words[-1:]):
             noun = fold(words[-1])
             for mention in reversed([m for m in self.mentions if m.start < at]):

@@ -13,6 +13,9 @@ font and size back from the PDF (pdfplumber) and reports each violation of:
   its list on that page;
 - item-split: a list item or source entry continued from the previous page;
 - overflow: a word running past the right margin;
+- blank-bottom: a page whose body ends more than a quarter of the text
+  height above its notes (or the bottom margin) although more follows and
+  no deliberate page break (the cover's, a `\\pagebreak`) ends it;
 - broken-word: a word of the document printed in pieces (a table cell's
   word broken mid-letter, or a URL broken anywhere but after / . - ? & =),
   found by comparing the PDF's words with the document's own.
@@ -26,9 +29,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
+import itertools
 import re
+import subprocess
 import sys
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,6 +50,9 @@ LEFT = 25 * 72 / 25.4
 RIGHT = 595.28 - 25 * 72 / 25.4
 BODY_MIN_SIZE = 8.8  # notes are 8 pt; table cells 9, body 10.5
 BREAKS_AFTER = "/.-?&=_"
+# A page may end this much of the text height short of its notes and still
+# be full: what follows could not start there without breaking a keep rule.
+BLANK_LIMIT = 0.25
 _BULLET = re.compile(r"^(•|\d{1,3}\.)$")
 
 
@@ -55,6 +64,7 @@ class Line:
     top: float
     size: float
     fonts: set[str]
+    bottom: float = 0.0
 
     @property
     def italic(self) -> bool:
@@ -76,11 +86,26 @@ class Violation:
         return f"{self.name}: page {self.page}: {self.rule}: {self.detail}"
 
 
-def page_lines(words: list[dict]) -> list[Line]:
+@dataclass(frozen=True)
+class Geometry:
+    """Where a page's body may print (points from the top) and the smallest
+    body text size (notes are smaller)."""
+
+    top: float
+    bottom: float
+    left: float
+    right: float
+    min_size: float
+
+
+PDF = Geometry(TOP, BOTTOM, LEFT, RIGHT, BODY_MIN_SIZE)
+
+
+def page_lines(words: list[dict], geometry: Geometry = PDF) -> list[Line]:
     """The body's lines (no banners, running header, footer or notes), top down."""
     rows: dict[int, list[dict]] = {}
     for word in words:
-        if word["top"] < TOP - 2 or word["bottom"] > BOTTOM + 2:
+        if word["top"] < geometry.top - 2 or word["bottom"] > geometry.bottom + 2:
             continue
         rows.setdefault(round(word["bottom"]), []).append(word)
     lines: list[Line] = []
@@ -94,20 +119,26 @@ def page_lines(words: list[dict]) -> list[Line]:
                 ws[0]["x0"],
                 min(w["top"] for w in ws),
                 size,
-                {w["fontname"].split("+")[-1] for w in ws if w["size"] >= BODY_MIN_SIZE},
+                {w["fontname"].split("+")[-1] for w in ws if w["size"] >= geometry.min_size},
+                max(w["bottom"] for w in ws),
             )
         )
     # Lines of the contents (leader dots) are no headings, wherever it ends.
     return [
         line
         for line in lines
-        if line.size >= BODY_MIN_SIZE and line.fonts and ". . . ." not in line.text
+        if line.size >= geometry.min_size and line.fonts and ". . . ." not in line.text
     ]
 
 
-def check_pdf(name: str, data: bytes, vocabulary: set[str]) -> list[Violation]:
+def check_pdf(
+    name: str, data: bytes, vocabulary: set[str], broken_before: frozenset[str] = frozenset()
+) -> list[Violation]:
+    """The violations of `data`; `broken_before`: the text of each block that
+    follows a deliberate page break (the page before it may end short)."""
     out: list[Violation] = []
     pages: list[list[Line]] = []
+    notes_tops: list[float] = []
     all_words: list[tuple[int, str]] = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
@@ -115,6 +146,7 @@ def check_pdf(name: str, data: bytes, vocabulary: set[str]) -> list[Violation]:
                 use_text_flow=True, extra_attrs=["fontname", "size"], x_tolerance=1.5
             )
             pages.append(page_lines(words))
+            notes_tops.append(notes_top(page, pages[-1]))
             out += [
                 Violation(name, page.page_number, "overflow", w["text"])
                 for w in words
@@ -129,9 +161,53 @@ def check_pdf(name: str, data: bytes, vocabulary: set[str]) -> list[Violation]:
     for number, lines in enumerate(pages, start=1):
         if number == 1 or not lines:  # the cover and contents
             continue
-        out += _page_rules(name, number, lines, pages[number] if number < len(pages) else [])
+        following = pages[number] if number < len(pages) else []
+        out += _page_rules(name, number, lines, following)
+    out += blank_bottoms(name, pages, notes_tops, PDF, broken_before)
     out += _broken_words(name, all_words, vocabulary)
     return out
+
+
+def blank_bottoms(
+    name: str,
+    pages: list[list[Line]],
+    notes_tops: list[float],
+    geometry: Geometry,
+    broken_before: frozenset[str],
+) -> list[Violation]:
+    """Pages (but the cover and the last) whose body ends more than
+    BLANK_LIMIT of the text height above their notes or bottom margin,
+    unless the next page starts after a deliberate page break."""
+    out: list[Violation] = []
+    for number in range(2, len(pages)):
+        lines, following = pages[number - 1], pages[number]
+        if not lines or not following:
+            continue
+        if any(following[0].text.startswith(text) for text in broken_before):
+            continue
+        blank = blank_fraction(lines, notes_tops[number - 1], geometry)
+        if blank > BLANK_LIMIT:
+            detail = f"{blank:.0%} blank before {following[0].text[:60]}"
+            out.append(Violation(name, number, "blank-bottom", detail))
+    return out
+
+
+def blank_fraction(lines: list[Line], notes_top: float, geometry: Geometry) -> float:
+    """The share of the text height left empty between the body's last line and the notes."""
+    return max(0.0, notes_top - lines[-1].bottom) / (geometry.bottom - geometry.top)
+
+
+def notes_top(page: object, lines: list[Line], geometry: Geometry = PDF) -> float:
+    """Where the page's notes start (the short rule above them), else the
+    bottom margin: the lowest point the body text could have reached."""
+    below = lines[-1].bottom + 6 if lines else geometry.top
+    half = (geometry.right - geometry.left) / 2
+    rules = [
+        r["top"]
+        for r in (*page.lines, *page.rects)  # type: ignore[attr-defined]
+        if below < r["top"] < geometry.bottom and r["x1"] - r["x0"] < half and r["height"] < 2
+    ]
+    return min(rules, default=geometry.bottom)
 
 
 def _page_rules(
@@ -252,6 +328,18 @@ def vocabulary(document: object, extra: str = "") -> set[str]:
     return words | {word.strip(_PUNCTUATION) for word in words}
 
 
+def after_breaks(document: object) -> frozenset[str]:
+    """The text of each top-level block that follows a deliberate page break."""
+    from brief.document import PageBreak, plain_text
+
+    blocks = document.blocks  # type: ignore[attr-defined]
+    return frozenset(
+        " ".join(plain_text(getattr(after, "children", ())).split())[:40]
+        for before, after in itertools.pairwise(blocks)
+        if isinstance(before, PageBreak)
+    ) - {""}
+
+
 _DECORATION = (
     "Page of Contents Information as of Period covered to Sources Subject Marking "
     "… • January February March April May June July August September October November "
@@ -268,15 +356,82 @@ def check_workspace(
 
     corpus = load(workspace)
     violations: list[Violation] = []
-    names = sorted(
-        p.stem for p in (workspace / "briefings").glob("*.yaml") if not p.name.startswith("_")
-    )
-    names = [n for n in names if not only or n in only]
+    names = _briefings(workspace, only)
     for name in names:
         document = build_document(corpus, name, as_of=as_of)
         data = pdf.render(document)
-        violations += check_pdf(name, data, vocabulary(document, _DECORATION))
+        violations += check_pdf(
+            name, data, vocabulary(document, _DECORATION), after_breaks(document)
+        )
     return len(names), violations
+
+
+def word_geometry(docx: bytes) -> Geometry:
+    """The body area of a .docx's (first) section, in points."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+        xml = archive.read("word/document.xml").decode()
+    # <w:pgSz w:w=.. w:h=..> and <w:pgMar w:top=.. w:bottom=.. ...>, in twips.
+    tags = " ".join(re.findall(r"<w:pg(?:Sz|Mar)\b[^>]*>", xml))
+    attrs = {key: float(value) / 20 for key, value in re.findall(r'w:(\w+)="(\d+)"', tags)}
+    height, width = attrs["h"], attrs["w"]
+    return Geometry(
+        attrs["top"], height - attrs["bottom"], attrs["left"], width - attrs["right"], WORD_MIN_SIZE
+    )
+
+
+# Word notes are 9 pt, table cells 9.5, body 11 (as LibreOffice prints them).
+WORD_MIN_SIZE = 9.2
+
+
+def check_word_pdf(
+    name: str, data: bytes, geometry: Geometry, broken_before: frozenset[str] = frozenset()
+) -> list[Violation]:
+    """Blank page bottoms of a .docx as LibreOffice lays it out (`data`: its PDF)."""
+    pages: list[list[Line]] = []
+    tops: list[float] = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            words = page.extract_words(extra_attrs=["fontname", "size"], x_tolerance=1.5)
+            pages.append(page_lines(words, geometry))
+            tops.append(notes_top(page, pages[-1], geometry))
+    return blank_bottoms(name, pages, tops, geometry, broken_before)
+
+
+def check_word(
+    workspace: Path, as_of: dt.date | None = None, only: list[str] | None = None
+) -> tuple[int, list[Violation]]:
+    """Render every briefing of `workspace` as .docx, lay each out with
+    LibreOffice (soffice) and report its blank page bottoms."""
+    from brief.api import build_document, load
+    from brief.render import docx
+
+    corpus = load(workspace)
+    names = _briefings(workspace, only)
+    out = Path(tempfile.mkdtemp(prefix="layout-word-"))
+    documents = {name: build_document(corpus, name, as_of=as_of) for name in names}
+    files = {}
+    for name, document in documents.items():
+        files[name] = docx.render(document)
+        (out / f"{name}.docx").write_bytes(files[name])
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out)]
+        + [str(out / f"{name}.docx") for name in names],
+        check=True,
+        capture_output=True,
+    )
+    violations: list[Violation] = []
+    for name in names:
+        data = (out / f"{name}.pdf").read_bytes()
+        geometry = word_geometry(files[name])
+        violations += check_word_pdf(name, data, geometry, after_breaks(documents[name]))
+    return len(names), violations
+
+
+def _briefings(workspace: Path, only: list[str] | None) -> list[str]:
+    names = sorted(
+        p.stem for p in (workspace / "briefings").glob("*.yaml") if not p.name.startswith("_")
+    )
+    return [n for n in names if not only or n in only]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -284,6 +439,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("workspace", type=Path, nargs="?", default=ROOT)
     parser.add_argument("--as-of", type=dt.date.fromisoformat, default=None)
     parser.add_argument("--only", action="append", help="check only this briefing")
+    parser.add_argument(
+        "--word", action="store_true", help="also lay the Word files out with LibreOffice"
+    )
     parser.add_argument("--synth", choices=("tiny", "small"), help="check a synthetic corpus")
     args = parser.parse_args(argv)
     workspace = args.workspace
@@ -294,6 +452,8 @@ def main(argv: list[str] | None = None) -> int:
         workspace = Path(tempfile.mkdtemp(prefix="layout-synth-"))
         synth.generate(workspace, synth.sizes_for(args.synth))
     count, violations = check_workspace(workspace, args.as_of, args.only)
+    if args.word:
+        violations += check_word(workspace, args.as_of, args.only)[1]
     for violation in violations:
         print(violation)
     print(f"{count} briefs checked, {len(violations)} violations")

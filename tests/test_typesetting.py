@@ -132,6 +132,24 @@ def test_no_page_starts_with_a_lone_list_item_nor_splits_one() -> None:
     assert [v for v in found if v.rule in rules] == []
 
 
+def test_a_heading_and_a_table_citing_sources_flow_on_when_they_fit() -> None:
+    # Kosovo's chronology (heading, then rows each citing a source) moved to
+    # the next page whole, leaving up to 40% of a page blank, because the
+    # table's first rows were refused for having notes at all.
+    rows = tuple(
+        (
+            (Text("22 August 2024"),),
+            (Text("Pristina"),),
+            (Text(FILLER[: 80 + 40 * (i % 3)]), Note((Text(f"Source {i}."),))),
+        )
+        for i in range(5)
+    )
+    table = Table(header=((Text("Date"),), (Text("Place"),), (Text("What happened"),)), rows=rows)
+    found = violations(sweep([Heading(1, (Text("Chronology"),)), table], repeats=16))
+    rules = ("blank-bottom", "heading-stranded")
+    assert [str(v) for v in found if v.rule in rules] == []
+
+
 URL = (
     "https://n1info.ba/english/news/natos-mark-rutte-concerns-about-secessionist-rhetoric-in-bosnia"
 )

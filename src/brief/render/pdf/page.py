@@ -99,16 +99,20 @@ def _split_last(
     last = content[-1]
     room = aH - used - last.getSpaceBefore()
     last._frame = frame  # its split may ask whether it stands at the top
-    for _ in range(2):  # once more with room for the first piece's own notes
-        if room <= 0:
+    target = room
+    for _ in range(4):  # again with less room while the piece's own notes do not fit
+        if target <= 0:
             return None
-        parts = last.split(aW, room)
+        parts = last.split(aW, target)
         if not parts:
             return None
+        # A first piece with notes (a table's first rows) fits when it does
+        # together with them: asking for no notes at all moved every group
+        # whose last member was a table citing sources in its rows.
         extra = _extra_notes(frame, content[:-1], parts[0])
-        if extra <= 0:
+        if parts[0].wrap(aW, target)[1] + extra <= room:
             return parts
-        room -= extra
+        target = min(target - 1, room - extra)
     return None
 
 

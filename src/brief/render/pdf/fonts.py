@@ -96,8 +96,8 @@ def _has_all(face: str, text: str) -> bool:
     font = pdfmetrics.getFont(face)
     if not isinstance(font, TTFont):  # a standard font: nothing to compare
         return True
-    cmap = font.face.charToGlyph
-    return all(ord(char) in cmap for char in text if not char.isspace())
+    cmap = font.face.charToGlyph  # glyph 0 is .notdef: a character the font lacks
+    return all(cmap.get(ord(char)) for char in text if not char.isspace())
 
 
 # (weight, style) of each face, and the faces tried in its place when a family lacks it.

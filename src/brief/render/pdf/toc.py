@@ -64,7 +64,7 @@ def cover(meta: Metadata, styles: Styles, width: float) -> list[Flowable]:
         )
     )
     logo = styles.look.theme.logo
-    story: list[Flowable] = [*(_logo(logo) if logo else [Spacer(1, 28)])]
+    story: list[Flowable] = [*(_logo(logo, width) if logo else [Spacer(1, 28)])]
     story.append(Paragraph(literal(meta.title), styles.title))
     if meta.subtitle:
         story.append(Paragraph(literal(meta.subtitle), styles.subtitle))
@@ -83,12 +83,13 @@ def cover(meta: Metadata, styles: Styles, width: float) -> list[Flowable]:
 LOGO_MAX_HEIGHT = 30 * mm
 
 
-def _logo(logo: Logo) -> list[Flowable]:
+def _logo(logo: Logo, room: float) -> list[Flowable]:
     """The organisation's logo at the top right of page 1, `width_mm` wide (or less,
-    keeping its proportions, so that it is at most `LOGO_MAX_HEIGHT` tall)."""
+    keeping its proportions, so that it is at most `LOGO_MAX_HEIGHT` tall and no
+    wider than the text, `room`)."""
     image = io.BytesIO(logo.data)
     pixels_wide, pixels_high = ImageReader(image).getSize()
-    width = logo.width_mm * mm
+    width = min(logo.width_mm * mm, room)
     height = width * pixels_high / pixels_wide
     if height > LOGO_MAX_HEIGHT:
         width, height = width * LOGO_MAX_HEIGHT / height, LOGO_MAX_HEIGHT

@@ -107,6 +107,12 @@ def test_help_offers_the_choices() -> None:
     assert _complete_grade("c") == [("C", "fairly reliable")]
 
 
+def test_a_repeated_argument_says_so_once_in_the_usage_line() -> None:
+    result = runner.invoke(app, ["pack", "merge", "--help"], env={"COLUMNS": "200"})
+    usage = result.stdout.splitlines()[0]
+    assert usage.endswith("{SHARD_DIR}..."), usage  # not "{SHARD_DIR...}..."
+
+
 def test_a_two_character_grade_in_a_files_metadata_is_explained(ws: Path, tmp_path: Path) -> None:
     page = tmp_path / "release.txt"
     page.write_text("Words.\n", encoding="utf-8")

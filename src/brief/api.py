@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from brief.ingest.add import Added
     from brief.pack import PackResult
     from brief.pack.progress import PlainProgress
+    from brief.render.pdf.theme import Theme as PdfTheme
 
 Workspace = Path | str | None
 
@@ -138,10 +139,21 @@ def build_document(
     return _build(corpus, subject, as_of=as_of, since=since, marking=marking, profile=profile)
 
 
-def render_bytes(document: Document, fmt: str, *, house_style: HouseStyle | None = None) -> bytes:
-    """The document in `fmt`; a Word file in the `house_style` of a reference .docx."""
+def render_bytes(
+    document: Document,
+    fmt: str,
+    *,
+    house_style: HouseStyle | None = None,
+    pdf_theme: PdfTheme | None = None,
+) -> bytes:
+    """The document in `fmt`; a Word file in the `house_style` of a reference .docx, a
+    PDF in `pdf_theme` (see `workspace_pdf_theme`; None: the default look)."""
     from brief.render import renderer
 
+    if fmt == "pdf" and pdf_theme is not None:
+        from brief.render.pdf import render as render_pdf
+
+        return render_pdf(document, pdf_theme)
     data = renderer(fmt).render(document)
     if fmt == "docx" and house_style is not None:
         from brief.render.docx.reference import apply_reference
@@ -153,12 +165,25 @@ def render_bytes(document: Document, fmt: str, *, house_style: HouseStyle | None
 
 
 def write_document(
-    document: Document, fmt: str, path: Path, *, house_style: HouseStyle | None = None
+    document: Document,
+    fmt: str,
+    path: Path,
+    *,
+    house_style: HouseStyle | None = None,
+    pdf_theme: PdfTheme | None = None,
 ) -> Path:
     """Render and write atomically: on failure an earlier file at `path` stays as it was."""
-    data = render_bytes(document, fmt, house_style=house_style)
+    data = render_bytes(document, fmt, house_style=house_style, pdf_theme=pdf_theme)
     atomic_write_bytes(Path(path), data)
     return Path(path)
+
+
+def workspace_pdf_theme(corpus: Corpus) -> PdfTheme | None:
+    """The PDF theme of `pdf:` in briefings/_workspace.yaml (page size, margins, fonts,
+    colours, logo), checked when the corpus loaded; None when it sets none."""
+    from brief.pdf_theme import pdf_theme
+
+    return pdf_theme(corpus)
 
 
 @dataclass(frozen=True)
@@ -229,11 +254,18 @@ def render(
         style: HouseStyle | None = HouseStyle.read(reference_docx, corpus.settings.docx.styles)
     else:
         style = HouseStyle.of(corpus) if "docx" in formats else None
+    theme = workspace_pdf_theme(corpus) if "pdf" in formats else None
     document = build_document(
         corpus, subject, as_of=as_of, since=since, marking=marking, profile=profile
     )
     return [
-        write_document(document, fmt, folder / output_name(document.meta, fmt), house_style=style)
+        write_document(
+            document,
+            fmt,
+            folder / output_name(document.meta, fmt),
+            house_style=style,
+            pdf_theme=theme,
+        )
         for fmt in formats
     ]
 

@@ -719,7 +719,7 @@ def pack_plan(
 )
 def pack_merge(
     shards: Annotated[
-        list[Path], typer.Argument(metavar="SHARD_DIR...", help="Folders of --shard runs.")
+        list[Path], typer.Argument(metavar="SHARD_DIR", help="Folders of --shard runs.")
     ],
     out: Annotated[
         Path | None,

@@ -35,6 +35,7 @@ from brief.corpus.models import (
     Source,
     WorkspaceSettings,
 )
+from brief.corpus.theme_files import check_theme
 from brief.corpus.yamlfile import Duplicate, Loc, Locator, NotLoaded, decode_utf8, load_yaml
 from brief.errors import InvalidInput, Problem
 
@@ -131,6 +132,8 @@ def _load_workspace(root: Path) -> Loaded:
             _load_file(root, path, kind, loaded)
     if (root / WORKSPACE_FILE).is_file():
         _load_file(root, root / WORKSPACE_FILE, WORKSPACE_KIND, loaded)
+        pdf = loaded.corpus.settings.pdf
+        loaded.findings += check_theme(root, pdf, loaded.corpus.input_files)
     _read_templates(root, loaded)
     loaded.findings.extend(checks.run(loaded))
     locator = Locator(loaded.corpus.input_files)

@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -618,6 +619,75 @@ class DocxSettings(Strict):
     )
 
 
+_HEX_COLOUR = r"^#[0-9a-fA-F]{6}$"
+
+
+def _hex_colour(value: str) -> str:
+    if not re.fullmatch(_HEX_COLOUR, value):
+        raise ValueError("a colour is written #rrggbb, e.g. '#1f3a5f'")
+    return value
+
+
+HexColour = Annotated[
+    str, AfterValidator(_hex_colour), Field(json_schema_extra={"pattern": _HEX_COLOUR})
+]
+Margin = Annotated[float, Field(ge=10, le=60)]
+TopBottomMargin = Annotated[float, Field(ge=24, le=60)]  # room for the banner and header
+
+
+class PdfMargins(Strict):
+    """Page margins in millimetres (top and bottom hold the banners, header and footer)."""
+
+    top: TopBottomMargin = 27.0
+    bottom: TopBottomMargin = 27.0
+    left: Margin = 25.0
+    right: Margin = 25.0
+
+
+class PdfColors(Strict):
+    """Colours as #rrggbb."""
+
+    headings: HexColour = Field(
+        default="#1f3a5f", description="Title, headings, table header lines, quote bars"
+    )
+    rules: HexColour = Field(
+        default="#9aa5b1", description="Header and footer rules, table rows, footnote rule"
+    )
+    banner: HexColour = Field(default="#1a1a1a", description="The marking banners")
+    links: HexColour = Field(default="#1f4e8c", description="Web links")
+
+
+class PdfFontFiles(Strict):
+    """A font family as TrueType files under briefings/ (paths relative to it)."""
+
+    regular: NonEmpty
+    bold: NonEmpty | None = None
+    italic: NonEmpty | None = None
+    bold_italic: NonEmpty | None = None
+
+
+class PdfSettings(Strict):
+    """PDF theme of every brief and pack: page, fonts, colours, logo (defaults: today's look)."""
+
+    page_size: Literal["A4", "Letter"] = "A4"
+    margins: PdfMargins = Field(default_factory=PdfMargins)
+    font: NonEmpty | None = Field(
+        default=None,
+        description="A font family installed from PyPI (a fontpkg-* package), "
+        "e.g. 'IBM Plex Sans' (default: IBM Plex Serif)",
+    )
+    font_files: PdfFontFiles | None = Field(
+        default=None, description="Or the family's .ttf/.otf files under briefings/ (not both)"
+    )
+    colors: PdfColors = Field(default_factory=PdfColors)
+    logo: NonEmpty | None = Field(
+        default=None, description="A PNG or JPEG under briefings/, printed at the top of page 1"
+    )
+    logo_width: Annotated[float, Field(ge=5, le=120)] = Field(
+        default=30.0, description="The logo's width in millimetres"
+    )
+
+
 class WorkspaceSettings(Strict):
     """`briefings/_workspace.yaml` (optional): settings for every brief of the workspace.
 
@@ -628,6 +698,7 @@ class WorkspaceSettings(Strict):
     front_matter: FrontMatter = Field(default_factory=FrontMatter)
     templates: TemplateBudgets = Field(default_factory=TemplateBudgets)
     docx: DocxSettings = Field(default_factory=DocxSettings)
+    pdf: PdfSettings = Field(default_factory=PdfSettings)
 
 
 class Briefing(Strict):

@@ -304,7 +304,7 @@ class _Pack:
             f" Not included (failed to render): {', '.join(failed)}." if failed else ""
         )
         data, cover_pages = writer.finish(
-            lambda d: api.render_bytes(d, "pdf"),
+            lambda d: api.render_bytes(d, "pdf", pdf_theme=api.workspace_pdf_theme(self.corpus)),
             meta,
             intro_text,
             packed,

@@ -74,9 +74,10 @@ def run_task(task: Task) -> Outcome:
         outcome.seconds["build"] = round(time.perf_counter() - start, 3)
         outcome.title, outcome.marking = document.meta.title, document.meta.marking
         style = api.HouseStyle.of(_corpus) if "docx" in task.formats else None
+        theme = api.workspace_pdf_theme(_corpus) if "pdf" in task.formats else None
         for fmt in task.formats:
             start = time.perf_counter()
-            outcome.files[fmt] = api.render_bytes(document, fmt, house_style=style)
+            outcome.files[fmt] = api.render_bytes(document, fmt, house_style=style, pdf_theme=theme)
             outcome.seconds[fmt] = round(time.perf_counter() - start, 3)
     except Exception as exc:  # one failing brief must not lose the others
         outcome.files.clear()

@@ -21,17 +21,20 @@ from brief.render.pdf.flowables import StoryBuilder, note_paragraphs
 from brief.render.pdf.footnotes import FlushNotes, Footnotes
 from brief.render.pdf.page import BODY, BriefDocTemplate
 from brief.render.pdf.styles import styles
+from brief.render.pdf.theme import DEFAULT, Theme
 from brief.render.pdf.toc import TOC_LEVELS, contents, cover
 
 EXTENSION = "pdf"
 
 
-def render(document: Document) -> bytes:
-    style = styles()
-    markup.begin_document()
+def render(document: Document, theme: Theme | None = None) -> bytes:
+    """`theme`: page size, margins, fonts, colours and logo (None: the house look)."""
+    style = styles(theme or DEFAULT)
+    markup.begin_document(style.look.faces.regular)
     footnotes = Footnotes({})
+    footnotes.rule = style.look.rule
     buffer = io.BytesIO()
-    doc = BriefDocTemplate(buffer, document.meta, footnotes)
+    doc = BriefDocTemplate(buffer, document.meta, footnotes, style.look)
     builder = StoryBuilder(style, doc.width)
     body = builder.blocks(document.blocks)
     _check_numbering(document, builder)

@@ -84,7 +84,8 @@ _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 @functools.cache
 def _cmap(name: str) -> frozenset[int]:
-    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
+    # A character mapped to glyph 0 (.notdef) is one the font lacks: Vera maps Đ so.
+    return frozenset(c for c, glyph in pdfmetrics.getFont(name).face.charToGlyph.items() if glyph)
 
 
 @functools.cache

@@ -14,9 +14,9 @@ from brief import document as model
 from brief.document import Block, BlockQuote, Heading, ListBlock, Note, plain_text
 from brief.render.columns import fit_columns, natural_and_minimum
 from brief.render.pdf import breaks
-from brief.render.pdf.fonts import BOLD, FAMILY
+from brief.render.pdf.fonts import BOLD
 from brief.render.pdf.markup import Inliner, literal, note_target
-from brief.render.pdf.styles import ACCENT, BODY_SIZE, INDENT, RULE, SHADE, Styles, indented
+from brief.render.pdf.styles import ACCENT, BODY_SIZE, INDENT, SHADE, Styles, indented
 from brief.render.pdf.wrapcache import Paragraph
 from brief.render.typography import curly_apostrophes
 
@@ -36,11 +36,19 @@ class HeadingInfo:
 class QuoteParagraph(Paragraph):
     """A paragraph of a block quote: indented, with a rule in the left margin."""
 
+    bar = ACCENT  # the rule's colour (a theme's headings colour)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        pieces = super().split(availWidth, availHeight)
+        for piece in pieces:  # new paragraphs: they keep the colour
+            piece.bar = self.bar
+        return pieces
+
     def draw(self) -> None:
         super().draw()
         canv = self.canv
         canv.saveState()
-        canv.setStrokeColor(ACCENT)
+        canv.setStrokeColor(self.bar)
         canv.setLineWidth(1.6)
         x = self.style.leftIndent - 9
         # Paragraphs of one quote share one unbroken rule.
@@ -85,7 +93,8 @@ class StoryBuilder:
     def __init__(self, styles: Styles, width: float) -> None:
         self.styles = styles
         self.width = width
-        self.inliner = Inliner()
+        look = styles.look
+        self.inliner = Inliner(look.accent, look.link)
         self._headings = 0
 
     @property
@@ -163,13 +172,18 @@ class StoryBuilder:
         whole: bool = False,
     ) -> Paragraph:
         style = breaks.for_urls(self._style(depth, quote, bullet is not None, extra), markup)
-        kind = QuoteParagraph if quote else WholeParagraph if whole else Paragraph
+        if quote:
+            paragraph = QuoteParagraph(markup, style, bulletText=bullet)
+            paragraph.bar = self.styles.look.accent
+            return paragraph
+        kind = WholeParagraph if whole else Paragraph
         return kind(markup, style, bulletText=bullet)
 
     def list_block(self, block: ListBlock, depth: int, quote: bool) -> list[Flowable]:
         story: list[Flowable] = []
         # Room for the widest number ("12.") beside the text, as for a bullet.
-        widest = stringWidth(f"{len(block.items)}.", FAMILY, BODY_SIZE) if block.ordered else 0
+        regular = self.styles.look.faces.regular
+        widest = stringWidth(f"{len(block.items)}.", regular, BODY_SIZE) if block.ordered else 0
         extra = max(0.0, widest + 0.6 * BODY_SIZE + 1 - (INDENT - 3))
         last = len(block.items) - 1
         for number, item in enumerate(block.items, start=1):
@@ -201,15 +215,16 @@ class StoryBuilder:
         table = BriefTable(
             data, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=1, hAlign="LEFT"
         )
+        look = self.styles.look
         table.setStyle(
             TableStyle(
                 [
-                    ("FONT", (0, 0), (-1, -1), FAMILY, 9),
+                    ("FONT", (0, 0), (-1, -1), look.faces.regular, 9),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-                    ("LINEABOVE", (0, 0), (-1, 0), 0.8, ACCENT),
-                    ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
-                    ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+                    ("LINEABOVE", (0, 0), (-1, 0), 0.8, look.accent),
+                    ("LINEBELOW", (0, 0), (-1, 0), 0.8, look.accent),
+                    ("LINEBELOW", (0, 1), (-1, -1), 0.25, look.rule),
                     ("LEFTPADDING", (0, 0), (-1, -1), 5),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 5),
                     ("TOPPADDING", (0, 0), (-1, -1), 3.5),
@@ -224,7 +239,7 @@ class StoryBuilder:
     def _widths(self, block: model.Table, columns: int, width: float) -> list[float]:
         relative = block.widths
         if len(relative) != columns or not all(w > 0 for w in relative):
-            relative = content_widths(block, columns, width)
+            relative = content_widths(block, columns, width, self.styles.look.faces.bold)
         total = sum(relative)
         return [width * w / total for w in relative] if total else []
 
@@ -238,23 +253,25 @@ class StoryBuilder:
         return row
 
 
-def content_widths(block: model.Table, columns: int, total: float) -> tuple[float, ...]:
+def content_widths(
+    block: model.Table, columns: int, total: float, bold: str = BOLD
+) -> tuple[float, ...]:
     """Column widths from the cells' text when the model gives none: no column
-    narrower than its longest word (see `brief.render.columns`)."""
+    narrower than its longest word (see `brief.render.columns`); measured in `bold`."""
     texts: list[list[str]] = [[] for _ in range(columns)]
     for row in (block.header, *block.rows):
         for index, cell in enumerate(row[:columns]):
             texts[index].append(plain_text(cell))
-    natural, minimum = natural_and_minimum(texts, _measure, _CELL_PADDING)
+    natural, minimum = natural_and_minimum(texts, functools.partial(_measure, bold), _CELL_PADDING)
     return tuple(fit_columns(natural, minimum, total))
 
 
 _CELL_PADDING = 10.0 + 2.0  # left and right padding, and a little slack
 
 
-def _measure(text: str) -> float:
+def _measure(bold: str, text: str) -> float:
     # Cells are set in 9 pt; bold (the header) is the widest face.
-    return stringWidth(text, BOLD, 9)
+    return stringWidth(text, bold, 9)
 
 
 def _introduces(block: Block, following: Block | None) -> bool:

@@ -8,11 +8,17 @@ reportlab embeds TrueType fonts as subsets.
 from __future__ import annotations
 
 import functools
+import hashlib
+import io
+from dataclasses import astuple, dataclass
+from pathlib import Path
 
 import fontpkg
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+
+from brief.render.pdf.theme import FACES, FontFiles
 
 FAMILY = "PlexSerif"
 BOLD = f"{FAMILY}-Bold"
@@ -60,3 +66,103 @@ def register_fonts() -> str:
     addMapping(SEMIBOLD, 0, 1, SEMIBOLD_ITALIC)
     addMapping(SEMIBOLD, 1, 1, BOLD_ITALIC)
     return FAMILY
+
+
+@dataclass(frozen=True)
+class Faces:
+    """The registered names of the faces a theme sets text in (default: Plex Serif)."""
+
+    regular: str = FAMILY
+    bold: str = BOLD
+    italic: str = ITALIC
+    bold_italic: str = BOLD_ITALIC
+    semibold: str = SEMIBOLD
+    semibold_italic: str = SEMIBOLD_ITALIC
+
+    def covering(self, face: str, text: str) -> str:
+        """`face`, or its Plex Serif counterpart when `face` lacks a character of
+        `text`: lines drawn straight on the page (banners, header, footer) have no
+        fallback chain, and a theme's font must not lose a letter Plex has."""
+        if face in _DEFAULT_NAMES or _has_all(face, text):
+            return face
+        index = [*astuple(self)].index(face)
+        return _DEFAULT_NAMES[index]
+
+
+_DEFAULT_NAMES = (FAMILY, BOLD, ITALIC, BOLD_ITALIC, SEMIBOLD, SEMIBOLD_ITALIC)
+
+
+def _has_all(face: str, text: str) -> bool:
+    font = pdfmetrics.getFont(face)
+    if not isinstance(font, TTFont):  # a standard font: nothing to compare
+        return True
+    cmap = font.face.charToGlyph  # glyph 0 is .notdef: a character the font lacks
+    return all(cmap.get(ord(char)) for char in text if not char.isspace())
+
+
+# (weight, style) of each face, and the faces tried in its place when a family lacks it.
+_WANTED = {
+    "regular": ((400, "normal"), ()),
+    "bold": ((700, "normal"), ("regular",)),
+    "italic": ((400, "italic"), ("regular",)),
+    "bold_italic": ((700, "italic"), ("bold", "italic", "regular")),
+    "semibold": ((600, "normal"), ("bold", "regular")),
+    "semibold_italic": ((600, "italic"), ("bold_italic", "italic", "regular")),
+}
+
+
+def family_files(family: str) -> dict[str, Path]:
+    """The static files of an installed `fontpkg` family, by face; faces it lacks are
+    left out. Variable files are not used: reportlab prints only their default
+    instance, so bold would come out regular. Raises `fontpkg.FontpkgError`."""
+    found = fontpkg.family(family)
+    files: dict[str, Path] = {}
+    for face, ((weight, style), _) in _WANTED.items():
+        static = [f for f in found.files if not f.variable and f.style == style]
+        exact = [f for f in static if f.weight == weight]
+        if exact:
+            files[face] = exact[0].path
+    return files
+
+
+def theme_faces(family: str | None, files: FontFiles | None) -> Faces:
+    """Register a theme's family once per process; its face names. No family: Plex."""
+    if files is not None:
+        tag = hashlib.sha256(b"".join(f or b"" for f in astuple(files))).hexdigest()[:12]
+        given = {face: data for face in FACES if (data := getattr(files, face)) is not None}
+        return _register_theme(f"Theme-{tag}", tuple(sorted(given.items())))
+    if family is None or fontpkg.slugify(family) == fontpkg.slugify("IBM Plex Serif"):
+        register_fonts()
+        return Faces()
+    paths = family_files(family)
+    if "regular" not in paths:
+        raise ValueError(f"font family {family!r} has no static regular face")
+    given_bytes = {face: path.read_bytes() for face, path in paths.items()}
+    return _register_theme(f"Theme-{fontpkg.slugify(family)}", tuple(sorted(given_bytes.items())))
+
+
+@functools.cache
+def _register_theme(prefix: str, given: tuple[tuple[str, bytes], ...]) -> Faces:
+    register_fonts()  # the Plex faces stand in for letters the theme lacks
+    data = dict(given)
+    names: dict[str, str] = {}
+    for face, (_, instead) in _WANTED.items():
+        source = next((f for f in (face, *instead) if f in data), "regular")
+        name = f"{prefix}-{source}"
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, io.BytesIO(data[source])))
+        names[face] = name
+    faces = Faces(**names)
+    pdfmetrics.registerFontFamily(
+        faces.regular,
+        normal=faces.regular,
+        bold=faces.bold,
+        italic=faces.italic,
+        boldItalic=faces.bold_italic,
+    )
+    if faces.semibold != faces.bold:
+        addMapping(faces.semibold, 0, 0, faces.semibold)
+        addMapping(faces.semibold, 1, 0, faces.bold)
+        addMapping(faces.semibold, 0, 1, faces.semibold_italic)
+        addMapping(faces.semibold, 1, 1, faces.bold_italic)
+    return faces

@@ -90,6 +90,7 @@ class Footnotes:
         self.paragraphs = paragraphs
         self.placed: set[int] = set()
         self.carry: list[Flowable] = []  # the rest of a note split at a page end
+        self.rule = RULE  # the colour of the rule above the notes (a theme's rules)
 
     def begin_pass(self) -> None:
         self.placed.clear()
@@ -323,7 +324,7 @@ class FootnoteFrame(Frame):
         y = self._y1 + self._bottomPadding + self.notes_height(self.page_notes)
         y -= SPACE_ABOVE_RULE
         canv.saveState()
-        canv.setStrokeColor(RULE)
+        canv.setStrokeColor(self.footnotes.rule)
         canv.setLineWidth(0.5)
         canv.line(x, y, x + RULE_FRACTION * self._aW, y)
         canv.restoreState()

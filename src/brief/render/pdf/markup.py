@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import quoteattr
 
+from reportlab.lib.colors import Color
+
 from brief.document import Emphasis, Inline, LineBreak, Link, Note, Strong, Text
 from brief.render.pdf.fallback import Fallback
 from brief.render.pdf.fonts import FAMILY
@@ -25,9 +27,11 @@ _SAFE_SCHEMES = ("http://", "https://")
 _fallback = Fallback(FAMILY)
 
 
-def begin_document() -> None:
-    """Forget what the previous document lacked (one document at a time per process)."""
+def begin_document(base: str = FAMILY) -> None:
+    """Forget what the previous document lacked (one document at a time per process);
+    `base`: the regular face of its theme, whose missing letters the chain supplies."""
     _fallback.missing.clear()
+    _fallback.base = base
 
 
 def report_missing(title: str) -> None:
@@ -55,8 +59,10 @@ def is_clickable(url: str) -> bool:
 class Inliner:
     """Turns inline runs into markup, collecting notes as it meets them."""
 
-    def __init__(self) -> None:
+    def __init__(self, accent: Color = ACCENT, link: Color = LINK) -> None:
         self.notes: list[Note] = []
+        self.accent = hex_color(accent)  # note numbers
+        self.link = hex_color(link)
 
     def markup(self, children: tuple[Inline, ...], *, in_note: bool = False) -> str:
         return "".join(self._inline(node, in_note) for node in children)
@@ -89,9 +95,7 @@ class Inliner:
             if child is None or isinstance(child, Note):
                 if run:
                     text = self.markup(tuple(run), in_note=in_note)
-                    parts.append(
-                        f'<a href={quoteattr(url.strip())} color="{hex_color(LINK)}">{text}</a>'
-                    )
+                    parts.append(f'<a href={quoteattr(url.strip())} color="{self.link}">{text}</a>')
                     run = []
                 if child is not None:
                     parts.append(self._inline(child, in_note))
@@ -104,6 +108,6 @@ class Inliner:
         number = len(self.notes)
         return (
             f'<a name="{reference_target(number)}"/>'
-            f'<a href="#{note_target(number)}" color="{hex_color(ACCENT)}">'
+            f'<a href="#{note_target(number)}" color="{self.accent}">'
             f'<super rise="38%" size="68%">{number}</super></a>'
         )

@@ -16,19 +16,9 @@ from reportlab.platypus.doctemplate import FrameBreak
 from brief.document import Metadata
 from brief.document.dates import long_date
 from brief.render.pdf import metadata
-from brief.render.pdf.fonts import BOLD, FAMILY, ITALIC
 from brief.render.pdf.footnotes import FootnoteFrame, Footnotes, note_numbers
 from brief.render.pdf.forward import Forward
-from brief.render.pdf.styles import (
-    BOTTOM_MARGIN,
-    INK,
-    LEFT_MARGIN,
-    MUTED,
-    PAGE_SIZE,
-    RIGHT_MARGIN,
-    RULE,
-    TOP_MARGIN,
-)
+from brief.render.pdf.styles import MUTED, Look
 from brief.render.pdf.toc import TOC_LEVELS
 
 COVER = "cover"
@@ -144,14 +134,14 @@ def _notes_of(flowable: Flowable) -> list[int]:
 
 
 class BriefDocTemplate(BaseDocTemplate):
-    def __init__(self, buffer: object, meta: Metadata, footnotes: Footnotes) -> None:
+    def __init__(self, buffer: object, meta: Metadata, footnotes: Footnotes, look: Look) -> None:
         super().__init__(
             buffer,
-            pagesize=PAGE_SIZE,
-            leftMargin=LEFT_MARGIN,
-            rightMargin=RIGHT_MARGIN,
-            topMargin=TOP_MARGIN,
-            bottomMargin=BOTTOM_MARGIN,
+            pagesize=look.page_size,
+            leftMargin=look.left,
+            rightMargin=look.right,
+            topMargin=look.top,
+            bottomMargin=look.bottom,
             title=meta.title,
             author=meta.author or meta.generator,
             subject=meta.subtitle or meta.subject,
@@ -159,12 +149,13 @@ class BriefDocTemplate(BaseDocTemplate):
             creator=meta.generator,
             lang=meta.language,
             invariant=1,
-            initialFontName=FAMILY,
+            initialFontName=look.faces.regular,
             displayDocTitle=1,
             keepTogetherClass=KeepWithNext,
         )
         self.meta = meta
         self.footnotes = footnotes
+        self.look = look
         self.forward = Forward()
         self.heading_pages: dict[str, int] = {}
         self.total_pages = 0
@@ -248,32 +239,36 @@ class BriefDocTemplate(BaseDocTemplate):
         width, height = self.pagesize
         marking = self.meta.marking.upper()
         canv.saveState()
-        canv.setFillColor(INK)
-        canv.setFont(BOLD, _MARKING_SIZE)
+        canv.setFillColor(self.look.banner)
+        canv.setFont(self.look.faces.covering(self.look.faces.bold, marking), _MARKING_SIZE)
         canv.drawCentredString(width / 2, height - 11 * mm, marking)
         canv.drawCentredString(width / 2, 8 * mm, marking)
         canv.restoreState()
 
     def _running_header(self, canv: Canvas) -> None:
         width, height = self.pagesize
-        y = height - TOP_MARGIN + 9 * mm
+        y = height - self.topMargin + 9 * mm
         canv.saveState()
         canv.setFillColor(MUTED)
-        canv.setFont(ITALIC, _SMALL_SIZE)
         as_of = self.meta.information_line or f"Information as of {long_date(self.meta.as_of)}"
+        italic = self.look.faces.covering(self.look.faces.italic, as_of)
+        canv.setFont(italic, _SMALL_SIZE)
         canv.drawRightString(width - self.rightMargin, y, as_of)
-        room = self.width - stringWidth(as_of, ITALIC, _SMALL_SIZE) - 6 * mm
-        canv.drawString(self.leftMargin, y, fit(self.meta.title, ITALIC, _SMALL_SIZE, room))
-        canv.setStrokeColor(RULE)
+        room = self.width - stringWidth(as_of, italic, _SMALL_SIZE) - 6 * mm
+        title = self.look.faces.covering(self.look.faces.italic, self.meta.title)
+        if title != italic:
+            canv.setFont(title, _SMALL_SIZE)
+        canv.drawString(self.leftMargin, y, fit(self.meta.title, title, _SMALL_SIZE, room))
+        canv.setStrokeColor(self.look.rule)
         canv.setLineWidth(0.4)
         canv.line(self.leftMargin, y - 2.5 * mm, width - self.rightMargin, y - 2.5 * mm)
         canv.restoreState()
 
     def _footer(self, canv: Canvas) -> None:
         width, _ = self.pagesize
-        y = BOTTOM_MARGIN - 12 * mm
+        y = self.bottomMargin - 12 * mm
         canv.saveState()
-        canv.setStrokeColor(RULE)
+        canv.setStrokeColor(self.look.rule)
         canv.setLineWidth(0.4)
         canv.line(self.leftMargin, y + 3.5 * mm, width - self.rightMargin, y + 3.5 * mm)
         page = self.page
@@ -283,5 +278,5 @@ class BriefDocTemplate(BaseDocTemplate):
     def _page_of(self, canv: Canvas, page: int, y: float) -> None:
         width, _ = self.pagesize
         canv.setFillColor(MUTED)
-        canv.setFont(FAMILY, _SMALL_SIZE)
+        canv.setFont(self.look.faces.regular, _SMALL_SIZE)
         canv.drawRightString(width - self.rightMargin, y, f"Page {page} of {self.total_pages}")

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from brief.render.pdf import breaks
-from brief.render.pdf.fonts import BOLD, FAMILY, ITALIC, SEMIBOLD, register_fonts
+from brief.render.pdf.fonts import Faces, theme_faces
+from brief.render.pdf.theme import DEFAULT, Theme
 
 PAGE_SIZE = A4
 LEFT_MARGIN = RIGHT_MARGIN = 25 * mm
@@ -38,6 +39,41 @@ INDENT = 16  # points per list level
 
 
 @dataclass(frozen=True)
+class Look:
+    """A theme resolved for reportlab: registered faces, colours, page geometry."""
+
+    theme: Theme
+    faces: Faces
+    accent: colors.Color
+    rule: colors.Color
+    banner: colors.Color
+    link: colors.Color
+    page_size: tuple[float, float]
+    top: float
+    bottom: float
+    left: float
+    right: float
+
+
+@functools.cache
+def look(theme: Theme = DEFAULT) -> Look:
+    top, bottom, left, right = (m * mm for m in theme.margins_mm)
+    return Look(
+        theme=theme,
+        faces=theme_faces(theme.font_family, theme.font_files),
+        accent=colors.HexColor(theme.headings),
+        rule=colors.HexColor(theme.rules),
+        banner=colors.HexColor(theme.banner),
+        link=colors.HexColor(theme.links),
+        page_size=LETTER if theme.page_size == "Letter" else PAGE_SIZE,
+        top=top,
+        bottom=bottom,
+        left=left,
+        right=right,
+    )
+
+
+@dataclass(frozen=True)
 class Styles:
     body: ParagraphStyle
     title: ParagraphStyle
@@ -52,15 +88,16 @@ class Styles:
     note: ParagraphStyle
     cell: ParagraphStyle
     header_cell: ParagraphStyle
+    look: Look
 
 
-def _style(name: str, **kwargs: object) -> ParagraphStyle:
+def _new_style(look: Look, name: str, **kwargs: object) -> ParagraphStyle:
     base: dict[str, object] = {
-        "fontName": FAMILY,
+        "fontName": look.faces.regular,
         "fontSize": BODY_SIZE,
         "leading": 14.5,
         "textColor": INK,
-        "bulletFontName": FAMILY,
+        "bulletFontName": look.faces.regular,
         "bulletFontSize": kwargs.get("fontSize", BODY_SIZE),
         "splitLongWords": 1,
         "allowWidows": 0,
@@ -71,28 +108,30 @@ def _style(name: str, **kwargs: object) -> ParagraphStyle:
 
 
 @functools.cache
-def styles() -> Styles:
-    register_fonts()
+def styles(theme: Theme = DEFAULT) -> Styles:
     breaks.install()
+    the = look(theme)
+    face, accent = the.faces, the.accent
+    style = functools.partial(_new_style, the)
     heading_sizes = ((15, 19, 16, 5), (12, 15.5, 12, 3), (10.5, 14, 9, 2))
     headings = tuple(
-        _style(
+        style(
             f"Heading{level}",
-            fontName=SEMIBOLD if level < 3 else BOLD,
+            fontName=face.semibold if level < 3 else face.bold,
             fontSize=size,
             leading=leading,
             spaceBefore=before,
             spaceAfter=after,
-            textColor=ACCENT if level < 3 else INK,
+            textColor=accent if level < 3 else INK,
             keepWithNext=1,
             allowWidows=0,
         )
         for level, (size, leading, before, after) in enumerate(heading_sizes, start=1)
     )
     toc_levels = tuple(
-        _style(
+        style(
             f"TOC{level}",
-            fontName=SEMIBOLD if level == 0 else FAMILY,
+            fontName=face.semibold if level == 0 else face.regular,
             fontSize=10.5 if level == 0 else 10,
             leading=14 if level == 0 else 13,
             leftIndent=level * 14,
@@ -103,31 +142,36 @@ def styles() -> Styles:
         for level in range(3)
     )
     return Styles(
-        body=_style("Body", alignment=TA_LEFT, spaceAfter=6),
-        title=_style(
-            "Title", fontName=SEMIBOLD, fontSize=24, leading=29, textColor=ACCENT, spaceAfter=4
+        body=style("Body", alignment=TA_LEFT, spaceAfter=6),
+        title=style(
+            "Title", fontName=face.semibold, fontSize=24, leading=29, textColor=accent, spaceAfter=4
         ),
-        subtitle=_style(
-            "Subtitle", fontName=ITALIC, fontSize=13, leading=17, textColor=MUTED, spaceAfter=2
+        subtitle=style(
+            "Subtitle", fontName=face.italic, fontSize=13, leading=17, textColor=MUTED, spaceAfter=2
         ),
-        cover_label=_style("CoverLabel", fontSize=9, leading=12, textColor=MUTED),
-        cover_value=_style("CoverValue", fontSize=10, leading=13),
-        marking=_style("Marking", fontName=BOLD, fontSize=9, leading=11, alignment=TA_CENTER),
-        toc_title=_style(
-            "TOCTitle", fontName=SEMIBOLD, fontSize=12, leading=15, textColor=ACCENT, spaceAfter=4
+        cover_label=style("CoverLabel", fontSize=9, leading=12, textColor=MUTED),
+        cover_value=style("CoverValue", fontSize=10, leading=13),
+        marking=style("Marking", fontName=face.bold, fontSize=9, leading=11, alignment=TA_CENTER),
+        toc_title=style(
+            "TOCTitle",
+            fontName=face.semibold,
+            fontSize=12,
+            leading=15,
+            textColor=accent,
+            spaceAfter=4,
         ),
         toc_levels=toc_levels,
         headings=headings,
-        quote=_style(
+        quote=style(
             "Quote",
-            fontName=ITALIC,
+            fontName=face.italic,
             alignment=TA_LEFT,
             leftIndent=INDENT + 4,
             rightIndent=INDENT,
             spaceBefore=2,
             spaceAfter=8,
         ),
-        note=_style(
+        note=style(
             "Note",
             fontSize=NOTE_SIZE,
             leading=10,
@@ -136,8 +180,11 @@ def styles() -> Styles:
             bulletFontSize=NOTE_SIZE,
             alignment=TA_LEFT,
         ),
-        cell=_style("Cell", fontSize=9, leading=11.5, alignment=TA_LEFT),
-        header_cell=_style("HeaderCell", fontName=BOLD, fontSize=9, leading=11.5, textColor=ACCENT),
+        cell=style("Cell", fontSize=9, leading=11.5, alignment=TA_LEFT),
+        header_cell=style(
+            "HeaderCell", fontName=face.bold, fontSize=9, leading=11.5, textColor=accent
+        ),
+        look=the,
     )
 
 

@@ -7,18 +7,21 @@ for the end of layout, drawn as forward references.
 
 from __future__ import annotations
 
+import io
+
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 
 from brief.document import Metadata
 from brief.document.dates import long_date
-from brief.render.pdf.fonts import FAMILY
 from brief.render.pdf.forward import Forward
 from brief.render.pdf.markup import literal
-from brief.render.pdf.styles import ACCENT, Styles
+from brief.render.pdf.styles import Styles
+from brief.render.pdf.theme import Logo
 from brief.render.pdf.wrapcache import Paragraph
 
 # Levels shown in the table of contents (0-based); the outline has all three.
@@ -52,7 +55,7 @@ def cover(meta: Metadata, styles: Styles, width: float) -> list[Flowable]:
     details.setStyle(
         TableStyle(
             [
-                ("FONT", (0, 0), (-1, -1), FAMILY, 9),
+                ("FONT", (0, 0), (-1, -1), styles.look.faces.regular, 9),
                 ("VALIGN", (0, 0), (-1, -1), "BASELINE"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 1.5),
@@ -60,17 +63,38 @@ def cover(meta: Metadata, styles: Styles, width: float) -> list[Flowable]:
             ]
         )
     )
-    story: list[Flowable] = [Spacer(1, 28), Paragraph(literal(meta.title), styles.title)]
+    logo = styles.look.theme.logo
+    story: list[Flowable] = [*(_logo(logo, width) if logo else [Spacer(1, 28)])]
+    story.append(Paragraph(literal(meta.title), styles.title))
     if meta.subtitle:
         story.append(Paragraph(literal(meta.subtitle), styles.subtitle))
     story += [
-        HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=10, spaceAfter=10),
+        HRFlowable(
+            width="100%", thickness=1.2, color=styles.look.accent, spaceBefore=10, spaceAfter=10
+        ),
         details,
     ]
     if meta.disclaimer:
         story.append(Paragraph(literal(meta.disclaimer), styles.cover_label))
     story.append(Spacer(1, 30 if meta.contents else 12))
     return story
+
+
+LOGO_MAX_HEIGHT = 30 * mm
+
+
+def _logo(logo: Logo, room: float) -> list[Flowable]:
+    """The organisation's logo at the top right of page 1, `width_mm` wide (or less,
+    keeping its proportions, so that it is at most `LOGO_MAX_HEIGHT` tall and no
+    wider than the text, `room`)."""
+    image = io.BytesIO(logo.data)
+    pixels_wide, pixels_high = ImageReader(image).getSize()
+    width = min(logo.width_mm * mm, room)
+    height = width * pixels_high / pixels_wide
+    if height > LOGO_MAX_HEIGHT:
+        width, height = width * LOGO_MAX_HEIGHT / height, LOGO_MAX_HEIGHT
+    image.seek(0)
+    return [Image(image, width=width, height=height, hAlign="RIGHT"), Spacer(1, 12)]
 
 
 class Contents(TableOfContents):
@@ -134,7 +158,7 @@ def contents(
     table_style = TableStyle(
         [
             # Tables set a font of their own: without this one, Helvetica.
-            ("FONT", (0, 0), (-1, -1), FAMILY, 10),
+            ("FONT", (0, 0), (-1, -1), styles.look.faces.regular, 10),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),

@@ -9,6 +9,7 @@ cut-off, and a quote full of Markdown and template syntax.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -246,7 +247,9 @@ def build_corpus(root: Path) -> Corpus:
     for source in sources:
         corpus.sources[source.id] = source
         corpus.texts[source.id] = "text"
-        corpus.input_files[f"seeds/sources/{source.id}.yaml"] = source.id.encode()
+        corpus.input_files[f"seeds/sources/{source.id}.yaml"] = hashlib.sha256(
+            source.id.encode()
+        ).digest()
     for actor in actors():
         corpus.actors[actor.id] = actor
     for extract in extracts():

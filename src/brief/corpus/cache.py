@@ -13,6 +13,11 @@ pickled, under a key made of:
 Any change to any of them is a miss, and a miss loads and checks everything.
 Only valid corpora are stored, so a cached load never hides a problem.
 
+Neither the source texts nor the raw bytes are stored or kept: a restored
+corpus holds each file's digest and reads a text when asked
+(`brief.corpus.corpus.SourceTexts`), so a 10k-source corpus does not carry
+its texts into every pack worker.
+
 The cache lives in the user's cache folder (`$BRIEF_CACHE_DIR`, else the
 platform's, from platformdirs: `$XDG_CACHE_HOME/brief` or `~/.cache/brief` on
 Linux, `~/Library/Caches/brief` on macOS, `%LOCALAPPDATA%\\brief\\Cache` on
@@ -34,7 +39,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from brief import __version__
-from brief.corpus.corpus import Corpus
+from brief.corpus.corpus import Corpus, SourceTexts
 
 KEEP = 4
 """Cached corpora kept; the least recently used beyond these are removed."""
@@ -79,7 +84,8 @@ def gc_paused() -> Iterator[None]:
 
 
 def read_inputs(root: Path) -> dict[str, bytes]:
-    """Every non-hidden file of `briefings/` and `seeds/`, by workspace-relative path."""
+    """The sha256 digest of every non-hidden file of `briefings/` and `seeds/`, by
+    workspace-relative path (one file in memory at a time)."""
     files: dict[str, bytes] = {}
     inside = os.path.realpath(root) + os.sep
     # plain strings, not Path objects: tens of thousands of files
@@ -88,10 +94,11 @@ def read_inputs(root: Path) -> dict[str, bytes]:
     return files
 
 
-UNREADABLE = b"\0brief: not a readable file\0"
+UNREADABLE = hashlib.sha256(b"\0brief: not a readable file\0").digest()
 """Stands in the key for an entry that is not read as a file (a symlink loop, a
 dangling or outward symlink, a pipe, no permission): its appearance changes the key,
 so the loader, not the cache, reports it."""
+FOLDER = hashlib.sha256(b"").digest()
 
 
 def _read_tree(folder: str, rel: str, files: dict[str, bytes], inside: str, seen: set[str]) -> None:
@@ -110,17 +117,18 @@ def _read_tree(folder: str, rel: str, files: dict[str, bytes], inside: str, seen
         path = f"{rel}/{entry.name}"
         try:
             if entry.is_symlink():
-                files[path + "\0->"] = os.readlink(entry.path).encode("utf-8", "replace")
+                target = os.readlink(entry.path).encode("utf-8", "replace")
+                files[path + "\0->"] = hashlib.sha256(target).digest()
                 if not (os.path.realpath(entry.path) + os.sep).startswith(inside):
                     files[path] = UNREADABLE  # refused by the loader, whatever it holds
                     continue
             if entry.is_dir():
-                files[path + "/"] = b""  # a folder where a file was is a change too
+                files[path + "/"] = FOLDER  # a folder where a file was is a change too
                 _read_tree(entry.path, path, files, inside, seen)
                 continue
             if entry.is_file():
                 with open(entry.path, "rb") as handle:
-                    files[path] = handle.read()
+                    files[path] = hashlib.sha256(handle.read()).digest()
                 continue
         except OSError:
             pass
@@ -146,7 +154,7 @@ def cache_key(files: dict[str, bytes]) -> str:
     digest.update(versions.encode() + b"\0" + _code_digest())
     for rel in sorted(files):
         digest.update(rel.encode("utf-8") + b"\0")
-        digest.update(hashlib.sha256(files[rel]).digest())
+        digest.update(files[rel])
     return digest.hexdigest()
 
 
@@ -174,7 +182,9 @@ def _restore(path: Path, root: Path, files: dict[str, bytes]) -> Corpus | None:
         corpus: Corpus = saved["corpus"]
         corpus.root = root
         corpus.input_files = {rel: files[rel] for rel in saved["input_files"]}
-        corpus.texts = {sid: files[rel].decode("utf-8") for sid, rel in saved["texts"].items()}
+        corpus.texts = SourceTexts()
+        for sid, rel in saved["texts"].items():
+            corpus.texts.on_disk(sid, root / rel, files[rel])
     except Exception as exc:  # truncated, overwritten: never trusted, never fatal
         print(
             f"warning: corpus cache {path} is unreadable ({type(exc).__name__}); "
@@ -202,8 +212,8 @@ def _store(path: Path, corpus: Corpus, files: dict[str, bytes]) -> None:
     if len(text_paths) != len(corpus.texts):
         return
     # Texts and raw bytes are re-read on every load anyway (for the key), so they are
-    # not stored twice; the copy keeps the caller's corpus intact.
-    bare = dataclasses.replace(corpus, root=Path("."), texts={}, input_files={})
+    # not stored; the copy keeps the caller's corpus intact.
+    bare = dataclasses.replace(corpus, root=Path("."), texts=SourceTexts(), input_files={})
     data = pickle.dumps(
         {"corpus": bare, "input_files": sorted(corpus.input_files), "texts": text_paths},
         protocol=pickle.HIGHEST_PROTOCOL,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,16 +22,69 @@ from brief.corpus.models import (
     WorkspaceSettings,
 )
 from brief.dates import PartialDate
-from brief.errors import Problem
+from brief.errors import BriefError, Problem
 
 AnyExtract = Statement | Event | Fact
+
+
+class SourceTexts(MutableMapping[str, str]):
+    """Source id -> the source's text. A loaded corpus keeps only where each text
+    lies and its sha256, and reads it when asked: a large corpus's texts (tens of
+    MB, twice over as bytes and str) are needed while it is checked, not while
+    briefs are built from it. A text that changed on disk since the corpus was
+    checked is an error, never silently other words. Texts set directly stay in
+    memory."""
+
+    def __init__(self) -> None:
+        self._held: dict[str, str] = {}
+        self._files: dict[str, tuple[Path, bytes]] = {}
+
+    def on_disk(self, ident: str, path: Path, digest: bytes) -> None:
+        """`ident`'s text is the file at `path`, whose sha256 is `digest`."""
+        self._files[ident] = (path, digest)
+
+    def release(self) -> None:
+        """Keep in memory only the texts that have no file to be read from."""
+        for ident in self._files:
+            self._held.pop(ident, None)
+
+    def __getitem__(self, ident: str) -> str:
+        held = self._held.get(ident)
+        if held is not None:
+            return held
+        path, digest = self._files[ident]
+        try:
+            raw = path.read_bytes()
+        except OSError as err:
+            raise BriefError(f"cannot read {path}: {err.strerror or err}") from None
+        if hashlib.sha256(raw).digest() != digest:
+            raise BriefError(f"{path} changed since the corpus was checked: run the command again")
+        return raw.decode("utf-8")
+
+    def __setitem__(self, ident: str, text: str) -> None:
+        self._held[ident] = text
+
+    def __delitem__(self, ident: str) -> None:
+        found = self._held.pop(ident, None) is not None
+        if self._files.pop(ident, None) is None and not found:
+            raise KeyError(ident)
+
+    def __contains__(self, ident: object) -> bool:
+        return ident in self._held or ident in self._files
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._held
+        yield from (ident for ident in self._files if ident not in self._held)
+
+    def __len__(self) -> int:
+        return len(self._held.keys() | self._files.keys())
 
 
 @dataclass
 class Corpus:
     root: Path
     sources: dict[str, Source] = field(default_factory=dict)
-    texts: dict[str, str] = field(default_factory=dict)
+    texts: SourceTexts = field(default_factory=SourceTexts)
     actors: dict[str, Actor] = field(default_factory=dict)
     extracts: dict[str, AnyExtract] = field(default_factory=dict)
     issues: dict[str, OpenIssue] = field(default_factory=dict)
@@ -42,14 +96,14 @@ class Corpus:
     settings: WorkspaceSettings = field(default_factory=WorkspaceSettings)
     """`briefings/_workspace.yaml`, or the defaults without it."""
     input_files: dict[str, bytes] = field(default_factory=dict, repr=False)
-    """Relative path -> raw bytes of every file read (seeds, briefings, templates)."""
+    """Relative path -> sha256 digest of every file read (seeds, briefings, templates)."""
 
     def inputs_hash(self) -> str:
         """sha256 over every input file's path and bytes, in sorted order."""
         digest = hashlib.sha256()
         for rel in sorted(self.input_files):
             digest.update(rel.encode("utf-8") + b"\0")
-            digest.update(hashlib.sha256(self.input_files[rel]).digest())
+            digest.update(self.input_files[rel])
         return digest.hexdigest()
 
     def counts(self) -> dict[str, int]:

@@ -78,6 +78,8 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Finding] = field(default_factory=list)
     """Fixed while loading (control characters removed): reported, not fatal."""
+    raw: dict[str, bytes] = field(default_factory=dict, repr=False)
+    """Relative path -> bytes of every file read, to locate problems in."""
 
 
 def load_corpus(root: Path) -> Corpus:
@@ -98,6 +100,7 @@ def _load_checked(root: Path) -> Corpus:
     _warn(loaded.corpus.warnings)
     if loaded.problems:
         raise InvalidInput(loaded.problems)
+    loaded.corpus.texts.release()  # checked: read again when asked
     return loaded.corpus
 
 
@@ -136,7 +139,7 @@ def _load_workspace(root: Path) -> Loaded:
         loaded.findings += check_theme(root, pdf, loaded.corpus.input_files)
     _read_templates(root, loaded)
     loaded.findings.extend(checks.run(loaded))
-    locator = Locator(loaded.corpus.input_files)
+    locator = Locator(loaded.raw)
     for finding in loaded.findings:
         where = locator.locate(finding.file, finding.loc, at_key=finding.at_key)
         message = finding.message
@@ -177,7 +180,7 @@ def _load_file(root: Path, path: Path, kind: FileKind, loaded: Loaded) -> None:
     except RefusedFile as refused:
         loaded.problems.append(Problem(file=rel, message=str(refused)))
         return
-    loaded.corpus.input_files[rel] = raw
+    _read(rel, raw, loaded)
     if raw.strip():
         _check_schema_line(root, path, rel, raw, kind, loaded)
     try:
@@ -348,7 +351,7 @@ def _read_text(root: Path, rel: str, source: Source, loaded: Loaded) -> None:
         message = f"file not found: {text_rel}" if why == "not found" else f"{text_rel}: {why}"
         loaded.findings.append(Finding(rel, ("text",), message))
         return
-    corpus.input_files[text_rel] = raw
+    _read(text_rel, raw, loaded)
     digest = hashlib.sha256(raw).hexdigest()
     if digest != source.sha256:
         loaded.findings.append(
@@ -366,6 +369,14 @@ def _read_text(root: Path, rel: str, source: Source, loaded: Loaded) -> None:
         corpus.texts[source.id] = decode_utf8(text_rel, raw)
     except NotLoaded as error:
         loaded.problems.append(error.problem)
+        return
+    corpus.texts.on_disk(source.id, text_path, corpus.input_files[text_rel])
+
+
+def _read(rel: str, raw: bytes, loaded: Loaded) -> None:
+    """An input file read: its bytes kept while loading, its digest for good."""
+    loaded.raw[rel] = raw
+    loaded.corpus.input_files[rel] = hashlib.sha256(raw).digest()
 
 
 def _read_templates(root: Path, loaded: Loaded) -> None:
@@ -373,7 +384,7 @@ def _read_templates(root: Path, loaded: Loaded) -> None:
     if folder.is_dir():
         for path in sorted(p for p in folder.rglob("*") if p.is_file() or p.is_symlink()):
             try:
-                loaded.corpus.input_files[_rel(root, path)] = read_input(root, path)
+                _read(_rel(root, path), read_input(root, path), loaded)
             except RefusedFile as refused:
                 loaded.problems.append(Problem(file=_rel(root, path), message=str(refused)))
 

@@ -251,6 +251,22 @@ def test_mr_and_ms_surname_find_the_person_named_in_full() -> None:
     assert speaker_of(text, "roads cannot wait") == "ferreira"
 
 
+def test_titles_and_middle_initials_stay_with_the_person_named() -> None:
+    text = (
+        "Dam inquiry\n"
+        "The committee met on Tuesday.\n"
+        '"The report leaves too much out," said Senate Minority Leader Tomas J. Okafor.\n'
+        '"We will answer every question," Water Board Counsel Ines A. Varga wrote.\n'
+        '"The spillway held," said Army Capt. Lena Morrow.\n'
+    )
+    found = extract(text, REGISTRY, [])
+    names = {p.id: p.name for p in found.new_people}
+    assert speaker_of(text, "leaves too much out") == "tomas-j-okafor"
+    assert names["tomas-j-okafor"] == "Tomas J. Okafor"  # a person, not an organisation
+    assert speaker_of(text, "answer every question") == "ines-a-varga"
+    assert speaker_of(text, "spillway held") == "lena-morrow"
+
+
 def test_partial_quotes_of_three_to_six_words_are_kept() -> None:
     text = (
         "Harbour fees\n"

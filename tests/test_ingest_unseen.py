@@ -228,6 +228,36 @@ def test_pronouns_agree_in_gender_and_number() -> None:
     assert speaker_of(text, "same thing") not in {"karel-brandt", "marta-ilic"}
 
 
+def test_he_finds_the_person_named_when_no_sentence_had_him_as_subject() -> None:
+    bracketed = (
+        "Harbour fees\n"
+        "Pieter Smolak (Green) apologised to his colleagues on Tuesday.\n"
+        "But Smolak's apology came after an attack on Marta Ilić and the harbour board.\n"
+        '"It bothers me that the board answers with press releases," he said.\n'
+    )
+    assert speaker_of(bracketed, "bothers me") == "pieter-smolak"
+    as_object = (
+        "Harbour fees\n"
+        "The harbour board rejected the plan of councillor Pieter Smolak on Tuesday.\n"
+        '"It bothers me that the board answers with press releases," he said.\n'
+        '"We will try again," she said.\n'
+    )
+    assert speaker_of(as_object, "bothers me") == "pieter-smolak"
+    assert speaker_of(as_object, "try again") is None  # no woman was named
+
+
+def test_a_capitalised_description_after_a_is_an_unnamed_speaker() -> None:
+    text = (
+        "Primary season\n"
+        '"Turnout will decide it," said one Norland Liberal.\n'
+        '"It is too close to call," added a Southland Liberal.\n'
+        '"We have the better ground game," said another Norland Liberal.\n'
+    )
+    assert speaker_of(text, "Turnout will decide") == "unnamed-norland-liberal"
+    assert speaker_of(text, "too close to call") == "unnamed-southland-liberal"
+    assert speaker_of(text, "better ground game") == "unnamed-norland-liberal-2"
+
+
 def test_a_translation_gloss_is_not_the_speakers_words() -> None:
     text = (
         "Rally in the square\n"

@@ -21,6 +21,7 @@ from brief.ingest.slug import fold, slugify
 _TOKEN = re.compile(r"[^\W\d_][\w’'.\-]*")
 _CUT = re.compile(rf",|\s(?:{alternation('phrase_cuts')})\s")
 _POSSESSIVE = re.compile(r"[’']s$")
+INDEFINITE = frozenset({"a", "an", "one", "another"})
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,8 @@ def speaker_name(phrase: str, extra: frozenset[str] = frozenset()) -> NamedSpeak
     )
     if not core and not organisation:
         return None  # `He`, `The President`: a pronoun or a title alone
+    if tokens[0].casefold() in INDEFINITE and len(tokens) == len(run) + 1 and not organisation:
+        return None  # `a Nevada Democrat`: someone described, not named
     if organisation:
         return NamedSpeaker(" ".join(run), "organisation")
     # Titles (`Sen.`, `Foreign Minister`) stand before the name: keep from the first core word.

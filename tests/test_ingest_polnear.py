@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from brief.ingest.polnear import gold_quotes, name_head, read_split
+from brief.ingest.polnear import GoldQuote, gold_quotes, name_head, read_split
 from brief.ingest.score import Predicted, one_to_one, score_detection, speaker_right
 
 REPO = Path(__file__).resolve().parents[1]
@@ -72,6 +72,9 @@ def test_the_head_of_a_source_is_its_last_name_before_a_preposition() -> None:
     assert name_head("the mayor, Ilse Marwood") is None  # the head is `mayor`
     assert name_head("he") is None
     assert name_head("a spokeswoman for the campaign") is None
+    # A party label in brackets is not the name: the head stays the surname.
+    assert name_head("Senator Ilse Marwood (D-Norland)") == "Marwood"
+    assert name_head("Tom O’Hale (R-Ore.), a backer") == "O’Hale"
 
 
 def test_a_fragment_of_a_long_quote_is_not_a_find() -> None:
@@ -93,6 +96,8 @@ def test_speaker_right_compares_names_and_for_pronouns_the_source_words() -> Non
     assert speaker_right(Predicted((0, 1), "ilse-marwood", ("Ilse Marwood",), None), second)
     assert not speaker_right(Predicted((0, 1), "tom-hale", ("Tom Hale",), None), second)
     assert not speaker_right(Predicted((0, 1), None, (), None), second)
+    quoted = GoldQuote(0, 1, "Tom O’Hale", (0, 10))  # typographic apostrophe in the gold
+    assert speaker_right(Predicted((0, 1), "tom-o-hale", ("Tom O'Hale",), None), quoted)
     first = quotes[0]  # `the mayor, Ilse Marwood`: a description; its words must be the evidence
     assert first.source_span is not None
     assert speaker_right(Predicted((0, 1), "x", ("X",), first.source_span), first)

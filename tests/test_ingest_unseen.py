@@ -228,6 +228,36 @@ def test_pronouns_agree_in_gender_and_number() -> None:
     assert speaker_of(text, "same thing") not in {"karel-brandt", "marta-ilic"}
 
 
+def test_he_finds_the_person_named_when_no_sentence_had_him_as_subject() -> None:
+    bracketed = (
+        "Harbour fees\n"
+        "Pieter Smolak (Green) apologised to his colleagues on Tuesday.\n"
+        "But Smolak's apology came after an attack on Marta Ilić and the harbour board.\n"
+        '"It bothers me that the board answers with press releases," he said.\n'
+    )
+    assert speaker_of(bracketed, "bothers me") == "pieter-smolak"
+    as_object = (
+        "Harbour fees\n"
+        "The harbour board rejected the plan of councillor Pieter Smolak on Tuesday.\n"
+        '"It bothers me that the board answers with press releases," he said.\n'
+        '"We will try again," she said.\n'
+    )
+    assert speaker_of(as_object, "bothers me") == "pieter-smolak"
+    assert speaker_of(as_object, "try again") is None  # no woman was named
+
+
+def test_a_capitalised_description_after_a_is_an_unnamed_speaker() -> None:
+    text = (
+        "Primary season\n"
+        '"Turnout will decide it," said one Norland Liberal.\n'
+        '"It is too close to call," added a Southland Liberal.\n'
+        '"We have the better ground game," said another Norland Liberal.\n'
+    )
+    assert speaker_of(text, "Turnout will decide") == "unnamed-norland-liberal"
+    assert speaker_of(text, "too close to call") == "unnamed-southland-liberal"
+    assert speaker_of(text, "better ground game") == "unnamed-norland-liberal-2"
+
+
 def test_a_translation_gloss_is_not_the_speakers_words() -> None:
     text = (
         "Rally in the square\n"
@@ -249,6 +279,22 @@ def test_mr_and_ms_surname_find_the_person_named_in_full() -> None:
     )
     assert speaker_of(text, "borrows from our grandchildren") == "oskar-lindqvist"
     assert speaker_of(text, "roads cannot wait") == "ferreira"
+
+
+def test_titles_and_middle_initials_stay_with_the_person_named() -> None:
+    text = (
+        "Dam inquiry\n"
+        "The committee met on Tuesday.\n"
+        '"The report leaves too much out," said Senate Minority Leader Tomas J. Okafor.\n'
+        '"We will answer every question," Water Board Counsel Ines A. Varga wrote.\n'
+        '"The spillway held," said Army Capt. Lena Morrow.\n'
+    )
+    found = extract(text, REGISTRY, [])
+    names = {p.id: p.name for p in found.new_people}
+    assert speaker_of(text, "leaves too much out") == "tomas-j-okafor"
+    assert names["tomas-j-okafor"] == "Tomas J. Okafor"  # a person, not an organisation
+    assert speaker_of(text, "answer every question") == "ines-a-varga"
+    assert speaker_of(text, "spillway held") == "lena-morrow"
 
 
 def test_partial_quotes_of_three_to_six_words_are_kept() -> None:

@@ -130,9 +130,11 @@ def _after(
         if not match:
             continue
         np_start, np_end = tail_start + match.start("np"), tail_start + match.end("np")
-        titled = _TITLED_NAME.match(text, np_start)
-        if titled is not None and titled.end() > np_end:
-            np_end = titled.end()  # `said Rep. Jane Roe`: the title's dot does not end it
+        last_word = np_start + max(0, text.rfind(" ", np_start, np_end) + 1 - np_start)
+        for at in (np_start, last_word):
+            titled = _TITLED_NAME.match(text, at)
+            if titled is not None and titled.end() > np_end:
+                np_end = titled.end()  # `said Army Capt. Jane Roe`: the dot does not end it
         if np_start - tail_start > 6 and rule == "after":
             continue
         if closed_sentence and tail.lstrip()[:1].isupper() and not _short_clause(tail, match):

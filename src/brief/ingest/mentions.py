@@ -201,9 +201,10 @@ def _name_groups(
         while run and run[-1].group(0) in PARTICLES:
             run.pop()
         core = [m for m in run if m.group(0) not in PARTICLES]
+        words = [m for m in core if len(m.group(0)) > 1]  # `Harry M. Reid`: M. is an initial
         names = run
-        if len(core) > 3:  # `Opposition MP Andrija Mandić`: the name is at the end
-            names = [m for m in run if m.start() >= core[-2].start()]
+        if len(words) > 3:  # `Opposition MP Andrija Mandić`: the name is at the end
+            names = [m for m in run if m.start() >= words[-2].start()]
         core = [m for m in names if m.group(0) not in PARTICLES]
         if 2 <= len(core) <= 3:
             start, end = names[0].start(), names[-1].end()
@@ -214,9 +215,8 @@ def _name_groups(
         gap = text[run[-1].end() : token.start()] if run else ""
         joined = bool(run) and (gap == " " or (gap == ". " and len(run[-1].group(0)) == 1))
         particle = word in PARTICLES and bool(run)
-        if (_is_capitalised(word, extra) and not word.endswith(("’s", "'s"))) or (
-            particle and joined
-        ):
+        named = _is_capitalised(word, extra) or _initial(text, token, bool(run))
+        if (named and not word.endswith(("’s", "'s"))) or (particle and joined):
             if not joined:
                 close()
                 run = []
@@ -226,6 +226,17 @@ def _name_groups(
             run = []
     close()
     return groups
+
+
+def _initial(text: str, token: re.Match[str], in_run: bool) -> bool:
+    """`James A. Baker`: a capital letter and a dot inside a name (also `A`, `I`)."""
+    return (
+        in_run
+        and len(token.group(0)) == 1
+        and token.group(0).isupper()
+        and text[token.end() : token.end() + 2] == ". "
+        and text[token.end() + 2 : token.end() + 3].isupper()
+    )
 
 
 def find_new_people(

@@ -21,6 +21,7 @@ from brief.ingest.slug import fold, slugify
 _TOKEN = re.compile(r"[^\W\d_][\w’'.\-]*")
 _CUT = re.compile(rf",|\s(?:{alternation('phrase_cuts')})\s")
 _POSSESSIVE = re.compile(r"[’']s$")
+INDEFINITE = frozenset({"a", "an", "one", "another"})
 
 
 @dataclass(frozen=True)
@@ -66,15 +67,21 @@ def speaker_name(phrase: str, extra: frozenset[str] = frozenset()) -> NamedSpeak
     if not run:
         return None
     core = [t for t in run if t.casefold() not in not_names or t.casefold() in PARTICLES]
-    organisation = any(t.casefold() in words("organisation_heads") for t in run) or (
+    # `the Senate Intelligence Committee`, not `Senate Minority Leader Harry Reid`
+    organisation = run[-1].casefold() in words("organisation_heads") or (
         len(run) == 1 and run[0].isupper() and len(run[0]) > 1
     )
     if not core and not organisation:
         return None  # `He`, `The President`: a pronoun or a title alone
+    if tokens[0].casefold() in INDEFINITE and len(tokens) == len(run) + 1 and not organisation:
+        return None  # `a Nevada Democrat`: someone described, not named
     if organisation:
         return NamedSpeaker(" ".join(run), "organisation")
     # Titles (`Sen.`, `Foreign Minister`) stand before the name: keep from the first core word.
     first = next(i for i, t in enumerate(run) if t in core)
+    titles = [i for i, t in enumerate(run[:-1]) if t.casefold() in words("title_words")]
+    if titles and titles[-1] >= first:
+        first = titles[-1] + 1  # `Senate Minority Leader Harry Reid`: the name follows the title
     return NamedSpeaker(" ".join(run[first:]), "person")
 
 

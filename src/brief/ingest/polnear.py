@@ -243,7 +243,8 @@ def name_head(source: str) -> str | None:
 
     None when the source names nobody (`he`, `the official`, `a spokeswoman`).
     """
-    part = _CUT.split(source.strip(), maxsplit=1)[0]
+    # `Harry Reid (D-Nev.)`: a party label in brackets is no part of the name
+    part = _CUT.split(re.sub(r"\s*\([^)]*\)", "", source.strip()), maxsplit=1)[0]
     tokens = [t.strip(".’'\"“”()") for t in part.split()]
     skip = words("not_names")
     capitalised = [

@@ -287,7 +287,7 @@ def speaker_right(predicted: Predicted, gold: GoldQuote) -> bool:
         return False
     head = gold.head
     if head is not None:
-        wanted = fold(head)
+        wanted = fold(head).replace("’", "'")  # `O’Connor` is `O'Connor`
         return any(
             wanted in fold(name).replace("’", "'").split() for name in predicted.names
         ) or any(wanted == fold(name) for name in predicted.names)

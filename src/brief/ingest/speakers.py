@@ -14,10 +14,10 @@ import re
 from brief.corpus.models import Actor
 from brief.ingest.lexicon import alternation, lines
 from brief.ingest.mentions import FoldedText, Mention
-from brief.ingest.names import NameBook
+from brief.ingest.names import INDEFINITE, NameBook
 from brief.ingest.quotes import Attributed, Quotation
 from brief.ingest.slug import fold
-from brief.ingest.unnamed import Unnamed, is_unnamed
+from brief.ingest.unnamed import Unnamed, description, is_unnamed
 
 PRONOUNS = {"he", "she", "they", "it", "we"}
 SPOKESPEOPLE = re.compile(rf"\b(?:{alternation('spoken_for')})\b", re.IGNORECASE)
@@ -94,6 +94,8 @@ class Resolver:
                 continue
             appos = re.match(r",\s[^,“”\"«»„.!?\n]{2,100},", after)
             rest = after[appos.end() :] if appos else after
+            # `Sen. Jane Roe (D-Norland) apologized`: a party label in brackets
+            rest = re.sub(r"^\s*\([^()]{1,30}\)", "", rest)
             word = re.match(r"\s+(\w+)", rest)
             if word and word.group(1)[0].islower() and word.group(1) not in _FUNCTION_WORDS:
                 window = self.text[max(0, mention.start - 30) : mention.start]
@@ -140,7 +142,24 @@ class Resolver:
                 candidates = [
                     m for m in candidates if m.start <= agreeing[-1].start or not self._unproven(m)
                 ]
-        return candidates[-1] if candidates else None
+        if candidates or gender is None:
+            return candidates[-1] if candidates else None
+        return self._nearest_named(before, gender)
+
+    def _nearest_named(self, before: int, gender: str) -> Mention | None:
+        """No sentence has a person as its subject yet (`Sen. Roe's apology ...
+        “…,” he said`): the nearest person named before, outside quotations, whose
+        gender the text shows to agree."""
+        named = [
+            m
+            for m in self.mentions
+            if m.kind == "person"
+            and m.end <= before
+            and not self._inside_quote(m.start)
+            and not self._unproven(m)
+        ]
+        agreeing = [m for m in named if self.gender(m.actor) == gender]
+        return agreeing[-1] if agreeing else None
 
     def _unproven(self, mention: Mention) -> bool:
         """A full name from the name book that no evidence has made a person yet."""
@@ -195,6 +214,11 @@ class Resolver:
             if first_word in {"he", "she"}:
                 return self.salient_person(at, "m" if first_word == "he" else "f")
             return self._last_organisation(at)
+        if inside and first_word in INDEFINITE and all(m.new for m in inside):
+            # `one Norland Liberal`: a description, even where its words look like a name
+            as_described = description(phrase)
+            if as_described is not None and as_described.head[:1].isupper():
+                return None
         people = [m for m in inside if m.kind == "person"]
         if not people and _ROLE_HEAD.search(phrase) and first_word in {"the", "this", "that"}:
             # `the Norland president`: a person in a role, Norland only qualifies it.

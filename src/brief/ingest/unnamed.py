@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from brief.ingest.lexicon import alternation, words
 from brief.ingest.mentions import Mention, NewActor
+from brief.ingest.names import INDEFINITE
 from brief.ingest.slug import fold, slugify
 
 PREFIX = "unnamed-"
@@ -36,7 +37,7 @@ class Description:
     noun_phrase: str
     """Up to its head noun (`a source`): the unnamed speaker's id."""
     head: str
-    """Its head noun, folded (`official`)."""
+    """Its head noun, folded (`official`); a capitalised one as written (`Democrat`)."""
     definite: bool
     document: bool
 
@@ -55,11 +56,13 @@ def description(phrase: str) -> Description | None:
     if first not in words("determiners"):
         return None
     last = tokens[-1].strip(".;:’'\"”")
-    if not re.fullmatch(r"[a-z][a-z-]*[a-z]", last) or last in words("not_description_heads"):
+    # `a Nevada Democrat`: after `a`, a capitalised head is still no name
+    head_pattern = r"[A-Za-z][A-Za-z-]*[a-z]" if first in INDEFINITE else r"[a-z][a-z-]*[a-z]"
+    if not re.fullmatch(head_pattern, last) or last.casefold() in words("not_description_heads"):
         return None
     if any(_not_in_a_noun_phrase(t) for t in tokens[1:]):
         return None  # `the complex filled with`, `an investment he`: a clause
-    head = fold(last)
+    head = last if last[:1].isupper() else fold(last)
     as_written = " ".join(whole.split()[:MAX_NAME_WORDS])
     return Description(
         as_written, " ".join(tokens), head, first in _DEFINITE, head in words("document_heads")

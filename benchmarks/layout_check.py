@@ -413,8 +413,11 @@ def check_word(
     for name, document in documents.items():
         files[name] = docx.render(document)
         (out / f"{name}.docx").write_bytes(files[name])
+    # A profile of its own: a LibreOffice already running (another user's
+    # conversion) would otherwise take the job over, or refuse it.
+    profile = f"-env:UserInstallation={(out / 'profile').as_uri()}"
     subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out)]
+        ["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(out)]
         + [str(out / f"{name}.docx") for name in names],
         check=True,
         capture_output=True,

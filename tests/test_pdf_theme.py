@@ -194,7 +194,7 @@ def test_validate_exits_2_on_a_bad_theme(ws: Path) -> None:
 def test_a_pack_takes_the_theme_and_renders_again_when_the_logo_changes(
     ws: Path, tmp_path: Path
 ) -> None:
-    _settings(ws, "pdf:\n  page_size: Letter\n  logo: style/logo.png\n")
+    _settings(ws, "pdf:\n  page_size: Letter\n  logo: style/logo.png\n  logo_in_header: true\n")
     out = tmp_path / "packs"
     first = api.pack(ws, formats=["pdf"], out=out)
     assert not first.failures
@@ -209,5 +209,7 @@ def test_a_pack_takes_the_theme_and_renders_again_when_the_logo_changes(
     api.pack(ws, formats=["pdf"], out=out)
     after = brief.read_bytes()
     assert after != before
-    (image,) = PdfReader(io.BytesIO(after)).pages[0].images
+    pages = PdfReader(io.BytesIO(after)).pages
+    (image,) = pages[0].images
     assert Image.open(io.BytesIO(image.data)).getpixel((0, 0)) == (0, 80, 160)
+    assert len(pages) > 1 and all(len(page.images) == 1 for page in pages)  # in the header

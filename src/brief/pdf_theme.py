@@ -46,5 +46,7 @@ def pdf_theme(corpus: Corpus) -> Theme | None:
         rules=colors.rules,
         banner=colors.banner,
         links=colors.links,
-        logo=None if settings.logo is None else Logo(data(settings.logo), settings.logo_width),
+        logo=None
+        if settings.logo is None
+        else Logo(data(settings.logo), settings.logo_width, settings.logo_in_header),
     )

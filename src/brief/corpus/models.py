@@ -686,6 +686,9 @@ class PdfSettings(Strict):
     logo_width: Annotated[float, Field(ge=5, le=120)] = Field(
         default=30.0, description="The logo's width in millimetres"
     )
+    logo_in_header: bool = Field(
+        default=False, description="Also print the logo, 5 mm tall, in every page's header"
+    )
 
 
 class WorkspaceSettings(Strict):

@@ -7,7 +7,10 @@ references (`forward.Forward`), filled in once the last page is known.
 
 from __future__ import annotations
 
+import io
+
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, PageTemplate
@@ -26,6 +29,7 @@ BODY = "body"
 
 _MARKING_SIZE = 8.5
 _SMALL_SIZE = 7.5
+_HEADER_LOGO_HEIGHT = 5 * mm  # between the banner and the header's rule
 
 
 def fit(text: str, font: str, size: float, width: float) -> str:
@@ -254,15 +258,30 @@ class BriefDocTemplate(BaseDocTemplate):
         italic = self.look.faces.covering(self.look.faces.italic, as_of)
         canv.setFont(italic, _SMALL_SIZE)
         canv.drawRightString(width - self.rightMargin, y, as_of)
-        room = self.width - stringWidth(as_of, italic, _SMALL_SIZE) - 6 * mm
+        logo = self._header_logo(canv, y)
+        room = self.width - stringWidth(as_of, italic, _SMALL_SIZE) - 6 * mm - logo
         title = self.look.faces.covering(self.look.faces.italic, self.meta.title)
         if title != italic:
             canv.setFont(title, _SMALL_SIZE)
-        canv.drawString(self.leftMargin, y, fit(self.meta.title, title, _SMALL_SIZE, room))
+        x = self.leftMargin + logo
+        canv.drawString(x, y, fit(self.meta.title, title, _SMALL_SIZE, room))
         canv.setStrokeColor(self.look.rule)
         canv.setLineWidth(0.4)
         canv.line(self.leftMargin, y - 2.5 * mm, width - self.rightMargin, y - 2.5 * mm)
         canv.restoreState()
+
+    def _header_logo(self, canv: Canvas, y: float) -> float:
+        """The theme's logo at the left of the running header, if it asks for it there,
+        standing on the header's baseline; the room it takes, before the title."""
+        logo = self.look.theme.logo
+        if logo is None or not logo.in_header:
+            return 0.0
+        image = ImageReader(io.BytesIO(logo.data))
+        pixels_wide, pixels_high = image.getSize()
+        width = min(_HEADER_LOGO_HEIGHT * pixels_wide / pixels_high, 45 * mm)
+        height = width * pixels_high / pixels_wide
+        canv.drawImage(image, self.leftMargin, y - 0.5 * mm, width, height, mask="auto")
+        return width + 3 * mm
 
     def _footer(self, canv: Canvas) -> None:
         width, _ = self.pagesize

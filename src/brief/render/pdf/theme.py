@@ -28,10 +28,12 @@ class FontFiles:
 
 @dataclass(frozen=True)
 class Logo:
-    """A PNG or JPEG printed at the top right of page 1, `width_mm` wide."""
+    """A PNG or JPEG printed at the top right of page 1, `width_mm` wide; with
+    `in_header`, also small at the left of every later page's running header."""
 
     data: bytes
     width_mm: float = 30.0
+    in_header: bool = False
 
 
 @dataclass(frozen=True)

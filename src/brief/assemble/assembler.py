@@ -85,6 +85,7 @@ class Assembly:
     since: dt.date
     limits: Limits = field(default_factory=Limits)
     _views: dict[str, ExtractView] = field(default_factory=dict)
+    _judgments: list[JudgmentView] | None = None
     placing: Placing = field(default_factory=Placing)
     sections: tuple[str, ...] = ()  # the brief's sections, in print order
     profile: str = "full"  # "note": the most relevant statements only
@@ -340,6 +341,12 @@ class Assembly:
         return set()
 
     def judgments(self) -> list[JudgmentView]:
+        # Kept: several sections ask (the outlook once per judgment, via key_shown).
+        if self._judgments is None:
+            self._judgments = self._build_judgments()
+        return list(self._judgments)
+
+    def _build_judgments(self) -> list[JudgmentView]:
         views = []
         for judgment in self.index.judgments.get(self.actor.id, []):
             if judgment.made > self.as_of:

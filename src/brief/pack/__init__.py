@@ -26,7 +26,7 @@ from pathlib import Path
 from brief.corpus import Corpus
 from brief.document.dates import long_date
 from brief.fsutil import atomic_write_bytes
-from brief.pack.combine import PackWriter
+from brief.pack.combine import SEPARATE_PAGES, PackWriter
 from brief.pack.files import (
     TOOL,
     cache_key,
@@ -143,7 +143,10 @@ class _Pack:
             for stem, entry in kept.items()
             if stem not in rendering and any(f["format"] == "pdf" for f in entry["files"])
         }
-        self.pack_pdf = PackWriter(sorted(rendering | set(kept_pdf)))
+        order = sorted(rendering | set(kept_pdf))
+        # pypdf's objects for a large pack (~250 MB for 50 briefs) stay out of this process,
+        # which holds the corpus; a small pack is not worth a helper process's start.
+        self.pack_pdf = PackWriter(order, separate=len(order) >= SEPARATE_PAGES)
         for stem, entry in sorted(kept_pdf.items()):
             self._feed(stem, entry.get("title") or stem, (self.stage / self.pdf_name(stem)))
 
@@ -157,6 +160,7 @@ class _Pack:
             data = pdf.read_bytes() if isinstance(pdf, Path) else pdf
             self.pack_pdf.add(stem, title, data)
         except Exception:  # the pack PDF is then built at the end, where errors are reported
+            self.pack_pdf.close()
             self.pack_pdf = None
 
     def run(self, tasks: list[Task]) -> list[Outcome]:
@@ -281,7 +285,9 @@ class _Pack:
         if writer is None or not writer.complete or list(writer.pages) != stems:
             # Nothing streamed (all briefs kept, only the changes differ) or it failed:
             # all at once, from the files.
-            writer = PackWriter(stems)
+            if writer is not None:
+                writer.close()
+            writer = PackWriter(stems, separate=len(stems) >= SEPARATE_PAGES)
             for b in with_pdf:
                 writer.add(
                     b["briefing"],
@@ -373,11 +379,15 @@ def build_pack(options: PackOptions, progress: PlainProgress | None = None) -> P
             state.stream_pack_pdf(tasks, kept)
             progress.start(len(tasks), len(state.result.cached))
             try:
-                outcomes = state.run(tasks)
+                try:
+                    outcomes = state.run(tasks)
+                finally:
+                    progress.stop()
+                briefs = state.brief_entries(outcomes, kept)
+                _finish(state, briefs, started)
             finally:
-                progress.stop()
-            briefs = state.brief_entries(outcomes, kept)
-            _finish(state, briefs, started)
+                if state.pack_pdf is not None:
+                    state.pack_pdf.close()  # its helper process, if it has one, ends
             state.staging.commit()
     return state.result
 

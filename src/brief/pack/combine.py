@@ -68,13 +68,20 @@ def page_count(pdf: bytes) -> int:
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
+SEPARATE_PAGES = 20
+"""From this many briefs on, a pack joins its PDF in a helper process (see PackWriter)."""
+
+
 class PackWriter:
-    """The briefs' pages appended in pack order as they arrive; the cover at the end."""
+    """The briefs' pages appended in pack order as they arrive; the cover at the end.
 
-    def __init__(self, order: list[str]) -> None:
-        from pypdf import PdfWriter
+    `separate`: the pages are joined in a helper process of their own
+    (`brief.pack.pages`): pypdf holds some 20 times the PDFs' size in objects
+    (about 250 MB for the 1,300 pages of a 50-brief pack), which must not add
+    to the pack process's corpus. Same operations, same bytes."""
 
-        self.writer = PdfWriter()
+    def __init__(self, order: list[str], *, separate: bool = False) -> None:
+        self.sink: Pages = HelperPages() if separate else Pages()
         self.order = order  # the stems that may bring a PDF, in pack order
         self.waiting: dict[str, tuple[str, bytes | None]] = {}
         self.next = 0
@@ -94,14 +101,8 @@ class PackWriter:
             title, data = self.waiting.pop(name)
             self.next += 1
             if data is not None:
-                self._append(name, title, data)
-
-    def _append(self, stem: str, title: str, pdf: bytes) -> None:
-        from pypdf import PdfReader
-
-        before = len(self.writer.pages)
-        self.writer.append(PdfReader(io.BytesIO(pdf)), outline_item=title)
-        self.pages[stem] = len(self.writer.pages) - before
+                self.sink.append(title, data)
+                self.pages[name] = page_count(data)
 
     @property
     def complete(self) -> bool:
@@ -119,8 +120,6 @@ class PackWriter:
     ) -> tuple[bytes, int]:
         """The pack PDF and its cover's length. `briefs` are those appended, in order;
         `cover_pages` is the guess of the cover's length (right: rendered once)."""
-        from pypdf import PdfReader
-
         counts = list(self.pages.values())
         cover = b""
         for _ in range(3):
@@ -133,9 +132,81 @@ class PackWriter:
             if actual == cover_pages:
                 break
             cover_pages = actual  # the numbers do not change its length: the next one fits
+        return self.sink.finish(cover, meta.title, meta.subtitle), cover_pages
+
+    def close(self) -> None:
+        self.sink.close()
+
+
+class Pages:
+    """pypdf's writer in this process."""
+
+    def __init__(self) -> None:
+        from pypdf import PdfWriter
+
+        self.writer = PdfWriter()
+
+    def append(self, title: str, pdf: bytes) -> None:
+        from pypdf import PdfReader
+
+        self.writer.append(PdfReader(io.BytesIO(pdf)), outline_item=title)
+
+    def finish(self, cover: bytes, title: str, subtitle: str) -> bytes:
+        from pypdf import PdfReader
+
         self.writer.merge(0, PdfReader(io.BytesIO(cover)), import_outline=False)
-        _outline_first(self.writer, meta.title)
-        return _write(self.writer, meta), cover_pages
+        _outline_first(self.writer, title)
+        return _write(self.writer, title, subtitle)
+
+    def close(self) -> None:
+        pass
+
+
+class HelperPages(Pages):
+    """`Pages` in a helper process (`python -m brief.pack.pages`), fed through a pipe."""
+
+    def __init__(self) -> None:
+        import subprocess
+        import sys
+
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "brief.pack.pages"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
+
+    def append(self, title: str, pdf: bytes) -> None:
+        from brief.pack.pages import send
+
+        send(self._stdin(), b"A", title.encode("utf-8"), pdf)
+
+    def finish(self, cover: bytes, title: str, subtitle: str) -> bytes:
+        from brief.pack.pages import receive, send
+
+        send(self._stdin(), b"F", title.encode("utf-8"), subtitle.encode("utf-8"), cover)
+        assert self.process.stdout is not None
+        reply = receive(self.process.stdout)
+        self.close()
+        if reply is None or reply[0] != b"P":
+            raise RuntimeError("the pack PDF's helper process stopped before the end")
+        return reply[1]
+
+    def _stdin(self):  # type: ignore[no-untyped-def]
+        if self.process.stdin is None or self.process.poll() is not None:
+            raise RuntimeError("the pack PDF's helper process stopped")
+        return self.process.stdin
+
+    def close(self) -> None:
+        import contextlib
+
+        with contextlib.suppress(OSError):
+            if self.process.stdin is not None:
+                self.process.stdin.close()
+        try:
+            self.process.wait(timeout=30)
+        except Exception:
+            self.process.kill()
+            self.process.wait()
 
 
 def _outline_first(writer, title: str) -> None:
@@ -167,11 +238,11 @@ def combine(
     return writer.finish(render_pdf, meta, intro, briefs, changes, changes_intro)[0]
 
 
-def _write(writer, meta: Metadata) -> bytes:
+def _write(writer, title: str, subtitle: str) -> bytes:
     writer.add_metadata(
         {
-            "/Title": meta.title,
-            "/Subject": meta.subtitle,
+            "/Title": title,
+            "/Subject": subtitle,
             "/Creator": f"brief {__version__}",
             "/Producer": f"brief {__version__} (pypdf)",
         }

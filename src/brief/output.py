@@ -3,25 +3,10 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from brief.document import Metadata
+from brief.fold import ascii_slug
 
 EXTENSIONS = {"pdf": "pdf", "docx": "docx", "md": "md"}
-
-
-# Letters NFKD does not decompose into ASCII ones.
-_LETTERS = str.maketrans(
-    {"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "æ": "ae", "Æ": "AE"}
-)
-
-
-def slug(text: str) -> str:
-    """`Bosnia and Herzegovina` -> `bosnia-and-herzegovina`, `Marko Đurić` -> `marko-duric`."""
-    folded = unicodedata.normalize("NFKD", text.translate(_LETTERS))
-    ascii_text = folded.encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "brief"
 
 
 def output_name(meta: Metadata, fmt: str) -> str:
@@ -29,6 +14,6 @@ def output_name(meta: Metadata, fmt: str) -> str:
 
     A document made without a corpus id (built by hand) falls back to a slug of its subject.
     """
-    stem = meta.subject_id or slug(meta.subject)
+    stem = meta.subject_id or ascii_slug(meta.subject) or "brief"
     profile = "" if meta.profile == "full" else f"_{meta.profile}"  # beside the full brief
     return f"{stem}_{meta.as_of.isoformat()}{profile}.{EXTENSIONS[fmt]}"

@@ -10,23 +10,16 @@ ignores case, accents and hyphens, and a person is also found by surname.
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 
 from brief.assemble.index import per_corpus
 from brief.corpus import Corpus
 from brief.corpus.models import Actor, ActorKind, Briefing
-from brief.document.fold import strip_accents
 from brief.errors import InvalidInput, Problem
+from brief.fold import search_key
 
 BRIEFABLE = {ActorKind.COUNTRY: "country", ActorKind.REGION: "country", ActorKind.PERSON: "person"}
 """Actor kind -> brief kind (a region is briefed like a country)."""
-
-
-def fold(text: str) -> str:
-    """Case-, accent- and punctuation-free: `Đurić` -> `duric`, `boris-ruge` -> `boris ruge`."""
-    text = strip_accents(text).casefold()
-    return " ".join(re.sub(r"[\W_]+", " ", text).split())
 
 
 @dataclass(frozen=True)
@@ -69,16 +62,16 @@ def complete_subjects(corpus: Corpus, prefix: str) -> list[tuple[str, Briefable]
     offered starts with exactly what was typed, as shells require, has no spaces (they
     become hyphens, which resolve alike) and names the subject when given back to brief.
     """
-    wanted = fold(prefix)
+    wanted = search_key(prefix)
     found = []
     for subject in briefable_subjects(corpus):
         actor = corpus.actors[subject.id]
         for key in _completion_keys(actor):
             word = key.replace(" ", "-")
-            if not fold(word).startswith(wanted):
+            if not search_key(word).startswith(wanted):
                 continue
             offered = word if word.startswith(prefix) else prefix + word[len(prefix) :]
-            if fold(offered) == fold(word):  # the typed letters stand for the key's own
+            if search_key(offered) == search_key(word):  # the typed letters stand for the key's own
                 found.append((offered, subject))
                 break
     return found
@@ -94,11 +87,11 @@ def _completion_keys(actor: Actor) -> list[str]:
 def _keys(actor: Actor) -> tuple[set[str], set[str]]:
     """(full keys, surname keys) of an actor."""
     names = [actor.id, actor.name, *actor.aliases]
-    full = {fold(n) for n in names}
+    full = {search_key(n) for n in names}
     surnames: set[str] = set()
     if actor.kind == ActorKind.PERSON:
         for name in (actor.name, *actor.aliases):
-            parts = fold(name).split()
+            parts = search_key(name).split()
             if len(parts) > 1:
                 surnames.add(parts[-1])
     return full, surnames
@@ -110,13 +103,13 @@ def _all_keys(corpus: Corpus) -> dict[str, tuple[set[str], set[str]]]:
 
 def resolve_subject(corpus: Corpus, query: str) -> Subject:
     """The briefable actor `query` names; `InvalidInput` with suggestions otherwise."""
-    wanted = fold(query)
+    wanted = search_key(query)
     keys = per_corpus(corpus, "subject-keys", _all_keys)
     exact: dict[str, Actor] = {}
     by_surname: dict[str, Actor] = {}
     others: dict[str, Actor] = {}
     for name, briefing in sorted(corpus.briefings.items()):
-        if fold(name) == wanted and briefing.subject in corpus.actors:
+        if search_key(name) == wanted and briefing.subject in corpus.actors:
             exact[briefing.subject] = corpus.actors[briefing.subject]
     for actor in corpus.actors.values():
         full, surnames = keys[actor.id]
@@ -143,7 +136,7 @@ def resolve_subject(corpus: Corpus, query: str) -> Subject:
 
 
 def _order(actor: Actor) -> tuple[str, str]:
-    return (fold(actor.name), actor.id)
+    return (search_key(actor.name), actor.id)
 
 
 def _problem(query: str, message: str) -> Problem:

@@ -15,13 +15,13 @@ from brief.corpus.checks import web_address_problem
 from brief.corpus.controls import strip_controls, text_problem
 from brief.corpus.models import Source, SourceKind
 from brief.errors import InvalidInput, Problem
+from brief.fold import id_slug as slugify
 from brief.fsutil import atomic_write_bytes
 from brief.grades import parse_reliability
 from brief.ingest import yamlio
 from brief.ingest.boilerplate import find_boilerplate
 from brief.ingest.language import detect_language
 from brief.ingest.read import read_document
-from brief.ingest.slug import slugify
 
 REQUIRED = ("title", "outlet", "published", "kind", "reliability")
 """Metadata a source cannot do without; asked for when neither file nor flags give it."""

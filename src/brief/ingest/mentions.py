@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 
 from brief.corpus.models import Actor
+from brief.fold import id_fold as fold
+from brief.fold import id_slug as slugify
 from brief.ingest.lexicon import alternation, words
-from brief.ingest.slug import fold, slugify
 
 
 @dataclass(frozen=True)

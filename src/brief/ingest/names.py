@@ -14,9 +14,10 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from brief.fold import id_fold as fold
+from brief.fold import id_slug as slugify
 from brief.ingest.lexicon import alternation, words
 from brief.ingest.mentions import PARTICLES, Mention, NewActor, _name_groups
-from brief.ingest.slug import fold, slugify
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'.\-]*")
 _CUT = re.compile(rf",|\s(?:{alternation('phrase_cuts')})\s")

@@ -26,10 +26,10 @@ import yaml
 
 from brief.corpus.models import Actor, ActorsFile, Event, Statement, StatementMode
 from brief.corpus.provenance import find_verbatim
+from brief.fold import id_fold as fold
 from brief.ingest.boilerplate import find_boilerplate
 from brief.ingest.extract import extract
 from brief.ingest.polnear import GoldQuote, read_split
-from brief.ingest.slug import fold
 
 Span = tuple[int, int]
 

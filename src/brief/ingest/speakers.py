@@ -12,11 +12,11 @@ import functools
 import re
 
 from brief.corpus.models import Actor
+from brief.fold import id_fold as fold
 from brief.ingest.lexicon import alternation, lines
 from brief.ingest.mentions import FoldedText, Mention
 from brief.ingest.names import INDEFINITE, NameBook
 from brief.ingest.quotes import Attributed, Quotation
-from brief.ingest.slug import fold
 from brief.ingest.unnamed import Unnamed, description, is_unnamed
 
 PRONOUNS = {"he", "she", "they", "it", "we"}

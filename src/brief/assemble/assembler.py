@@ -51,6 +51,7 @@ from brief.corpus.models import (
     Limits,
     OpenIssue,
     Role,
+    Source,
     Statement,
     StatusEntry,
 )
@@ -640,59 +641,76 @@ class Assembly:
 
     def sources(self, name: str, heading: str, built: list[Section]) -> Sources:
         items = _cited_items(built)
-        used: Counter[str] = Counter()
-        grades: Counter[str] = Counter()
-        for item in items.values():
-            for ref in item.sources:
-                used[ref.source] += 1
-                grades[ref.grade] += 1
-        for section in built:  # roles cite sources too, without being claims of the brief
-            for holder in getattr(section, "actors", []) + getattr(section, "roles", []):
-                for ref in holder.sources:
-                    used.setdefault(ref.source, 0)
+        used, grades = _source_use(items, built)
         ordered = sorted(
             (self.corpus.sources[s] for s in used if s in self.corpus.sources),
             key=lambda s: (s.published_when.key, s.title, s.id),
         )
-        views = [
-            SourceView(
-                id=s.id,
-                number=n,
-                author=s.author,
-                title=s.title,
-                outlet=s.outlet,
-                published_text=s.published_when.text(),
-                # A brief as of a past date prints nothing dated after it, not
-                # even when the analyst retrieved the source.
-                accessed_text=long_date(s.accessed) if s.accessed <= self.as_of else None,
-                url=s.url,
-                kind=s.kind.value.replace("_", " "),
-                reliability=s.reliability.value,
-                reliability_label=RELIABILITY_LABELS[s.reliability.value],
-                reliability_note=s.reliability_note,
-                summary=s.summary,
-                language=s.language,
-                proposed_by=s.proposed_by,
-                items=used[s.id],
-            )
-            for n, s in enumerate(ordered, start=1)
-        ]
+        views = [self.source_view(s, n, used[s.id]) for n, s in enumerate(ordered, start=1)]
+        summary = self.source_summary(views, items, grades)
+        return Sources(name=name, heading=heading, sources=views, summary=summary)
+
+    def source_summary(
+        self,
+        views: list[SourceView],
+        items: dict[str, ExtractView | JudgmentView],
+        grades: Counter[str],
+    ) -> SourceSummary:
+        """How many sources of which kinds, and which claims rest on one source only."""
         single_items = sorted(
             (i for i in items.values() if i.sources and i.single_source),
             key=lambda i: (getattr(i, "date", None) or getattr(i, "made", None), i.id),
         )
-        single = [
-            Claim(
-                text=_claim_text(item),
-                date_text=getattr(item, "date_text", None) or getattr(item, "made_text", ""),
-                source=self.corpus.sources[item.sources[0].source].title,
-            )
-            for item in single_items
-        ]
+        return SourceSummary(
+            count=len(views),
+            kinds=_counts(v.kind for v in views),
+            reliability=_counts(v.reliability for v in views),
+            grades=_counts(grades.elements()),
+            items=len(items),
+            corroborated=sum(1 for i in items.values() if len({r.source for r in i.sources}) > 1),
+            single_source=[self.claim(item) for item in single_items],
+            single_source_groups=self.single_source_groups(single_items),
+            automated=sorted({v.proposed_by for v in views if v.proposed_by}),
+        )
+
+    def source_view(self, s: Source, number: int, items: int) -> SourceView:
+        return SourceView(
+            id=s.id,
+            number=number,
+            author=s.author,
+            title=s.title,
+            outlet=s.outlet,
+            published_text=s.published_when.text(),
+            # A brief as of a past date prints nothing dated after it, not
+            # even when the analyst retrieved the source.
+            accessed_text=long_date(s.accessed) if s.accessed <= self.as_of else None,
+            url=s.url,
+            kind=s.kind.value.replace("_", " "),
+            reliability=s.reliability.value,
+            reliability_label=RELIABILITY_LABELS[s.reliability.value],
+            reliability_note=s.reliability_note,
+            summary=s.summary,
+            language=s.language,
+            proposed_by=s.proposed_by,
+            items=items,
+        )
+
+    def claim(self, item: ExtractView | JudgmentView) -> Claim:
+        """A claim resting on one source, for the source summary."""
+        return Claim(
+            text=_claim_text(item),
+            date_text=getattr(item, "date_text", None) or getattr(item, "made_text", ""),
+            source=self.corpus.sources[item.sources[0].source].title,
+        )
+
+    def single_source_groups(
+        self, single_items: list[ExtractView | JudgmentView]
+    ) -> list[SingleSource]:
+        """The single-source claims by source, the source most relied on first."""
         groups: dict[str, list[ExtractView | JudgmentView]] = {}
         for item in single_items:
             groups.setdefault(item.sources[0].source, []).append(item)
-        single_groups = [
+        return [
             SingleSource(
                 source=self.corpus.sources[source_id].title,
                 outlet=self.corpus.sources[source_id].outlet,
@@ -702,18 +720,23 @@ class Assembly:
             )
             for source_id, group in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
         ]
-        summary = SourceSummary(
-            count=len(views),
-            kinds=_counts(v.kind for v in views),
-            reliability=_counts(v.reliability for v in views),
-            grades=_counts(grades.elements()),
-            items=len(items),
-            corroborated=sum(1 for i in items.values() if len({r.source for r in i.sources}) > 1),
-            single_source=single,
-            single_source_groups=single_groups,
-            automated=sorted({v.proposed_by for v in views if v.proposed_by}),
-        )
-        return Sources(name=name, heading=heading, sources=views, summary=summary)
+
+
+def _source_use(
+    items: dict[str, ExtractView | JudgmentView], built: list[Section]
+) -> tuple[Counter[str], Counter[str]]:
+    """How many cited items each source backs, and how often each grade is given."""
+    used: Counter[str] = Counter()
+    grades: Counter[str] = Counter()
+    for item in items.values():
+        for ref in item.sources:
+            used[ref.source] += 1
+            grades[ref.grade] += 1
+    for section in built:  # roles cite sources too, without being claims of the brief
+        for holder in getattr(section, "actors", []) + getattr(section, "roles", []):
+            for ref in holder.sources:
+                used.setdefault(ref.source, 0)
+    return used, grades
 
 
 def _first_sentence(text: str) -> str:

@@ -21,6 +21,7 @@ from brief.corpus import load_corpus
 from brief.corpus.load import load_model_file, schema_line
 from brief.corpus.models import (
     DraftActor,
+    DraftEvent,
     DraftFile,
     DraftRole,
     DraftStatement,
@@ -67,54 +68,15 @@ def accept_draft(root: Path, source_id: str) -> Accepted:
     corpus = load_corpus(root)
     source = source_of(corpus, source_id)
     draft = read_draft(root, path)
-    text = corpus.texts[source_id]
-    problems = _check(draft, text, rel, source)
+    problems = _check(draft, corpus.texts[source_id], rel, source)
     new_actors = [a for a in draft.new_actors if a.accept]
     known = set(corpus.actors) | {a.id for a in new_actors}
-    extracts: list[Statement | Event] = []
-    note = f"Proposed by {draft.proposed_by}; reviewed and accepted by an analyst."
-    for index, item in enumerate(draft.statements):
-        if not item.accept:
-            continue
-        if item.speaker is None:
-            problems.append(Problem(rel, field=f"statements.{index}.speaker", message="not set"))
-            continue
-        subjects = item.subjects or [item.speaker]
-        try:
-            extracts.append(
-                Statement(
-                    id=item.id, source=source_id, date=item.date,
-                    date_precision=item.date_precision, location=item.location,
-                    subjects=subjects, issues=item.issues, credibility=item.credibility,
-                    note=item.note or note, speaker=item.speaker, quote=item.quote,
-                    mode=item.mode, occasion=item.occasion,
-                    reported_by=item.reported_by, refers_to=item.refers_to,
-                )
-            )  # fmt: skip
-        except ValidationError as exc:
-            problems.extend(_problems(rel, f"statements.{index}", exc))
-        problems.extend(_unknown(rel, f"statements.{index}", [item.speaker, *subjects], known))
-    for index, item in enumerate(draft.events):
-        if not item.accept:
-            continue
-        try:
-            extracts.append(
-                Event(
-                    id=item.id, source=source_id, date=item.date,
-                    date_precision=item.date_precision, location=item.location,
-                    subjects=item.subjects or item.actors, issues=item.issues,
-                    credibility=item.credibility, note=item.note or note,
-                    summary=item.summary, actors=item.actors, evidence=item.evidence,
-                )
-            )  # fmt: skip
-        except ValidationError as exc:
-            problems.extend(_problems(rel, f"events.{index}", exc))
-        problems.extend(_unknown(rel, f"events.{index}", [*item.actors, *item.subjects], known))
-    for extract_ in extracts:
-        if extract_.id in corpus.extracts:
-            problems.append(
-                Problem(rel, field=extract_.id, message="an extract with this id already exists")
-            )
+    extracts = _extracts(draft, source_id, rel, known, problems)
+    problems += [
+        Problem(rel, field=e.id, message="an extract with this id already exists")
+        for e in extracts
+        if e.id in corpus.extracts
+    ]
     if problems:
         raise InvalidInput(problems)
     if not extracts and not new_actors:
@@ -125,15 +87,7 @@ def accept_draft(root: Path, source_id: str) -> Accepted:
     _validate_as_written(root, files)
     for file, data in files.items():
         atomic_write_bytes(root / file, data)
-    remaining = draft.model_copy(
-        update={
-            "statements": [s for s in draft.statements if not s.accept],
-            "events": [e for e in draft.events if not e.accept],
-            "new_actors": [a for a in draft.new_actors if not a.accept],
-        }
-    )
-    left = len(remaining.statements) + len(remaining.events) + len(remaining.new_actors)
-    atomic_write_bytes(path, yamlio.dump(remaining.model_dump(mode="python"), schema="draft"))
+    left = _write_remaining(path, draft)
     return Accepted(
         statements=sum(isinstance(e, Statement) for e in extracts),
         events=sum(isinstance(e, Event) for e in extracts),
@@ -141,6 +95,68 @@ def accept_draft(root: Path, source_id: str) -> Accepted:
         extracts_file=root / "seeds" / "extracts" / f"{source_id}.yaml",
         remaining=left,
     )
+
+
+def _extracts(
+    draft: DraftFile, source_id: str, rel: str, known: set[str], problems: list[Problem]
+) -> list[Statement | Event]:
+    """The accepted candidates as corpus extracts; what is wrong with them goes to `problems`."""
+    note = f"Proposed by {draft.proposed_by}; reviewed and accepted by an analyst."
+    extracts: list[Statement | Event] = []
+    for group, items in (("statements", draft.statements), ("events", draft.events)):
+        for index, item in enumerate(items):
+            if not item.accept:
+                continue
+            where = f"{group}.{index}"
+            if isinstance(item, DraftStatement) and item.speaker is None:
+                problems.append(Problem(rel, field=f"{where}.speaker", message="not set"))
+                continue
+            try:
+                extracts.append(_extract(item, source_id, note))
+            except ValidationError as exc:
+                problems.extend(_problems(rel, where, exc))
+            problems.extend(_unknown(rel, where, _actors_named(item), known))
+    return extracts
+
+
+def _extract(item: DraftStatement | DraftEvent, source_id: str, note: str) -> Statement | Event:
+    """The corpus extract a candidate proposes: every field the two models share, the
+    source, the analyst's note (else who proposed it) and who it concerns (else its
+    speaker or actors)."""
+    model: type[Statement | Event] = Statement if isinstance(item, DraftStatement) else Event
+    shared = item.model_dump(include=set(model.model_fields) & set(type(item).model_fields))
+    shared.update(
+        source=source_id,
+        note=item.note or note,
+        subjects=item.subjects or _default_subjects(item),
+    )
+    return model(**shared)
+
+
+def _default_subjects(item: DraftStatement | DraftEvent) -> list[str]:
+    if isinstance(item, DraftStatement):
+        return [item.speaker] if item.speaker else []
+    return list(item.actors)
+
+
+def _actors_named(item: DraftStatement | DraftEvent) -> list[str]:
+    """The actor ids a candidate names, each to be in the registry (or accepted with it)."""
+    if isinstance(item, DraftStatement):
+        return [a for a in (item.speaker, *(item.subjects or [item.speaker])) if a]
+    return [*item.actors, *item.subjects]
+
+
+def _write_remaining(path: Path, draft: DraftFile) -> int:
+    """The draft without its accepted items, written back; how many items it still holds."""
+    remaining = draft.model_copy(
+        update={
+            "statements": [s for s in draft.statements if not s.accept],
+            "events": [e for e in draft.events if not e.accept],
+            "new_actors": [a for a in draft.new_actors if not a.accept],
+        }
+    )
+    atomic_write_bytes(path, yamlio.dump(remaining.model_dump(mode="python"), schema="draft"))
+    return len(remaining.statements) + len(remaining.events) + len(remaining.new_actors)
 
 
 def _check(draft: DraftFile, text: str, rel: str, source: Source) -> list[Problem]:

@@ -105,18 +105,7 @@ def resolve_subject(corpus: Corpus, query: str) -> Subject:
     """The briefable actor `query` names; `InvalidInput` with suggestions otherwise."""
     wanted = search_key(query)
     keys = per_corpus(corpus, "subject-keys", _all_keys)
-    exact: dict[str, Actor] = {}
-    by_surname: dict[str, Actor] = {}
-    others: dict[str, Actor] = {}
-    for name, briefing in sorted(corpus.briefings.items()):
-        if search_key(name) == wanted and briefing.subject in corpus.actors:
-            exact[briefing.subject] = corpus.actors[briefing.subject]
-    for actor in corpus.actors.values():
-        full, surnames = keys[actor.id]
-        if wanted in full:
-            (exact if actor.kind in BRIEFABLE else others)[actor.id] = actor
-        elif wanted in surnames and actor.kind in BRIEFABLE:
-            by_surname[actor.id] = actor
+    exact, by_surname, others = _matches(corpus, keys, wanted)
     matches = exact or by_surname
     if len(matches) == 1:
         return _subject(corpus, next(iter(matches.values())))
@@ -133,6 +122,26 @@ def resolve_subject(corpus: Corpus, query: str) -> Subject:
             )
         )
     raise InvalidInput(_problem(query, _unknown_message(corpus, keys, wanted)))
+
+
+def _matches(
+    corpus: Corpus, keys: dict[str, tuple[set[str], set[str]]], wanted: str
+) -> tuple[dict[str, Actor], dict[str, Actor], dict[str, Actor]]:
+    """The actors `wanted` names: briefable ones by briefing, id, name or alias; briefable
+    people by surname; and actors that are not briefable."""
+    exact: dict[str, Actor] = {}
+    by_surname: dict[str, Actor] = {}
+    others: dict[str, Actor] = {}
+    for name, briefing in sorted(corpus.briefings.items()):
+        if search_key(name) == wanted and briefing.subject in corpus.actors:
+            exact[briefing.subject] = corpus.actors[briefing.subject]
+    for actor in corpus.actors.values():
+        full, surnames = keys[actor.id]
+        if wanted in full:
+            (exact if actor.kind in BRIEFABLE else others)[actor.id] = actor
+        elif wanted in surnames and actor.kind in BRIEFABLE:
+            by_surname[actor.id] = actor
+    return exact, by_surname, others
 
 
 def _order(actor: Actor) -> tuple[str, str]:

@@ -17,17 +17,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from pydantic import BaseModel
+
 from brief.corpus.models import (
     LIKELIHOOD_ROW_1,
     LIKELIHOOD_ROW_2,
+    Actor,
     ActorKind,
     DatePrecision,
     Event,
+    Fact,
+    Judgment,
+    OpenIssue,
     Role,
     Source,
     SourceKind,
     Statement,
     StatementMode,
+    StatusEntry,
 )
 from brief.corpus.provenance import VerbatimIndex
 from brief.corpus.yamlfile import Loc
@@ -134,53 +141,58 @@ def _check_refs(
             yield _finding(file, (*loc, index), message)
 
 
+_EXTRACT_REFS = (
+    ("source", "sources"),
+    ("subjects", "actors"),
+    ("issues", "issues"),
+    ("corroborated_by", "extracts"),
+)
+REFERENCES: dict[type[BaseModel], tuple[tuple[str, str], ...]] = {
+    Actor: (("country", "actors"), ("description_source", "sources")),
+    Role: (
+        ("organisation", "actors"),
+        ("sources", "sources"),
+        ("start_source", "sources"),
+        ("end_source", "sources"),
+    ),
+    Statement: (
+        *_EXTRACT_REFS,
+        ("speaker", "actors"),
+        ("reported_by", "actors"),
+        ("refers_to", "actors"),
+    ),
+    Event: (*_EXTRACT_REFS, ("actors", "actors")),
+    Fact: _EXTRACT_REFS,
+    OpenIssue: (("subjects", "actors"), ("evidence", "extracts")),
+    StatusEntry: (("basis", "extracts"),),
+    Judgment: (("subjects", "actors"), ("issues", "issues"), ("basis", "extracts")),
+}
+"""Record type -> (field, the corpus collection its ids are in): every reference checked."""
+
+NESTED = {Actor: "roles", OpenIssue: "status_history"}
+"""Record type -> the field holding records whose references are checked too."""
+
+
 def _references(loaded: Loaded) -> Iterator[Finding]:
-    corpus = loaded.corpus
-    sources = _Refs(loaded, "sources", "source")
-    actors = _Refs(loaded, "actors", "actor")
-    extracts = _Refs(loaded, "extracts", "extract")
-    issues = _Refs(loaded, "issues", "issue")
-    origins = loaded.origins
+    refs = {
+        kind: _Refs(loaded, kind, kind.removesuffix("s"))
+        for kind in ("sources", "actors", "extracts", "issues")
+    }
+    for kind in ("actors", "extracts", "issues", "judgments"):
+        for ident, record in getattr(loaded.corpus, kind).items():
+            file, loc = loaded.origins[kind][ident]
+            yield from _record_references(refs, file, loc, record)
 
-    for ident, actor in corpus.actors.items():
-        file, loc = origins["actors"][ident]
-        yield from _check_refs(actors, file, (*loc, "country"), actor.country)
-        yield from _check_refs(
-            sources, file, (*loc, "description_source"), actor.description_source
-        )
-        for number, role in enumerate(actor.roles):
-            role_loc = (*loc, "roles", number)
-            yield from _check_refs(actors, file, (*role_loc, "organisation"), role.organisation)
-            yield from _check_refs(sources, file, (*role_loc, "sources"), role.sources)
-            yield from _check_refs(sources, file, (*role_loc, "start_source"), role.start_source)
-            yield from _check_refs(sources, file, (*role_loc, "end_source"), role.end_source)
 
-    for ident, extract in corpus.extracts.items():
-        file, loc = origins["extracts"][ident]
-        yield from _check_refs(sources, file, (*loc, "source"), extract.source)
-        yield from _check_refs(actors, file, (*loc, "subjects"), extract.subjects)
-        yield from _check_refs(issues, file, (*loc, "issues"), extract.issues)
-        yield from _check_refs(extracts, file, (*loc, "corroborated_by"), extract.corroborated_by)
-        if isinstance(extract, Statement):
-            yield from _check_refs(actors, file, (*loc, "speaker"), extract.speaker)
-            yield from _check_refs(actors, file, (*loc, "reported_by"), extract.reported_by)
-            yield from _check_refs(actors, file, (*loc, "refers_to"), extract.refers_to)
-        elif isinstance(extract, Event):
-            yield from _check_refs(actors, file, (*loc, "actors"), extract.actors)
-
-    for ident, issue in corpus.issues.items():
-        file, loc = origins["issues"][ident]
-        yield from _check_refs(actors, file, (*loc, "subjects"), issue.subjects)
-        yield from _check_refs(extracts, file, (*loc, "evidence"), issue.evidence)
-        for number, entry in enumerate(issue.status_history):
-            entry_loc = (*loc, "status_history", number, "basis")
-            yield from _check_refs(extracts, file, entry_loc, entry.basis)
-
-    for ident, judgment in corpus.judgments.items():
-        file, loc = origins["judgments"][ident]
-        yield from _check_refs(actors, file, (*loc, "subjects"), judgment.subjects)
-        yield from _check_refs(issues, file, (*loc, "issues"), judgment.issues)
-        yield from _check_refs(extracts, file, (*loc, "basis"), judgment.basis)
+def _record_references(
+    refs: dict[str, _Refs], file: str, loc: Loc, record: BaseModel
+) -> Iterator[Finding]:
+    for field, kind in REFERENCES[type(record)]:
+        yield from _check_refs(refs[kind], file, (*loc, field), getattr(record, field))
+    nested = NESTED.get(type(record))
+    if nested is not None:
+        for number, item in enumerate(getattr(record, nested)):
+            yield from _record_references(refs, file, (*loc, nested, number), item)
 
 
 def web_address_problem(url: str) -> str | None:

@@ -708,24 +708,31 @@ def _provenance(loaded: Loaded) -> Iterator[Finding]:
         index = indexes.get(extract.source)
         if index is None:
             continue
-        field = "quote" if isinstance(extract, Statement) else "evidence"
-        passage = extract.quote if isinstance(extract, Statement) else extract.evidence
-        found = index.find_all(passage)
-        content = [span for span in found if not _overlaps(span, boilerplate[extract.source])]
-        if found and not content:
-            message = "comes from the site's boilerplate, which is never content"
-        elif not found:
-            message = f"not found verbatim in source '{extract.source}'" + _hint(index, passage)
-        elif _unquoted_direct(extract, corpus.sources[extract.source], index.text, content):
-            field = "mode"
-            message = (
-                "direct, but the source does not put these words in quotation marks: "
-                "reported speech is 'indirect'"
-            )
-        else:
-            continue
-        file, loc = loaded.origins["extracts"][ident]
-        yield _finding(file, (*loc, field), message)
+        problem = _passage_problem(corpus, extract, index, boilerplate[extract.source])
+        if problem is not None:
+            file, loc = loaded.origins["extracts"][ident]
+            yield _finding(file, (*loc, problem[0]), problem[1])
+
+
+def _passage_problem(
+    corpus: Corpus, extract: AnyExtract, index: VerbatimIndex, boilerplate: list[tuple[int, int]]
+) -> tuple[str, str] | None:
+    """(field, message) when an extract's quote or evidence is not content of its source
+    as the extract claims it is."""
+    field = "quote" if isinstance(extract, Statement) else "evidence"
+    passage = extract.quote if isinstance(extract, Statement) else extract.evidence
+    found = index.find_all(passage)
+    content = [span for span in found if not _overlaps(span, boilerplate)]
+    if found and not content:
+        return field, "comes from the site's boilerplate, which is never content"
+    if not found:
+        return field, f"not found verbatim in source '{extract.source}'" + _hint(index, passage)
+    if _unquoted_direct(extract, corpus.sources[extract.source], index.text, content):
+        return "mode", (
+            "direct, but the source does not put these words in quotation marks: "
+            "reported speech is 'indirect'"
+        )
+    return None
 
 
 _DOUBLE_QUOTES = '"“”„‟«»'

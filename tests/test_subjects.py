@@ -9,7 +9,7 @@ import pytest
 from brief.assemble.subjects import BRIEFABLE, briefable_subjects, resolve_subject
 from brief.errors import InvalidInput
 from brief.fold import search_key
-from fixture_corpus import build_corpus
+from memory_corpus import build_corpus
 
 
 @pytest.fixture

@@ -3,10 +3,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from brief.document import Metadata
+from brief.errors import InvalidInput, Problem
 from brief.fold import ascii_slug
 
 EXTENSIONS = {"pdf": "pdf", "docx": "docx", "md": "md"}
+
+FORMATS = tuple(EXTENSIONS)
+"""Formats a brief renders to, in the order they are written and listed."""
+
+
+def check_formats(formats: Iterable[str], option: str = "--format") -> tuple[str, ...]:
+    """The formats asked for, in order, once each; `InvalidInput` naming unknown ones
+    (and `option`, the one that asked)."""
+    names = tuple(dict.fromkeys(str(f).strip().lower() for f in formats))
+    unknown = [name for name in names if name not in FORMATS]
+    if unknown or not names:
+        raise InvalidInput(
+            Problem(
+                file=option,
+                message=f"unknown format(s) {', '.join(unknown) or '(none)'}; choose from "
+                + ", ".join(FORMATS),
+            )
+        )
+    return names
 
 
 def output_name(meta: Metadata, fmt: str) -> str:

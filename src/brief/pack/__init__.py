@@ -26,6 +26,7 @@ from pathlib import Path
 from brief.corpus import Corpus
 from brief.document.dates import long_date
 from brief.fsutil import atomic_write_bytes
+from brief.output import FORMATS
 from brief.pack.combine import SEPARATE_PAGES, PackWriter
 from brief.pack.files import (
     TOOL,
@@ -39,7 +40,7 @@ from brief.pack.files import (
     tool_hash,
     up_to_date,
 )
-from brief.pack.options import FORMATS, PackOptions, PackResult, parse_formats, resolve_week
+from brief.pack.options import PackOptions, PackResult, parse_formats, resolve_week
 from brief.pack.progress import PlainProgress, make_progress
 from brief.pack.snapshot import compare, take_snapshot
 from brief.pack.staging import PackLock, Staging, recover

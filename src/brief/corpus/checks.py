@@ -11,10 +11,10 @@ import datetime as dt
 import difflib
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel
@@ -313,26 +313,20 @@ def _dates(loaded: Loaded) -> Iterator[Finding]:
                 f"{extract.date} is more than five years before its source "
                 f"'{source.id}' ({source.published}): a wrong date?",
             )
-    for ident, issue in corpus.issues.items():
-        file, loc = loaded.origins["issues"][ident]
-        yield from _extracts_not_after(
-            corpus,
-            file,
-            (*loc, "evidence"),
-            issue.evidence,
-            issue.last_development_when.last,
-            "the issue's last_development",
-        )
-    for ident, judgment in corpus.judgments.items():
-        file, loc = loaded.origins["judgments"][ident]
-        yield from _extracts_not_after(
-            corpus,
-            file,
-            (*loc, "basis"),
-            judgment.basis,
-            judgment.made,
-            "the judgment was made",
-        )
+    for kind, field, dated, what in _RESTS_ON:
+        for ident, record in getattr(corpus, kind).items():
+            file, loc = loaded.origins[kind][ident]
+            yield from _extracts_not_after(
+                corpus, file, (*loc, field), getattr(record, field), dated(record), what
+            )
+
+
+_RESTS_ON: tuple[tuple[str, str, Callable[[Any], dt.date], str], ...] = (
+    ("issues", "evidence", lambda i: i.last_development_when.last, "the issue's last_development"),
+    ("judgments", "basis", lambda j: j.made, "the judgment was made"),
+)
+"""(collection, field listing extracts, the record's date, how to say it): records
+that rest on extracts, none of which may be dated after the record."""
 
 
 def _extracts_not_after(

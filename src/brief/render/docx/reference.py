@@ -92,18 +92,7 @@ def _map_styles(ours: docx.document.Document, names: Mapping[str, str], where: s
     if not names:
         return
     ids = {s.name: s.style_id for s in ours.styles}
-    problems = [
-        Problem(where or "docx.styles", field=ours_name, message=f"no style named {theirs!r}")
-        for ours_name, theirs in names.items()
-        if theirs not in ids
-    ]
-    problems += [
-        Problem(where or "docx.styles", field=ours_name, message="brief has no style of that name")
-        for ours_name in names
-        if ours_name not in ids
-    ]
-    if problems:
-        raise InvalidInput(problems)
+    _check_style_names(ids, names, where or "docx.styles")
     swap = {ids[a]: ids[b] for a, b in names.items()}
     roots = [ours.element, *(p.element for p in _story_parts(ours))]
     for root in roots:
@@ -112,6 +101,22 @@ def _map_styles(ours: docx.document.Document, names: Mapping[str, str], where: s
                 value = ref.get(qn("w:val"))
                 if value in swap:
                     ref.set(qn("w:val"), swap[value])
+
+
+def _check_style_names(ids: Mapping[str, str], names: Mapping[str, str], where: str) -> None:
+    """Every style named on either side exists; `InvalidInput` naming each that does not."""
+    problems = [
+        Problem(where, field=ours_name, message=f"no style named {theirs!r}")
+        for ours_name, theirs in names.items()
+        if theirs not in ids
+    ]
+    problems += [
+        Problem(where, field=ours_name, message="brief has no style of that name")
+        for ours_name in names
+        if ours_name not in ids
+    ]
+    if problems:
+        raise InvalidInput(problems)
 
 
 def _story_parts(ours: docx.document.Document) -> list:

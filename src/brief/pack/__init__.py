@@ -281,20 +281,7 @@ class _Pack:
             return self.old["combined"]
         start = time.perf_counter()
         packed = [PackedBrief(b["title"], b["subject"], b["marking"], b"") for b in with_pdf]
-        stems = [b["briefing"] for b in with_pdf]
-        writer = self.pack_pdf
-        if writer is None or not writer.complete or list(writer.pages) != stems:
-            # Nothing streamed (all briefs kept, only the changes differ) or it failed:
-            # all at once, from the files.
-            if writer is not None:
-                writer.close()
-            writer = PackWriter(stems, separate=len(stems) >= SEPARATE_PAGES)
-            for b in with_pdf:
-                writer.add(
-                    b["briefing"],
-                    b["title"],
-                    (self.stage / self.pdf_name(b["briefing"])).read_bytes(),
-                )
+        writer = self.pack_writer(with_pdf)
         markings = sorted({b.marking for b in packed})
         meta = Metadata(
             title=f"Weekly pack {self.week.label}",
@@ -324,6 +311,21 @@ class _Pack:
         self.timings["(combined)"] = {"pdf": round(time.perf_counter() - start, 3)}
         entry = {"path": name, "sha256": sha256(data), "bytes": len(data), "cache_key": key}
         return entry | {"cover_pages": cover_pages}
+
+    def pack_writer(self, with_pdf: list[dict]) -> PackWriter:
+        """The combined PDF's pages as streamed while rendering; else (nothing streamed:
+        all briefs kept, only the changes differ; or streaming failed) from the files."""
+        stems = [b["briefing"] for b in with_pdf]
+        writer = self.pack_pdf
+        if writer is not None and writer.complete and list(writer.pages) == stems:
+            return writer
+        if writer is not None:
+            writer.close()
+        writer = PackWriter(stems, separate=len(stems) >= SEPARATE_PAGES)
+        for b in with_pdf:
+            pdf = (self.stage / self.pdf_name(b["briefing"])).read_bytes()
+            writer.add(b["briefing"], b["title"], pdf)
+        return writer
 
     def cover_pages_guess(self) -> int:
         """The cover's length in the last pack of this week or the week before (the same

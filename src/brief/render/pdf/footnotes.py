@@ -214,22 +214,7 @@ class FootnoteFrame(Frame):
         placed: list[Flowable] = []
         rest = list(notes)
         if not self.footnotes.carry:
-            while rest:
-                room = available - height - self.notes_height([*self.page_notes, *placed])
-                room -= NOTE_GAP if (self.page_notes or placed) else SPACE_ABOVE_RULE
-                if not (self.page_notes or placed):
-                    room -= SPACE_BELOW_RULE
-                note = rest[0]
-                if self._note_height(note) <= room:
-                    placed.append(rest.pop(0))
-                    continue
-                if room > 0 and isinstance(note, Paragraph):
-                    note.wrap(self._aW, _UNBOUNDED)
-                    parts = note.split(self._aW, room)
-                    if len(parts) == 2:
-                        placed.append(parts[0])
-                        rest[0] = parts[1]
-                break
+            placed, rest = self._fit_notes(rest, available - height)
         if not forced and len(placed) < len(notes):
             return 0
         if not self._add_reserving(flowable, canv, 0, placed):
@@ -237,6 +222,31 @@ class FootnoteFrame(Frame):
         self._commit(numbers, placed)
         self.footnotes.carry.extend(rest)
         return 1
+
+    def _fit_notes(
+        self, notes: list[Flowable], available: float
+    ) -> tuple[list[Flowable], list[Flowable]]:
+        """(placed, rest): the notes that fit in `available` below what the page
+        already holds, the last one split at the page end if it can be."""
+        placed: list[Flowable] = []
+        rest = list(notes)
+        while rest:
+            room = available - self.notes_height([*self.page_notes, *placed])
+            room -= NOTE_GAP if (self.page_notes or placed) else SPACE_ABOVE_RULE
+            if not (self.page_notes or placed):
+                room -= SPACE_BELOW_RULE
+            note = rest[0]
+            if self._note_height(note) <= room:
+                placed.append(rest.pop(0))
+                continue
+            if room > 0 and isinstance(note, Paragraph):
+                note.wrap(self._aW, _UNBOUNDED)
+                parts = note.split(self._aW, room)
+                if len(parts) == 2:
+                    placed.append(parts[0])
+                    rest[0] = parts[1]
+            break
+        return placed, rest
 
     # ---------------------------------------------------------- splitting
 

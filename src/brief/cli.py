@@ -353,6 +353,16 @@ MarkingOption = Annotated[
 ]
 
 
+def _out_option(what: str) -> Any:
+    """`--out DIR` of a command that writes one file there, or `what` to standard output."""
+    return typer.Option(
+        "--out",
+        "-o",
+        metavar="DIR",
+        help=f"Output folder (default: output/ in the workspace); - : standard output{what}.",
+    )
+
+
 def _is_stdout(out: Path | None) -> bool:
     return out is not None and str(out) == "-"
 
@@ -396,15 +406,7 @@ def render(
     ] = Format.pdf,
     as_of: AsOfOption = None,
     since: SinceOption = None,
-    out: Annotated[
-        Path | None,
-        typer.Option(
-            "--out",
-            "-o",
-            metavar="DIR",
-            help="Output folder (default: output/ in the workspace); - : standard output (md).",
-        ),
-    ] = None,
+    out: Annotated[Path | None, _out_option(" (md)")] = None,
     marking: MarkingOption = None,
     reference_docx: Annotated[
         Path | None,
@@ -558,15 +560,7 @@ def export(
     ] = (ExportTarget.json),
     as_of: AsOfOption = None,
     since: SinceOption = None,
-    out: Annotated[
-        Path | None,
-        typer.Option(
-            "--out",
-            "-o",
-            metavar="DIR",
-            help="Output folder (default: output/ in the workspace); - : standard output.",
-        ),
-    ] = None,
+    out: Annotated[Path | None, _out_option("")] = None,
     marking: MarkingOption = None,
     workspace: WorkspaceOption = None,
     quiet: QuietOption = False,

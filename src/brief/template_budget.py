@@ -238,12 +238,16 @@ def _width(state: _Render, text: str, args: tuple[Any, ...], kwargs: dict[str, A
     return args[0] if args and isinstance(args[0], int) else None
 
 
-def _expandtabs(state: _Render, text: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int | None:
+def _expandtabs(
+    state: _Render, text: str, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> int | None:
     tab = args[0] if args else kwargs.get("tabsize", 8)
     return len(text) * max(tab, 1) if isinstance(tab, int) else None
 
 
-def _replace(state: _Render, text: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int | None:
+def _replace(
+    state: _Render, text: str, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> int | None:
     if len(args) >= 2 and all(isinstance(a, str) for a in args[:2]):
         return _replace_size(text, args[0], args[1], *args[2:3])
     return None
@@ -265,7 +269,9 @@ _STR_METHODS: dict[str, Callable[[_Render, str, tuple[Any, ...], dict[str, Any]]
 """str method -> the length of the string it would build, where that can be large."""
 
 
-def _check_str_method(state: _Render, text: str, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+def _check_str_method(
+    state: _Render, text: str, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> None:
     if name in ("format", "format_map"):
         if _digits_over(text, state.budget.output_chars):
             state.size(state.budget.output_chars + 1, "str.format() asks for a field of")

@@ -129,24 +129,45 @@ def _after(
         match = pattern.match(tail)
         if not match:
             continue
-        np_start, np_end = tail_start + match.start("np"), tail_start + match.end("np")
-        last_word = np_start + max(0, text.rfind(" ", np_start, np_end) + 1 - np_start)
-        for at in (np_start, last_word):
-            titled = _TITLED_NAME.match(text, at)
-            if titled is not None and titled.end() > np_end:
-                np_end = titled.end()  # `said Army Capt. Jane Roe`: the dot does not end it
-        if np_start - tail_start > 6 and rule == "after":
-            continue
         if closed_sentence and tail.lstrip()[:1].isupper() and not _short_clause(tail, match):
             continue  # `…manner.” He also emphasised the Alliance's…` is the next sentence
-        speaker = resolver.resolve(np_start, np_end, quote.start)
-        if speaker is None and "appos" in match.groupdict() and match.group("appos"):
-            # `…,” his brother, Valon Bunjaku, told RTK`: the name is in apposition.
-            np_start, np_end = tail_start + match.start("appos"), tail_start + match.end("appos")
-            speaker = resolver.resolve(np_start, np_end, quote.start)
-        if speaker is not None or _looks_like_speaker(text[np_start:np_end]):
-            return _make(quote, speaker, np_start, np_end, rule)
+        found = _after_match(text, quote, resolver, match, tail_start, rule)
+        if found is not None:
+            return found
     return None
+
+
+def _after_match(
+    text: str,
+    quote: Quotation,
+    resolver: Resolver,
+    match: re.Match[str],
+    tail_start: int,
+    rule: str,
+) -> Attributed | None:
+    """The attribution a match after the quote makes, if its phrase names a speaker."""
+    np_start, np_end = tail_start + match.start("np"), tail_start + match.end("np")
+    if np_start - tail_start > 6 and rule == "after":
+        return None
+    np_end = _titled_end(text, np_start, np_end)
+    speaker = resolver.resolve(np_start, np_end, quote.start)
+    if speaker is None and "appos" in match.groupdict() and match.group("appos"):
+        # `…,” his brother, Valon Bunjaku, told RTK`: the name is in apposition.
+        np_start, np_end = tail_start + match.start("appos"), tail_start + match.end("appos")
+        speaker = resolver.resolve(np_start, np_end, quote.start)
+    if speaker is not None or _looks_like_speaker(text[np_start:np_end]):
+        return _make(quote, speaker, np_start, np_end, rule)
+    return None
+
+
+def _titled_end(text: str, np_start: int, np_end: int) -> int:
+    """`said Army Capt. Jane Roe`: the end of the phrase past a title's dot."""
+    last_word = np_start + max(0, text.rfind(" ", np_start, np_end) + 1 - np_start)
+    for at in (np_start, last_word):
+        titled = _TITLED_NAME.match(text, at)
+        if titled is not None and titled.end() > np_end:
+            np_end = titled.end()
+    return np_end
 
 
 _TITLED_NAME = re.compile(
@@ -186,26 +207,36 @@ def _before(
         return None
     verbs = [v for v in verbs if not _noun_use(prefix, v.start())]
     for verb in reversed(verbs):
-        np_start, np_end = _np_before(prefix, verb.start())
-        participle = _participle(prefix[: verb.start()])
-        if np_end > np_start and not participle:
-            speaker = resolver.resolve(start + np_start, start + np_end, quote.start)
-            if speaker is not None:
-                return _make(quote, speaker, start + np_start, start + np_end, "before")
-            named = _apposition_name(prefix, np_end, verb.start())
-            if named is not None:
-                speaker = resolver.resolve(start + named[0], start + named[1], quote.start)
-                if speaker is not None:
-                    return _make(quote, speaker, start + named[0], start + named[1], "before")
-            phrase = prefix[np_start:np_end]
-            if _looks_like_speaker(phrase) and len(phrase.split()) <= SUBJECT_WORDS:
-                return _make(quote, None, start + np_start, start + np_end, "before")
+        found = _before_verb(quote, resolver, start, prefix, verb.start())
+        if found is not None:
+            return found
     # `The Deputy Secretary General ... , telling them that “…`: the sentence's subject.
     subject = _SENTENCE_SUBJECT.match(prefix)
     if subject and verbs and verbs[-1].group(0).endswith("ing"):
         np_start, np_end = start + subject.start("np"), start + subject.end("np")
         speaker = resolver.resolve(np_start, np_end, quote.start)
         return _make(quote, speaker, np_start, np_end, "before-subject")
+    return None
+
+
+def _before_verb(
+    quote: Quotation, resolver: Resolver, start: int, prefix: str, verb_start: int
+) -> Attributed | None:
+    """The attribution the phrase before a cue verb makes (`prefix` begins at `start`)."""
+    np_start, np_end = _np_before(prefix, verb_start)
+    if np_end <= np_start or _participle(prefix[:verb_start]):
+        return None
+    speaker = resolver.resolve(start + np_start, start + np_end, quote.start)
+    if speaker is not None:
+        return _make(quote, speaker, start + np_start, start + np_end, "before")
+    named = _apposition_name(prefix, np_end, verb_start)
+    if named is not None:
+        speaker = resolver.resolve(start + named[0], start + named[1], quote.start)
+        if speaker is not None:
+            return _make(quote, speaker, start + named[0], start + named[1], "before")
+    phrase = prefix[np_start:np_end]
+    if _looks_like_speaker(phrase) and len(phrase.split()) <= SUBJECT_WORDS:
+        return _make(quote, None, start + np_start, start + np_end, "before")
     return None
 
 

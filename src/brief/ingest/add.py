@@ -90,7 +90,8 @@ def _metadata(
     """What the file states, overridden by the options, missing fields asked for."""
     metadata = dict(stated)
     metadata.update({key: value for key, value in overrides.items() if value})
-    metadata, _ = strip_controls(metadata)  # what validate would warn about, never written
+    cleaned, _ = strip_controls(metadata)  # what validate would warn about, never written
+    metadata = {str(key): str(value) for key, value in cleaned.items()}
     if metadata.get("url") and (why := web_address_problem(metadata["url"])):
         # Given: a mistake to report. Found in the page: not usable, not recorded.
         if overrides.get("url"):

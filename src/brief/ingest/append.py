@@ -50,10 +50,12 @@ def _splice(text: str, root: yaml.Node | None, key: str, records: list[dict[str,
         # `extracts:` with nothing after it: the items go on the lines below.
         at = _line_end(text, key_node.end_mark.index)
         return text[:at] + _block(records, indent=2, gap=False) + text[at:]
-    if not empty and not isinstance(value, yaml.SequenceNode):
+    if empty:
+        return _replace_value(text, value, records)
+    if not isinstance(value, yaml.SequenceNode):
         raise CannotAppend(f"'{key}:' is not a list")
-    if empty or value.flow_style:
-        if value.value and not empty:
+    if value.flow_style:
+        if value.value:
             raise CannotAppend(f"'{key}:' is written as a [...] list: write it as a block list")
         return _replace_value(text, value, records)
     return _after_last_item(text, value, records)

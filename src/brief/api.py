@@ -49,6 +49,7 @@ from brief.corpus import Corpus, load_corpus
 from brief.document import Document
 from brief.errors import BriefError, InvalidInput, Problem
 from brief.fsutil import atomic_write_bytes
+from brief.output import FORMATS as FORMATS  # formats a brief renders to, in writing order
 from brief.output import check_formats
 
 if TYPE_CHECKING:

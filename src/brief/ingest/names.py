@@ -74,7 +74,7 @@ def _described(tokens: list[str], determiners: frozenset[str]) -> NamedSpeaker |
 
 def _named(run: list[str], not_names: frozenset[str]) -> NamedSpeaker | None:
     """A phrase ending in a capitalised run: a person's name (titles dropped) or an
-    organisation's (`Mr. Rove`, `the Interior Ministry`, `NATO`)."""
+    organisation's (`Mr. Rove`, `the Interior Ministry`, `FBI`)."""
     if not run:
         return None
     core = [t for t in run if t.casefold() not in not_names or t.casefold() in PARTICLES]

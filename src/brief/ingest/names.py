@@ -50,7 +50,7 @@ def speaker_name(phrase: str, extra: frozenset[str] = frozenset()) -> NamedSpeak
         return None
     if last[:1].islower() and last.casefold() not in PARTICLES:
         return _described(tokens, determiners)
-    return _named(_capitalised_run(tokens, determiners), words("not_names") | extra)
+    return _named(tokens, _capitalised_run(tokens, determiners), words("not_names") | extra)
 
 
 def _described(tokens: list[str], determiners: frozenset[str]) -> NamedSpeaker | None:
@@ -72,9 +72,9 @@ def _described(tokens: list[str], determiners: frozenset[str]) -> NamedSpeaker |
     return NamedSpeaker(" ".join([*modifiers, last]), "group")
 
 
-def _named(run: list[str], not_names: frozenset[str]) -> NamedSpeaker | None:
-    """A phrase ending in a capitalised run: a person's name (titles dropped) or an
-    organisation's (`Mr. Rove`, `the Interior Ministry`, `FBI`)."""
+def _named(tokens: list[str], run: list[str], not_names: frozenset[str]) -> NamedSpeaker | None:
+    """A phrase (`tokens`) ending in a capitalised `run`: a person's name (titles
+    dropped) or an organisation's (`Mr. Rove`, `the Interior Ministry`, `FBI`)."""
     if not run:
         return None
     core = [t for t in run if t.casefold() not in not_names or t.casefold() in PARTICLES]
@@ -82,18 +82,23 @@ def _named(run: list[str], not_names: frozenset[str]) -> NamedSpeaker | None:
     organisation = run[-1].casefold() in words("organisation_heads") or (
         len(run) == 1 and run[0].isupper() and len(run[0]) > 1
     )
-    if not core and not organisation:
-        return None  # `He`, `The President`: a pronoun or a title alone
-    if tokens[0].casefold() in INDEFINITE and len(tokens) == len(run) + 1 and not organisation:
-        return None  # `a Nevada Democrat`: someone described, not named
     if organisation:
         return NamedSpeaker(" ".join(run), "organisation")
-    # Titles (`Sen.`, `Foreign Minister`) stand before the name: keep from the first core word.
+    if not core:
+        return None  # `He`, `The President`: a pronoun or a title alone
+    if tokens[0].casefold() in INDEFINITE and len(tokens) == len(run) + 1:
+        return None  # `a Nevada Democrat`: someone described, not named
+    return NamedSpeaker(" ".join(_after_titles(run, core)), "person")
+
+
+def _after_titles(run: list[str], core: list[str]) -> list[str]:
+    """Titles (`Sen.`, `Foreign Minister`) stand before the name: the run from the
+    first core word, and after the last title (`Senate Minority Leader Harry Reid`)."""
     first = next(i for i, t in enumerate(run) if t in core)
     titles = [i for i, t in enumerate(run[:-1]) if t.casefold() in words("title_words")]
     if titles and titles[-1] >= first:
-        first = titles[-1] + 1  # `Senate Minority Leader Harry Reid`: the name follows the title
-    return NamedSpeaker(" ".join(run[first:]), "person")
+        first = titles[-1] + 1
+    return run[first:]
 
 
 def _ends_in(name: str, surname: str, words: int) -> bool:

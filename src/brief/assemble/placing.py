@@ -46,16 +46,19 @@ class Placing:
         for i, view in enumerate(views):
             rarest = min(sources[i], key=lambda s: len(by_source[s]), default=None)
             for j in everyone if rarest is None else by_source[rarest]:
-                other = views[j]
-                if (
-                    other.id != view.id
-                    and other.id not in self.inside
-                    and len(words[j]) > len(words[i])
-                    and words[i] in words[j]
-                    and sources[i] <= sources[j]
-                ):
-                    self.inside[view.id] = other.id
+                if self._holds(views[j], view, words[j], words[i]) and sources[i] <= sources[j]:
+                    self.inside[view.id] = views[j].id
                     break
+
+    def _holds(self, other: ExtractView, view: ExtractView, its: str, words: str) -> bool:
+        """Whether `other` (words `its`), not itself inside another, holds the words of
+        `view` and more."""
+        return (
+            other.id != view.id
+            and other.id not in self.inside
+            and len(its) > len(words)
+            and words in its
+        )
 
     def home(self, views: Iterable[ExtractView], heading: str) -> None:
         """`heading` prints these events and facts; others refer to it."""

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -103,7 +105,11 @@ def _extracts(
     """The accepted candidates as corpus extracts; what is wrong with them goes to `problems`."""
     note = f"Proposed by {draft.proposed_by}; reviewed and accepted by an analyst."
     extracts: list[Statement | Event] = []
-    for group, items in (("statements", draft.statements), ("events", draft.events)):
+    groups: tuple[tuple[str, Sequence[DraftStatement | DraftEvent]], ...] = (
+        ("statements", draft.statements),
+        ("events", draft.events),
+    )
+    for group, items in groups:
         for index, item in enumerate(items):
             if not item.accept:
                 continue
@@ -142,7 +148,8 @@ def _default_subjects(item: DraftStatement | DraftEvent) -> list[str]:
 def _actors_named(item: DraftStatement | DraftEvent) -> list[str]:
     """The actor ids a candidate names, each to be in the registry (or accepted with it)."""
     if isinstance(item, DraftStatement):
-        return [a for a in (item.speaker, *(item.subjects or [item.speaker])) if a]
+        speaker = item.speaker
+        return [speaker, *(item.subjects or [speaker])] if speaker else list(item.subjects)
     return [*item.actors, *item.subjects]
 
 
@@ -164,7 +171,11 @@ def _check(draft: DraftFile, text: str, rel: str, source: Source) -> list[Proble
     boilerplate = boilerplate_spans(text, list(source.boilerplate))
     if draft.source != source.id:
         problems.append(Problem(rel, field="source", message=f"is not '{source.id}'"))
-    for group, items in (("statements", draft.statements), ("events", draft.events)):
+    groups: tuple[tuple[str, Sequence[DraftStatement | DraftEvent]], ...] = (
+        ("statements", draft.statements),
+        ("events", draft.events),
+    )
+    for group, items in groups:
         for index, item in enumerate(items):
             if not item.accept:
                 continue
@@ -226,7 +237,7 @@ def _new_files(
         actors_rel = f"seeds/actors/from-{source_id[:70]}.yaml"
         records = []
         for actor in actors:
-            record: dict = {"id": actor.id, "name": actor.name, "kind": actor.kind.value}
+            record: dict[str, Any] = {"id": actor.id, "name": actor.name, "kind": actor.kind.value}
             roles = [_role(role, source_id) for role in actor.roles]
             if actor.role and not any(r["title"] == actor.role for r in roles):
                 roles.insert(0, {"title": actor.role, "sources": [source_id]})
@@ -239,9 +250,9 @@ def _new_files(
     return files
 
 
-def _role(role: DraftRole, source_id: str) -> dict:
+def _role(role: DraftRole, source_id: str) -> dict[str, Any]:
     """A dated role as the corpus records it; the organisation as written goes in the note."""
-    record: dict = {"title": role.title}
+    record: dict[str, Any] = {"title": role.title}
     for key in ("start", "end"):
         if getattr(role, key) is not None:
             record[key] = getattr(role, key)
@@ -251,7 +262,7 @@ def _role(role: DraftRole, source_id: str) -> dict:
     return record
 
 
-def _appended(root: Path, rel: str, key: str, records: list[dict], schema: str) -> bytes:
+def _appended(root: Path, rel: str, key: str, records: list[dict[str, Any]], schema: str) -> bytes:
     """The file at `rel` with `records` added to its list, its own text kept as written."""
     path = root / rel
     old = path.read_text(encoding="utf-8") if path.exists() else ""
@@ -264,7 +275,7 @@ def _appended(root: Path, rel: str, key: str, records: list[dict], schema: str) 
         ) from None
 
 
-def _record(extract_: Statement | Event) -> dict:
+def _record(extract_: Statement | Event) -> dict[str, Any]:
     data = extract_.model_dump(mode="python", exclude_defaults=True)
     return {"id": data.pop("id"), "kind": extract_.kind, **data}
 

@@ -20,7 +20,8 @@ from brief.corpus.provenance import normalize
 
 
 def _words(view: ExtractView) -> str:
-    return normalize(view.quote or "").strip("\"'“”‘’ .").casefold()
+    # The source's own words: the printed quote may name a paraphrase's "he" as "[Goffus]".
+    return normalize(view.verbatim or view.quote or "").strip("\"'“”‘’ .").casefold()
 
 
 @dataclass
@@ -32,7 +33,7 @@ class Placing:
 
     def fold(self, statements: Iterable[ExtractView]) -> None:
         """Note statements whose words another statement of the same source holds."""
-        views = [v for v in statements if v.kind == "statement" and v.quote]
+        views = [v for v in statements if v.kind == "statement" and (v.verbatim or v.quote)]
         # Each quote normalised once, and each statement compared only with those
         # sharing its rarest source (no other can hold all its sources), in the same
         # order as a comparison with all of them: a brief quotes hundreds of statements.

@@ -109,7 +109,14 @@ def _all_keys(corpus: Corpus) -> dict[str, tuple[set[str], set[str]]]:
 
 
 def resolve_subject(corpus: Corpus, query: str) -> Subject:
-    """The briefable actor `query` names; `InvalidInput` with suggestions otherwise."""
+    """The briefable actor `query` names; `InvalidInput` with suggestions otherwise.
+
+    A briefing file's own name picks that briefing, even when another briefing
+    covers the same subject (a weekly and a monthly Kosovo brief, say)."""
+    named = corpus.briefings.get(query)
+    actor = corpus.actors.get(named.subject) if named else None
+    if named is not None and actor is not None and actor.kind in BRIEFABLE:
+        return Subject(actor, BRIEFABLE[actor.kind], named, query)
     wanted = fold(query)
     keys = per_corpus(corpus, "subject-keys", _all_keys)
     exact: dict[str, Actor] = {}

@@ -146,7 +146,7 @@ def check_pdf(
                 use_text_flow=True, extra_attrs=["fontname", "size"], x_tolerance=1.5
             )
             pages.append(page_lines(words))
-            notes_tops.append(notes_top(page, pages[-1]))
+            notes_tops.append(notes_top(page, pages[-1], words))
             out += [
                 Violation(name, page.page_number, "overflow", w["text"])
                 for w in words
@@ -197,17 +197,21 @@ def blank_fraction(lines: list[Line], notes_top: float, geometry: Geometry) -> f
     return max(0.0, notes_top - lines[-1].bottom) / (geometry.bottom - geometry.top)
 
 
-def notes_top(page: object, lines: list[Line], geometry: Geometry = PDF) -> float:
-    """Where the page's notes start (the short rule above them), else the
-    bottom margin: the lowest point the body text could have reached."""
-    below = lines[-1].bottom + 6 if lines else geometry.top
+def notes_top(
+    page: object, lines: list[Line], words: list[dict], geometry: Geometry = PDF
+) -> float:
+    """Where the page's notes start: the short rule above them or their first
+    line, whichever is higher (LibreOffice may print notes over the end of a
+    table: no blank there), else the bottom margin."""
+    below = lines[-1].bottom if lines else geometry.top
     half = (geometry.right - geometry.left) / 2
     rules = [
         r["top"]
         for r in (*page.lines, *page.rects)  # type: ignore[attr-defined]
-        if below < r["top"] < geometry.bottom and r["x1"] - r["x0"] < half and r["height"] < 2
+        if below + 6 < r["top"] < geometry.bottom and r["x1"] - r["x0"] < half and r["height"] < 2
     ]
-    return min(rules, default=geometry.bottom)
+    notes = [w["top"] for w in words if below < w["top"] < geometry.bottom]
+    return min([*rules, *notes], default=geometry.bottom)
 
 
 def _page_rules(
@@ -393,7 +397,7 @@ def check_word_pdf(
         for page in pdf.pages:
             words = page.extract_words(extra_attrs=["fontname", "size"], x_tolerance=1.5)
             pages.append(page_lines(words, geometry))
-            tops.append(notes_top(page, pages[-1], geometry))
+            tops.append(notes_top(page, pages[-1], words, geometry))
     return blank_bottoms(name, pages, tops, geometry, broken_before)
 
 
@@ -426,7 +430,8 @@ def check_word(
     for name in names:
         data = (out / f"{name}.pdf").read_bytes()
         geometry = word_geometry(files[name])
-        violations += check_word_pdf(name, data, geometry, after_breaks(documents[name]))
+        label = f"{name} (Word)"
+        violations += check_word_pdf(label, data, geometry, after_breaks(documents[name]))
     return len(names), violations
 
 

@@ -204,7 +204,8 @@ def test_key_judgments_come_first_with_confidence_in_its_own_sentence(corpus) ->
     assert headings[:2] == ["Summary", "Key judgments"]  # the bottom line up front
     md = render_text(document)
     assert "We assess: KFOR will very likely stay at its current strength." in md
-    assert "We have moderate confidence in this judgment: two official sources agree" in md
+    # "Confidence: moderate." is a sentence of its own; its basis follows.
+    assert "Confidence: moderate. Two official sources agree" in md
 
 
 def test_empty_section_says_so_plainly(corpus) -> None:  # type: ignore[no-untyped-def]

@@ -102,6 +102,14 @@ def test_each_statement_of_the_period_is_printed_exactly_once(corpus, kosovo: Do
         assert body.count(_flat(statement.quote or "")) == 1, statement.quote
     # Numbered once each, in print order.
     assert [s.number for s in printed] == list(range(1, len(printed) + 1))
+    # No statement is printed beside a release of its source that holds its words,
+    # even when its printed form names who "he" is ("[Goffus] stressed ...").
+    for inner in printed:
+        for outer in printed:
+            same_source = {r.source for r in inner.sources} <= {r.source for r in outer.sources}
+            if inner is not outer and same_source:
+                words = _flat(inner.verbatim or "").strip("“”. ")
+                assert words not in _flat(outer.verbatim or ""), (inner.id, outer.id)
 
 
 def test_reported_speech_is_never_set_as_a_quotation(kosovo: Document, rendered) -> None:  # type: ignore[no-untyped-def]

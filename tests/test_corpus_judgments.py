@@ -124,7 +124,7 @@ def test_clean_confidence_basis_passes(ws: Path, basis: str) -> None:
 @pytest.mark.parametrize(
     ("basis", "message"),
     [
-        # Briefs print "We have moderate confidence in this judgment: <basis>":
+        # Briefs print "Confidence: moderate. <Basis>", beside the judgment:
         # a likelihood term there fuses the two, the judgment's own term included.
         ("It is likely given NATO's statements.", "uses 'likely': the basis is printed in"),
         ("A change of course is remote.", "uses 'remote': the basis is printed in"),

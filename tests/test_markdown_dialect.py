@@ -26,6 +26,7 @@ from brief.document import (
 )
 from brief.document.from_markdown import parse_markdown
 from brief.document.markdown_escape import escape_markdown
+from brief.document.model import Document
 from brief.render.markdown import closing_blocks, render_text, title_blocks
 from sample_docs import HOSTILE, minimal_document, rich_document
 
@@ -182,3 +183,18 @@ def test_markdown_title_block_holds_the_metadata() -> None:
 
 def test_markdown_render_is_deterministic() -> None:
     assert render_text(rich_document()) == render_text(rich_document())
+
+
+@pytest.mark.parametrize(
+    ("url", "printed"),
+    [
+        ("https://rks.news/?p=19366", "<https://rks.news/?p=19366>"),
+        # `&amp;` would read back as `&` from an autolink: the long form keeps it.
+        ("https://example.org/a?b=1&amp;c=2", "](<https://example.org/a?b=1"),
+    ],
+)
+def test_a_bare_url_prints_once_and_reads_back_exactly(url: str, printed: str) -> None:
+    paragraph = Paragraph((Text("See "), Link(url, (Text(url),)), Text(".")))
+    md = render_text(Document(minimal_document().meta, (paragraph,)))
+    assert printed in md
+    assert paragraph in parse_markdown(md)

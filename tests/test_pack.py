@@ -238,3 +238,20 @@ def test_failures_are_reported_in_the_same_order_whatever_the_jobs(
     assert outs[0] == outs[1]
     manifest = json.loads(outs[0]["manifest.json"])
     assert [f["briefing"] for f in manifest["failures"]] == ["a-montenegro", "b-serbia"]
+
+
+def test_two_briefings_of_one_subject_each_render_their_own(ws: Path) -> None:
+    """A second Kosovo briefing with its own title and sections is packed as
+    written, not as the first Kosovo briefing."""
+    kosovo = (ws / "briefings" / "kosovo.yaml").read_text("utf-8")
+    lines = [line for line in kosovo.splitlines() if not line.startswith(("title:", "sections:"))]
+    monthly = "\n".join([*lines, 'title: "Kosovo: monthly note"', "sections: [summary, sources]"])
+    (ws / "briefings" / "kosovo-monthly.yaml").write_text(monthly + "\n", "utf-8")
+    result = pack(ws, "--week", "2024-W38", "--formats", "md")
+    assert result.exit_code == 0, result.output
+    folder = ws / "output" / "packs" / "2024-W38"
+    weekly = (folder / "kosovo_2024-09-22.md").read_text("utf-8")
+    monthly_md = (folder / "kosovo-monthly_2024-09-22.md").read_text("utf-8")
+    assert 'title: "Kosovo: country brief"' in weekly and "# Key statements" in weekly
+    assert 'title: "Kosovo: monthly note"' in monthly_md
+    assert "# Key statements" not in monthly_md and "# Sources" in monthly_md

@@ -100,7 +100,11 @@ def test_the_cutoff_in_words_names_no_made_up_day() -> None:
         "two items dated only October 2024"
     )
     assert describe_cutoff([PartialDate.of(D(2024, 10, 1), "month")]) == (
-        "reporting: one item dated only October 2024"
+        "reporting dated only to October 2024 (one item)"
+    )
+    two_months = [PartialDate.of(D(2024, 9, 1), "month"), PartialDate.of(D(2024, 10, 1), "month")]
+    assert describe_cutoff(two_months) == (
+        "reporting dated only to September 2024 (one item) and October 2024 (one item)"
     )
 
 

@@ -182,4 +182,4 @@ def test_actor_limit_comes_from_the_briefing_and_is_stated(corpus) -> None:  # t
     actors = next(s for s in sections if s.name == "actors")
     assert len(actors.actors) == 2 < actors.total
     text = render_text(api.build_document(limited, "kosovo", as_of=KOSOVO_AS_OF))
-    assert f"2 of the {actors.total} actors in the period’s reporting, Kosovo’s own first." in text
+    assert f"2 of the {actors.total} actors in the period’s reporting, Kosovo’s own first," in text

@@ -175,8 +175,10 @@ def describe_cutoff(whens: Iterable[PartialDate]) -> str:
     for date in dates:
         if date.precision not in DAY_LEVEL and (newest is None or date.last > newest.last):
             coarse.setdefault(date.text(), []).append(date)
-    parts = [f"reporting up to {newest.text()}"] if newest else []
-    for text, items in sorted(coarse.items(), key=lambda kv: kv[1][0].key):
-        parts.append(f"{_count(len(items), 'item')} dated only {text}")
-    text = "; ".join(parts)
-    return text if newest else f"reporting: {text}"
+    periods = sorted(coarse.items(), key=lambda kv: kv[1][0].key)
+    if newest is None:  # "reporting dated only to October 2024 (five items)"
+        counted = [f"{text} ({_count(len(items), 'item')})" for text, items in periods]
+        return "reporting dated only to " + " and ".join(counted)
+    parts = [f"reporting up to {newest.text()}"]
+    parts += [f"{_count(len(items), 'item')} dated only {text}" for text, items in periods]
+    return "; ".join(parts)

@@ -20,7 +20,8 @@ from brief.corpus.provenance import normalize
 
 
 def _words(view: ExtractView) -> str:
-    return normalize(view.quote or "").strip("\"'“”‘’ .").casefold()
+    # The source's own words: the printed quote may name a paraphrase's "he" as "[Goffus]".
+    return normalize(view.verbatim or view.quote or "").strip("\"'“”‘’ .").casefold()
 
 
 @dataclass
@@ -32,16 +33,13 @@ class Placing:
 
     def fold(self, statements: Iterable[ExtractView]) -> None:
         """Note statements whose words another statement of the same source holds."""
-        views = [v for v in statements if v.kind == "statement" and v.quote]
+        views = [v for v in statements if v.kind == "statement" and (v.verbatim or v.quote)]
         # Each quote normalised once, and each statement compared only with those
         # sharing its rarest source (no other can hold all its sources), in the same
         # order as a comparison with all of them: a brief quotes hundreds of statements.
         words = [_words(v) for v in views]
         sources = [{r.source for r in v.sources} for v in views]
-        by_source: dict[str, list[int]] = {}
-        for i, held in enumerate(sources):
-            for source in held:
-                by_source.setdefault(source, []).append(i)
+        by_source = _by_source(sources)
         everyone = range(len(views))
         for i, view in enumerate(views):
             rarest = min(sources[i], key=lambda s: len(by_source[s]), default=None)
@@ -102,6 +100,15 @@ class Placing:
         listed = list(views)
         ids = {v.id for v in listed}
         return [self.statement(v) for v in listed if self.inside.get(v.id) not in ids]
+
+
+def _by_source(sources: list[set[str]]) -> dict[str, list[int]]:
+    """Source -> the positions of the statements citing it, in order."""
+    by_source: dict[str, list[int]] = {}
+    for i, held in enumerate(sources):
+        for source in held:
+            by_source.setdefault(source, []).append(i)
+    return by_source
 
 
 def groups(

@@ -102,7 +102,13 @@ def _all_keys(corpus: Corpus) -> dict[str, tuple[set[str], set[str]]]:
 
 
 def resolve_subject(corpus: Corpus, query: str) -> Subject:
-    """The briefable actor `query` names; `InvalidInput` with suggestions otherwise."""
+    """The briefable actor `query` names; `InvalidInput` with suggestions otherwise.
+
+    A briefing file's own name picks that briefing, even when another briefing
+    covers the same subject (a weekly and a monthly Kosovo brief, say)."""
+    named = _named_briefing(corpus, query)
+    if named is not None:
+        return named
     wanted = search_key(query)
     keys = per_corpus(corpus, "subject-keys", _all_keys)
     exact, by_surname, others = _matches(corpus, keys, wanted)
@@ -122,6 +128,15 @@ def resolve_subject(corpus: Corpus, query: str) -> Subject:
             )
         )
     raise InvalidInput(_problem(query, _unknown_message(corpus, keys, wanted)))
+
+
+def _named_briefing(corpus: Corpus, query: str) -> Subject | None:
+    """The subject of the briefing file named `query`, if there is one."""
+    named = corpus.briefings.get(query)
+    actor = corpus.actors.get(named.subject) if named else None
+    if named is not None and actor is not None and actor.kind in BRIEFABLE:
+        return Subject(actor, BRIEFABLE[actor.kind], named, query)
+    return None
 
 
 def _matches(

@@ -70,7 +70,8 @@ def run_task(task: Task) -> Outcome:
     outcome = Outcome(stem=task.stem, subject=task.subject)
     try:
         start = time.perf_counter()
-        document = api.build_document(_corpus, task.subject, as_of=task.as_of)
+        # By the briefing's file name: two briefings of one subject differ.
+        document = api.build_document(_corpus, task.stem, as_of=task.as_of)
         outcome.seconds["build"] = round(time.perf_counter() - start, 3)
         outcome.title, outcome.marking = document.meta.title, document.meta.marking
         style = api.HouseStyle.of(_corpus) if "docx" in task.formats else None

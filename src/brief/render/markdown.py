@@ -185,6 +185,8 @@ class _Writer:
                 label = self.runs(children, breaks=breaks, line_start=False)
                 if not url.lower().startswith(("http://", "https://")):
                     return label
+                if _autolinks(url, children):  # a bare URL prints once, not as [url](url)
+                    return f"<{url}>"
                 return f"[{label}]({escape_url(url)})"
             case LineBreak():
                 return breaks
@@ -213,3 +215,16 @@ def _delimit(mark: str, inner: str) -> str:
     lead = inner[: len(inner) - len(inner.lstrip(" "))]
     trail = inner[len(inner.rstrip(" ")) :]
     return f"{lead}{mark}{core}{mark}{trail}"
+
+
+def _autolinks(url: str, children: tuple[Inline, ...]) -> bool:
+    """Whether a link shows its own URL and can be a CommonMark autolink `<url>`."""
+    shows_url = len(children) == 1 and isinstance(children[0], Text) and children[0].text == url
+    # Characters an autolink would print differently from the URL (`&amp;` is
+    # an entity to some readers, `\` an escape) keep the [url](<url>) form.
+    return shows_url and all(c in _AUTOLINK_SAFE for c in url)
+
+
+_AUTOLINK_SAFE = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#@!$'()+,;=%"
+)

@@ -2,14 +2,14 @@
 
 `Đ` is the one letter the two policies spell differently:
 
-- `READER`: as people type and search, `Đurić` -> `Duric`. Subject lookup
+- `READER`: as people type and search, `Đokić` -> `Dokic`. Subject lookup
   and its sort order (`search_key`), heading anchors and file names
   (`ascii_slug`).
 - `ROMANISED`: as corpus ids spell names, in the Serbian romanisation,
-  `Đurić` -> `Djuric` (`marko-djuric`). Ingest's name matching (`id_fold`)
+  `Đokić` -> `Djokic` (`ana-djokic`). Ingest's name matching (`id_fold`)
   and the ids it proposes (`id_slug`), so a name and its id fold alike.
 
-Other scripts are not transliterated (`Вучић` stays Cyrillic).
+Other scripts are not transliterated (`Петровић` stays Cyrillic).
 """
 
 from __future__ import annotations
@@ -34,10 +34,10 @@ _UNDECOMPOSED = {
 }
 
 READER = str.maketrans(_UNDECOMPOSED)
-"""`Đurić` -> `Duric`: what people type."""
+"""`Đokić` -> `Dokic`: what people type."""
 
 ROMANISED = str.maketrans({**_UNDECOMPOSED, "đ": "dj", "Đ": "Dj"})
-"""`Đurić` -> `Djuric`: how corpus ids spell it."""
+"""`Đokić` -> `Djokic`: how corpus ids spell it."""
 
 
 def strip_accents(text: str, letters: dict[int, str]) -> str:
@@ -47,7 +47,7 @@ def strip_accents(text: str, letters: dict[int, str]) -> str:
 
 
 def search_key(text: str) -> str:
-    """Case-, accent- and punctuation-free words (`READER`): `Đurić` -> `duric`,
+    """Case-, accent- and punctuation-free words (`READER`): `Đokić` -> `dokic`,
     `boris-ruge` -> `boris ruge`. How a typed subject meets a name or an id."""
     text = strip_accents(text, READER).casefold()
     return " ".join(re.sub(r"[\W_]+", " ", text).split())
@@ -55,13 +55,13 @@ def search_key(text: str) -> str:
 
 def ascii_slug(text: str) -> str:
     """Lower-case ASCII words joined by hyphens (`READER`), "" when none is left:
-    `Key judgments` -> `key-judgments`, `Marko Đurić` -> `marko-duric`."""
+    `Key judgments` -> `key-judgments`, `Ana Đokić` -> `ana-dokic`."""
     ascii_text = strip_accents(text, READER).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def id_fold(text: str) -> str:
-    """Accent- and case-insensitive form (`ROMANISED`): `Ilić` -> `ilic`, `Đurić` -> `djuric`.
+    """Accent- and case-insensitive form (`ROMANISED`): `Ilić` -> `ilic`, `Đokić` -> `djokic`.
 
     Punctuation is kept. Not length-preserving; `brief.ingest.mentions.FoldedText`
     keeps offsets.
@@ -70,7 +70,7 @@ def id_fold(text: str) -> str:
 
 
 def id_slug(text: str, max_length: int = 80) -> str:
-    """A corpus id from a name (`ROMANISED`): `Marko Đurić` -> `marko-djuric`; cut at a
+    """A corpus id from a name (`ROMANISED`): `Ana Đokić` -> `ana-djokic`; cut at a
     word boundary in its second half when longer than `max_length`."""
     slug = re.sub(r"[^a-z0-9]+", "-", id_fold(text)).strip("-")
     if len(slug) > max_length:

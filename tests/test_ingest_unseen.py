@@ -258,6 +258,18 @@ def test_a_capitalised_description_after_a_is_an_unnamed_speaker() -> None:
     assert speaker_of(text, "better ground game") == "unnamed-norland-liberal-2"
 
 
+def test_an_attribution_ending_the_sentence_the_quote_runs_on_in() -> None:
+    text = (
+        "Ferry vote\n"
+        'Karel Brandt spoke first. "The crossing pays for itself" as long as fuel stays '
+        "cheap, said Ines Varga, an economist at the Riverton institute.\n"
+        '"Nobody wants another strike" that closes the port for a month, Brandt said.\n'
+        'The union called the plan "a gift to the owners" in a leaflet.\n'
+    )
+    assert speaker_of(text, "pays for itself") == "ines-varga"
+    assert speaker_of(text, "another strike") == "karel-brandt"
+
+
 def test_a_translation_gloss_is_not_the_speakers_words() -> None:
     text = (
         "Rally in the square\n"

@@ -18,7 +18,7 @@ import re
 from brief.ingest.lexicon import alternation
 from brief.ingest.lexicon import words as words_of
 from brief.ingest.mentions import Mention
-from brief.ingest.quotes import Attributed, Quotation, sentence_start
+from brief.ingest.quotes import Attributed, Quotation, sentence_end, sentence_start
 from brief.ingest.speakers import Resolver
 
 VERB = rf"(?:{alternation('speech_verbs')})"
@@ -30,8 +30,10 @@ def attribute(text: str, quotes: list[Quotation], resolver: Resolver) -> list[At
     results: list[Attributed] = []
     for index, quote in enumerate(quotes):
         para_start, para_end = _paragraph_of(text, quote.start)
-        found = _after(text, quote, quotes, resolver, para_end) or _before(
-            text, quote, quotes, resolver, para_start
+        found = (
+            _after(text, quote, quotes, resolver, para_end)
+            or _before(text, quote, quotes, resolver, para_start)
+            or _after_clause(text, quote, quotes, resolver, para_end)
         )
         if found is not None and found.speaker is None:
             found = _described(found, resolver)
@@ -67,7 +69,7 @@ PARTIAL_WORDS = 6
 
 
 def _partial(text: str, found: Attributed) -> bool:
-    if found.rule in {"after", "after-inverted", "before"}:
+    if found.rule in {"after", "after-inverted", "after-clause", "before"}:
         return False
     quote = found.quote
     following = text[quote.close_mark + 1 : quote.close_mark + 40].lstrip()
@@ -146,6 +148,41 @@ def _after(
             speaker = resolver.resolve(np_start, np_end, quote.start)
         if speaker is not None or _looks_like_speaker(text[np_start:np_end]):
             return _make(quote, speaker, np_start, np_end, rule)
+    return None
+
+
+_CLAUSE_SPEAKER_VERB = re.compile(
+    rf",\s+(?P<np>(?:{_NP_TOKEN}\s){{0,5}}?{_NP_TOKEN})\s+"
+    rf"(?:(?:{alternation('adverbs')})\s+)?{VERB}\s*[.!?]?$"
+)
+_CLAUSE_VERB_SPEAKER = re.compile(
+    rf",\s+{VERB}\s+(?P<np>[^,.;:“”\"]{{2,80}}?)(?:,\s[^“”\"]{{2,120}})?[.!?]?$"
+)
+CLAUSE_WORDS = 30
+"""How long the words running on after a quote may be before `…, Roe said.` ends them."""
+
+
+def _after_clause(
+    text: str, quote: Quotation, quotes: list[Quotation], resolver: Resolver, para_end: int
+) -> Attributed | None:
+    """`“…” that is blatantly sexist, Roe said.`, `“…” if she loses, said Jane Roe, an
+    analyst.`: the attribution ends the sentence the quote runs on in."""
+    if text[quote.start : quote.close_mark].rstrip()[-1:] in ".!?":
+        return None  # the quote ended its sentence: what follows is another one
+    tail_start = min(quote.close_mark + 1, para_end)
+    later = [q.open_mark for q in quotes if q.open_mark >= tail_start]
+    end = sentence_end(text, tail_start, min([para_end, *later]), quotes)
+    clause = text[tail_start:end].rstrip()
+    if len(clause.split()) > CLAUSE_WORDS:
+        return None
+    for pattern in (_CLAUSE_SPEAKER_VERB, _CLAUSE_VERB_SPEAKER):
+        match = pattern.search(clause)
+        if match is None or _VERB.search(clause[: match.start()]):
+            continue  # a cue verb earlier in the clause attributes something else
+        np_start, np_end = tail_start + match.start("np"), tail_start + match.end("np")
+        speaker = resolver.resolve(np_start, np_end, quote.start)
+        if speaker is not None or _looks_like_speaker(text[np_start:np_end]):
+            return _make(quote, speaker, np_start, np_end, "after-clause")
     return None
 
 

@@ -21,6 +21,7 @@ PRONOUNS = {"he", "she", "they", "it", "we"}
 _RULES = {
     "after": "attribution right after the quote",
     "after-inverted": "attribution right after the quote (verb first)",
+    "after-clause": "attribution ending the sentence the quote runs on in",
     "before": "cue verb before the quote in the same sentence",
     "before-subject": "the subject of the sentence that introduces the quote",
     "continuation": "continues the previous quote of the paragraph",

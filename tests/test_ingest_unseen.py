@@ -270,6 +270,16 @@ def test_an_attribution_ending_the_sentence_the_quote_runs_on_in() -> None:
     assert speaker_of(text, "another strike") == "karel-brandt"
 
 
+def test_it_is_the_organisation_or_document_quoted_before() -> None:
+    text = (
+        "Harbour report\n"
+        'Karel Brandt read the findings aloud. "The cranes are unsafe," the report said.\n'
+        '"Repairs cannot wait until spring," it added.\n'
+    )
+    assert speaker_of(text, "cannot wait") == "unnamed-report"
+    assert speaker_of(text, "cannot wait") != "karel-brandt"
+
+
 def test_a_translation_gloss_is_not_the_speakers_words() -> None:
     text = (
         "Rally in the square\n"

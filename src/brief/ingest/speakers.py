@@ -20,6 +20,7 @@ from brief.ingest.slug import fold
 from brief.ingest.unnamed import Unnamed, description, is_unnamed
 
 PRONOUNS = {"he", "she", "they", "it", "we"}
+ORGANISATION_KINDS = {"organisation", "mission", "office", "group"}
 SPOKESPEOPLE = re.compile(rf"\b(?:{alternation('spoken_for')})\b", re.IGNORECASE)
 """Words that make a phrase speak for an organisation (`a spokesperson`, `a statement`)."""
 GENERIC_HEADS = tuple(lines("generic_heads"))
@@ -80,6 +81,8 @@ class Resolver:
         self.subjects = self._subjects()
         self.genders: dict[str, str | None] = {}
         self.unnamed = Unnamed()
+        self.spoken: list[Mention] = []
+        """Organisations and documents quoted so far (`it said` may mean them)."""
 
     def _subjects(self) -> list[tuple[int, Mention]]:
         """(offset, person) for every sentence whose subject is a named person."""
@@ -115,13 +118,18 @@ class Resolver:
         return any(q.start <= index < q.end for q in self.quotes)
 
     def note(self, found: Attributed) -> None:
-        """A person just quoted is who the text is talking about next."""
-        if found.speaker is None or is_unnamed(found.speaker):
-            return  # a pronoun later is not pinned on an unnamed source
-        kind = self.kinds.get(found.speaker)
+        """A person just quoted is who the text is talking about next; an organisation
+        or document just quoted is what `it said` means next."""
+        if found.speaker is None:
+            return
+        kind = self.kinds.get(found.speaker) or self.unnamed.kinds.get(found.speaker)
         if kind is None and self.names is not None:
             kind = self.names.kinds.get(found.speaker, "person")
-        if kind == "person":
+        if kind in ORGANISATION_KINDS:
+            at = found.quote.start
+            self.spoken.append(Mention(at, at, found.speaker, kind))
+        elif kind == "person" and not is_unnamed(found.speaker):
+            # a pronoun later is not pinned on an unnamed source
             at = found.quote.start
             mention = Mention(at, at, found.speaker, "person")
             self.subjects = sorted([*self.subjects, (at, mention)], key=lambda s: s[0])
@@ -294,10 +302,10 @@ class Resolver:
     def _last_organisation(self, at: int) -> Mention | None:
         orgs = [
             m
-            for m in self.mentions
-            if m.start < at and m.kind in {"organisation", "mission", "office", "group"}
+            for m in [*self.mentions, *self.spoken]
+            if m.start < at and m.kind in ORGANISATION_KINDS
         ]
-        return orgs[-1] if orgs else None
+        return max(orgs, key=lambda m: m.start) if orgs else None
 
     def _description(self, phrase: str, at: int, phrase_start: int) -> Mention | None:
         """`the Assistant Secretary General`, `the senior OSSU official`, `the ministry`."""

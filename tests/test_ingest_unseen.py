@@ -336,6 +336,7 @@ def test_titles_of_programmes_and_books_are_not_quotes() -> None:
         'discussed his memoir "Salt and Stone".\n'
         'He also read from the book entitled "Letters from a closed border".\n'
         '"I wrote it for my children," Brandt said.\n'
+        'On Monday he was a guest on Riverton Radio\'s "Morning Desk With Ana Sels."\n'
     )
     found = [q for q, _, _ in quotes(text)]
     assert found == ["I wrote it for my children"]

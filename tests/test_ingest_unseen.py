@@ -280,6 +280,15 @@ def test_it_is_the_organisation_or_document_quoted_before() -> None:
     assert speaker_of(text, "cannot wait") != "karel-brandt"
 
 
+def test_a_cue_verb_inside_the_reported_clause_is_not_the_attribution() -> None:
+    text = (
+        "Farm subsidies\n"
+        "Ines Varga, an economist at the Riverton institute, said the way Karel Brandt "
+        'treated farmers who complained about the subsidies was "a scandal in slow motion".\n'
+    )
+    assert speaker_of(text, "scandal in slow motion") == "ines-varga"
+
+
 def test_a_translation_gloss_is_not_the_speakers_words() -> None:
     text = (
         "Rally in the square\n"

@@ -225,6 +225,8 @@ def _before(
     for verb in reversed(verbs):
         np_start, np_end = _np_before(prefix, verb.start())
         participle = _participle(prefix[: verb.start()])
+        if _VERB.search(prefix[np_start:np_end]):
+            continue  # `Roe said the way ... women who complained`: an earlier verb's clause
         if np_end > np_start and not participle:
             speaker = resolver.resolve(start + np_start, start + np_end, quote.start)
             if speaker is not None:

@@ -289,6 +289,19 @@ def test_a_cue_verb_inside_the_reported_clause_is_not_the_attribution() -> None:
     assert speaker_of(text, "scandal in slow motion") == "ines-varga"
 
 
+def test_the_person_before_of_speaks_not_the_institution_after_it() -> None:
+    text = (
+        "Port finances\n"
+        "The port lost money for a third year.\n"
+        '"Cutting fees will not fill the hole," wrote Ines Varga of the Riverton '
+        "Policy Institute.\n"
+        "Tomas Okafor of the Harbour Workers Union said of Karel Brandt: "
+        '"He never asked us."\n'
+    )
+    assert speaker_of(text, "fill the hole") == "ines-varga"
+    assert speaker_of(text, "never asked us") == "tomas-okafor"
+
+
 def test_a_translation_gloss_is_not_the_speakers_words() -> None:
     text = (
         "Rally in the square\n"

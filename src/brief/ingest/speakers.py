@@ -14,13 +14,14 @@ import re
 from brief.corpus.models import Actor
 from brief.ingest.lexicon import alternation, lines
 from brief.ingest.mentions import FoldedText, Mention
-from brief.ingest.names import INDEFINITE, NameBook
+from brief.ingest.names import INDEFINITE, NameBook, speaker_name
 from brief.ingest.quotes import Attributed, Quotation
 from brief.ingest.slug import fold
 from brief.ingest.unnamed import Unnamed, description, is_unnamed
 
 PRONOUNS = {"he", "she", "they", "it", "we"}
 ORGANISATION_KINDS = {"organisation", "mission", "office", "group"}
+_HEAD_CUT = re.compile(r"\s(?:of|at|with|from)\s")
 SPOKESPEOPLE = re.compile(rf"\b(?:{alternation('spoken_for')})\b", re.IGNORECASE)
 """Words that make a phrase speak for an organisation (`a spokesperson`, `a statement`)."""
 GENERIC_HEADS = tuple(lines("generic_heads"))
@@ -228,9 +229,18 @@ class Resolver:
             if as_described is not None and as_described.head[:1].isupper():
                 return None
         people = [m for m in inside if m.kind == "person"]
+        cut = _HEAD_CUT.search(self.text, start, end)
+        if cut is not None and any(m.end <= cut.start() for m in people):
+            # `Jane Roe of the Riverton Institute`: the head before `of`, not what follows
+            people = [m for m in people if m.end <= cut.start()]
         if not people and _ROLE_HEAD.search(phrase) and first_word in {"the", "this", "that"}:
             # `the Norland president`: a person in a role, Norland only qualifies it.
             person = self._description(phrase, at, start)
+            if person is not None:
+                return person
+        if inside and not people:
+            # `Jane Roe of the Riverton Institute`: the person before `of`, not the institute
+            person = self._person_before_cut(start, end, inside, at)
             if person is not None:
                 return person
         if inside:
@@ -251,6 +261,20 @@ class Resolver:
     def describe(self, start: int, end: int) -> Mention | None:
         """An unnamed speaker for a description the text gives (`a senior official`)."""
         return self.unnamed.speaker(self.text, start, end)
+
+    def _person_before_cut(
+        self, start: int, end: int, inside: list[Mention], at: int
+    ) -> Mention | None:
+        cut = _HEAD_CUT.search(self.text, start, end)
+        if self.names is None or cut is None or any(m.start < cut.start() for m in inside):
+            return None
+        named = speaker_name(self.text[start : cut.start()], self.names.extra)
+        if named is None or named.kind != "person":
+            return None
+        linked = self.names.link(start, cut.start(), at)
+        if linked is not None:
+            self.kinds.setdefault(linked.actor, linked.kind)
+        return linked
 
     def resolve_name(self, name: str, start: int, end: int, at: int) -> Mention | None:
         """Link a name given in another spelling (a transcript's `BRANDT`) at `start:end`."""

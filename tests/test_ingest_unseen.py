@@ -302,6 +302,18 @@ def test_the_person_before_of_speaks_not_the_institution_after_it() -> None:
     assert speaker_of(text, "never asked us") == "tomas-okafor"
 
 
+def test_the_subject_of_the_clause_a_cue_verb_ends_is_the_speaker() -> None:
+    text = (
+        "Pipeline dispute\n"
+        "Marta Ilić met the mayors on Friday.\n"
+        'Hours later, she issued a statement calling on the ministry "to stop the '
+        'drilling until the survey is done".\n'
+        'Recently she shrugged and said: "We have time."\n'
+    )
+    assert speaker_of(text, "stop the drilling") == "marta-ilic"
+    assert speaker_of(text, "We have time") == "marta-ilic"
+
+
 def test_a_translation_gloss_is_not_the_speakers_words() -> None:
     text = (
         "Rally in the square\n"

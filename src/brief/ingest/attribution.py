@@ -231,7 +231,9 @@ def _before(
             speaker = resolver.resolve(start + np_start, start + np_end, quote.start)
             if speaker is not None:
                 return _make(quote, speaker, start + np_start, start + np_end, "before")
-            named = _apposition_name(prefix, np_end, verb.start())
+            named = _apposition_name(prefix, np_end, verb.start()) or _clause_subject(
+                prefix, np_start, np_end
+            )
             if named is not None:
                 speaker = resolver.resolve(start + named[0], start + named[1], quote.start)
                 if speaker is not None:
@@ -246,6 +248,27 @@ def _before(
         speaker = resolver.resolve(np_start, np_end, quote.start)
         return _make(quote, speaker, np_start, np_end, "before-subject")
     return None
+
+
+_CLAUSE_SUBJECT = re.compile(
+    r"(?P<s>[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*){0,3})\s+"
+    r"(?:also\s+|then\s+|later\s+|often\s+)?(?!and\b|of\b|for\b|to\b|in\b|on\b)[a-z]+"
+)
+
+
+def _clause_subject(prefix: str, np_start: int, np_end: int) -> tuple[int, int] | None:
+    """`she issued a statement calling on …`, `he furrowed his brow and said`: the
+    subject of the clause the cue verb ends."""
+    at = np_start
+    opener = re.match(r"\S+\s+", prefix[at:np_end])
+    if opener and opener.group(0).strip(" ,").casefold() in words_of("sentence_openers"):
+        at += opener.end()  # `Recently she shrugged and said`: the subject follows
+    match = _CLAUSE_SUBJECT.match(prefix, at, np_end)
+    if match is None or match.end("s") == np_end:
+        return None
+    if match.group("s").split()[0].casefold() in words_of("sentence_openers"):
+        return None  # `Though …`: a sentence opener, not a subject
+    return match.start("s"), match.end("s")
 
 
 SUBJECT_WORDS = 6

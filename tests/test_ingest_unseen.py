@@ -314,6 +314,26 @@ def test_the_subject_of_the_clause_a_cue_verb_ends_is_the_speaker() -> None:
     assert speaker_of(text, "We have time") == "marta-ilic"
 
 
+def test_a_quote_after_a_short_attributed_fragment_continues_its_speaker() -> None:
+    text = (
+        "Ferry fares\n"
+        "Marta Ilić spoke after the vote.\n"
+        '"Simply absurd," Karel Brandt said. "Nobody asked the fishermen."\n'
+    )
+    assert speaker_of(text, "Nobody asked") == "karel-brandt"
+
+
+def test_according_to_names_the_source_of_the_quote_after_it() -> None:
+    text = (
+        "Harbour cranes\n"
+        "Karel Brandt visited the docks on Monday.\n"
+        'According to the harbour office, "the cranes will be repaired by May".\n'
+        'According to Ines Varga, "the repairs will cost twice as much".\n'
+    )
+    assert speaker_of(text, "repaired by May") == "unnamed-harbour-office"
+    assert speaker_of(text, "cost twice as much") == "ines-varga"
+
+
 def test_a_translation_gloss_is_not_the_speakers_words() -> None:
     text = (
         "Rally in the square\n"

@@ -38,6 +38,10 @@ def attribute(text: str, quotes: list[Quotation], resolver: Resolver) -> list[At
         if found is not None and found.speaker is None:
             found = _described(found, resolver)
         if found is None:
+            found = _after_fragment(text, quote, quotes, resolver, para_start)
+        if found is not None and found.speaker is None:
+            found = _described(found, resolver)
+        if found is None:
             found = _continuation(text, quote, results, quotes[:index], resolver, para_start)
         resolver.note(found)
         results.append(found)
@@ -162,6 +166,30 @@ CLAUSE_WORDS = 30
 """How long the words running on after a quote may be before `…, Roe said.` ends them."""
 
 
+_FRAGMENT_END = re.compile(r"[”\"](?P<attribution>[^“”\"\n]{3,120})$")
+
+
+def _after_fragment(
+    text: str, quote: Quotation, quotes: list[Quotation], resolver: Resolver, para_start: int
+) -> Attributed | None:
+    """`“It’s absurd,” Roe said. “Nobody asked us.”`: the quote continues a fragment too
+    short to be a quotation itself, and the fragment's attribution names its speaker."""
+    if any(para_start <= q.close_mark < quote.open_mark for q in quotes if q is not quote):
+        previous = max(q.close_mark for q in quotes if q.close_mark < quote.open_mark)
+        para_start = max(para_start, previous + 1)
+    before = _FRAGMENT_END.search(text, para_start, quote.open_mark)
+    if before is None or not re.search(r"[.,:]\s*$", before.group("attribution")):
+        return None
+    close = before.start()
+    fragment = Quotation(close, close, close, close)
+    found = _after(text, fragment, [quote], resolver, quote.open_mark)
+    if found is None:
+        return None
+    start, end = found.speaker_start, found.speaker_end
+    speaker = found.speaker
+    return Attributed(quote, speaker, start, end, "continuation-fragment")
+
+
 def _after_clause(
     text: str, quote: Quotation, quotes: list[Quotation], resolver: Resolver, para_end: int
 ) -> Attributed | None:
@@ -214,6 +242,12 @@ def _before(
     floor = max([para_start, *[e for e in earlier if e >= para_start]])
     start = sentence_start(text, quote.open_mark, floor, quotes)
     prefix = text[start : quote.open_mark]
+    according = _ACCORDING_TO.search(prefix)
+    if according is not None:
+        np_start, np_end = start + according.start("np"), start + according.end("np")
+        speaker = resolver.resolve(np_start, np_end, quote.start)
+        if speaker is not None or _looks_like_speaker(text[np_start:np_end]):
+            return _make(quote, speaker, np_start, np_end, "before")
     verbs = list(_VERB.finditer(prefix))
     if not verbs:
         return _named_colon(text, quote, resolver, start, prefix)
@@ -297,13 +331,21 @@ def _apposition_name(prefix: str, np_end: int, verb_start: int) -> tuple[int, in
     return np_end + match.start("name"), np_end + match.end("name")
 
 
+_ACCORDING_TO = re.compile(r"(?:^|[,;]\s+)[Aa]ccording to (?P<np>[^,;:“”\"]{2,80}),\s*$")
+"""`According to the ministry, “…`: the source right before the quote."""
+
+
+_NAME_COLON = re.compile(
+    r"(?:^|[-–—,;.(]\s*|\bfrom\s)"  # `More from Roe: “…`
+    r"(?P<np>[A-Z][^\s,;:()–—-]*(?:\s[A-Z][^\s,;:()–—-]*){0,3}):\s*$"
+)
+
+
 def _named_colon(
     text: str, quote: Quotation, resolver: Resolver, start: int, prefix: str
 ) -> Attributed | None:
     """`... for Republicans - Jane Roe: “...`: a name and a colon right before the quote."""
-    match = re.search(
-        r"(?:^|[-–—,;.(]\s*)(?P<np>[A-Z][^\s,;:()–—-]*(?:\s[A-Z][^\s,;:()–—-]*){0,3}):\s*$", prefix
-    )
+    match = _NAME_COLON.search(prefix)
     if match is None:
         return None
     np_start, np_end = start + match.start("np"), start + match.end("np")

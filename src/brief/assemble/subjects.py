@@ -112,7 +112,7 @@ def resolve_subject(corpus: Corpus, query: str) -> Subject:
     """The briefable actor `query` names; `InvalidInput` with suggestions otherwise.
 
     A briefing file's own name picks that briefing, even when another briefing
-    covers the same subject (a weekly and a monthly Kosovo brief, say)."""
+    covers the same subject (a weekly and a monthly Norland brief, say)."""
     named = corpus.briefings.get(query)
     actor = corpus.actors.get(named.subject) if named else None
     if named is not None and actor is not None and actor.kind in BRIEFABLE:

@@ -1,5 +1,5 @@
-"""Who can be briefed, and which actor a user means: `kosovo`, `Kosovo`,
-`ruge`, `"Boris Ruge"`, `boris-ruge`.
+"""Who can be briefed, and which actor a user means: `norland`, `Norland`,
+`roe`, `"Jane Roe"`, `jane-roe`.
 
 The one place that knows this: the assembler, `brief list` and shell
 completion all ask here. Any country, region or person in the actor registry
@@ -27,7 +27,7 @@ class Subject:
     actor: Actor
     kind: str  # "country" or "person"
     briefing: Briefing | None
-    briefing_name: str | None  # file stem in briefings/, e.g. "kosovo"
+    briefing_name: str | None  # file stem in briefings/, e.g. "norland"
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def complete_subjects(corpus: Corpus, prefix: str) -> list[tuple[str, Briefable]
     """Shell completions of `prefix`: (word to put on the command line, subject).
 
     A subject is found by its id, name, any alias or (people) surname, regardless of case
-    and accents (`dju` finds Marko Đurić, `Kos` Kosovo, `ruge` Boris Ruge). The word
+    and accents (`djo` finds Ana Đokić, `Nor` Norland, `roe` Jane Roe). The word
     offered starts with exactly what was typed, as shells require, has no spaces (they
     become hyphens, which resolve alike) and names the subject when given back to brief.
     """
@@ -105,7 +105,7 @@ def resolve_subject(corpus: Corpus, query: str) -> Subject:
     """The briefable actor `query` names; `InvalidInput` with suggestions otherwise.
 
     A briefing file's own name picks that briefing, even when another briefing
-    covers the same subject (a weekly and a monthly Kosovo brief, say)."""
+    covers the same subject (a weekly and a monthly Norland brief, say)."""
     named = _named_briefing(corpus, query)
     if named is not None:
         return named

@@ -15,11 +15,13 @@ from brief.corpus.models import Actor
 from brief.fold import id_fold as fold
 from brief.ingest.lexicon import alternation, lines
 from brief.ingest.mentions import FoldedText, Mention
-from brief.ingest.names import INDEFINITE, NameBook
+from brief.ingest.names import INDEFINITE, NameBook, speaker_name
 from brief.ingest.quotes import Attributed, Quotation
 from brief.ingest.unnamed import Unnamed, description, is_unnamed
 
 PRONOUNS = {"he", "she", "they", "it", "we"}
+ORGANISATION_KINDS = {"organisation", "mission", "office", "group"}
+_HEAD_CUT = re.compile(r"\s(?:of|at|with|from)\s")
 SPOKESPEOPLE = re.compile(rf"\b(?:{alternation('spoken_for')})\b", re.IGNORECASE)
 """Words that make a phrase speak for an organisation (`a spokesperson`, `a statement`)."""
 GENERIC_HEADS = tuple(lines("generic_heads"))
@@ -80,6 +82,8 @@ class Resolver:
         self.subjects = self._subjects()
         self.genders: dict[str, str | None] = {}
         self.unnamed = Unnamed()
+        self.spoken: list[Mention] = []
+        """Organisations and documents quoted so far (`it said` may mean them)."""
 
     def _subjects(self) -> list[tuple[int, Mention]]:
         """(offset, person) for every sentence whose subject is a named person."""
@@ -117,13 +121,18 @@ class Resolver:
         return any(q.start <= index < q.end for q in self.quotes)
 
     def note(self, found: Attributed) -> None:
-        """A person just quoted is who the text is talking about next."""
-        if found.speaker is None or is_unnamed(found.speaker):
-            return  # a pronoun later is not pinned on an unnamed source
-        kind = self.kinds.get(found.speaker)
+        """A person just quoted is who the text is talking about next; an organisation
+        or document just quoted is what `it said` means next."""
+        if found.speaker is None:
+            return
+        kind = self.kinds.get(found.speaker) or self.unnamed.kinds.get(found.speaker)
         if kind is None and self.names is not None:
             kind = self.names.kinds.get(found.speaker, "person")
-        if kind == "person":
+        if kind in ORGANISATION_KINDS:
+            at = found.quote.start
+            self.spoken.append(Mention(at, at, found.speaker, kind))
+        elif kind == "person" and not is_unnamed(found.speaker):
+            # a pronoun later is not pinned on an unnamed source
             at = found.quote.start
             mention = Mention(at, at, found.speaker, "person")
             self.subjects = sorted([*self.subjects, (at, mention)], key=lambda s: s[0])
@@ -228,18 +237,45 @@ class Resolver:
             return self._pronoun(first_word, at)
         if inside and first_word in INDEFINITE and _described_not_named(phrase, inside):
             return None  # `one Norland Liberal`: a description, though its words look like a name
-        person = self._person_in_role(phrase, first_word, inside, at, start)
+        people = self._head_people(inside, start, end)
+        person = self._unnamed_person(phrase, first_word, inside, people, (start, end), at)
         if person is not None:
             return person
         if inside:
-            return self._named_inside(phrase, inside, start, end)
+            return self._named_inside(phrase, inside, people, start, end)
         return self._described_or_linked(phrase, start, end, at)
 
+    def _head_people(self, inside: list[Mention], start: int, end: int) -> list[Mention]:
+        """The people a phrase names; only those before `of` when some are (`Jane Roe of
+        the Riverton Institute`: the head before `of`, not what follows)."""
+        people = [m for m in inside if m.kind == "person"]
+        cut = _HEAD_CUT.search(self.text, start, end)
+        if cut is not None and any(m.end <= cut.start() for m in people):
+            people = [m for m in people if m.end <= cut.start()]
+        return people
+
+    def _unnamed_person(
+        self,
+        phrase: str,
+        first_word: str,
+        inside: list[Mention],
+        people: list[Mention],
+        span: tuple[int, int],
+        at: int,
+    ) -> Mention | None:
+        """A phrase naming no person: the person in the role it gives, else the person
+        before its `of` (`Jane Roe of the Riverton Institute`, not the institute)."""
+        start, end = span
+        person = self._person_in_role(phrase, first_word, people, at, start)
+        if person is None and inside and not people:
+            person = self._person_before_cut(start, end, inside, at)
+        return person
+
     def _person_in_role(
-        self, phrase: str, first_word: str, inside: list[Mention], at: int, start: int
+        self, phrase: str, first_word: str, people: list[Mention], at: int, start: int
     ) -> Mention | None:
         """`the Norland president`: a person in a role, Norland only qualifies it."""
-        if any(m.kind == "person" for m in inside) or first_word not in {"the", "this", "that"}:
+        if people or first_word not in {"the", "this", "that"}:
             return None
         return self._description(phrase, at, start) if _ROLE_HEAD.search(phrase) else None
 
@@ -250,10 +286,11 @@ class Resolver:
             return self.salient_person(at, "m" if pronoun == "he" else "f")
         return self._last_organisation(at)
 
-    def _named_inside(self, phrase: str, inside: list[Mention], start: int, end: int) -> Mention:
+    def _named_inside(
+        self, phrase: str, inside: list[Mention], people: list[Mention], start: int, end: int
+    ) -> Mention:
         """The actor a phrase naming actors (`inside` it) stands for: its last person,
         else the institution or the spoken-for actor it names."""
-        people = [m for m in inside if m.kind == "person"]
         if people:
             return people[-1]
         institution = self._institution_of(phrase, inside[-1], start, end)
@@ -273,6 +310,20 @@ class Resolver:
     def describe(self, start: int, end: int) -> Mention | None:
         """An unnamed speaker for a description the text gives (`a senior official`)."""
         return self.unnamed.speaker(self.text, start, end)
+
+    def _person_before_cut(
+        self, start: int, end: int, inside: list[Mention], at: int
+    ) -> Mention | None:
+        cut = _HEAD_CUT.search(self.text, start, end)
+        if self.names is None or cut is None or any(m.start < cut.start() for m in inside):
+            return None
+        named = speaker_name(self.text[start : cut.start()], self.names.extra)
+        if named is None or named.kind != "person":
+            return None
+        linked = self.names.link(start, cut.start(), at)
+        if linked is not None:
+            self.kinds.setdefault(linked.actor, linked.kind)
+        return linked
 
     def resolve_name(self, name: str, start: int, end: int, at: int) -> Mention | None:
         """Link a name given in another spelling (a transcript's `BRANDT`) at `start:end`."""
@@ -324,10 +375,10 @@ class Resolver:
     def _last_organisation(self, at: int) -> Mention | None:
         orgs = [
             m
-            for m in self.mentions
-            if m.start < at and m.kind in {"organisation", "mission", "office", "group"}
+            for m in [*self.mentions, *self.spoken]
+            if m.start < at and m.kind in ORGANISATION_KINDS
         ]
-        return orgs[-1] if orgs else None
+        return max(orgs, key=lambda m: m.start) if orgs else None
 
     def _description(self, phrase: str, at: int, phrase_start: int) -> Mention | None:
         """`the Assistant Secretary General`, `the senior OSSU official`, `the ministry`."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -65,6 +66,14 @@ class PartialDate:
         A month- or year-precision `day` may be any day in it: only its month
         (year) counts. A range without `end` is the single day `day`.
         """
+        # Kept per arguments: a brief asks each record's date again and again (its
+        # `when`), and a corpus has far fewer distinct dates than records.
+        if cls is PartialDate:
+            return _partial_date(day, precision, end)
+        return cls._of(day, precision, end)
+
+    @classmethod
+    def _of(cls, day: dt.date, precision: Precision | str, end: dt.date | None) -> PartialDate:
         precision = Precision(precision)
         if precision == Precision.MONTH:
             last_day = calendar.monthrange(day.year, day.month)[1]
@@ -182,3 +191,8 @@ def describe_cutoff(whens: Iterable[PartialDate]) -> str:
     parts = [f"reporting up to {newest.text()}"]
     parts += [f"{_count(len(items), 'item')} dated only {text}" for text, items in periods]
     return "; ".join(parts)
+
+
+@functools.lru_cache(maxsize=65536)
+def _partial_date(day: dt.date, precision: Precision | str, end: dt.date | None) -> PartialDate:
+    return PartialDate._of(day, precision, end)

@@ -122,6 +122,7 @@ class Assembly:
     limits: Limits = field(default_factory=Limits)
     _views: dict[str, ExtractView] = field(default_factory=dict)
     _judgments: list[JudgmentView] | None = None
+    _known: dict[str, bool] = field(default_factory=dict)
     placing: Placing = field(default_factory=Placing)
     sections: tuple[str, ...] = ()  # the brief's sections, in print order
     profile: str = "full"  # "note": the most relevant statements only
@@ -156,12 +157,15 @@ class Assembly:
 
     def known(self, extracts: Iterable[AnyExtract]) -> list[AnyExtract]:
         """The extracts known on the as-of date: dated by then, in a source published by then."""
-        return [
-            e
-            for e in extracts
-            if e.when.on_or_before(self.as_of)
-            and self.corpus.sources[e.source].published_when.on_or_before(self.as_of)
-        ]
+        # Kept per extract: an issue's whole history is asked about, more than once.
+        seen = self._known
+        extracts = list(extracts)
+        for e in extracts:
+            if e.id not in seen:
+                seen[e.id] = e.when.on_or_before(self.as_of) and self.corpus.sources[
+                    e.source
+                ].published_when.on_or_before(self.as_of)
+        return [e for e in extracts if seen[e.id]]
 
     def issue_titles(self, issue_ids: Iterable[str]) -> list[str]:
         return [self.corpus.issues[i].title for i in issue_ids if i in self.corpus.issues]

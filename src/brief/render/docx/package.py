@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from xml.sax.saxutils import escape
 
 import docx.document
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -14,6 +13,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 
 from brief.document import Metadata
+from brief.render.xml_text import escape
 
 # Parts of python-docx's template that would describe another document: a
 # thumbnail of an empty page, a Word 2010 styles copy that no longer matches

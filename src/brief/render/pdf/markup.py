@@ -8,7 +8,6 @@ order, as `brief.document.numbered_notes` numbers them.
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import quoteattr
 
 from reportlab.lib.colors import Color
 
@@ -17,6 +16,7 @@ from brief.render.pdf.fallback import Fallback
 from brief.render.pdf.fonts import FAMILY
 from brief.render.pdf.styles import ACCENT, LINK, hex_color
 from brief.render.typography import curly_apostrophes
+from brief.render.xml_text import quoteattr
 
 # C0 controls other than tab/newline, and the XML-illegal rest: never printable.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")

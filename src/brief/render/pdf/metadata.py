@@ -13,13 +13,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import time
-from xml.sax.saxutils import escape
 
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase.pdfdoc import XMP
 from reportlab.pdfgen.canvas import Canvas
 
 from brief.document import Metadata
+from brief.render.xml_text import escape
 
 PRODUCER = "ReportLab PDF Library - www.reportlab.com"
 

@@ -271,7 +271,7 @@ def test_an_extract_id_in_printed_text_is_refused(ws: Path) -> None:
     line = line_of(ws, EXTRACTS, "note:")
     assert the_problem(ws) == (
         f"{EXTRACTS}:{line}:11: extracts[0].note: 'ruge-meets-osmani' is an extract id, "
-        "printed in briefs: name the source instead (e.g. 'NATO's release on the visit')"
+        "printed in briefs: name the source instead (e.g. 'the ministry's release on the visit')"
     )
 
 

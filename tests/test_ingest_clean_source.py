@@ -50,6 +50,30 @@ def test_the_extractor_names_no_person_outlet_or_place_of_the_sample_corpus() ->
     assert not found, "\n".join(found)
 
 
+def test_no_code_or_help_text_in_src_names_the_sample_corpus() -> None:
+    """Help examples and docstrings use invented placeholders (Norland, Jane Roe); only
+    the sample workspace `brief init` copies (resources/init) holds the sample corpus."""
+    names = _sample_corpus_names()
+    sample = REPO / "src" / "brief" / "resources" / "init"
+    alternatives = "|".join(re.escape(n) for n in sorted(names - GENERIC, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    found: list[str] = []
+    for path in sorted((REPO / "src" / "brief").rglob("*")):
+        if not path.is_file() or path.suffix not in {".py", ".txt", ".j2", ".md", ".yaml"}:
+            continue
+        if sample in path.parents:
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if "marking" in line.casefold():
+                continue  # the rule that no NATO marking heads open-source work (TRADECRAFT)
+            found += [f"{path.relative_to(REPO)}: {m.group(0)}" for m in pattern.finditer(line)]
+    assert not found, "\n".join(found)
+
+
+GENERIC = {"U.S."}
+"""Abbreviations any English text uses (`not "U.S." or "Mr."`), not the sample's."""
+
+
 def test_no_code_path_of_the_extractor_reads_tests() -> None:
     for path in INGEST.rglob("*.py"):
         text = path.read_text(encoding="utf-8")

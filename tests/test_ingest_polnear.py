@@ -75,6 +75,8 @@ def test_the_head_of_a_source_is_its_last_name_before_a_preposition() -> None:
     # A party label in brackets is not the name: the head stays the surname.
     assert name_head("Senator Ilse Marwood (D-Norland)") == "Marwood"
     assert name_head("Tom O’Hale (R-Ore.), a backer") == "O’Hale"
+    # A title with `of` in it (`Secretary of State`) does not cut the name off.
+    assert name_head("Former Secretary of State Ilse Marwood") == "Marwood"
 
 
 def test_a_fragment_of_a_long_quote_is_not_a_find() -> None:

@@ -258,6 +258,82 @@ def test_a_capitalised_description_after_a_is_an_unnamed_speaker() -> None:
     assert speaker_of(text, "better ground game") == "unnamed-norland-liberal-2"
 
 
+def test_an_attribution_ending_the_sentence_the_quote_runs_on_in() -> None:
+    text = (
+        "Ferry vote\n"
+        'Karel Brandt spoke first. "The crossing pays for itself" as long as fuel stays '
+        "cheap, said Ines Varga, an economist at the Riverton institute.\n"
+        '"Nobody wants another strike" that closes the port for a month, Brandt said.\n'
+        'The union called the plan "a gift to the owners" in a leaflet.\n'
+    )
+    assert speaker_of(text, "pays for itself") == "ines-varga"
+    assert speaker_of(text, "another strike") == "karel-brandt"
+
+
+def test_it_is_the_organisation_or_document_quoted_before() -> None:
+    text = (
+        "Harbour report\n"
+        'Karel Brandt read the findings aloud. "The cranes are unsafe," the report said.\n'
+        '"Repairs cannot wait until spring," it added.\n'
+    )
+    assert speaker_of(text, "cannot wait") == "unnamed-report"
+    assert speaker_of(text, "cannot wait") != "karel-brandt"
+
+
+def test_a_cue_verb_inside_the_reported_clause_is_not_the_attribution() -> None:
+    text = (
+        "Farm subsidies\n"
+        "Ines Varga, an economist at the Riverton institute, said the way Karel Brandt "
+        'treated farmers who complained about the subsidies was "a scandal in slow motion".\n'
+    )
+    assert speaker_of(text, "scandal in slow motion") == "ines-varga"
+
+
+def test_the_person_before_of_speaks_not_the_institution_after_it() -> None:
+    text = (
+        "Port finances\n"
+        "The port lost money for a third year.\n"
+        '"Cutting fees will not fill the hole," wrote Ines Varga of the Riverton '
+        "Policy Institute.\n"
+        "Tomas Okafor of the Harbour Workers Union said of Karel Brandt: "
+        '"He never asked us."\n'
+    )
+    assert speaker_of(text, "fill the hole") == "ines-varga"
+    assert speaker_of(text, "never asked us") == "tomas-okafor"
+
+
+def test_the_subject_of_the_clause_a_cue_verb_ends_is_the_speaker() -> None:
+    text = (
+        "Pipeline dispute\n"
+        "Marta Ilić met the mayors on Friday.\n"
+        'Hours later, she issued a statement calling on the ministry "to stop the '
+        'drilling until the survey is done".\n'
+        'Recently she shrugged and said: "We have time."\n'
+    )
+    assert speaker_of(text, "stop the drilling") == "marta-ilic"
+    assert speaker_of(text, "We have time") == "marta-ilic"
+
+
+def test_a_quote_after_a_short_attributed_fragment_continues_its_speaker() -> None:
+    text = (
+        "Ferry fares\n"
+        "Marta Ilić spoke after the vote.\n"
+        '"Simply absurd," Karel Brandt said. "Nobody asked the fishermen."\n'
+    )
+    assert speaker_of(text, "Nobody asked") == "karel-brandt"
+
+
+def test_according_to_names_the_source_of_the_quote_after_it() -> None:
+    text = (
+        "Harbour cranes\n"
+        "Karel Brandt visited the docks on Monday.\n"
+        'According to the harbour office, "the cranes will be repaired by May".\n'
+        'According to Ines Varga, "the repairs will cost twice as much".\n'
+    )
+    assert speaker_of(text, "repaired by May") == "unnamed-harbour-office"
+    assert speaker_of(text, "cost twice as much") == "ines-varga"
+
+
 def test_a_translation_gloss_is_not_the_speakers_words() -> None:
     text = (
         "Rally in the square\n"
@@ -314,6 +390,7 @@ def test_titles_of_programmes_and_books_are_not_quotes() -> None:
         'discussed his memoir "Salt and Stone".\n'
         'He also read from the book entitled "Letters from a closed border".\n'
         '"I wrote it for my children," Brandt said.\n'
+        'On Monday he was a guest on Riverton Radio\'s "Morning Desk With Ana Sels."\n'
     )
     found = [q for q, _, _ in quotes(text)]
     assert found == ["I wrote it for my children"]

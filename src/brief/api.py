@@ -7,10 +7,10 @@ calling the API gets the same checks and the same errors as the command.
 
     from brief import api
 
-    api.render("kosovo", ["pdf", "md"], workspace="my-briefs")  # -> written paths
+    api.render("norland", ["pdf", "md"], workspace="my-briefs")  # -> written paths
     corpus = api.load(Path("my-briefs"))                        # load + validate
-    document = api.build_document(corpus, "kosovo")             # assemble + templates
-    api.write_document(document, "pdf", Path("kosovo.pdf"))     # render, atomically
+    document = api.build_document(corpus, "norland")            # assemble + templates
+    api.write_document(document, "pdf", Path("norland.pdf"))    # render, atomically
 
 `workspace` arguments take a folder holding `briefings/` and `seeds/`, or
 None to find one as the command does (`BRIEF_WORKSPACE`, else the current

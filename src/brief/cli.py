@@ -193,8 +193,8 @@ app = typer.Typer(
     ),
     epilog=(
         "Examples:\n\n"
-        "  brief kosovo --format pdf                 # output/kosovo_<as-of>.pdf\n\n"
-        '  brief "Boris Ruge" --format all --as-of 2024-09-20\n\n'
+        "  brief norland --format pdf                # output/norland_<as-of>.pdf\n\n"
+        '  brief "Jane Roe" --format all --as-of 2024-09-20\n\n'
         "  brief list\n\n"
         "  brief validate\n\n"
         "  brief pack --week 2024-W38 --formats pdf,docx --jobs 4\n\n"
@@ -341,7 +341,7 @@ SubjectArgument = Annotated[
     typer.Argument(
         metavar="SUBJECT",
         autocompletion=lambda incomplete: _complete_subject(incomplete),
-        help="Country or person: id, name or alias (kosovo, Kosovo, ruge, 'Boris Ruge').",
+        help="Country or person: id, name or alias (norland, Norland, roe, 'Jane Roe').",
     ),
 ]
 MarkingOption = Annotated[
@@ -378,12 +378,12 @@ class Profile(enum.StrEnum):
     short_help="Render one brief (brief SUBJECT is short for this).",
     epilog=(
         "Examples:\n\n"
-        "  brief kosovo                             # same as: brief render kosovo\n\n"
-        "  brief Kosovo --format all --out /tmp/briefs\n\n"
-        '  brief "Boris Ruge" --format docx --as-of 2024-09-20 --since 2024-08-01\n\n'
-        "  brief serbia --format md --marking TLP:CLEAR\n\n"
-        "  brief kosovo --profile note              # the two-page note\n\n"
-        "Files are named <subject-id>_<as-of>.<ext>, e.g. output/kosovo_2024-09-22.pdf."
+        "  brief norland                            # same as: brief render norland\n\n"
+        "  brief Norland --format all --out /tmp/briefs\n\n"
+        '  brief "Jane Roe" --format docx --as-of 2024-09-20 --since 2024-08-01\n\n'
+        "  brief southland --format md --marking TLP:CLEAR\n\n"
+        "  brief norland --profile note             # the two-page note\n\n"
+        "Files are named <subject-id>_<as-of>.<ext>, e.g. output/norland_2024-09-22.pdf."
     ),
 )
 def render(
@@ -542,9 +542,9 @@ class ExportTarget(enum.StrEnum):
     short_help="Export a brief as JSON, its sources as CSL-JSON, or a STIX 2.1 bundle.",
     epilog=(
         "Examples:\n\n"
-        "  brief export kosovo                      # output/kosovo_<as-of>.json\n\n"
-        "  brief export kosovo --to csl-json --out - > kosovo.csl.json\n\n"
-        "  brief export kosovo --to stix --out /tmp  # for OpenCTI or MISP\n\n"
+        "  brief export norland                     # output/norland_<as-of>.json\n\n"
+        "  brief export norland --to csl-json --out - > norland.csl.json\n\n"
+        "  brief export norland --to stix --out /tmp # for OpenCTI or MISP\n\n"
         "json: the assembled brief (sections, items, sources, notes), schema "
         "schemas/export.schema.json; csl-json: the sources, as Zotero and Pandoc "
         "(citeproc) read them; stix: report, identities for actors, a note per statement "
@@ -970,8 +970,8 @@ def sources_add(
     "extract",
     short_help="Draft a source's extracts for review, or accept them.",
     epilog=(
-        "Examples:\n\n  brief extract n1-ruge-2024-08          # writes a draft to review\n\n"
-        "  brief extract n1-ruge-2024-08 --accept\n\n  brief extract --score"
+        "Examples:\n\n  brief extract <source-id>              # writes a draft to review\n\n"
+        "  brief extract <source-id> --accept\n\n  brief extract --score"
     ),
 )
 def extract_command(

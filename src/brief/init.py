@@ -1,6 +1,6 @@
 """`brief init DIR`: a minimal workspace an analyst team can start from.
 
-It holds one source (a NATO press release, text untouched, with its
+It holds one source (a press release, text untouched, with its
 sha256), one actor, one extract, one briefing and the default section
 templates, and passes `brief validate` as created.
 """

@@ -18,7 +18,7 @@ _LETTERS = str.maketrans(
 
 
 def slug(text: str) -> str:
-    """`Bosnia and Herzegovina` -> `bosnia-and-herzegovina`, `Marko Đurić` -> `marko-duric`."""
+    """`São Tomé` -> `sao-tome`, `Ana Đokić` -> `ana-dokic`."""
     folded = unicodedata.normalize("NFKD", text.translate(_LETTERS))
     ascii_text = folded.encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "brief"

@@ -2,7 +2,7 @@
 
 Quotes stay character-for-character as the source prints them (the
 verbatim check reads the YAML); what a reader sees is mended here: an acute
-accent or backtick typed for an apostrophe ("NATO´s") becomes the
+accent or backtick typed for an apostrophe ("OSSU´s") becomes the
 apostrophe, and a known error the curator marked is followed by "[sic]".
 
 Neutral: imports nothing from brief.
@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 # An acute accent (U+00B4) or grave accent/backtick (U+0060) standing between
-# two letters is an apostrophe typed on the wrong key: "NATO´s", "don`t".
+# two letters is an apostrophe typed on the wrong key: "OSSU´s", "don`t".
 _FALSE_APOSTROPHE = re.compile(r"(?<=\w)[\u00b4`](?=\w)")
 APOSTROPHE = "\u2019"
 

@@ -191,7 +191,7 @@ class Assembly:
         return text
 
     def short_name(self, actor_id: str) -> str:
-        """A person's surname, else the actor's name: "[Ruge] also highlighted ..."."""
+        """A person's surname, else the actor's name: "[Roe] also highlighted ..."."""
         actor = self.corpus.actors.get(actor_id)
         if actor is None:
             return actor_id

@@ -20,7 +20,7 @@ from brief.corpus.provenance import normalize
 
 
 def _words(view: ExtractView) -> str:
-    # The source's own words: the printed quote may name a paraphrase's "he" as "[Goffus]".
+    # The source's own words: the printed quote may name a paraphrase's "he" as "[Roe]".
     return normalize(view.verbatim or view.quote or "").strip("\"'“”‘’ .").casefold()
 
 

@@ -35,8 +35,8 @@ class Cited(View):
 
 class RoleView(Cited):
     title: str  # "Acting Deputy Secretary General"
-    organisation: str | None  # display name, e.g. "NATO"
-    label: str  # title and organisation: "Acting Deputy Secretary General, NATO"
+    organisation: str | None  # display name, e.g. "OSSU"
+    label: str  # title and organisation: "Acting Deputy Secretary General, OSSU"
     start: dt.date | None
     end: dt.date | None  # exclusive; None when open or after the cut-off
     dates_text: str  # "since 10 September 2024", "until 10 September 2024", ...

@@ -1,5 +1,5 @@
-"""Who can be briefed, and which actor a user means: `kosovo`, `Kosovo`,
-`ruge`, `"Boris Ruge"`, `boris-ruge`.
+"""Who can be briefed, and which actor a user means: `norland`, `Norland`,
+`roe`, `"Jane Roe"`, `jane-roe`.
 
 The one place that knows this: the assembler, `brief list` and shell
 completion all ask here. Any country, region or person in the actor registry
@@ -24,7 +24,7 @@ BRIEFABLE = {ActorKind.COUNTRY: "country", ActorKind.REGION: "country", ActorKin
 
 
 def fold(text: str) -> str:
-    """Case-, accent- and punctuation-free: `Đurić` -> `duric`, `boris-ruge` -> `boris ruge`."""
+    """Case-, accent- and punctuation-free: `Đokić` -> `dokic`, `jane-roe` -> `jane roe`."""
     text = strip_accents(text).casefold()
     return " ".join(re.sub(r"[\W_]+", " ", text).split())
 
@@ -34,7 +34,7 @@ class Subject:
     actor: Actor
     kind: str  # "country" or "person"
     briefing: Briefing | None
-    briefing_name: str | None  # file stem in briefings/, e.g. "kosovo"
+    briefing_name: str | None  # file stem in briefings/, e.g. "norland"
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def complete_subjects(corpus: Corpus, prefix: str) -> list[tuple[str, Briefable]
     """Shell completions of `prefix`: (word to put on the command line, subject).
 
     A subject is found by its id, name, any alias or (people) surname, regardless of case
-    and accents (`dju` finds Marko Đurić, `Kos` Kosovo, `ruge` Boris Ruge). The word
+    and accents (`djo` finds Ana Đokić, `Nor` Norland, `roe` Jane Roe). The word
     offered starts with exactly what was typed, as shells require, has no spaces (they
     become hyphens, which resolve alike) and names the subject when given back to brief.
     """
@@ -112,7 +112,7 @@ def resolve_subject(corpus: Corpus, query: str) -> Subject:
     """The briefable actor `query` names; `InvalidInput` with suggestions otherwise.
 
     A briefing file's own name picks that briefing, even when another briefing
-    covers the same subject (a weekly and a monthly Kosovo brief, say)."""
+    covers the same subject (a weekly and a monthly Norland brief, say)."""
     named = corpus.briefings.get(query)
     actor = corpus.actors.get(named.subject) if named else None
     if named is not None and actor is not None and actor.kind in BRIEFABLE:

@@ -555,7 +555,7 @@ def _jargon(loaded: Loaded) -> Iterator[Finding]:
                     file,
                     loc,
                     f"'{match.group(0)}' is an extract id, printed in briefs: name the "
-                    "source instead (e.g. 'NATO's release on the visit')",
+                    "source instead (e.g. 'the ministry's release on the visit')",
                 )
 
 

@@ -90,7 +90,7 @@ class Corpus:
     issues: dict[str, OpenIssue] = field(default_factory=dict)
     judgments: dict[str, Judgment] = field(default_factory=dict)
     briefings: dict[str, Briefing] = field(default_factory=dict)
-    """Keyed by the briefing file's stem, e.g. `kosovo`."""
+    """Keyed by the briefing file's stem, e.g. `norland`."""
     warnings: list[Problem] = field(default_factory=list)
     """What loading fixed and says so (control characters removed), located."""
     settings: WorkspaceSettings = field(default_factory=WorkspaceSettings)

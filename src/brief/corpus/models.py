@@ -31,7 +31,7 @@ from brief.dates import PartialDate, Precision
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*[a-z0-9]$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
-"""A stable, lower-case, hyphenated identifier, e.g. `boris-ruge`."""
+"""A stable, lower-case, hyphenated identifier, e.g. `jane-roe`."""
 
 SourceId = Id
 ActorId = Id
@@ -147,7 +147,7 @@ class Source(Strict):
 
     id: SourceId
     title: NonEmpty
-    outlet: NonEmpty = Field(description="Publisher or outlet, e.g. 'NATO' or 'Mirage News'")
+    outlet: NonEmpty = Field(description="Publisher or outlet, e.g. 'OSSU' or 'The Riverton Times'")
     author: str | None = None
     url: str | None = Field(default=None, description="Where the text was published, if known")
     published: dt.date
@@ -187,10 +187,10 @@ class Source(Strict):
 class ActorKind(StrEnum):
     PERSON = "person"
     COUNTRY = "country"
-    REGION = "region"  # e.g. the Western Balkans: briefed like a country
+    REGION = "region"  # e.g. the Southern Uplands: briefed like a country
     ORGANISATION = "organisation"
     MISSION = "mission"
-    OFFICE = "office"  # e.g. the NATO Press office
+    OFFICE = "office"  # e.g. an organisation's press office
     OUTLET = "outlet"  # a news outlet, when it speaks in its own voice
     GROUP = "group"  # e.g. the QUINT
 
@@ -271,7 +271,7 @@ class Actor(Strict):
         default=None, description="Verbatim passage of description_source supporting it"
     )
     abbreviation: str | None = Field(
-        default=None, description="Abbreviation a brief may use, for its glossary (e.g. KFOR)"
+        default=None, description="Abbreviation a brief may use, for its glossary (e.g. OSSU)"
     )
     expansion: str | None = Field(
         default=None, description="What the abbreviation stands for; default: the name"
@@ -312,7 +312,7 @@ class ExtractBase(Dated, Strict):
         default=ExtractPart.BODY,
         description="body, caption or background; only the body enters a chronology",
     )
-    location: str | None = Field(default=None, description="Place, e.g. 'Podgorica, Montenegro'")
+    location: str | None = Field(default=None, description="Place, e.g. 'Riverton, Norland'")
     subjects: list[ActorId] = Field(
         min_length=1, description="Countries, organisations and people the extract concerns"
     )
@@ -339,7 +339,7 @@ class Statement(ExtractBase):
     occasion: NonEmpty = Field(description="Occasion or venue, e.g. 'interview with N1'")
     reported_by: ActorId | None = Field(
         default=None,
-        description="Whose account reported speech is, e.g. nato-press-office (indirect only)",
+        description="Whose account reported speech is, e.g. ossu-press-office (indirect only)",
     )
     refers_to: ActorId | None = Field(
         default=None,
@@ -579,7 +579,7 @@ class Limits(Strict):
 class FrontMatter(Strict):
     """What an organisation prints on page 1: who issues the brief, its reference, a disclaimer."""
 
-    issuing_unit: NonEmpty | None = Field(default=None, description="e.g. 'Western Balkans desk'")
+    issuing_unit: NonEmpty | None = Field(default=None, description="e.g. 'Southern Uplands desk'")
     reference: NonEmpty | None = Field(default=None, description="e.g. 'WB-2024-117'")
     disclaimer: NonEmpty | None = Field(
         default=None, description="One line, e.g. 'Open sources only; not an official position.'"

@@ -1,10 +1,10 @@
-"""Letters without their accents: `Đurić` -> `Duric`, `Ulutaş` -> `Ulutas`.
+"""Letters without their accents: `Đokić` -> `Dokic`, `Şahin` -> `Sahin`.
 
 Shared by heading anchors (`from_markdown.slugify`) and subject matching
 (`brief.assemble.subjects.fold`), so that a name matches and links the same
 way everywhere. `brief.output.slug` spells the same table. `brief.ingest.slug`
-differs on purpose: corpus ids follow the Serbian romanisation (`Đ` -> `Dj`,
-as in `marko-djuric`), while people type and search `Duric`.
+differs on purpose: corpus ids follow a romanisation (`Đ` -> `Dj`,
+as in `ana-djokic`), while people type and search `Dokic`.
 """
 
 from __future__ import annotations
@@ -31,6 +31,6 @@ _LETTERS = str.maketrans(
 
 
 def strip_accents(text: str) -> str:
-    """`text` without combining accents; other scripts are not transliterated (Вучић stays)."""
+    """`text` without combining accents; other scripts are not transliterated (Петровић stays)."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS))
     return "".join(c for c in decomposed if not unicodedata.combining(c))

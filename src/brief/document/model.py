@@ -136,7 +136,7 @@ class Metadata:
     # What the cut-off means in the sources' own dates, printed after "Information as of":
     # "reporting up to 17 September 2024; two items dated only October 2024" ("" = as_of's day).
     as_of_text: str = ""
-    front: tuple[tuple[str, str], ...] = ()  # page-1 lines: ("Issued by", "Western Balkans desk")
+    front: tuple[tuple[str, str], ...] = ()  # page-1 lines: ("Issued by", "Southern Uplands desk")
     disclaimer: str = ""  # one line on page 1
     contents: bool = True  # a table of contents on page 1 (short briefs go without)
     profile: str = "full"  # "note": the two-page note; its files are named `<id>_<as-of>_note`

@@ -18,7 +18,7 @@ import re
 from brief.ingest.lexicon import alternation
 from brief.ingest.lexicon import words as words_of
 from brief.ingest.mentions import Mention
-from brief.ingest.quotes import Attributed, Quotation, sentence_start
+from brief.ingest.quotes import Attributed, Quotation, sentence_end, sentence_start
 from brief.ingest.speakers import Resolver
 
 VERB = rf"(?:{alternation('speech_verbs')})"
@@ -30,9 +30,15 @@ def attribute(text: str, quotes: list[Quotation], resolver: Resolver) -> list[At
     results: list[Attributed] = []
     for index, quote in enumerate(quotes):
         para_start, para_end = _paragraph_of(text, quote.start)
-        found = _after(text, quote, quotes, resolver, para_end) or _before(
-            text, quote, quotes, resolver, para_start
+        found = (
+            _after(text, quote, quotes, resolver, para_end)
+            or _before(text, quote, quotes, resolver, para_start)
+            or _after_clause(text, quote, quotes, resolver, para_end)
         )
+        if found is not None and found.speaker is None:
+            found = _described(found, resolver)
+        if found is None:
+            found = _after_fragment(text, quote, quotes, resolver, para_start)
         if found is not None and found.speaker is None:
             found = _described(found, resolver)
         if found is None:
@@ -67,7 +73,7 @@ PARTIAL_WORDS = 6
 
 
 def _partial(text: str, found: Attributed) -> bool:
-    if found.rule in {"after", "after-inverted", "before"}:
+    if found.rule in {"after", "after-inverted", "after-clause", "before"}:
         return False
     quote = found.quote
     following = text[quote.close_mark + 1 : quote.close_mark + 40].lstrip()
@@ -149,6 +155,65 @@ def _after(
     return None
 
 
+_CLAUSE_SPEAKER_VERB = re.compile(
+    rf",\s+(?P<np>(?:{_NP_TOKEN}\s){{0,5}}?{_NP_TOKEN})\s+"
+    rf"(?:(?:{alternation('adverbs')})\s+)?{VERB}\s*[.!?]?$"
+)
+_CLAUSE_VERB_SPEAKER = re.compile(
+    rf",\s+{VERB}\s+(?P<np>[^,.;:“”\"]{{2,80}}?)(?:,\s[^“”\"]{{2,120}})?[.!?]?$"
+)
+CLAUSE_WORDS = 30
+"""How long the words running on after a quote may be before `…, Roe said.` ends them."""
+
+
+_FRAGMENT_END = re.compile(r"[”\"](?P<attribution>[^“”\"\n]{3,120})$")
+
+
+def _after_fragment(
+    text: str, quote: Quotation, quotes: list[Quotation], resolver: Resolver, para_start: int
+) -> Attributed | None:
+    """`“It’s absurd,” Roe said. “Nobody asked us.”`: the quote continues a fragment too
+    short to be a quotation itself, and the fragment's attribution names its speaker."""
+    if any(para_start <= q.close_mark < quote.open_mark for q in quotes if q is not quote):
+        previous = max(q.close_mark for q in quotes if q.close_mark < quote.open_mark)
+        para_start = max(para_start, previous + 1)
+    before = _FRAGMENT_END.search(text, para_start, quote.open_mark)
+    if before is None or not re.search(r"[.,:]\s*$", before.group("attribution")):
+        return None
+    close = before.start()
+    fragment = Quotation(close, close, close, close)
+    found = _after(text, fragment, [quote], resolver, quote.open_mark)
+    if found is None:
+        return None
+    start, end = found.speaker_start, found.speaker_end
+    speaker = found.speaker
+    return Attributed(quote, speaker, start, end, "continuation-fragment")
+
+
+def _after_clause(
+    text: str, quote: Quotation, quotes: list[Quotation], resolver: Resolver, para_end: int
+) -> Attributed | None:
+    """`“…” that is blatantly sexist, Roe said.`, `“…” if she loses, said Jane Roe, an
+    analyst.`: the attribution ends the sentence the quote runs on in."""
+    if text[quote.start : quote.close_mark].rstrip()[-1:] in ".!?":
+        return None  # the quote ended its sentence: what follows is another one
+    tail_start = min(quote.close_mark + 1, para_end)
+    later = [q.open_mark for q in quotes if q.open_mark >= tail_start]
+    end = sentence_end(text, tail_start, min([para_end, *later]), quotes)
+    clause = text[tail_start:end].rstrip()
+    if len(clause.split()) > CLAUSE_WORDS:
+        return None
+    for pattern in (_CLAUSE_SPEAKER_VERB, _CLAUSE_VERB_SPEAKER):
+        match = pattern.search(clause)
+        if match is None or _VERB.search(clause[: match.start()]):
+            continue  # a cue verb earlier in the clause attributes something else
+        np_start, np_end = tail_start + match.start("np"), tail_start + match.end("np")
+        speaker = resolver.resolve(np_start, np_end, quote.start)
+        if speaker is not None or _looks_like_speaker(text[np_start:np_end]):
+            return _make(quote, speaker, np_start, np_end, "after-clause")
+    return None
+
+
 _TITLED_NAME = re.compile(
     rf"(?:{_ABBREVIATED}\s)+(?:[A-Z]\.\s|[A-Z][\w’'-]*(?:\s(?=[A-Z])|(?=[\s,.;:)])))+"
 )
@@ -177,6 +242,12 @@ def _before(
     floor = max([para_start, *[e for e in earlier if e >= para_start]])
     start = sentence_start(text, quote.open_mark, floor, quotes)
     prefix = text[start : quote.open_mark]
+    according = _ACCORDING_TO.search(prefix)
+    if according is not None:
+        np_start, np_end = start + according.start("np"), start + according.end("np")
+        speaker = resolver.resolve(np_start, np_end, quote.start)
+        if speaker is not None or _looks_like_speaker(text[np_start:np_end]):
+            return _make(quote, speaker, np_start, np_end, "before")
     verbs = list(_VERB.finditer(prefix))
     if not verbs:
         return _named_colon(text, quote, resolver, start, prefix)
@@ -188,11 +259,15 @@ def _before(
     for verb in reversed(verbs):
         np_start, np_end = _np_before(prefix, verb.start())
         participle = _participle(prefix[: verb.start()])
+        if _VERB.search(prefix[np_start:np_end]):
+            continue  # `Roe said the way ... women who complained`: an earlier verb's clause
         if np_end > np_start and not participle:
             speaker = resolver.resolve(start + np_start, start + np_end, quote.start)
             if speaker is not None:
                 return _make(quote, speaker, start + np_start, start + np_end, "before")
-            named = _apposition_name(prefix, np_end, verb.start())
+            named = _apposition_name(prefix, np_end, verb.start()) or _clause_subject(
+                prefix, np_start, np_end
+            )
             if named is not None:
                 speaker = resolver.resolve(start + named[0], start + named[1], quote.start)
                 if speaker is not None:
@@ -207,6 +282,27 @@ def _before(
         speaker = resolver.resolve(np_start, np_end, quote.start)
         return _make(quote, speaker, np_start, np_end, "before-subject")
     return None
+
+
+_CLAUSE_SUBJECT = re.compile(
+    r"(?P<s>[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*){0,3})\s+"
+    r"(?:also\s+|then\s+|later\s+|often\s+)?(?!and\b|of\b|for\b|to\b|in\b|on\b)[a-z]+"
+)
+
+
+def _clause_subject(prefix: str, np_start: int, np_end: int) -> tuple[int, int] | None:
+    """`she issued a statement calling on …`, `he furrowed his brow and said`: the
+    subject of the clause the cue verb ends."""
+    at = np_start
+    opener = re.match(r"\S+\s+", prefix[at:np_end])
+    if opener and opener.group(0).strip(" ,").casefold() in words_of("sentence_openers"):
+        at += opener.end()  # `Recently she shrugged and said`: the subject follows
+    match = _CLAUSE_SUBJECT.match(prefix, at, np_end)
+    if match is None or match.end("s") == np_end:
+        return None
+    if match.group("s").split()[0].casefold() in words_of("sentence_openers"):
+        return None  # `Though …`: a sentence opener, not a subject
+    return match.start("s"), match.end("s")
 
 
 SUBJECT_WORDS = 6
@@ -235,13 +331,21 @@ def _apposition_name(prefix: str, np_end: int, verb_start: int) -> tuple[int, in
     return np_end + match.start("name"), np_end + match.end("name")
 
 
+_ACCORDING_TO = re.compile(r"(?:^|[,;]\s+)[Aa]ccording to (?P<np>[^,;:“”\"]{2,80}),\s*$")
+"""`According to the ministry, “…`: the source right before the quote."""
+
+
+_NAME_COLON = re.compile(
+    r"(?:^|[-–—,;.(]\s*|\bfrom\s)"  # `More from Roe: “…`
+    r"(?P<np>[A-Z][^\s,;:()–—-]*(?:\s[A-Z][^\s,;:()–—-]*){0,3}):\s*$"
+)
+
+
 def _named_colon(
     text: str, quote: Quotation, resolver: Resolver, start: int, prefix: str
 ) -> Attributed | None:
     """`... for Republicans - Jane Roe: “...`: a name and a colon right before the quote."""
-    match = re.search(
-        r"(?:^|[-–—,;.(]\s*)(?P<np>[A-Z][^\s,;:()–—-]*(?:\s[A-Z][^\s,;:()–—-]*){0,3}):\s*$", prefix
-    )
+    match = _NAME_COLON.search(prefix)
     if match is None:
         return None
     np_start, np_end = start + match.start("np"), start + match.end("np")

@@ -21,10 +21,12 @@ PRONOUNS = {"he", "she", "they", "it", "we"}
 _RULES = {
     "after": "attribution right after the quote",
     "after-inverted": "attribution right after the quote (verb first)",
+    "after-clause": "attribution ending the sentence the quote runs on in",
     "before": "cue verb before the quote in the same sentence",
     "before-subject": "the subject of the sentence that introduces the quote",
     "continuation": "continues the previous quote of the paragraph",
     "continuation-paragraph": "runs on from the quote that ended the previous paragraph",
+    "continuation-fragment": "continues a short quoted fragment attributed right after it",
     "continuation-forward": "cut by an aside; the piece that completes it is attributed",
     "name-colon": "the speaker's name and a colon right before the quote",
     "introduced": "introduced by the sentence that ends the previous paragraph",

@@ -244,9 +244,15 @@ def name_head(source: str) -> str | None:
     None when the source names nobody (`he`, `the official`, `a spokeswoman`).
     """
     # `Harry Reid (D-Nev.)`: a party label in brackets is no part of the name
-    part = _CUT.split(re.sub(r"\s*\([^)]*\)", "", source.strip()), maxsplit=1)[0]
-    tokens = [t.strip(".’'\"“”()") for t in part.split()]
+    source = re.sub(r"\s*\([^)]*\)", "", source.strip())
+    part = _CUT.split(source, maxsplit=1)[0]
     skip = words("not_names")
+    capitalised = [t for t in part.split() if t[:1].isupper()]
+    titles = words("title_words") | {"former", "acting", "then"}
+    if part.split() == capitalised and all(t.casefold() in titles for t in capitalised):
+        # `Former Secretary of State Jane Roe`: the `of` belongs to the title
+        part = source.split(",")[0]
+    tokens = [t.strip(".’'\"“”()") for t in part.split()]
     capitalised = [
         t
         for t in tokens

@@ -137,13 +137,19 @@ def _title_or_gloss(text: str, open_mark: int, start: int, end: int) -> bool:
     before = text[max(0, open_mark - 40) : open_mark]
     if _GLOSS.search(before) or _WORK.search(before):
         return True
-    return _title_case(text[start:end])
+    # `appeared on NBC’s “Meet the Press.”`: a programme, its full stop the sentence's
+    on_programme = _ON_PROGRAMME.search(before) is not None
+    return _title_case(text[start:end], full_stop=on_programme)
 
 
-def _title_case(words: str) -> bool:
+_ON_PROGRAMME = re.compile(r"(?:\bon|[’']s)\s*$")
+
+
+def _title_case(words: str, full_stop: bool = False) -> bool:
     """`Peace Through Strength`, `Back to the Future`: a title, not a sentence."""
     tokens = words.rstrip(".!?,").split()
-    if not 2 <= len(tokens) <= 8 or words.rstrip()[-1:] in ".!?":
+    ends = words.rstrip()[-1:]
+    if not 2 <= len(tokens) <= 8 or (ends in ".!?" and not (full_stop and ends == ".")):
         return False
     minor = words_of("minor_words")
     content = [t for t in tokens if t.casefold() not in minor]

@@ -14,12 +14,14 @@ import re
 from brief.corpus.models import Actor
 from brief.ingest.lexicon import alternation, lines
 from brief.ingest.mentions import FoldedText, Mention
-from brief.ingest.names import INDEFINITE, NameBook
+from brief.ingest.names import INDEFINITE, NameBook, speaker_name
 from brief.ingest.quotes import Attributed, Quotation
 from brief.ingest.slug import fold
 from brief.ingest.unnamed import Unnamed, description, is_unnamed
 
 PRONOUNS = {"he", "she", "they", "it", "we"}
+ORGANISATION_KINDS = {"organisation", "mission", "office", "group"}
+_HEAD_CUT = re.compile(r"\s(?:of|at|with|from)\s")
 SPOKESPEOPLE = re.compile(rf"\b(?:{alternation('spoken_for')})\b", re.IGNORECASE)
 """Words that make a phrase speak for an organisation (`a spokesperson`, `a statement`)."""
 GENERIC_HEADS = tuple(lines("generic_heads"))
@@ -80,6 +82,8 @@ class Resolver:
         self.subjects = self._subjects()
         self.genders: dict[str, str | None] = {}
         self.unnamed = Unnamed()
+        self.spoken: list[Mention] = []
+        """Organisations and documents quoted so far (`it said` may mean them)."""
 
     def _subjects(self) -> list[tuple[int, Mention]]:
         """(offset, person) for every sentence whose subject is a named person."""
@@ -115,13 +119,18 @@ class Resolver:
         return any(q.start <= index < q.end for q in self.quotes)
 
     def note(self, found: Attributed) -> None:
-        """A person just quoted is who the text is talking about next."""
-        if found.speaker is None or is_unnamed(found.speaker):
-            return  # a pronoun later is not pinned on an unnamed source
-        kind = self.kinds.get(found.speaker)
+        """A person just quoted is who the text is talking about next; an organisation
+        or document just quoted is what `it said` means next."""
+        if found.speaker is None:
+            return
+        kind = self.kinds.get(found.speaker) or self.unnamed.kinds.get(found.speaker)
         if kind is None and self.names is not None:
             kind = self.names.kinds.get(found.speaker, "person")
-        if kind == "person":
+        if kind in ORGANISATION_KINDS:
+            at = found.quote.start
+            self.spoken.append(Mention(at, at, found.speaker, kind))
+        elif kind == "person" and not is_unnamed(found.speaker):
+            # a pronoun later is not pinned on an unnamed source
             at = found.quote.start
             mention = Mention(at, at, found.speaker, "person")
             self.subjects = sorted([*self.subjects, (at, mention)], key=lambda s: s[0])
@@ -220,9 +229,18 @@ class Resolver:
             if as_described is not None and as_described.head[:1].isupper():
                 return None
         people = [m for m in inside if m.kind == "person"]
+        cut = _HEAD_CUT.search(self.text, start, end)
+        if cut is not None and any(m.end <= cut.start() for m in people):
+            # `Jane Roe of the Riverton Institute`: the head before `of`, not what follows
+            people = [m for m in people if m.end <= cut.start()]
         if not people and _ROLE_HEAD.search(phrase) and first_word in {"the", "this", "that"}:
             # `the Norland president`: a person in a role, Norland only qualifies it.
             person = self._description(phrase, at, start)
+            if person is not None:
+                return person
+        if inside and not people:
+            # `Jane Roe of the Riverton Institute`: the person before `of`, not the institute
+            person = self._person_before_cut(start, end, inside, at)
             if person is not None:
                 return person
         if inside:
@@ -243,6 +261,20 @@ class Resolver:
     def describe(self, start: int, end: int) -> Mention | None:
         """An unnamed speaker for a description the text gives (`a senior official`)."""
         return self.unnamed.speaker(self.text, start, end)
+
+    def _person_before_cut(
+        self, start: int, end: int, inside: list[Mention], at: int
+    ) -> Mention | None:
+        cut = _HEAD_CUT.search(self.text, start, end)
+        if self.names is None or cut is None or any(m.start < cut.start() for m in inside):
+            return None
+        named = speaker_name(self.text[start : cut.start()], self.names.extra)
+        if named is None or named.kind != "person":
+            return None
+        linked = self.names.link(start, cut.start(), at)
+        if linked is not None:
+            self.kinds.setdefault(linked.actor, linked.kind)
+        return linked
 
     def resolve_name(self, name: str, start: int, end: int, at: int) -> Mention | None:
         """Link a name given in another spelling (a transcript's `BRANDT`) at `start:end`."""
@@ -294,10 +326,10 @@ class Resolver:
     def _last_organisation(self, at: int) -> Mention | None:
         orgs = [
             m
-            for m in self.mentions
-            if m.start < at and m.kind in {"organisation", "mission", "office", "group"}
+            for m in [*self.mentions, *self.spoken]
+            if m.start < at and m.kind in ORGANISATION_KINDS
         ]
-        return orgs[-1] if orgs else None
+        return max(orgs, key=lambda m: m.start) if orgs else None
 
     def _description(self, phrase: str, at: int, phrase_start: int) -> Mention | None:
         """`the Assistant Secretary General`, `the senior OSSU official`, `the ministry`."""

@@ -1,7 +1,7 @@
 """The weekly pack: every briefing for one ISO week, in one folder.
 
     output/packs/2024-W38/
-        kosovo_2024-09-22.pdf, kosovo_2024-09-22.docx, ...   each brief, each format
+        norland_2024-09-22.pdf, norland_2024-09-22.docx, ...   each brief, each format
         pack_2024-W38.pdf      cover, contents, what changed, every brief
         changes.md             what changed since the previous pack
         manifest.json          every file's sha256, the inputs' hash, tool version

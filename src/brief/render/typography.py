@@ -1,6 +1,6 @@
 """Typographic apostrophes, the same in every rendered format.
 
-Sources and curators type "NATO's", "NATO´s" (an acute accent) or "NATO’s";
+Sources and curators type "OSSU's", "OSSU´s" (an acute accent) or "OSSU’s";
 a printed brief shows one apostrophe, the typographic ’. Only an apostrophe
 inside a word ("country's", "don't") or after a plural's s ("officials'")
 changes: quotation marks are left as written, and so is any word holding a
@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 _APOSTROPHE = re.compile(
-    r"(?<=[^\W\d_])['\u00b4](?=[^\W\d_])"  # inside a word: country's, NATO´s
+    r"(?<=[^\W\d_])['\u00b4](?=[^\W\d_])"  # inside a word: country's, OSSU´s
     r"|(?<=[^\W\d_]s)'(?=[\s,.;:!?)\]]|$)"  # after a plural: officials'
 )
 _URL = re.compile(r"\S*(?:://|www\.)\S*")

@@ -160,7 +160,7 @@ def blocks(items: tuple[Block, ...], ctx: Context) -> list[_Element]:
     for index, block in enumerate(items):
         rendered = _block(block, ctx, quote=False, depth=0)
         following = items[index + 1] if index + 1 < len(items) else None
-        # A line introducing a quote ("X, in Belgrade, said:"), a list or a
+        # A line introducing a quote ("X, in Riverton, said:"), a list or a
         # table stays on the page of what it introduces.
         if rendered and _introduces(block, following):
             set_paragraph(rendered[-1], keep_next=True)

@@ -62,7 +62,7 @@ def title_block(meta: Metadata) -> list[_Element]:
     line("Title", meta.title)
     if meta.subtitle:
         line("Subtitle", meta.subtitle)
-    # "Subject: Kosovo" under "Kosovo: country brief" would only repeat the title.
+    # "Subject: Norland" under "Norland: country brief" would only repeat the title.
     if meta.subject and meta.subject.casefold() not in f"{meta.title} {meta.subtitle}".casefold():
         line("DocumentInfo", f"Subject: {meta.subject}")
     line("DocumentInfo", meta.information_line)

@@ -1,7 +1,7 @@
 """Where a URL may break at a line end: only after / . - ? & = (and _ ~ #).
 
 reportlab breaks a URL only after a slash, and a word that still does not fit
-anywhere, letter by letter ("https: //n1info.ba/...in-b osnia"). Its line
+anywhere, letter by letter ("https: //news.example/...in-n orland"). Its line
 breaker asks `_uri_split_pairs(uri)` for the places a URL may break, longest
 first head; `install` hands it one that offers every place after one of
 these characters. Nothing is inserted: the line simply ends there, so the text

@@ -31,7 +31,7 @@ LABEL_WIDTH = 36 * mm
 
 def cover(meta: Metadata, styles: Styles, width: float) -> list[Flowable]:
     rows: list[tuple[str, str]] = []
-    # "Subject: Kosovo" under "Kosovo: country brief" would only repeat the title.
+    # "Subject: Norland" under "Norland: country brief" would only repeat the title.
     if meta.subject and meta.subject.casefold() not in meta.title.casefold():
         rows.append(("Subject", meta.subject))
     rows.append(("Information as of", meta.information_as_of))

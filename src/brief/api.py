@@ -479,7 +479,7 @@ def pack_plan(
     week: str | None = None,
     as_of: dt.date | None = None,
     out: Path | str | None = None,
-) -> dict:
+) -> dict[str, Any]:
     """The week and which briefings each of `shards` shards would render (as JSON data)."""
     from brief.pack import PackOptions
     from brief.pack.sharded import plan

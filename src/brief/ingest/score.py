@@ -333,13 +333,13 @@ def _polnear_misses(
     for i, p in enumerate(predicted):
         if i not in found_p:
             misses.append(f"extra [{p.speaker}]: {text[p.span[0] : p.span[1]][:70]!r}")
-    for p, g in detected:
-        if g not in right:
-            got = predicted[p]
+    for p_index, g_index in detected:
+        if g_index not in right:
+            got, want = predicted[p_index], gold[g_index]
             said = text[got.evidence[0] : got.evidence[1]] if got.evidence else None
             misses.append(
-                f"speaker [{gold[g].source}] got [{got.speaker} from {said!r}]: "
-                f"{text[gold[g].start : gold[g].end][:50]!r}"
+                f"speaker [{want.source}] got [{got.speaker} from {said!r}]: "
+                f"{text[want.start : want.end][:50]!r}"
             )
     return misses
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
+from typing import Any
 
 from brief.corpus import Corpus
 from brief.document.dates import long_date
@@ -71,8 +72,8 @@ class _Pack:
         self.folder = self.packs / self.week.label
         self.inputs = inputs_hash(options.root)
         self.tool = tool_hash()
-        self.old: dict = {}
-        self.old_timings: dict = {}
+        self.old: dict[str, Any] = {}
+        self.old_timings: dict[str, Any] = {}
         self.staging: Staging | None = None
         self.result = PackResult(folder=self.folder, week=self.week, as_of=self.as_of)
         self.timings: dict[str, dict[str, float]] = {}
@@ -108,10 +109,11 @@ class _Pack:
         subject = self.corpus.briefings[stem].subject
         return cache_key(TOOL, self.tool, self.inputs, stem, subject, self.as_of.isoformat(), fmt)
 
-    def plan(self) -> tuple[list[Task], dict[str, dict]]:
+    def plan(self) -> tuple[list[Task], dict[str, dict[str, Any]]]:
         """Tasks for what must be rendered; old manifest entries of what need not."""
         old_briefs = {b["briefing"]: b for b in self.old.get("briefs", [])}
-        tasks, kept = [], {}
+        tasks: list[Task] = []
+        kept: dict[str, dict[str, Any]] = {}
         for stem, briefing in sorted(self.corpus.briefings.items()):
             if self.selected is not None and stem not in self.selected:
                 continue
@@ -131,7 +133,7 @@ class _Pack:
                 self.timings[stem] = self.old_timings["briefs"][stem]
         return tasks, kept
 
-    def stream_pack_pdf(self, tasks: list[Task], kept: dict[str, dict]) -> None:
+    def stream_pack_pdf(self, tasks: list[Task], kept: dict[str, dict[str, Any]]) -> None:
         """Start the pack PDF now, if a brief's PDF is to be rendered: each brief goes
         in as it arrives (the briefs kept from the previous pack at once), not in a
         serial merge after the last worker."""
@@ -199,7 +201,9 @@ class _Pack:
         self.progress.advance(outcome)
         return outcome
 
-    def brief_entries(self, outcomes: list[Outcome], kept: dict[str, dict]) -> list[dict]:
+    def brief_entries(
+        self, outcomes: list[Outcome], kept: dict[str, dict[str, Any]]
+    ) -> list[dict[str, Any]]:
         entries = dict(kept)
         for outcome in outcomes:
             if outcome.error:
@@ -226,7 +230,9 @@ class _Pack:
             entry["files"].sort(key=lambda f: FORMATS.index(f["format"]))
         return [entries[stem] for stem in sorted(entries)]
 
-    def changes(self, briefs: list[dict]) -> tuple[bytes, list[tuple[str, list[str]]], str]:
+    def changes(
+        self, briefs: list[dict[str, Any]]
+    ) -> tuple[bytes, list[tuple[str, list[str]]], str]:
         previous_week = self.week.previous()
         current = take_snapshot(self.corpus, self.as_of)
         earlier = read_json(self.packs / previous_week.label / "manifest.json").get("snapshot")
@@ -260,7 +266,9 @@ class _Pack:
         self.snapshot = current
         return text.encode("utf-8"), compact, intro
 
-    def combined(self, briefs: list[dict], sections, intro: str) -> dict | None:
+    def combined(
+        self, briefs: list[dict[str, Any]], sections: list[tuple[str, list[str]]], intro: str
+    ) -> dict[str, Any] | None:
         from brief import api
         from brief.document import Metadata
         from brief.pack.combine import PackedBrief
@@ -277,7 +285,8 @@ class _Pack:
         if up_to_date(self.folder, self.old.get("combined"), key):
             self.staging.keep(name)  # type: ignore[union-attr]
             self.result.kept.append(name)
-            return self.old["combined"]
+            kept: dict[str, Any] = self.old["combined"]
+            return kept
         start = time.perf_counter()
         packed = [PackedBrief(b["title"], b["subject"], b["marking"], b"") for b in with_pdf]
         stems = [b["briefing"] for b in with_pdf]
@@ -330,8 +339,9 @@ class _Pack:
         earlier = read_json(self.packs / self.week.previous().label / "manifest.json")
         for manifest in (self.old, earlier):
             combined = manifest.get("combined") if isinstance(manifest, dict) else None
-            if isinstance(combined, dict) and isinstance(combined.get("cover_pages"), int):
-                return max(1, combined["cover_pages"])
+            pages = combined.get("cover_pages") if isinstance(combined, dict) else None
+            if isinstance(pages, int):
+                return max(1, pages)
         return 1
 
 
@@ -393,7 +403,10 @@ def build_pack(options: PackOptions, progress: PlainProgress | None = None) -> P
 
 
 def merge_shards(
-    root: Path, shard_folders: list[Path], out: Path | None = None, progress=None
+    root: Path,
+    shard_folders: list[Path],
+    out: Path | None = None,
+    progress: PlainProgress | None = None,
 ) -> PackResult:
     """The pack from the folders of `brief pack --shard K/N` runs: byte-identical to
     `build_pack` of the same week (but timings.json). Raises InvalidInput naming
@@ -403,12 +416,12 @@ def merge_shards(
     return merge(root, shard_folders, out, progress or make_progress())
 
 
-def _finish(state: _Pack, briefs: list[dict], started: float) -> None:
+def _finish(state: _Pack, briefs: list[dict[str, Any]], started: float) -> None:
     """changes.md, the combined PDF, the manifest and timings, into the staging folder."""
     options = state.options
     state.result.failures.sort()  # they arrive in completion order, which --jobs varies
     changes, sections, intro = state.changes(briefs)
-    manifest = {
+    manifest: dict[str, Any] = {
         "pack": state.week.label,
         "week": {"from": state.week.monday.isoformat(), "to": state.week.sunday.isoformat()},
         "as_of": state.as_of.isoformat(),

@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from brief.assemble import extras
 from brief.assemble.index import ExtractIndex
@@ -138,7 +139,7 @@ class Assembly:
         cached = self._views.get(extract.id)
         if cached:
             return cached
-        common = {
+        common: _ViewFields = {
             "id": extract.id,
             "kind": extract.kind,
             "date": extract.when.last,
@@ -556,7 +557,9 @@ class Assembly:
         # The same orders as `statements` and `mixed_views`: a group's view is its
         # first statement's (by `_by_date`); views sort by (last day, id).
         firsts = {key: min(g, key=_by_date) for key, g in groups.items()}
-        candidates = [(s.when.last, s.id, key) for key, s in firsts.items()]
+        candidates: list[tuple[dt.date, str, tuple[str, str] | int]] = [
+            (s.when.last, s.id, key) for key, s in firsts.items()
+        ]
         candidates += [(e.when.last, e.id, i) for i, e in enumerate(others)]
         *_, where = max(candidates, key=lambda c: (c[0], c[1]))
         if isinstance(where, tuple):
@@ -787,3 +790,15 @@ def credibility_label(grade: str) -> str:
 def _part(extract: AnyExtract) -> str:
     """What part of its source an extract is: body text, a photo caption, background."""
     return str(getattr(extract, "part", "body"))
+
+
+class _ViewFields(TypedDict):
+    """What every extract's view holds, whatever its kind (`Assembly.view`)."""
+
+    id: str
+    kind: str
+    date: dt.date
+    date_text: str
+    location: str | None
+    issues: list[str]
+    sources: list[SourceRef]

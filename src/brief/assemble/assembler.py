@@ -691,7 +691,7 @@ class Assembly:
         single = [
             Claim(
                 text=_claim_text(item),
-                date_text=getattr(item, "date_text", None) or getattr(item, "made_text", ""),
+                date_text=item.made_text if isinstance(item, JudgmentView) else item.date_text,
                 source=self.corpus.sources[item.sources[0].source].title,
             )
             for item in single_items

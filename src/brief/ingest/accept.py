@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -21,6 +23,7 @@ from brief.corpus import load_corpus
 from brief.corpus.load import load_model_file, schema_line
 from brief.corpus.models import (
     DraftActor,
+    DraftEvent,
     DraftFile,
     DraftRole,
     DraftStatement,
@@ -94,22 +97,22 @@ def accept_draft(root: Path, source_id: str) -> Accepted:
         except ValidationError as exc:
             problems.extend(_problems(rel, f"statements.{index}", exc))
         problems.extend(_unknown(rel, f"statements.{index}", [item.speaker, *subjects], known))
-    for index, item in enumerate(draft.events):
-        if not item.accept:
+    for index, event in enumerate(draft.events):
+        if not event.accept:
             continue
         try:
             extracts.append(
                 Event(
-                    id=item.id, source=source_id, date=item.date,
-                    date_precision=item.date_precision, location=item.location,
-                    subjects=item.subjects or item.actors, issues=item.issues,
-                    credibility=item.credibility, note=item.note or note,
-                    summary=item.summary, actors=item.actors, evidence=item.evidence,
+                    id=event.id, source=source_id, date=event.date,
+                    date_precision=event.date_precision, location=event.location,
+                    subjects=event.subjects or event.actors, issues=event.issues,
+                    credibility=event.credibility, note=event.note or note,
+                    summary=event.summary, actors=event.actors, evidence=event.evidence,
                 )
             )  # fmt: skip
         except ValidationError as exc:
             problems.extend(_problems(rel, f"events.{index}", exc))
-        problems.extend(_unknown(rel, f"events.{index}", [*item.actors, *item.subjects], known))
+        problems.extend(_unknown(rel, f"events.{index}", [*event.actors, *event.subjects], known))
     for extract_ in extracts:
         if extract_.id in corpus.extracts:
             problems.append(
@@ -148,7 +151,11 @@ def _check(draft: DraftFile, text: str, rel: str, source: Source) -> list[Proble
     boilerplate = boilerplate_spans(text, list(source.boilerplate))
     if draft.source != source.id:
         problems.append(Problem(rel, field="source", message=f"is not '{source.id}'"))
-    for group, items in (("statements", draft.statements), ("events", draft.events)):
+    groups: tuple[tuple[str, Sequence[DraftStatement | DraftEvent]], ...] = (
+        ("statements", draft.statements),
+        ("events", draft.events),
+    )
+    for group, items in groups:
         for index, item in enumerate(items):
             if not item.accept:
                 continue
@@ -210,7 +217,7 @@ def _new_files(
         actors_rel = f"seeds/actors/from-{source_id[:70]}.yaml"
         records = []
         for actor in actors:
-            record: dict = {"id": actor.id, "name": actor.name, "kind": actor.kind.value}
+            record: dict[str, Any] = {"id": actor.id, "name": actor.name, "kind": actor.kind.value}
             roles = [_role(role, source_id) for role in actor.roles]
             if actor.role and not any(r["title"] == actor.role for r in roles):
                 roles.insert(0, {"title": actor.role, "sources": [source_id]})
@@ -223,9 +230,9 @@ def _new_files(
     return files
 
 
-def _role(role: DraftRole, source_id: str) -> dict:
+def _role(role: DraftRole, source_id: str) -> dict[str, Any]:
     """A dated role as the corpus records it; the organisation as written goes in the note."""
-    record: dict = {"title": role.title}
+    record: dict[str, Any] = {"title": role.title}
     for key in ("start", "end"):
         if getattr(role, key) is not None:
             record[key] = getattr(role, key)
@@ -235,7 +242,7 @@ def _role(role: DraftRole, source_id: str) -> dict:
     return record
 
 
-def _appended(root: Path, rel: str, key: str, records: list[dict], schema: str) -> bytes:
+def _appended(root: Path, rel: str, key: str, records: list[dict[str, Any]], schema: str) -> bytes:
     """The file at `rel` with `records` added to its list, its own text kept as written."""
     path = root / rel
     old = path.read_text(encoding="utf-8") if path.exists() else ""
@@ -248,7 +255,7 @@ def _appended(root: Path, rel: str, key: str, records: list[dict], schema: str) 
         ) from None
 
 
-def _record(extract_: Statement | Event) -> dict:
+def _record(extract_: Statement | Event) -> dict[str, Any]:
     data = extract_.model_dump(mode="python", exclude_defaults=True)
     return {"id": data.pop("id"), "kind": extract_.kind, **data}
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from brief.confine import refusal
 from brief.corpus import Corpus, load_corpus
 from brief.corpus.models import (
+    ActorKind,
     DatePrecision,
     DraftActor,
     DraftEvent,
@@ -132,7 +133,7 @@ def build_draft(corpus: Corpus, source_id: str) -> DraftFile:
             DraftActor(
                 id=p.id,
                 name=p.name,
-                kind=kinds_of_new.get(p.id, "person"),
+                kind=ActorKind(kinds_of_new.get(p.id, ActorKind.PERSON)),
                 role=p.role,
                 roles=roles.get(p.id, []),
                 start=p.start,

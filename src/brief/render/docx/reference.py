@@ -24,6 +24,7 @@ from __future__ import annotations
 import copy
 import io
 from collections.abc import Mapping
+from typing import Any
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -118,7 +119,7 @@ def _map_styles(ours: docx.document.Document, names: Mapping[str, str], where: s
                     ref.set(qn("w:val"), swap[value])
 
 
-def _story_parts(ours: docx.document.Document) -> list:
+def _story_parts(ours: docx.document.Document) -> list[Any]:
     """Footnotes, headers and footers: every part besides the body that holds text."""
     wanted = {RT.FOOTNOTES, RT.HEADER, RT.FOOTER}
     return [

@@ -128,6 +128,7 @@ class StoryBuilder:
                 flowables = self.blocks(children, depth, quote=True)
                 quoted = [f for f in flowables if isinstance(f, QuoteParagraph)]
                 for paragraph in quoted[:-1]:
+                    # Read back with getattr by draw(): a mark on these paragraphs only.
                     paragraph.joins_next = True  # type: ignore[attr-defined]
                 return flowables
             case model.Table(header=header, rows=rows):
@@ -154,6 +155,7 @@ class StoryBuilder:
         markup = self.inliner.markup(block.children)
         flowable = Paragraph(markup, breaks.for_urls(self.styles.headings[level], markup))
         title = curly_apostrophes(" ".join(plain_text(block.children).split()))
+        # Read back with getattr (outline, contents): a mark on heading paragraphs only.
         flowable.brief_heading = HeadingInfo(level, title, literal(title), key)  # type: ignore[attr-defined]
         return flowable
 

@@ -62,5 +62,6 @@ class Paragraph(_Paragraph):
         # is where the outline and the contents point.
         info = getattr(self, "brief_heading", None)
         if info is not None and len(parts) > 1:
+            # The heading mark (flowables.py), read back with getattr.
             parts[0].brief_heading = info  # type: ignore[attr-defined]
         return parts

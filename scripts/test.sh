@@ -8,5 +8,5 @@ scripts/system-deps.sh
 scripts/bootstrap.sh --test
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
-.venv/bin/mypy  # --strict over src/, configured in pyproject.toml
+.venv/bin/mypy --strict  # over src/ ([tool.mypy] in pyproject.toml)
 exec .venv/bin/python -m pytest "$@"

@@ -23,7 +23,7 @@ from brief.document import (
 from brief.document.model import iter_inlines
 from brief.errors import InvalidInput
 from brief.render.markdown import render_text
-from fixture_corpus import AS_OF, HOSTILE_LINE_START, HOSTILE_QUOTE, build_corpus
+from memory_corpus import AS_OF, HOSTILE_LINE_START, HOSTILE_QUOTE, build_corpus
 
 SINCE = dt.date(2024, 8, 1)
 

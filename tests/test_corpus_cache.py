@@ -10,7 +10,7 @@ import pytest
 from brief.corpus import cache, load_corpus
 from brief.corpus import load as load_module
 from brief.errors import InvalidInput
-from corpus_fixture import make_workspace
+from tiny_workspace import make_workspace
 
 EXTRACTS = "seeds/extracts/n1-ruge.yaml"
 

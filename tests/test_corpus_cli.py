@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from brief.cli import app
 from brief.corpus.schema import schema_files
-from corpus_fixture import make_workspace
+from tiny_workspace import make_workspace
 
 REPO = Path(__file__).resolve().parents[1]
 runner = CliRunner()

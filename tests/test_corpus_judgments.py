@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from brief.corpus.load import load_workspace
-from corpus_fixture import line_of, make_workspace
+from tiny_workspace import line_of, make_workspace
 
 JUDGMENTS = "seeds/judgments/judgments.yaml"
 TEXT = "KFOR is likely to keep its strength in Kosovo through 2025."

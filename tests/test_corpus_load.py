@@ -9,7 +9,7 @@ import pytest
 
 from brief.corpus import load_corpus
 from brief.errors import InvalidInput
-from corpus_fixture import edit, line_of, make_workspace, problems, write
+from tiny_workspace import edit, line_of, make_workspace, problems, write
 
 EXTRACTS = "seeds/extracts/n1-ruge.yaml"
 ACTORS = "seeds/actors/actors.yaml"

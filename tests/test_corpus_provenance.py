@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from brief.corpus.provenance import VerbatimIndex, find_verbatim, normalize
-from corpus_fixture import edit, line_of, make_workspace, problems
+from tiny_workspace import edit, line_of, make_workspace, problems
 
 EXTRACTS = "seeds/extracts/n1-ruge.yaml"
 SOURCE = "seeds/sources/n1-ruge.yaml"

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from brief.corpus.load import load_workspace
-from corpus_fixture import FILES, make_workspace
+from tiny_workspace import FILES, make_workspace
 
 EDITS = st.sampled_from(["delete", "duplicate", "insert", "indent", "dedent"])
 JUNK = st.text(alphabet=st.sampled_from(list(":-[]{}\"'#&*!|>%@`, \t\nxé“\x00")), max_size=6)

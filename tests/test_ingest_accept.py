@@ -93,6 +93,23 @@ def test_accepting_into_a_curated_file_keeps_its_items_comments_and_indentation(
     assert load_corpus(ws).extracts["rks-ruge-accepted-1"].quote == NEW_PASSAGE
 
 
+def test_every_field_the_analyst_reviewed_is_what_is_accepted(tmp_path: Path) -> None:
+    ws = copy_shipped_workspace(tmp_path / "ws")
+    text = (ws / "seeds" / "texts" / f"{SOURCE}.txt").read_text(encoding="utf-8")
+    reviewed = _statement(
+        text, NEW_PASSAGE, location="Pristina, Kosovo", note="Checked against the video."
+    )
+    _write_draft(ws, SOURCE, [reviewed])
+
+    assert run("extract", SOURCE, "--accept", "-w", str(ws)).exit_code == 0
+
+    accepted = load_corpus(ws).extracts["rks-ruge-accepted-1"]
+    shared = set(DraftStatement.model_fields) & set(type(accepted).model_fields)
+    assert shared >= {"quote", "speaker", "mode", "refers_to", "location", "note", "subjects"}
+    assert {f: getattr(accepted, f) for f in shared} == {f: getattr(reviewed, f) for f in shared}
+    assert accepted.source == SOURCE
+
+
 def test_a_quote_retyped_with_straight_quotes_is_accepted_as_verbatim(tmp_path: Path) -> None:
     ws = copy_shipped_workspace(tmp_path / "ws")
     text = (ws / "seeds" / "texts" / f"{SOURCE}.txt").read_text(encoding="utf-8")

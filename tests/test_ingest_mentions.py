@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from brief.fold import id_fold
 from brief.ingest.dates import date_of, find_dates
 from brief.ingest.mentions import ActorIndex, find_mentions
-from brief.ingest.slug import fold
 from ingest_helpers import registry
 
 
@@ -45,7 +45,7 @@ def test_longest_name_wins_and_lowercase_words_are_not_names() -> None:
 def test_offsets_survive_letters_that_fold_to_two() -> None:
     text = "Đurić and Đurić met Ruge."
     assert mentioned(text)[-1] == ("Ruge", "boris-ruge")
-    assert fold("Đurić") == "djuric"
+    assert id_fold("Đurić") == "djuric"
 
 
 def test_stated_dates_and_publication_fallback() -> None:

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from brief.cli import app
 from brief.corpus import load_corpus
 from brief.dates import PartialDate, Precision, describe_cutoff
-from corpus_fixture import edit, line_of, make_workspace, problems
+from tiny_workspace import edit, line_of, make_workspace, problems
 
 D = dt.date
 EXTRACTS = "seeds/extracts/n1-ruge.yaml"

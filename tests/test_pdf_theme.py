@@ -19,7 +19,7 @@ from brief import api
 from brief.cli import app
 from brief.render.pdf import render
 from brief.render.pdf.theme import Theme
-from corpus_fixture import edit, line_of, make_workspace, problems
+from tiny_workspace import edit, line_of, make_workspace, problems
 
 SETTINGS = "briefings/_workspace.yaml"
 VERA = Path(reportlab.__file__).parent / "fonts"  # Latin only: no Đ, no Cyrillic

@@ -15,7 +15,7 @@ from brief.assemble.sections import Count, Section
 from brief.corpus import Corpus
 from brief.corpus.models import Briefing
 from brief.render.markdown import render_text
-from fixture_corpus import AS_OF, build_corpus
+from memory_corpus import AS_OF, build_corpus
 
 TEMPLATE = """\
 # {{ section.heading }}

@@ -14,7 +14,7 @@ from brief.corpus.models import Briefing
 from brief.errors import InvalidInput
 from brief.render.markdown import render_text
 from brief.templates import escape, make_environment, render_template
-from fixture_corpus import AS_OF, TEMPLATES, build_corpus
+from memory_corpus import AS_OF, TEMPLATES, build_corpus
 
 SINCE = dt.date(2024, 8, 1)
 REPO = Path(__file__).resolve().parents[1]

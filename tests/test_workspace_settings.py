@@ -9,7 +9,7 @@ import pytest
 from brief.corpus import load_corpus
 from brief.corpus.load import load_workspace
 from brief.corpus.models import FrontMatter
-from corpus_fixture import line_of, make_workspace, write
+from tiny_workspace import line_of, make_workspace, write
 
 SETTINGS = "briefings/_workspace.yaml"
 

@@ -49,6 +49,8 @@ from brief.corpus import Corpus, load_corpus
 from brief.document import Document
 from brief.errors import BriefError, InvalidInput, Problem
 from brief.fsutil import atomic_write_bytes
+from brief.output import FORMATS as FORMATS  # formats a brief renders to, in writing order
+from brief.output import check_formats
 
 if TYPE_CHECKING:
     from brief.assemble.check import CheckResult
@@ -61,9 +63,6 @@ if TYPE_CHECKING:
     from brief.render.pdf.theme import Theme as PdfTheme
 
 Workspace = Path | str | None
-
-FORMATS = ("pdf", "docx", "md")
-"""Formats a brief renders to."""
 
 
 # ------------------------------------------------------------------ workspace
@@ -373,21 +372,6 @@ def _export(
     return _bytes(corpus, subject, to, as_of=as_of, since=since, marking=marking)
 
 
-def check_formats(formats: Iterable[str]) -> tuple[str, ...]:
-    """The formats asked for, in order, once each; `InvalidInput` naming unknown ones."""
-    names = tuple(dict.fromkeys(str(f).strip().lower() for f in formats))
-    unknown = [name for name in names if name not in FORMATS]
-    if unknown or not names:
-        raise InvalidInput(
-            Problem(
-                file="--format",
-                message=f"unknown format(s) {', '.join(unknown) or '(none)'}; choose from "
-                + ", ".join(FORMATS),
-            )
-        )
-    return names
-
-
 def writable_folder(folder: Path, option: str | None = None) -> Path:
     """`folder`, created if need be; else a problem naming the option that chose it."""
     why = None
@@ -479,7 +463,7 @@ def pack_plan(
     week: str | None = None,
     as_of: dt.date | None = None,
     out: Path | str | None = None,
-) -> dict:
+) -> dict[str, Any]:
     """The week and which briefings each of `shards` shards would render (as JSON data)."""
     from brief.pack import PackOptions
     from brief.pack.sharded import plan

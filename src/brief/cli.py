@@ -20,7 +20,7 @@ import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypedDict
 
 import typer
 from typer.core import TyperGroup
@@ -29,7 +29,11 @@ from brief import __version__
 from brief.errors import BriefError, InvalidInput, Problem
 
 if TYPE_CHECKING:
+    # typer vendors click (pinned below 0.30): TyperGroup's methods take its Context.
+    from typer._click.core import Context as ClickContext
+
     from brief.corpus import Corpus
+    from brief.pack.progress import PlainProgress
 
 # Options of the group itself: anything else in first place is a subject.
 _GROUP_ARGS = {"--help", "-h", "--version", "--install-completion", "--show-completion"}
@@ -39,13 +43,13 @@ JSON_VERSION = 1
 """`version` of every `--json` output: bumped when a key changes meaning or goes away."""
 
 
-def _debug_enabled(ctx: typer.Context) -> bool:
+def _debug_enabled(ctx: ClickContext) -> bool:
     from brief.env import flag
 
     return bool(ctx.meta.get("brief.debug")) or flag("BRIEF_DEBUG")
 
 
-def _json_enabled(ctx: typer.Context) -> bool:
+def _json_enabled(ctx: ClickContext) -> bool:
     """`--json` is among the command's arguments (set as the root group parses them)."""
     return bool(ctx.meta.get("brief.json"))
 
@@ -113,8 +117,9 @@ _HELP_ERROR = getattr(_CLICK_ERRORS, "NoArgsIsHelpError", ())
 
 def _option_name(param: Any) -> str:
     """`--format` for an option (its longest spelling), `SUBJECT` for an argument."""
-    opts = [o for o in getattr(param, "opts", []) if o.startswith("-")]
-    return max(opts, key=len) if opts else param.human_readable_name
+    opts: list[str] = [o for o in getattr(param, "opts", []) if o.startswith("-")]
+    name: str = max(opts, key=len) if opts else param.human_readable_name
+    return name
 
 
 def usage_line(err: Exception) -> str:
@@ -126,7 +131,9 @@ def usage_line(err: Exception) -> str:
     if isinstance(err, _CLICK_ERRORS.MissingParameter) or not isinstance(
         err, _CLICK_ERRORS.BadParameter
     ):
-        return err.format_message()  # type: ignore[attr-defined]
+        # _CLICK_ERRORS is found at run time, so mypy cannot narrow `err` to a click error.
+        text: str = err.format_message()  # type: ignore[attr-defined]
+        return text
     # pydantic-style wording from typer's validation says nothing to a user.
     message = str(err.message).removeprefix("Value error, ").rstrip(".")
     return f"{_option_name(err.param)}: {message}" if err.param is not None else message
@@ -142,23 +149,29 @@ def _usage_exit(err: Exception, as_json: bool = False) -> int:
 class BriefGroup(TyperGroup):
     """The root group: subject routing and the one error handler."""
 
-    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
         # Known before any option is parsed: a usage error must be JSON too.
         ctx.meta["brief.json"] = "--json" in args
         if args and args[0] not in self.commands and args[0] not in _GROUP_ARGS:
             args = ["render", *args]
         return super().parse_args(ctx, args)
 
-    def make_context(self, info_name: str | None, args: list[str], **extra: Any) -> Any:
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: ClickContext | None = None,
+        **extra: Any,
+    ) -> ClickContext:
         _QUIET["on"] = False
         try:
-            return super().make_context(info_name, list(args), **extra)
+            return super().make_context(info_name, list(args), parent, **extra)
         except UsageError as err:
             if isinstance(err, _HELP_ERROR):
                 raise
             raise typer.Exit(_usage_exit(err, "--json" in args)) from None
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: ClickContext) -> Any:
         try:
             return super().invoke(ctx)
         except UsageError as err:
@@ -210,6 +223,26 @@ app = typer.Typer(
 
 
 # ------------------------------------------------------------ shared options
+
+
+class _Selection(TypedDict):
+    """What a brief covers, as `api.export` and `api.export_bytes` take it."""
+
+    workspace: Path | None
+    as_of: dt.date | None
+    since: dt.date | None
+    marking: str | None
+
+
+class _RenderOptions(TypedDict, total=False):
+    """`brief render`'s options as `api.render` and `api.watch` take them."""
+
+    as_of: dt.date | None
+    since: dt.date | None
+    marking: str | None
+    out: Path | None
+    reference_docx: Path
+    profile: str
 
 
 def _set_debug(ctx: typer.Context, _param: typer.CallbackParam, value: bool) -> bool:
@@ -353,6 +386,16 @@ MarkingOption = Annotated[
 ]
 
 
+def _out_option(what: str) -> Any:
+    """`--out DIR` of a command that writes one file there, or `what` to standard output."""
+    return typer.Option(
+        "--out",
+        "-o",
+        metavar="DIR",
+        help=f"Output folder (default: output/ in the workspace); - : standard output{what}.",
+    )
+
+
 def _is_stdout(out: Path | None) -> bool:
     return out is not None and str(out) == "-"
 
@@ -396,15 +439,7 @@ def render(
     ] = Format.pdf,
     as_of: AsOfOption = None,
     since: SinceOption = None,
-    out: Annotated[
-        Path | None,
-        typer.Option(
-            "--out",
-            "-o",
-            metavar="DIR",
-            help="Output folder (default: output/ in the workspace); - : standard output (md).",
-        ),
-    ] = None,
+    out: Annotated[Path | None, _out_option(" (md)")] = None,
     marking: MarkingOption = None,
     reference_docx: Annotated[
         Path | None,
@@ -440,7 +475,7 @@ def render(
     from brief import api
 
     formats = api.FORMATS if fmt is Format.all else (fmt.value,)
-    options = {"as_of": as_of, "since": since, "marking": marking, "out": out}
+    options: _RenderOptions = {"as_of": as_of, "since": since, "marking": marking, "out": out}
     if reference_docx is not None:
         options["reference_docx"] = reference_docx
     if profile is not Profile.full:
@@ -467,7 +502,9 @@ def render(
         say(shown_path(path))
 
 
-def _watch(subject: str, formats: tuple[str, ...], workspace: Path | None, options: dict) -> None:
+def _watch(
+    subject: str, formats: tuple[str, ...], workspace: Path | None, options: _RenderOptions
+) -> None:
     from brief import api
 
     def show(result: list[Path] | BriefError) -> None:
@@ -558,15 +595,7 @@ def export(
     ] = (ExportTarget.json),
     as_of: AsOfOption = None,
     since: SinceOption = None,
-    out: Annotated[
-        Path | None,
-        typer.Option(
-            "--out",
-            "-o",
-            metavar="DIR",
-            help="Output folder (default: output/ in the workspace); - : standard output.",
-        ),
-    ] = None,
+    out: Annotated[Path | None, _out_option("")] = None,
     marking: MarkingOption = None,
     workspace: WorkspaceOption = None,
     quiet: QuietOption = False,
@@ -575,7 +604,12 @@ def export(
     """Export the brief of one country or person for other tools (JSON, CSL-JSON, STIX 2.1)."""
     from brief import api
 
-    options = {"workspace": workspace, "as_of": as_of, "since": since, "marking": marking}
+    options: _Selection = {
+        "workspace": workspace,
+        "as_of": as_of,
+        "since": since,
+        "marking": marking,
+    }
     if _is_stdout(out):
         _write_stdout(api.export_bytes(subject, to.value, **options))
         return
@@ -585,7 +619,7 @@ def export(
 # --------------------------------------------------------------------- pack
 
 
-def _quiet_progress(quiet: bool):
+def _quiet_progress(quiet: bool) -> PlainProgress | None:
     """With -q, the pack's progress lines go nowhere (errors still do)."""
     if not quiet:
         return None
@@ -816,7 +850,7 @@ def validate(
         say("valid: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
 
 
-def _json_report(counts: dict[str, int], problems: list[Problem]) -> dict:
+def _json_report(counts: dict[str, int], problems: list[Problem]) -> dict[str, Any]:
     return {
         "valid": not problems,
         "counts": counts,

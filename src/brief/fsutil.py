@@ -147,3 +147,18 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def write_cache_entry(path: Path, data: bytes, pattern: str, keep: int) -> None:
+    """Write one entry of a cache folder, then keep the `keep` newest entries
+    matching `pattern` there. A read-only or full cache folder costs speed, not
+    correctness: nothing is raised."""
+    try:
+        atomic_write_bytes(path, data)
+        entries = path.parent.glob(pattern)
+        newest = sorted(entries, key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in newest[keep:]:
+            with contextlib.suppress(OSError):
+                old.unlink()
+    except OSError:
+        pass

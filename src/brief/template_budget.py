@@ -28,7 +28,7 @@ import re
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -188,43 +188,98 @@ class BudgetMixin:
         return CheckedRange(self.render_state, safe_range(*args))
 
 
-def _check_binop(state: _Render, operator: str, left: Any, right: Any) -> None:
-    sized = (str, list, tuple, bytes)
-    if operator == "*":
-        for seq, times in ((left, right), (right, left)):
-            if isinstance(seq, sized) and isinstance(times, int):
-                state.size(len(seq) * max(times, 0), "'*' would build a value of")
-    elif operator == "+" and isinstance(left, sized) and isinstance(right, sized):
-        state.size(len(left) + len(right), "'+' would build a value of")
-    elif (
-        operator == "%" and isinstance(left, str) and _digits_over(left, state.budget.output_chars)
-    ):
-        state.size(state.budget.output_chars + 1, "'%' formatting asks for a field of")
-    elif operator == "**" and isinstance(left, int) and isinstance(right, int) and right > 0:
+_SIZED = (str, list, tuple, bytes)
+
+
+def _repeat(state: _Render, left: Any, right: Any) -> tuple[int, str] | None:
+    for seq, times in ((left, right), (right, left)):
+        if isinstance(seq, _SIZED) and isinstance(times, int):
+            return len(seq) * max(times, 0), "'*' would build a value of"
+    return None
+
+
+def _concat(state: _Render, left: Any, right: Any) -> tuple[int, str] | None:
+    if isinstance(left, _SIZED) and isinstance(right, _SIZED):
+        return len(left) + len(right), "'+' would build a value of"
+    return None
+
+
+def _percent(state: _Render, left: Any, right: Any) -> tuple[int, str] | None:
+    if isinstance(left, str) and _digits_over(left, state.budget.output_chars):
+        return state.budget.output_chars + 1, "'%' formatting asks for a field of"
+    return None
+
+
+def _power(state: _Render, left: Any, right: Any) -> tuple[int, str] | None:
+    if isinstance(left, int) and isinstance(right, int) and right > 0:
         bits = right * math.log2(max(abs(left), 2))
         if bits > 8 * state.budget.output_chars:
-            state.size(int(bits / 3.3), "'**' would build a number of")
+            return int(bits / 3.3), "'**' would build a number of"
+    return None
 
 
-_WIDTH_METHODS = {"ljust", "rjust", "center", "zfill"}
+_BINOPS: dict[str, Callable[[_Render, Any, Any], tuple[int, str] | None]] = {
+    "*": _repeat,
+    "+": _concat,
+    "%": _percent,
+    "**": _power,
+}
+"""Operator -> the size of what it would build (and how to say it), where that can be large."""
+
+
+def _check_binop(state: _Render, operator: str, left: Any, right: Any) -> None:
+    rule = _BINOPS.get(operator)
+    found = rule(state, left, right) if rule else None
+    if found is not None:
+        state.size(*found)
+
+
+def _width(state: _Render, text: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int | None:
+    return args[0] if args and isinstance(args[0], int) else None
+
+
+def _expandtabs(
+    state: _Render, text: str, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> int | None:
+    tab = args[0] if args else kwargs.get("tabsize", 8)
+    return len(text) * max(tab, 1) if isinstance(tab, int) else None
+
+
+def _replace(
+    state: _Render, text: str, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> int | None:
+    if len(args) >= 2 and all(isinstance(a, str) for a in args[:2]):
+        return _replace_size(text, args[0], args[1], *args[2:3])
+    return None
+
+
+def _join(state: _Render, text: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int | None:
+    return _join_size(text, list(args[0])) if args else None
+
+
+_STR_METHODS: dict[str, Callable[[_Render, str, tuple[Any, ...], dict[str, Any]], int | None]] = {
+    "ljust": _width,
+    "rjust": _width,
+    "center": _width,
+    "zfill": _width,
+    "expandtabs": _expandtabs,
+    "replace": _replace,
+    "join": _join,
+}
+"""str method -> the length of the string it would build, where that can be large."""
 
 
 def _check_str_method(
     state: _Render, text: str, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]
 ) -> None:
-    what = f"str.{name}() would build a string of"
-    if name in _WIDTH_METHODS and args and isinstance(args[0], int):
-        state.size(args[0], what)
-    elif name == "expandtabs":
-        tab = args[0] if args else kwargs.get("tabsize", 8)
-        if isinstance(tab, int):
-            state.size(len(text) * max(tab, 1), what)
-    elif name == "replace" and len(args) >= 2 and all(isinstance(a, str) for a in args[:2]):
-        state.size(_replace_size(text, args[0], args[1], *args[2:3]), what)
-    elif name == "join" and args:
-        state.size(_join_size(text, list(args[0])), what)
-    elif name in ("format", "format_map") and _digits_over(text, state.budget.output_chars):
-        state.size(state.budget.output_chars + 1, "str.format() asks for a field of")
+    if name in ("format", "format_map"):
+        if _digits_over(text, state.budget.output_chars):
+            state.size(state.budget.output_chars + 1, "str.format() asks for a field of")
+        return
+    rule = _STR_METHODS.get(name)
+    size = rule(state, text, args, kwargs) if rule else None
+    if size is not None:
+        state.size(size, f"str.{name}() would build a string of")
 
 
 def budget_filters(env: BudgetMixin) -> dict[str, Any]:

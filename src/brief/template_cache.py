@@ -18,7 +18,6 @@ gives the same code.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import sys
@@ -90,17 +89,6 @@ class TemplateBytecodeCache(jinja2.BytecodeCache):
         path = self._path(key)
         if path is None:
             return
-        from brief.fsutil import atomic_write_bytes
+        from brief.fsutil import write_cache_entry
 
-        try:
-            atomic_write_bytes(path, code)
-            _prune(path.parent)
-        except OSError:
-            pass  # a read-only or full cache folder costs speed, not correctness
-
-
-def _prune(folder: Path) -> None:
-    entries = sorted(folder.glob("*.jinja"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[KEEP:]:
-        with contextlib.suppress(OSError):
-            old.unlink()
+        write_cache_entry(path, code, "*.jinja", KEEP)

@@ -257,6 +257,7 @@ def _generate(template: jinja2.Template, context: Mapping[str, Any], state: Any)
         for chunk in chunks:
             size += len(chunk)
             if size > state.budget.output_chars:
+                # Jinja types the render function as returning an Iterator; it is a generator.
                 frame = chunks.gi_frame  # type: ignore[attr-defined]
                 line = template.get_corresponding_lineno(frame.f_lineno) if frame else None
                 try:

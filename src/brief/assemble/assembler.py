@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from brief.assemble import extras
 from brief.assemble.index import ExtractIndex
@@ -51,6 +52,7 @@ from brief.corpus.models import (
     Limits,
     OpenIssue,
     Role,
+    Source,
     Statement,
     StatusEntry,
 )
@@ -63,6 +65,40 @@ MAX_ISSUE_EVIDENCE = 4
 _PRONOUNS = {"he", "she", "they", "it"}
 # Actor kinds that are not players in a country's affairs in their own right.
 _NOT_ACTORS = {ActorKind.OUTLET}
+
+
+@dataclass
+class _Activity:
+    """Who is active in a window: statements, events, issues and last appearance."""
+
+    statements: Counter[str] = field(default_factory=Counter)
+    events: Counter[str] = field(default_factory=Counter)
+    issues: dict[str, dict[str, None]] = field(default_factory=dict)  # ordered sets
+    last: dict[str, PartialDate] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, window: Iterable[AnyExtract]) -> _Activity:
+        activity = cls()
+        for extract in window:
+            involved = [extract.speaker] if isinstance(extract, Statement) else []
+            if isinstance(extract, Event):
+                involved += extract.actors
+            counts = activity.statements if isinstance(extract, Statement) else activity.events
+            for actor_id in dict.fromkeys(involved):
+                counts[actor_id] += 1
+                activity.issues.setdefault(actor_id, {}).update(dict.fromkeys(extract.issues))
+                last = activity.last.get(actor_id, extract.when)
+                activity.last[actor_id] = max(last, extract.when, key=_key)
+        return activity
+
+
+@dataclass(frozen=True)
+class _RoleDates:
+    end: dt.date | None  # exclusive; None when open or after the cut-off
+    start_text: str | None
+    end_text: str | None
+    last_text: str | None  # "last reported ...", when no end is printed
+    last_source: str | None
 
 
 def normalise_quote(text: str) -> str:
@@ -138,7 +174,7 @@ class Assembly:
         cached = self._views.get(extract.id)
         if cached:
             return cached
-        common = {
+        common: _ViewFields = {
             "id": extract.id,
             "kind": extract.kind,
             "date": extract.when.last,
@@ -396,22 +432,8 @@ class Assembly:
 
     def actors(self) -> list[ActorView]:
         window = self.known(self.index.about(self.actor.id, self.since, self.as_of))
-        statements: Counter[str] = Counter()
-        events: Counter[str] = Counter()
-        issues: dict[str, dict[str, None]] = {}
-        last: dict[str, PartialDate] = {}
-        for extract in window:
-            involved = [extract.speaker] if isinstance(extract, Statement) else []
-            if isinstance(extract, Event):
-                involved += extract.actors
-            for actor_id in dict.fromkeys(involved):
-                if isinstance(extract, Statement):
-                    statements[actor_id] += 1
-                else:
-                    events[actor_id] += 1
-                issues.setdefault(actor_id, {}).update(dict.fromkeys(extract.issues))
-                last[actor_id] = max(last.get(actor_id, extract.when), extract.when, key=_key)
-        candidates = set(statements) | set(events)
+        activity = _Activity.of(window)
+        candidates = set(activity.statements) | set(activity.events)
         # Actors of the country hold a role there even when silent in the window.
         for member in self.index.members.get(self.actor.id, []):
             if role_on(self.corpus.actors[member], self.as_of):
@@ -423,30 +445,30 @@ class Assembly:
                 continue
             if not actor.description and not role_on(actor, self.as_of):
                 continue  # nothing to say about who they are
-            role = role_on(actor, self.as_of)
-            views.append(
-                ActorView(
-                    id=actor.id,
-                    name=actor.name,
-                    kind=actor.kind.value,
-                    description=actor.description,
-                    description_is_note=bool(actor.description)
-                    and not getattr(actor, "description_source", None),
-                    description_sources=self.source_refs(
-                        [getattr(actor, "description_source", None)]
-                    ),
-                    role=self.role_label(role) if role else None,
-                    statements=statements[actor_id],
-                    events=events[actor_id],
-                    issues=self.issue_titles(issues.get(actor_id, {})),
-                    last_seen_text=last[actor_id].text() if actor_id in last else None,
-                    sources=self.role_refs(role) if role else [],
-                )
-            )
+            views.append(self.actor_view(actor, activity))
         # The subject's own people first (the reporting names them), then the most active.
         own = set(self.index.members.get(self.actor.id, []))
         views.sort(key=lambda v: (v.id not in own, -(v.statements + v.events), v.name, v.id))
         return views
+
+    def actor_view(self, actor: Actor, activity: _Activity) -> ActorView:
+        role = role_on(actor, self.as_of)
+        last = activity.last.get(actor.id)
+        return ActorView(
+            id=actor.id,
+            name=actor.name,
+            kind=actor.kind.value,
+            description=actor.description,
+            description_is_note=bool(actor.description)
+            and not getattr(actor, "description_source", None),
+            description_sources=self.source_refs([getattr(actor, "description_source", None)]),
+            role=self.role_label(role) if role else None,
+            statements=activity.statements[actor.id],
+            events=activity.events[actor.id],
+            issues=self.issue_titles(activity.issues.get(actor.id, {})),
+            last_seen_text=last.text() if last else None,
+            sources=self.role_refs(role) if role else [],
+        )
 
     def role_refs(self, role: Role) -> list[SourceRef]:
         """The role's sources published by the as-of date (a later one was not yet known)."""
@@ -469,36 +491,37 @@ class Assembly:
 
     def open_issues_unplaced(self, issues: list[OpenIssue] | None = None) -> list[IssueView]:
         """Issue views (of the subject's issues, or of `issues`), newest development first."""
-        views = []
-        for issue in self.index.issues.get(self.actor.id, []) if issues is None else issues:
-            history = self.known(self.index.on_issue(issue.id, None, self.as_of))
-            listed = self.known(
-                self.corpus.extracts[i] for i in issue.evidence if i in self.corpus.extracts
-            )
-            known = sorted({e.id: e for e in [*history, *listed]}.values(), key=_by_date)
-            if not known:
-                continue  # nothing known about it yet on the as-of date
-            in_window = [e for e in known if e.when.last >= self.since]
-            recorded = issue.last_development_when.on_or_before(self.as_of)
-            status = issue.status_on(self.as_of)
-            latest = self.latest_view(known)
-            # The latest development is shown on its own: not again as evidence.
-            evidence = [v for v in self.mixed_views(in_window)[::-1] if v.id != latest.id]
-            # (placed in `place_issue`, in the order the issues are printed)
-            views.append(
-                IssueView(
-                    id=issue.id,
-                    title=issue.title,
-                    status=status.status.value if status else None,
-                    assessed=self.status_view(status) if status else None,
-                    summary=issue.summary if recorded else None,
-                    description=_first_sentence(issue.summary),
-                    latest=latest,
-                    evidence=evidence,
-                )
-            )
+        listed = self.index.issues.get(self.actor.id, []) if issues is None else issues
+        views = [v for v in (self.issue_view(issue) for issue in listed) if v is not None]
         views.sort(key=lambda v: v.latest.date if v.latest else dt.date.min, reverse=True)
         return views
+
+    def issue_view(self, issue: OpenIssue) -> IssueView | None:
+        """The issue as known on the as-of date; None when nothing is known of it yet."""
+        history = self.known(self.index.on_issue(issue.id, None, self.as_of))
+        listed = self.known(
+            self.corpus.extracts[i] for i in issue.evidence if i in self.corpus.extracts
+        )
+        known = sorted({e.id: e for e in [*history, *listed]}.values(), key=_by_date)
+        if not known:
+            return None
+        in_window = [e for e in known if e.when.last >= self.since]
+        recorded = issue.last_development_when.on_or_before(self.as_of)
+        status = issue.status_on(self.as_of)
+        latest = self.latest_view(known)
+        # The latest development is shown on its own: not again as evidence.
+        evidence = [v for v in self.mixed_views(in_window)[::-1] if v.id != latest.id]
+        # (placed in `place_issue`, in the order the issues are printed)
+        return IssueView(
+            id=issue.id,
+            title=issue.title,
+            status=status.status.value if status else None,
+            assessed=self.status_view(status) if status else None,
+            summary=issue.summary if recorded else None,
+            description=_first_sentence(issue.summary),
+            latest=latest,
+            evidence=evidence,
+        )
 
     def status_view(self, entry: StatusEntry) -> StatusView:
         """An issue's assessed status, citing the sources of the extracts it rests on."""
@@ -556,7 +579,9 @@ class Assembly:
         # The same orders as `statements` and `mixed_views`: a group's view is its
         # first statement's (by `_by_date`); views sort by (last day, id).
         firsts = {key: min(g, key=_by_date) for key, g in groups.items()}
-        candidates = [(s.when.last, s.id, key) for key, s in firsts.items()]
+        candidates: list[tuple[dt.date, str, tuple[str, str] | int]] = [
+            (s.when.last, s.id, key) for key, s in firsts.items()
+        ]
         candidates += [(e.when.last, e.id, i) for i, e in enumerate(others)]
         *_, where = max(candidates, key=lambda c: (c[0], c[1]))
         if isinstance(where, tuple):
@@ -588,36 +613,41 @@ class Assembly:
 
     def role_view(self, role: Role) -> RoleView:
         """A role with only the dates its sources give, each with the source that gives it."""
-        # A date is printed only once the source giving it was out by the cut-off.
+        dates = self.role_dates(role)
+        parts = [f"appointed {dates.start_text}" if dates.start_text else None]
+        parts += [f"until {dates.end_text}" if dates.end_text else None]
+        parts += [f"last reported {dates.last_text}" if dates.last_text else None]
+        return RoleView(
+            title=self.role_label(role).split(", ")[0],
+            organisation=self.name(role.organisation) if role.organisation else None,
+            label=self.role_label(role),
+            start=role.start,
+            end=dates.end,
+            dates_text="; ".join(p for p in parts if p) or "dates not given by the sources",
+            current=role.held_on(self.as_of),
+            note=role.note,
+            sources=self.role_refs(role),
+            start_text=dates.start_text,
+            start_sources=self.source_refs([role.start_source] if dates.start_text else []),
+            end_text=dates.end_text,
+            end_sources=self.source_refs([role.end_source] if dates.end_text else []),
+            last_reported_text=dates.last_text,
+            last_reported_sources=self.source_refs([dates.last_source]),
+        )
+
+    def role_dates(self, role: Role) -> _RoleDates:
+        """The dates of a role printed as of the cut-off: only once the source giving
+        each was out by then (validation requires the source with the date; a record
+        built without it keeps it)."""
         end = role.end if role.end and role.end <= self.as_of else None
-        # (validation requires the source with the date; a record built without it keeps it)
         start_known = role.start_when and self.known_by_cutoff(role.start_source)
         end_known = role.end_when and end and self.known_by_cutoff(role.end_source)
         start_text = role.start_when.text() if start_known and role.start_when else None
         end_text = role.end_when.text() if end_known and role.end_when else None
         last = self.corpus.role_last_reported(role, self.as_of)
         last_text = last[0].text() if last and not end_text else None
-        parts = [f"appointed {start_text}" if start_text else None]
-        parts += [f"until {end_text}" if end_text else None]
-        parts += [f"last reported {last_text}" if last_text else None]
-        dates = "; ".join(p for p in parts if p) or "dates not given by the sources"
-        return RoleView(
-            title=self.role_label(role).split(", ")[0],
-            organisation=self.name(role.organisation) if role.organisation else None,
-            label=self.role_label(role),
-            start=role.start,
-            end=end,
-            dates_text=dates,
-            current=role.held_on(self.as_of),
-            note=role.note,
-            sources=self.role_refs(role),
-            start_text=start_text,
-            start_sources=self.source_refs([role.start_source] if start_text else []),
-            end_text=end_text,
-            end_sources=self.source_refs([role.end_source] if end_text else []),
-            last_reported_text=last_text,
-            last_reported_sources=self.source_refs([last[1]] if last and last_text else []),
-        )
+        last_source = last[1] if last and last_text else None
+        return _RoleDates(end, start_text, end_text, last_text, last_source)
 
     def source_refs(self, source_ids: Iterable[str | None]) -> list[SourceRef]:
         return [self.role_ref(s) for s in source_ids if s]
@@ -644,59 +674,76 @@ class Assembly:
 
     def sources(self, name: str, heading: str, built: list[Section]) -> Sources:
         items = _cited_items(built)
-        used: Counter[str] = Counter()
-        grades: Counter[str] = Counter()
-        for item in items.values():
-            for ref in item.sources:
-                used[ref.source] += 1
-                grades[ref.grade] += 1
-        for section in built:  # roles cite sources too, without being claims of the brief
-            for holder in getattr(section, "actors", []) + getattr(section, "roles", []):
-                for ref in holder.sources:
-                    used.setdefault(ref.source, 0)
+        used, grades = _source_use(items, built)
         ordered = sorted(
             (self.corpus.sources[s] for s in used if s in self.corpus.sources),
             key=lambda s: (s.published_when.key, s.title, s.id),
         )
-        views = [
-            SourceView(
-                id=s.id,
-                number=n,
-                author=s.author,
-                title=s.title,
-                outlet=s.outlet,
-                published_text=s.published_when.text(),
-                # A brief as of a past date prints nothing dated after it, not
-                # even when the analyst retrieved the source.
-                accessed_text=long_date(s.accessed) if s.accessed <= self.as_of else None,
-                url=s.url,
-                kind=s.kind.value.replace("_", " "),
-                reliability=s.reliability.value,
-                reliability_label=RELIABILITY_LABELS[s.reliability.value],
-                reliability_note=s.reliability_note,
-                summary=s.summary,
-                language=s.language,
-                proposed_by=s.proposed_by,
-                items=used[s.id],
-            )
-            for n, s in enumerate(ordered, start=1)
-        ]
+        views = [self.source_view(s, n, used[s.id]) for n, s in enumerate(ordered, start=1)]
+        summary = self.source_summary(views, items, grades)
+        return Sources(name=name, heading=heading, sources=views, summary=summary)
+
+    def source_summary(
+        self,
+        views: list[SourceView],
+        items: dict[str, ExtractView | JudgmentView],
+        grades: Counter[str],
+    ) -> SourceSummary:
+        """How many sources of which kinds, and which claims rest on one source only."""
         single_items = sorted(
             (i for i in items.values() if i.sources and i.single_source),
             key=lambda i: (getattr(i, "date", None) or getattr(i, "made", None), i.id),
         )
-        single = [
-            Claim(
-                text=_claim_text(item),
-                date_text=getattr(item, "date_text", None) or getattr(item, "made_text", ""),
-                source=self.corpus.sources[item.sources[0].source].title,
-            )
-            for item in single_items
-        ]
+        return SourceSummary(
+            count=len(views),
+            kinds=_counts(v.kind for v in views),
+            reliability=_counts(v.reliability for v in views),
+            grades=_counts(grades.elements()),
+            items=len(items),
+            corroborated=sum(1 for i in items.values() if len({r.source for r in i.sources}) > 1),
+            single_source=[self.claim(item) for item in single_items],
+            single_source_groups=self.single_source_groups(single_items),
+            automated=sorted({v.proposed_by for v in views if v.proposed_by}),
+        )
+
+    def source_view(self, s: Source, number: int, items: int) -> SourceView:
+        return SourceView(
+            id=s.id,
+            number=number,
+            author=s.author,
+            title=s.title,
+            outlet=s.outlet,
+            published_text=s.published_when.text(),
+            # A brief as of a past date prints nothing dated after it, not
+            # even when the analyst retrieved the source.
+            accessed_text=long_date(s.accessed) if s.accessed <= self.as_of else None,
+            url=s.url,
+            kind=s.kind.value.replace("_", " "),
+            reliability=s.reliability.value,
+            reliability_label=RELIABILITY_LABELS[s.reliability.value],
+            reliability_note=s.reliability_note,
+            summary=s.summary,
+            language=s.language,
+            proposed_by=s.proposed_by,
+            items=items,
+        )
+
+    def claim(self, item: ExtractView | JudgmentView) -> Claim:
+        """A claim resting on one source, for the source summary."""
+        return Claim(
+            text=_claim_text(item),
+            date_text=item.made_text if isinstance(item, JudgmentView) else item.date_text,
+            source=self.corpus.sources[item.sources[0].source].title,
+        )
+
+    def single_source_groups(
+        self, single_items: list[ExtractView | JudgmentView]
+    ) -> list[SingleSource]:
+        """The single-source claims by source, the source most relied on first."""
         groups: dict[str, list[ExtractView | JudgmentView]] = {}
         for item in single_items:
             groups.setdefault(item.sources[0].source, []).append(item)
-        single_groups = [
+        return [
             SingleSource(
                 source=self.corpus.sources[source_id].title,
                 outlet=self.corpus.sources[source_id].outlet,
@@ -706,18 +753,23 @@ class Assembly:
             )
             for source_id, group in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
         ]
-        summary = SourceSummary(
-            count=len(views),
-            kinds=_counts(v.kind for v in views),
-            reliability=_counts(v.reliability for v in views),
-            grades=_counts(grades.elements()),
-            items=len(items),
-            corroborated=sum(1 for i in items.values() if len({r.source for r in i.sources}) > 1),
-            single_source=single,
-            single_source_groups=single_groups,
-            automated=sorted({v.proposed_by for v in views if v.proposed_by}),
-        )
-        return Sources(name=name, heading=heading, sources=views, summary=summary)
+
+
+def _source_use(
+    items: dict[str, ExtractView | JudgmentView], built: list[Section]
+) -> tuple[Counter[str], Counter[str]]:
+    """How many cited items each source backs, and how often each grade is given."""
+    used: Counter[str] = Counter()
+    grades: Counter[str] = Counter()
+    for item in items.values():
+        for ref in item.sources:
+            used[ref.source] += 1
+            grades[ref.grade] += 1
+    for section in built:  # roles cite sources too, without being claims of the brief
+        for holder in getattr(section, "actors", []) + getattr(section, "roles", []):
+            for ref in holder.sources:
+                used.setdefault(ref.source, 0)
+    return used, grades
 
 
 def _first_sentence(text: str) -> str:
@@ -787,3 +839,15 @@ def credibility_label(grade: str) -> str:
 def _part(extract: AnyExtract) -> str:
     """What part of its source an extract is: body text, a photo caption, background."""
     return str(getattr(extract, "part", "body"))
+
+
+class _ViewFields(TypedDict):
+    """What every extract's view holds, whatever its kind (`Assembly.view`)."""
+
+    id: str
+    kind: str
+    date: dt.date
+    date_text: str
+    location: str | None
+    issues: list[str]
+    sources: list[SourceRef]

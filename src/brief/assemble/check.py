@@ -36,23 +36,7 @@ class CheckResult:
 def check_templates(corpus: Corpus) -> CheckResult:
     problems: set[Problem] = set()
     used: set[str] = set()
-    subjects = sorted(corpus.briefings.items())
-    # A kind no briefing covers is still checked, on one actor of that kind.
-    covered = {b.kind for _, b in subjects}
-    for kind, actor_kind in (("country", ActorKind.COUNTRY), ("person", ActorKind.PERSON)):
-        if kind not in covered:
-            actor = next(
-                (
-                    a
-                    for a in sorted(corpus.actors.values(), key=lambda a: a.id)
-                    if a.kind == actor_kind
-                ),
-                None,
-            )
-            if actor:
-                subjects.append((actor.id, None))  # type: ignore[arg-type]
-    for name, briefing in subjects:
-        subject = briefing.subject if briefing else name
+    for subject in _subjects(corpus):
         try:
             the_plan = plan(corpus, subject)
             used.update(the_plan.templates.values())
@@ -71,6 +55,27 @@ def check_templates(corpus: Corpus) -> CheckResult:
         briefings=len(corpus.briefings),
         problems=sorted(problems),
     )
+
+
+def _subjects(corpus: Corpus) -> list[str]:
+    """The subject of every briefing; a kind no briefing covers is still checked, on
+    one actor of that kind."""
+    briefings = [b for _, b in sorted(corpus.briefings.items())]
+    subjects = [b.subject for b in briefings]
+    covered = {b.kind for b in briefings}
+    for kind, actor_kind in (("country", ActorKind.COUNTRY), ("person", ActorKind.PERSON)):
+        if kind not in covered:
+            actor = next(
+                (
+                    a
+                    for a in sorted(corpus.actors.values(), key=lambda a: a.id)
+                    if a.kind == actor_kind
+                ),
+                None,
+            )
+            if actor:
+                subjects.append(actor.id)
+    return subjects
 
 
 def _emptied(section: Section) -> Section:

@@ -15,7 +15,7 @@ from brief.assemble.registry import DEFAULT_SECTIONS, build_order
 from brief.assemble.sections import BriefView, Cited, Section, SourceRef, Sources
 from brief.assemble.subjects import Subject, resolve_subject
 from brief.corpus import Corpus
-from brief.corpus.models import Limits, marking_problem
+from brief.corpus.models import Briefing, Limits, marking_problem
 from brief.document import Document, Metadata
 from brief.document.from_markdown import MarkdownError, footnote_labels, parse_markdown
 from brief.errors import InvalidInput, Problem
@@ -67,18 +67,8 @@ def plan(
 ) -> Plan:
     resolved = resolve_subject(corpus, subject)
     briefing = resolved.briefing
-    # The default cut-off covers every extract and source (see Corpus.default_as_of).
-    as_of = as_of or corpus.default_as_of()
-    if as_of is None:
-        raise InvalidInput(Problem("<as-of>", message="the corpus has no extracts; give --as-of"))
     window = briefing.window_days if briefing else DEFAULT_WINDOW_DAYS
-    since = since or as_of - dt.timedelta(days=window)
-    if since > as_of:
-        raise InvalidInput(
-            Problem(
-                "<since>", message=f"{since.isoformat()} is after the cut-off {as_of.isoformat()}"
-            )
-        )
+    as_of, since = _period(corpus, as_of, since, window)
     # The one marking rule, the one `brief validate` applies to briefing files.
     if marking is not None and (why := marking_problem(marking)):
         raise InvalidInput(Problem("--marking", message=why))
@@ -86,9 +76,6 @@ def plan(
     kind = resolved.kind
     listed = briefing.sections if briefing else None
     sections = tuple(listed or DEFAULT_SECTIONS[kind])
-    templates = {name: f"{TEMPLATE_DIR}/{name}{SUFFIX}" for name in sections}
-    if briefing:
-        templates.update({k: v for k, v in briefing.templates.items() if k in templates})
     title = (briefing.title if briefing else None) or f"{resolved.actor.name}: {kind} brief"
     limits = briefing.limits if briefing else Limits()
     if profile not in PROFILES:
@@ -98,16 +85,40 @@ def plan(
     if profile == "note":
         # The note keeps its own order and only what fits two pages.
         sections = NOTE_SECTIONS
-        templates = {name: f"{TEMPLATE_DIR}/{name}{SUFFIX}" for name in sections}
-        if briefing:
-            templates.update({k: v for k, v in briefing.templates.items() if k in templates})
         limits = limits.model_copy(
             update={"key_statements": min(limits.key_statements, NOTE_KEY_STATEMENTS)}
         )
         title = f"{title} (note)"
+    templates = _templates(sections, briefing)
     return Plan(
         resolved, as_of, since, window, marking, title, sections, templates, limits, profile
     )
+
+
+def _period(
+    corpus: Corpus, as_of: dt.date | None, since: dt.date | None, window: int
+) -> tuple[dt.date, dt.date]:
+    """The cut-off (by default one covering every extract and source, see
+    `Corpus.default_as_of`) and the start of the period, `window` days before it."""
+    as_of = as_of or corpus.default_as_of()
+    if as_of is None:
+        raise InvalidInput(Problem("<as-of>", message="the corpus has no extracts; give --as-of"))
+    since = since or as_of - dt.timedelta(days=window)
+    if since > as_of:
+        raise InvalidInput(
+            Problem(
+                "<since>", message=f"{since.isoformat()} is after the cut-off {as_of.isoformat()}"
+            )
+        )
+    return as_of, since
+
+
+def _templates(sections: tuple[str, ...], briefing: Briefing | None) -> dict[str, str]:
+    """Section -> template (relative to briefings/): the briefing's own, else the default."""
+    templates = {name: f"{TEMPLATE_DIR}/{name}{SUFFIX}" for name in sections}
+    if briefing:
+        templates.update({k: v for k, v in briefing.templates.items() if k in templates})
+    return templates
 
 
 def assemble_sections(corpus: Corpus, the_plan: Plan) -> tuple[BriefView, list[Section]]:

@@ -75,7 +75,11 @@ def _issues(assembly: Assembly, built: list[Section]) -> list[IssueView]:
             else i
             for i in assembly.open_issues_unplaced()
         ]
-    # A person: the issues the person spoke on, each with the person's latest words on it.
+    return _spoken_on(assembly, built)
+
+
+def _spoken_on(assembly: Assembly, built: list[Section]) -> list[IssueView]:
+    """A person's issues: those the person spoke on, each with the latest words on it."""
     by_title = {i.title: i for i in assembly.corpus.issues.values()}
     latest: dict[str, ExtractView] = {}
     for view in _statements(built):
@@ -105,36 +109,43 @@ def _issues(assembly: Assembly, built: list[Section]) -> list[IssueView]:
 
 def gaps(assembly: Assembly, name: str, heading: str, built: list[Section]) -> Gaps:
     """Whose voice is missing from the period, and what rests on one source."""
-    corpus = assembly.corpus
-    parties = _parties(assembly)
-    heard: set[str] = set()
-    for extract in assembly.window():
-        if isinstance(extract, Statement):
-            speaker = corpus.actors.get(extract.speaker)
-            if speaker is not None:
-                heard.add(speaker.id)
-                if speaker.country:
-                    heard.add(speaker.country)
-    voices = [Voice(name=p.name, heard=p.id in heard) for p in parties]
+    heard = _heard(assembly)
+    voices = [Voice(name=p.name, heard=p.id in heard) for p in _parties(assembly)]
     statements = _printed_statements(built)
     events = _printed_events(built)
-    judgments = [j for s in built for j in getattr(s, "judgments", [])]
+    numbers = [(s.number, s.single_source) for s in statements if s.number]
     return Gaps(
         name=name,
         heading=heading,
         parties=voices,
         missing=[v.name for v in voices if not v.heard],
-        single_statements=sorted(s.number for s in statements if s.single_source and s.number),
-        corroborated_statements=sorted(
-            s.number for s in statements if not s.single_source and s.number
-        ),
+        single_statements=sorted(n for n, single in numbers if single),
+        corroborated_statements=sorted(n for n, single in numbers if not single),
         statement_count=len(statements),
         single_events=sum(1 for e in events if e.single_source),
         event_count=len(events),
-        single_judgments=list(
-            dict.fromkeys(j.topic for j in judgments if j.sources and j.single_source)
-        ),
+        single_judgments=_single_source_topics(built),
     )
+
+
+def _single_source_topics(built: list[Section]) -> list[str]:
+    """The topics of the judgments that rest on one source, once each."""
+    judgments = [j for s in built for j in getattr(s, "judgments", [])]
+    return list(dict.fromkeys(j.topic for j in judgments if j.sources and j.single_source))
+
+
+def _heard(assembly: Assembly) -> set[str]:
+    """The speakers of the period, and the countries they speak for."""
+    heard: set[str] = set()
+    for extract in assembly.window():
+        speaker = (
+            assembly.corpus.actors.get(extract.speaker) if isinstance(extract, Statement) else None
+        )
+        if speaker is not None:
+            heard.add(speaker.id)
+            if speaker.country:
+                heard.add(speaker.country)
+    return heard
 
 
 def _parties(assembly: Assembly) -> list[Actor]:

@@ -68,28 +68,19 @@ class ExtractIndex:
             elif isinstance(extract, Event):
                 for key in set(extract.actors):
                     actor[key].append(extract)
-        judgments: dict[str, list[Judgment]] = defaultdict(list)
-        for judgment in sorted(corpus.judgments.values(), key=lambda j: (j.made, j.id)):
-            for key in dict.fromkeys(judgment.subjects):
-                judgments[key].append(judgment)
-        issues: dict[str, list[OpenIssue]] = defaultdict(list)
-        for open_issue in sorted(corpus.issues.values(), key=lambda i: i.id):
-            for key in dict.fromkeys(open_issue.subjects):
-                issues[key].append(open_issue)
         members: dict[str, list[str]] = defaultdict(list)
         for member in sorted(corpus.actors.values(), key=lambda a: a.id):
             if member.country:
                 members[member.country].append(member.id)
-        newest = ordered[-1].when.last if ordered else None
         return cls(
             by_subject={k: _dated(v) for k, v in subject.items()},
             by_speaker={k: _dated(v) for k, v in speaker.items()},
             by_actor={k: _dated(v) for k, v in actor.items()},
             by_issue={k: _dated(v) for k, v in issue.items()},
             members=dict(members),
-            judgments=dict(judgments),
-            issues=dict(issues),
-            newest=newest,
+            judgments=_by_subject(sorted(corpus.judgments.values(), key=lambda j: (j.made, j.id))),
+            issues=_by_subject(sorted(corpus.issues.values(), key=lambda i: i.id)),
+            newest=ordered[-1].when.last if ordered else None,
             size=len(corpus.extracts),
         )
 
@@ -105,6 +96,18 @@ class ExtractIndex:
 
     def on_issue(self, issue_id: str, since: dt.date | None, until: dt.date) -> list[AnyExtract]:
         return _get(self.by_issue, issue_id, since, until)
+
+
+R = TypeVar("R", Judgment, OpenIssue)
+
+
+def _by_subject(records: list[R]) -> dict[str, list[R]]:
+    """Subject id -> its records, in the order given, each once per subject."""
+    table: dict[str, list[R]] = defaultdict(list)
+    for record in records:
+        for key in dict.fromkeys(record.subjects):
+            table[key].append(record)
+    return dict(table)
 
 
 def _get(

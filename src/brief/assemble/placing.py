@@ -39,24 +39,24 @@ class Placing:
         # order as a comparison with all of them: a brief quotes hundreds of statements.
         words = [_words(v) for v in views]
         sources = [{r.source for r in v.sources} for v in views]
-        by_source: dict[str, list[int]] = {}
-        for i, held in enumerate(sources):
-            for source in held:
-                by_source.setdefault(source, []).append(i)
+        by_source = _by_source(sources)
         everyone = range(len(views))
         for i, view in enumerate(views):
             rarest = min(sources[i], key=lambda s: len(by_source[s]), default=None)
             for j in everyone if rarest is None else by_source[rarest]:
-                other = views[j]
-                if (
-                    other.id != view.id
-                    and other.id not in self.inside
-                    and len(words[j]) > len(words[i])
-                    and words[i] in words[j]
-                    and sources[i] <= sources[j]
-                ):
-                    self.inside[view.id] = other.id
+                if self._holds(views[j], view, words[j], words[i]) and sources[i] <= sources[j]:
+                    self.inside[view.id] = views[j].id
                     break
+
+    def _holds(self, other: ExtractView, view: ExtractView, its: str, words: str) -> bool:
+        """Whether `other` (words `its`), not itself inside another, holds the words of
+        `view` and more."""
+        return (
+            other.id != view.id
+            and other.id not in self.inside
+            and len(its) > len(words)
+            and words in its
+        )
 
     def home(self, views: Iterable[ExtractView], heading: str) -> None:
         """`heading` prints these events and facts; others refer to it."""
@@ -100,6 +100,15 @@ class Placing:
         listed = list(views)
         ids = {v.id for v in listed}
         return [self.statement(v) for v in listed if self.inside.get(v.id) not in ids]
+
+
+def _by_source(sources: list[set[str]]) -> dict[str, list[int]]:
+    """Source -> the positions of the statements citing it, in order."""
+    by_source: dict[str, list[int]] = {}
+    for i, held in enumerate(sources):
+        for source in held:
+            by_source.setdefault(source, []).append(i)
+    return by_source
 
 
 def groups(

@@ -10,23 +10,16 @@ ignores case, accents and hyphens, and a person is also found by surname.
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 
 from brief.assemble.index import per_corpus
 from brief.corpus import Corpus
 from brief.corpus.models import Actor, ActorKind, Briefing
-from brief.document.fold import strip_accents
 from brief.errors import InvalidInput, Problem
+from brief.fold import search_key
 
 BRIEFABLE = {ActorKind.COUNTRY: "country", ActorKind.REGION: "country", ActorKind.PERSON: "person"}
 """Actor kind -> brief kind (a region is briefed like a country)."""
-
-
-def fold(text: str) -> str:
-    """Case-, accent- and punctuation-free: `Đokić` -> `dokic`, `jane-roe` -> `jane roe`."""
-    text = strip_accents(text).casefold()
-    return " ".join(re.sub(r"[\W_]+", " ", text).split())
 
 
 @dataclass(frozen=True)
@@ -69,16 +62,16 @@ def complete_subjects(corpus: Corpus, prefix: str) -> list[tuple[str, Briefable]
     offered starts with exactly what was typed, as shells require, has no spaces (they
     become hyphens, which resolve alike) and names the subject when given back to brief.
     """
-    wanted = fold(prefix)
+    wanted = search_key(prefix)
     found = []
     for subject in briefable_subjects(corpus):
         actor = corpus.actors[subject.id]
         for key in _completion_keys(actor):
             word = key.replace(" ", "-")
-            if not fold(word).startswith(wanted):
+            if not search_key(word).startswith(wanted):
                 continue
             offered = word if word.startswith(prefix) else prefix + word[len(prefix) :]
-            if fold(offered) == fold(word):  # the typed letters stand for the key's own
+            if search_key(offered) == search_key(word):  # the typed letters stand for the key's own
                 found.append((offered, subject))
                 break
     return found
@@ -94,11 +87,11 @@ def _completion_keys(actor: Actor) -> list[str]:
 def _keys(actor: Actor) -> tuple[set[str], set[str]]:
     """(full keys, surname keys) of an actor."""
     names = [actor.id, actor.name, *actor.aliases]
-    full = {fold(n) for n in names}
+    full = {search_key(n) for n in names}
     surnames: set[str] = set()
     if actor.kind == ActorKind.PERSON:
         for name in (actor.name, *actor.aliases):
-            parts = fold(name).split()
+            parts = search_key(name).split()
             if len(parts) > 1:
                 surnames.add(parts[-1])
     return full, surnames
@@ -113,24 +106,12 @@ def resolve_subject(corpus: Corpus, query: str) -> Subject:
 
     A briefing file's own name picks that briefing, even when another briefing
     covers the same subject (a weekly and a monthly Norland brief, say)."""
-    named = corpus.briefings.get(query)
-    actor = corpus.actors.get(named.subject) if named else None
-    if named is not None and actor is not None and actor.kind in BRIEFABLE:
-        return Subject(actor, BRIEFABLE[actor.kind], named, query)
-    wanted = fold(query)
+    named = _named_briefing(corpus, query)
+    if named is not None:
+        return named
+    wanted = search_key(query)
     keys = per_corpus(corpus, "subject-keys", _all_keys)
-    exact: dict[str, Actor] = {}
-    by_surname: dict[str, Actor] = {}
-    others: dict[str, Actor] = {}
-    for name, briefing in sorted(corpus.briefings.items()):
-        if fold(name) == wanted and briefing.subject in corpus.actors:
-            exact[briefing.subject] = corpus.actors[briefing.subject]
-    for actor in corpus.actors.values():
-        full, surnames = keys[actor.id]
-        if wanted in full:
-            (exact if actor.kind in BRIEFABLE else others)[actor.id] = actor
-        elif wanted in surnames and actor.kind in BRIEFABLE:
-            by_surname[actor.id] = actor
+    exact, by_surname, others = _matches(corpus, keys, wanted)
     matches = exact or by_surname
     if len(matches) == 1:
         return _subject(corpus, next(iter(matches.values())))
@@ -149,8 +130,37 @@ def resolve_subject(corpus: Corpus, query: str) -> Subject:
     raise InvalidInput(_problem(query, _unknown_message(corpus, keys, wanted)))
 
 
+def _named_briefing(corpus: Corpus, query: str) -> Subject | None:
+    """The subject of the briefing file named `query`, if there is one."""
+    named = corpus.briefings.get(query)
+    actor = corpus.actors.get(named.subject) if named else None
+    if named is not None and actor is not None and actor.kind in BRIEFABLE:
+        return Subject(actor, BRIEFABLE[actor.kind], named, query)
+    return None
+
+
+def _matches(
+    corpus: Corpus, keys: dict[str, tuple[set[str], set[str]]], wanted: str
+) -> tuple[dict[str, Actor], dict[str, Actor], dict[str, Actor]]:
+    """The actors `wanted` names: briefable ones by briefing, id, name or alias; briefable
+    people by surname; and actors that are not briefable."""
+    exact: dict[str, Actor] = {}
+    by_surname: dict[str, Actor] = {}
+    others: dict[str, Actor] = {}
+    for name, briefing in sorted(corpus.briefings.items()):
+        if search_key(name) == wanted and briefing.subject in corpus.actors:
+            exact[briefing.subject] = corpus.actors[briefing.subject]
+    for actor in corpus.actors.values():
+        full, surnames = keys[actor.id]
+        if wanted in full:
+            (exact if actor.kind in BRIEFABLE else others)[actor.id] = actor
+        elif wanted in surnames and actor.kind in BRIEFABLE:
+            by_surname[actor.id] = actor
+    return exact, by_surname, others
+
+
 def _order(actor: Actor) -> tuple[str, str]:
-    return (fold(actor.name), actor.id)
+    return (search_key(actor.name), actor.id)
 
 
 def _problem(query: str, message: str) -> Problem:

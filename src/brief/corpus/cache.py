@@ -218,17 +218,6 @@ def _store(path: Path, corpus: Corpus, files: dict[str, bytes]) -> None:
         {"corpus": bare, "input_files": sorted(corpus.input_files), "texts": text_paths},
         protocol=pickle.HIGHEST_PROTOCOL,
     )
-    try:
-        from brief.fsutil import atomic_write_bytes
+    from brief.fsutil import write_cache_entry
 
-        atomic_write_bytes(path, data)
-        _prune(path.parent)
-    except OSError:
-        pass  # a read-only or full cache folder costs speed, not correctness
-
-
-def _prune(folder: Path) -> None:
-    entries = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[KEEP:]:
-        with contextlib.suppress(OSError):
-            old.unlink()
+    write_cache_entry(path, data, "*.pickle", KEEP)

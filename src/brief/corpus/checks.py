@@ -11,23 +11,30 @@ import datetime as dt
 import difflib
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
+
+from pydantic import BaseModel
 
 from brief.corpus.models import (
     LIKELIHOOD_ROW_1,
     LIKELIHOOD_ROW_2,
+    Actor,
     ActorKind,
     DatePrecision,
     Event,
+    Fact,
+    Judgment,
+    OpenIssue,
     Role,
     Source,
     SourceKind,
     Statement,
     StatementMode,
+    StatusEntry,
 )
 from brief.corpus.provenance import VerbatimIndex
 from brief.corpus.yamlfile import Loc
@@ -134,53 +141,58 @@ def _check_refs(
             yield _finding(file, (*loc, index), message)
 
 
+_EXTRACT_REFS = (
+    ("source", "sources"),
+    ("subjects", "actors"),
+    ("issues", "issues"),
+    ("corroborated_by", "extracts"),
+)
+REFERENCES: dict[type[BaseModel], tuple[tuple[str, str], ...]] = {
+    Actor: (("country", "actors"), ("description_source", "sources")),
+    Role: (
+        ("organisation", "actors"),
+        ("sources", "sources"),
+        ("start_source", "sources"),
+        ("end_source", "sources"),
+    ),
+    Statement: (
+        *_EXTRACT_REFS,
+        ("speaker", "actors"),
+        ("reported_by", "actors"),
+        ("refers_to", "actors"),
+    ),
+    Event: (*_EXTRACT_REFS, ("actors", "actors")),
+    Fact: _EXTRACT_REFS,
+    OpenIssue: (("subjects", "actors"), ("evidence", "extracts")),
+    StatusEntry: (("basis", "extracts"),),
+    Judgment: (("subjects", "actors"), ("issues", "issues"), ("basis", "extracts")),
+}
+"""Record type -> (field, the corpus collection its ids are in): every reference checked."""
+
+NESTED = {Actor: "roles", OpenIssue: "status_history"}
+"""Record type -> the field holding records whose references are checked too."""
+
+
 def _references(loaded: Loaded) -> Iterator[Finding]:
-    corpus = loaded.corpus
-    sources = _Refs(loaded, "sources", "source")
-    actors = _Refs(loaded, "actors", "actor")
-    extracts = _Refs(loaded, "extracts", "extract")
-    issues = _Refs(loaded, "issues", "issue")
-    origins = loaded.origins
+    refs = {
+        kind: _Refs(loaded, kind, kind.removesuffix("s"))
+        for kind in ("sources", "actors", "extracts", "issues")
+    }
+    for kind in ("actors", "extracts", "issues", "judgments"):
+        for ident, record in getattr(loaded.corpus, kind).items():
+            file, loc = loaded.origins[kind][ident]
+            yield from _record_references(refs, file, loc, record)
 
-    for ident, actor in corpus.actors.items():
-        file, loc = origins["actors"][ident]
-        yield from _check_refs(actors, file, (*loc, "country"), actor.country)
-        yield from _check_refs(
-            sources, file, (*loc, "description_source"), actor.description_source
-        )
-        for number, role in enumerate(actor.roles):
-            role_loc = (*loc, "roles", number)
-            yield from _check_refs(actors, file, (*role_loc, "organisation"), role.organisation)
-            yield from _check_refs(sources, file, (*role_loc, "sources"), role.sources)
-            yield from _check_refs(sources, file, (*role_loc, "start_source"), role.start_source)
-            yield from _check_refs(sources, file, (*role_loc, "end_source"), role.end_source)
 
-    for ident, extract in corpus.extracts.items():
-        file, loc = origins["extracts"][ident]
-        yield from _check_refs(sources, file, (*loc, "source"), extract.source)
-        yield from _check_refs(actors, file, (*loc, "subjects"), extract.subjects)
-        yield from _check_refs(issues, file, (*loc, "issues"), extract.issues)
-        yield from _check_refs(extracts, file, (*loc, "corroborated_by"), extract.corroborated_by)
-        if isinstance(extract, Statement):
-            yield from _check_refs(actors, file, (*loc, "speaker"), extract.speaker)
-            yield from _check_refs(actors, file, (*loc, "reported_by"), extract.reported_by)
-            yield from _check_refs(actors, file, (*loc, "refers_to"), extract.refers_to)
-        elif isinstance(extract, Event):
-            yield from _check_refs(actors, file, (*loc, "actors"), extract.actors)
-
-    for ident, issue in corpus.issues.items():
-        file, loc = origins["issues"][ident]
-        yield from _check_refs(actors, file, (*loc, "subjects"), issue.subjects)
-        yield from _check_refs(extracts, file, (*loc, "evidence"), issue.evidence)
-        for number, entry in enumerate(issue.status_history):
-            entry_loc = (*loc, "status_history", number, "basis")
-            yield from _check_refs(extracts, file, entry_loc, entry.basis)
-
-    for ident, judgment in corpus.judgments.items():
-        file, loc = origins["judgments"][ident]
-        yield from _check_refs(actors, file, (*loc, "subjects"), judgment.subjects)
-        yield from _check_refs(issues, file, (*loc, "issues"), judgment.issues)
-        yield from _check_refs(extracts, file, (*loc, "basis"), judgment.basis)
+def _record_references(
+    refs: dict[str, _Refs], file: str, loc: Loc, record: BaseModel
+) -> Iterator[Finding]:
+    for field, kind in REFERENCES[type(record)]:
+        yield from _check_refs(refs[kind], file, (*loc, field), getattr(record, field))
+    nested = NESTED.get(type(record))
+    if nested is not None:
+        for number, item in enumerate(getattr(record, nested)):
+            yield from _record_references(refs, file, (*loc, nested, number), item)
 
 
 def web_address_problem(url: str) -> str | None:
@@ -301,26 +313,20 @@ def _dates(loaded: Loaded) -> Iterator[Finding]:
                 f"{extract.date} is more than five years before its source "
                 f"'{source.id}' ({source.published}): a wrong date?",
             )
-    for ident, issue in corpus.issues.items():
-        file, loc = loaded.origins["issues"][ident]
-        yield from _extracts_not_after(
-            corpus,
-            file,
-            (*loc, "evidence"),
-            issue.evidence,
-            issue.last_development_when.last,
-            "the issue's last_development",
-        )
-    for ident, judgment in corpus.judgments.items():
-        file, loc = loaded.origins["judgments"][ident]
-        yield from _extracts_not_after(
-            corpus,
-            file,
-            (*loc, "basis"),
-            judgment.basis,
-            judgment.made,
-            "the judgment was made",
-        )
+    for kind, field, dated, what in _RESTS_ON:
+        for ident, record in getattr(corpus, kind).items():
+            file, loc = loaded.origins[kind][ident]
+            yield from _extracts_not_after(
+                corpus, file, (*loc, field), getattr(record, field), dated(record), what
+            )
+
+
+_RESTS_ON: tuple[tuple[str, str, Callable[[Any], dt.date], str], ...] = (
+    ("issues", "evidence", lambda i: i.last_development_when.last, "the issue's last_development"),
+    ("judgments", "basis", lambda j: j.made, "the judgment was made"),
+)
+"""(collection, field listing extracts, the record's date, how to say it): records
+that rest on extracts, none of which may be dated after the record."""
 
 
 def _extracts_not_after(
@@ -696,24 +702,31 @@ def _provenance(loaded: Loaded) -> Iterator[Finding]:
         index = indexes.get(extract.source)
         if index is None:
             continue
-        field = "quote" if isinstance(extract, Statement) else "evidence"
-        passage = extract.quote if isinstance(extract, Statement) else extract.evidence
-        found = index.find_all(passage)
-        content = [span for span in found if not _overlaps(span, boilerplate[extract.source])]
-        if found and not content:
-            message = "comes from the site's boilerplate, which is never content"
-        elif not found:
-            message = f"not found verbatim in source '{extract.source}'" + _hint(index, passage)
-        elif _unquoted_direct(extract, corpus.sources[extract.source], index.text, content):
-            field = "mode"
-            message = (
-                "direct, but the source does not put these words in quotation marks: "
-                "reported speech is 'indirect'"
-            )
-        else:
-            continue
-        file, loc = loaded.origins["extracts"][ident]
-        yield _finding(file, (*loc, field), message)
+        problem = _passage_problem(corpus, extract, index, boilerplate[extract.source])
+        if problem is not None:
+            file, loc = loaded.origins["extracts"][ident]
+            yield _finding(file, (*loc, problem[0]), problem[1])
+
+
+def _passage_problem(
+    corpus: Corpus, extract: AnyExtract, index: VerbatimIndex, boilerplate: list[tuple[int, int]]
+) -> tuple[str, str] | None:
+    """(field, message) when an extract's quote or evidence is not content of its source
+    as the extract claims it is."""
+    field = "quote" if isinstance(extract, Statement) else "evidence"
+    passage = extract.quote if isinstance(extract, Statement) else extract.evidence
+    found = index.find_all(passage)
+    content = [span for span in found if not _overlaps(span, boilerplate)]
+    if found and not content:
+        return field, "comes from the site's boilerplate, which is never content"
+    if not found:
+        return field, f"not found verbatim in source '{extract.source}'" + _hint(index, passage)
+    if _unquoted_direct(extract, corpus.sources[extract.source], index.text, content):
+        return "mode", (
+            "direct, but the source does not put these words in quotation marks: "
+            "reported speech is 'indirect'"
+        )
+    return None
 
 
 _DOUBLE_QUOTES = '"“”„‟«»'

@@ -18,7 +18,6 @@ template writes is never silently dropped.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -29,7 +28,6 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from brief.document.fold import strip_accents
 from brief.document.model import (
     Align,
     Block,
@@ -48,6 +46,7 @@ from brief.document.model import (
     Text,
     plain_text,
 )
+from brief.fold import ascii_slug
 
 PAGE_BREAK = "\\pagebreak"
 
@@ -83,13 +82,6 @@ def parse_markdown(text: str) -> tuple[Block, ...]:
         note_id: builder.note_inlines(note_tokens) for note_id, note_tokens in notes.items()
     }
     return tuple(builder.blocks(body))
-
-
-def slugify(text: str) -> str:
-    """A stable ASCII anchor for a heading: `Key judgments` -> `key-judgments`."""
-    ascii_text = strip_accents(text).encode("ascii", "ignore").decode("ascii").lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
-    return slug or "section"
 
 
 def _split_footnotes(tokens: list[Token]) -> tuple[list[Token], dict[int, list[Token]]]:
@@ -247,7 +239,7 @@ class _Builder:
         return Table(header=header, rows=tuple(body), align=tuple(align) if styled else ())
 
     def anchor(self, children: tuple[Inline, ...]) -> str:
-        base = slugify(plain_text(children))
+        base = ascii_slug(plain_text(children)) or "section"
         anchor, n = base, 1
         while anchor in self.anchors:
             n += 1

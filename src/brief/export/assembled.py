@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Literal
+from typing import Literal, cast
 
 from pydantic import BaseModel, ConfigDict
 
@@ -141,7 +141,8 @@ def assembled(
     return ExportedBrief(
         generator=f"brief {__version__}",
         brief=brief,
-        sections=[s for s in sections if s.name in the_plan.sections],
+        # Each is one of the exported kinds: pydantic validates it as such.
+        sections=cast(list[AnySection], [s for s in sections if s.name in the_plan.sections]),
         sources=[ExportedSource.of(corpus.sources[v.id], the_plan.as_of) for v in listed.sources],
         notes=[
             ExportNote(number=n, text=plain_text(note.children).strip())

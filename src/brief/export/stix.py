@@ -184,4 +184,5 @@ def stix_bundle(brief: ExportedBrief, corpus: Corpus) -> dict[str, Any]:
     bundle = stix2.v21.Bundle(
         objects=objects, id=stix_id("bundle", f"{report_id}:{brief.generator}")
     )
-    return json.loads(bundle.serialize())
+    data: dict[str, Any] = json.loads(bundle.serialize())
+    return data

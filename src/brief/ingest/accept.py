@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -21,6 +23,7 @@ from brief.corpus import load_corpus
 from brief.corpus.load import load_model_file, schema_line
 from brief.corpus.models import (
     DraftActor,
+    DraftEvent,
     DraftFile,
     DraftRole,
     DraftStatement,
@@ -67,54 +70,15 @@ def accept_draft(root: Path, source_id: str) -> Accepted:
     corpus = load_corpus(root)
     source = source_of(corpus, source_id)
     draft = read_draft(root, path)
-    text = corpus.texts[source_id]
-    problems = _check(draft, text, rel, source)
+    problems = _check(draft, corpus.texts[source_id], rel, source)
     new_actors = [a for a in draft.new_actors if a.accept]
     known = set(corpus.actors) | {a.id for a in new_actors}
-    extracts: list[Statement | Event] = []
-    note = f"Proposed by {draft.proposed_by}; reviewed and accepted by an analyst."
-    for index, item in enumerate(draft.statements):
-        if not item.accept:
-            continue
-        if item.speaker is None:
-            problems.append(Problem(rel, field=f"statements.{index}.speaker", message="not set"))
-            continue
-        subjects = item.subjects or [item.speaker]
-        try:
-            extracts.append(
-                Statement(
-                    id=item.id, source=source_id, date=item.date,
-                    date_precision=item.date_precision, location=item.location,
-                    subjects=subjects, issues=item.issues, credibility=item.credibility,
-                    note=item.note or note, speaker=item.speaker, quote=item.quote,
-                    mode=item.mode, occasion=item.occasion,
-                    reported_by=item.reported_by, refers_to=item.refers_to,
-                )
-            )  # fmt: skip
-        except ValidationError as exc:
-            problems.extend(_problems(rel, f"statements.{index}", exc))
-        problems.extend(_unknown(rel, f"statements.{index}", [item.speaker, *subjects], known))
-    for index, item in enumerate(draft.events):
-        if not item.accept:
-            continue
-        try:
-            extracts.append(
-                Event(
-                    id=item.id, source=source_id, date=item.date,
-                    date_precision=item.date_precision, location=item.location,
-                    subjects=item.subjects or item.actors, issues=item.issues,
-                    credibility=item.credibility, note=item.note or note,
-                    summary=item.summary, actors=item.actors, evidence=item.evidence,
-                )
-            )  # fmt: skip
-        except ValidationError as exc:
-            problems.extend(_problems(rel, f"events.{index}", exc))
-        problems.extend(_unknown(rel, f"events.{index}", [*item.actors, *item.subjects], known))
-    for extract_ in extracts:
-        if extract_.id in corpus.extracts:
-            problems.append(
-                Problem(rel, field=extract_.id, message="an extract with this id already exists")
-            )
+    extracts = _extracts(draft, source_id, rel, known, problems)
+    problems += [
+        Problem(rel, field=e.id, message="an extract with this id already exists")
+        for e in extracts
+        if e.id in corpus.extracts
+    ]
     if problems:
         raise InvalidInput(problems)
     if not extracts and not new_actors:
@@ -125,15 +89,7 @@ def accept_draft(root: Path, source_id: str) -> Accepted:
     _validate_as_written(root, files)
     for file, data in files.items():
         atomic_write_bytes(root / file, data)
-    remaining = draft.model_copy(
-        update={
-            "statements": [s for s in draft.statements if not s.accept],
-            "events": [e for e in draft.events if not e.accept],
-            "new_actors": [a for a in draft.new_actors if not a.accept],
-        }
-    )
-    left = len(remaining.statements) + len(remaining.events) + len(remaining.new_actors)
-    atomic_write_bytes(path, yamlio.dump(remaining.model_dump(mode="python"), schema="draft"))
+    left = _write_remaining(path, draft)
     return Accepted(
         statements=sum(isinstance(e, Statement) for e in extracts),
         events=sum(isinstance(e, Event) for e in extracts),
@@ -143,12 +99,83 @@ def accept_draft(root: Path, source_id: str) -> Accepted:
     )
 
 
+def _extracts(
+    draft: DraftFile, source_id: str, rel: str, known: set[str], problems: list[Problem]
+) -> list[Statement | Event]:
+    """The accepted candidates as corpus extracts; what is wrong with them goes to `problems`."""
+    note = f"Proposed by {draft.proposed_by}; reviewed and accepted by an analyst."
+    extracts: list[Statement | Event] = []
+    groups: tuple[tuple[str, Sequence[DraftStatement | DraftEvent]], ...] = (
+        ("statements", draft.statements),
+        ("events", draft.events),
+    )
+    for group, items in groups:
+        for index, item in enumerate(items):
+            if not item.accept:
+                continue
+            where = f"{group}.{index}"
+            if isinstance(item, DraftStatement) and item.speaker is None:
+                problems.append(Problem(rel, field=f"{where}.speaker", message="not set"))
+                continue
+            try:
+                extracts.append(_extract(item, source_id, note))
+            except ValidationError as exc:
+                problems.extend(_problems(rel, where, exc))
+            problems.extend(_unknown(rel, where, _actors_named(item), known))
+    return extracts
+
+
+def _extract(item: DraftStatement | DraftEvent, source_id: str, note: str) -> Statement | Event:
+    """The corpus extract a candidate proposes: every field the two models share, the
+    source, the analyst's note (else who proposed it) and who it concerns (else its
+    speaker or actors)."""
+    model: type[Statement | Event] = Statement if isinstance(item, DraftStatement) else Event
+    shared = item.model_dump(include=set(model.model_fields) & set(type(item).model_fields))
+    shared.update(
+        source=source_id,
+        note=item.note or note,
+        subjects=item.subjects or _default_subjects(item),
+    )
+    return model(**shared)
+
+
+def _default_subjects(item: DraftStatement | DraftEvent) -> list[str]:
+    if isinstance(item, DraftStatement):
+        return [item.speaker] if item.speaker else []
+    return list(item.actors)
+
+
+def _actors_named(item: DraftStatement | DraftEvent) -> list[str]:
+    """The actor ids a candidate names, each to be in the registry (or accepted with it)."""
+    if isinstance(item, DraftStatement):
+        speaker = item.speaker
+        return [speaker, *(item.subjects or [speaker])] if speaker else list(item.subjects)
+    return [*item.actors, *item.subjects]
+
+
+def _write_remaining(path: Path, draft: DraftFile) -> int:
+    """The draft without its accepted items, written back; how many items it still holds."""
+    remaining = draft.model_copy(
+        update={
+            "statements": [s for s in draft.statements if not s.accept],
+            "events": [e for e in draft.events if not e.accept],
+            "new_actors": [a for a in draft.new_actors if not a.accept],
+        }
+    )
+    atomic_write_bytes(path, yamlio.dump(remaining.model_dump(mode="python"), schema="draft"))
+    return len(remaining.statements) + len(remaining.events) + len(remaining.new_actors)
+
+
 def _check(draft: DraftFile, text: str, rel: str, source: Source) -> list[Problem]:
     problems: list[Problem] = []
     boilerplate = boilerplate_spans(text, list(source.boilerplate))
     if draft.source != source.id:
         problems.append(Problem(rel, field="source", message=f"is not '{source.id}'"))
-    for group, items in (("statements", draft.statements), ("events", draft.events)):
+    groups: tuple[tuple[str, Sequence[DraftStatement | DraftEvent]], ...] = (
+        ("statements", draft.statements),
+        ("events", draft.events),
+    )
+    for group, items in groups:
         for index, item in enumerate(items):
             if not item.accept:
                 continue
@@ -210,7 +237,7 @@ def _new_files(
         actors_rel = f"seeds/actors/from-{source_id[:70]}.yaml"
         records = []
         for actor in actors:
-            record: dict = {"id": actor.id, "name": actor.name, "kind": actor.kind.value}
+            record: dict[str, Any] = {"id": actor.id, "name": actor.name, "kind": actor.kind.value}
             roles = [_role(role, source_id) for role in actor.roles]
             if actor.role and not any(r["title"] == actor.role for r in roles):
                 roles.insert(0, {"title": actor.role, "sources": [source_id]})
@@ -223,9 +250,9 @@ def _new_files(
     return files
 
 
-def _role(role: DraftRole, source_id: str) -> dict:
+def _role(role: DraftRole, source_id: str) -> dict[str, Any]:
     """A dated role as the corpus records it; the organisation as written goes in the note."""
-    record: dict = {"title": role.title}
+    record: dict[str, Any] = {"title": role.title}
     for key in ("start", "end"):
         if getattr(role, key) is not None:
             record[key] = getattr(role, key)
@@ -235,7 +262,7 @@ def _role(role: DraftRole, source_id: str) -> dict:
     return record
 
 
-def _appended(root: Path, rel: str, key: str, records: list[dict], schema: str) -> bytes:
+def _appended(root: Path, rel: str, key: str, records: list[dict[str, Any]], schema: str) -> bytes:
     """The file at `rel` with `records` added to its list, its own text kept as written."""
     path = root / rel
     old = path.read_text(encoding="utf-8") if path.exists() else ""
@@ -248,7 +275,7 @@ def _appended(root: Path, rel: str, key: str, records: list[dict], schema: str) 
         ) from None
 
 
-def _record(extract_: Statement | Event) -> dict:
+def _record(extract_: Statement | Event) -> dict[str, Any]:
     data = extract_.model_dump(mode="python", exclude_defaults=True)
     return {"id": data.pop("id"), "kind": extract_.kind, **data}
 

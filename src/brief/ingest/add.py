@@ -15,13 +15,13 @@ from brief.corpus.checks import web_address_problem
 from brief.corpus.controls import strip_controls, text_problem
 from brief.corpus.models import Source, SourceKind
 from brief.errors import InvalidInput, Problem
+from brief.fold import id_slug as slugify
 from brief.fsutil import atomic_write_bytes
 from brief.grades import parse_reliability
 from brief.ingest import yamlio
 from brief.ingest.boilerplate import find_boilerplate
 from brief.ingest.language import detect_language
 from brief.ingest.read import read_document
-from brief.ingest.slug import slugify
 
 REQUIRED = ("title", "outlet", "published", "kind", "reliability")
 """Metadata a source cannot do without; asked for when neither file nor flags give it."""
@@ -60,22 +60,51 @@ def add_source(
     metadata is asked with `prompt`; without one it is an `InvalidInput`
     naming every missing field.
     """
-    workspace = Path(workspace)
-    seeds = workspace / "seeds"
+    seeds = Path(workspace) / "seeds"
     document = read_document(path)
     if why := text_problem(document.text_bytes):
         raise InvalidInput(Problem(file=str(path), message=why))
-    metadata = dict(document.metadata)
-    metadata.update({key: value for key, value in (overrides or {}).items() if value})
-    metadata, _ = strip_controls(metadata)  # what validate would warn about, never written
+    metadata = _metadata(path, document.metadata, overrides or {}, prompt)
+    sha256 = hashlib.sha256(document.text_bytes).hexdigest()
+    existing = _existing_sources(seeds)
+    _refuse_duplicate(path, sha256, existing)
+    source = _source(path, metadata, document.text, sha256, existing, accessed)
+    text_file = seeds / source.text
+    source_file = seeds / "sources" / f"{source.id}.yaml"
+    original_file = None
+    # The text goes first: a source record must never point at a missing text.
+    atomic_write_bytes(text_file, document.text_bytes)
+    if document.original is not None:
+        original_file = seeds / "originals" / f"{source.id}{document.original_suffix}"
+        atomic_write_bytes(original_file, document.original)
+    data = source.model_dump(mode="python", exclude_defaults=False)
+    if not data["boilerplate"]:
+        del data["boilerplate"]
+    atomic_write_bytes(source_file, yamlio.dump(data, schema="source"))
+    return Added(source, source_file, text_file, original_file)
+
+
+def _metadata(
+    path: Path, stated: dict[str, str], overrides: dict[str, str | None], prompt: Prompt | None
+) -> dict[str, str]:
+    """What the file states, overridden by the options, missing fields asked for."""
+    metadata = dict(stated)
+    metadata.update({key: value for key, value in overrides.items() if value})
+    cleaned, _ = strip_controls(metadata)  # what validate would warn about, never written
+    metadata = {str(key): str(value) for key, value in cleaned.items()}
     if metadata.get("url") and (why := web_address_problem(metadata["url"])):
         # Given: a mistake to report. Found in the page: not usable, not recorded.
-        if (overrides or {}).get("url"):
+        if overrides.get("url"):
             raise InvalidInput(Problem(file="--url", message=f"{metadata['url']!r}: {why}"))
         del metadata["url"]
     if metadata.get("reliability"):
         metadata["reliability"] = _grade(path, metadata["reliability"])
+    _ask_missing(path, metadata, prompt)
+    return metadata
 
+
+def _ask_missing(path: Path, metadata: dict[str, str], prompt: Prompt | None) -> None:
+    """Required metadata the file and options lack, asked with `prompt`, else refused."""
     missing = [name for name in REQUIRED if not metadata.get(name)]
     if missing and prompt is None:
         raise InvalidInput(
@@ -91,8 +120,8 @@ def add_source(
         if name == "reliability" and metadata[name]:
             metadata[name] = _grade(path, metadata[name])
 
-    sha256 = hashlib.sha256(document.text_bytes).hexdigest()
-    existing = _existing_sources(seeds)
+
+def _refuse_duplicate(path: Path, sha256: str, existing: dict[str, str]) -> None:
     for source_id, known_hash in existing.items():
         if known_hash == sha256:
             raise InvalidInput(
@@ -103,12 +132,21 @@ def add_source(
                 )
             )
 
+
+def _source(
+    path: Path,
+    metadata: dict[str, str],
+    text: str,
+    sha256: str,
+    existing: dict[str, str],
+    accessed: dt.date | None,
+) -> Source:
+    """The source record, validated; its problems located at `path`."""
     published, precision = _parse_date(path, metadata["published"])
     source_id = _unique_id(
         f"{metadata['outlet']} {published:%Y-%m-%d} {metadata['title']}", existing
     )
-    boilerplate = find_boilerplate(document.text)
-    content = _without(document.text, boilerplate)
+    boilerplate = find_boilerplate(text)
     grade = metadata["reliability"]
     record = {
         "id": source_id,
@@ -119,7 +157,7 @@ def add_source(
         "published": published,
         "published_precision": precision,
         "accessed": accessed or dt.date.today(),
-        "language": detect_language(content),
+        "language": detect_language(_without(text, boilerplate)),
         "kind": metadata["kind"],
         "reliability": grade,
         "reliability_note": metadata.get("reliability_note")
@@ -129,7 +167,7 @@ def add_source(
         "boilerplate": boilerplate,
     }
     try:
-        source = Source.model_validate(record)
+        return Source.model_validate(record)
     except ValidationError as exc:
         raise InvalidInput(
             [
@@ -141,20 +179,6 @@ def add_source(
                 for error in exc.errors()
             ]
         ) from exc
-
-    text_file = seeds / source.text
-    source_file = seeds / "sources" / f"{source.id}.yaml"
-    original_file = None
-    # The text goes first: a source record must never point at a missing text.
-    atomic_write_bytes(text_file, document.text_bytes)
-    if document.original is not None:
-        original_file = seeds / "originals" / f"{source.id}{document.original_suffix}"
-        atomic_write_bytes(original_file, document.original)
-    data = source.model_dump(mode="python", exclude_defaults=False)
-    if not data["boilerplate"]:
-        del data["boilerplate"]
-    atomic_write_bytes(source_file, yamlio.dump(data, schema="source"))
-    return Added(source, source_file, text_file, original_file)
 
 
 def _grade(path: Path, text: str) -> str:

@@ -41,14 +41,7 @@ def append_records(old: str, key: str, records: list[dict[str, Any]], header: st
 
 
 def _splice(text: str, root: yaml.Node | None, key: str, records: list[dict[str, Any]]) -> str:
-    if root is None:  # comments only
-        return text + f"{key}:\n" + _block(records, indent=2, gap=False)
-    if not isinstance(root, yaml.MappingNode):
-        raise CannotAppend(f"expected a mapping with '{key}:' at the top")
-    found = next(
-        ((k, v) for k, v in root.value if isinstance(k, yaml.ScalarNode) and k.value == key),
-        None,
-    )
+    found = _entry(root, key)
     if found is None:
         return text + f"{key}:\n" + _block(records, indent=2, gap=False)
     key_node, value = found
@@ -57,17 +50,40 @@ def _splice(text: str, root: yaml.Node | None, key: str, records: list[dict[str,
         # `extracts:` with nothing after it: the items go on the lines below.
         at = _line_end(text, key_node.end_mark.index)
         return text[:at] + _block(records, indent=2, gap=False) + text[at:]
-    if not empty and not isinstance(value, yaml.SequenceNode):
+    if empty:
+        return _replace_value(text, value, records)
+    if not isinstance(value, yaml.SequenceNode):
         raise CannotAppend(f"'{key}:' is not a list")
-    if empty or value.flow_style:
-        if value.value and not empty:
+    if value.flow_style:
+        if value.value:
             raise CannotAppend(f"'{key}:' is written as a [...] list: write it as a block list")
-        # `extracts: []` or `extracts: null`: drop the value, the items go on the lines below.
-        head = text[: value.start_mark.index].rstrip(" ")
-        rest = text[value.end_mark.index :]
-        at = len(head) + _line_end(rest, 0)
-        text = head + rest
-        return text[:at] + _block(records, indent=2, gap=False) + text[at:]
+        return _replace_value(text, value, records)
+    return _after_last_item(text, value, records)
+
+
+def _entry(root: yaml.Node | None, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+    """(key, value) of `key` at the top of the file; None in a file of comments only."""
+    if root is None:
+        return None
+    if not isinstance(root, yaml.MappingNode):
+        raise CannotAppend(f"expected a mapping with '{key}:' at the top")
+    return next(
+        ((k, v) for k, v in root.value if isinstance(k, yaml.ScalarNode) and k.value == key),
+        None,
+    )
+
+
+def _replace_value(text: str, value: yaml.Node, records: list[dict[str, Any]]) -> str:
+    """`extracts: []` or `extracts: null`: drop the value, the items go on the lines below."""
+    head = text[: value.start_mark.index].rstrip(" ")
+    rest = text[value.end_mark.index :]
+    at = len(head) + _line_end(rest, 0)
+    text = head + rest
+    return text[:at] + _block(records, indent=2, gap=False) + text[at:]
+
+
+def _after_last_item(text: str, value: yaml.SequenceNode, records: list[dict[str, Any]]) -> str:
+    """The records after the list's last item, indented and spaced as its items are."""
     items = value.value
     indent = _dash_column(text, items[0])
     # Analysts often leave a blank line between items: keep doing so.

@@ -135,24 +135,45 @@ def _after(
         match = pattern.match(tail)
         if not match:
             continue
-        np_start, np_end = tail_start + match.start("np"), tail_start + match.end("np")
-        last_word = np_start + max(0, text.rfind(" ", np_start, np_end) + 1 - np_start)
-        for at in (np_start, last_word):
-            titled = _TITLED_NAME.match(text, at)
-            if titled is not None and titled.end() > np_end:
-                np_end = titled.end()  # `said Army Capt. Jane Roe`: the dot does not end it
-        if np_start - tail_start > 6 and rule == "after":
-            continue
         if closed_sentence and tail.lstrip()[:1].isupper() and not _short_clause(tail, match):
             continue  # `…manner.” He also emphasised the Alliance's…` is the next sentence
-        speaker = resolver.resolve(np_start, np_end, quote.start)
-        if speaker is None and "appos" in match.groupdict() and match.group("appos"):
-            # `…,” his brother, Valon Bunjaku, told RTK`: the name is in apposition.
-            np_start, np_end = tail_start + match.start("appos"), tail_start + match.end("appos")
-            speaker = resolver.resolve(np_start, np_end, quote.start)
-        if speaker is not None or _looks_like_speaker(text[np_start:np_end]):
-            return _make(quote, speaker, np_start, np_end, rule)
+        found = _after_match(text, quote, resolver, match, tail_start, rule)
+        if found is not None:
+            return found
     return None
+
+
+def _after_match(
+    text: str,
+    quote: Quotation,
+    resolver: Resolver,
+    match: re.Match[str],
+    tail_start: int,
+    rule: str,
+) -> Attributed | None:
+    """The attribution a match after the quote makes, if its phrase names a speaker."""
+    np_start, np_end = tail_start + match.start("np"), tail_start + match.end("np")
+    if np_start - tail_start > 6 and rule == "after":
+        return None
+    np_end = _titled_end(text, np_start, np_end)
+    speaker = resolver.resolve(np_start, np_end, quote.start)
+    if speaker is None and "appos" in match.groupdict() and match.group("appos"):
+        # `…,” his brother, Valon Bunjaku, told RTK`: the name is in apposition.
+        np_start, np_end = tail_start + match.start("appos"), tail_start + match.end("appos")
+        speaker = resolver.resolve(np_start, np_end, quote.start)
+    if speaker is not None or _looks_like_speaker(text[np_start:np_end]):
+        return _make(quote, speaker, np_start, np_end, rule)
+    return None
+
+
+def _titled_end(text: str, np_start: int, np_end: int) -> int:
+    """`said Army Capt. Jane Roe`: the end of the phrase past a title's dot."""
+    last_word = np_start + max(0, text.rfind(" ", np_start, np_end) + 1 - np_start)
+    for at in (np_start, last_word):
+        titled = _TITLED_NAME.match(text, at)
+        if titled is not None and titled.end() > np_end:
+            np_end = titled.end()
+    return np_end
 
 
 _CLAUSE_SPEAKER_VERB = re.compile(
@@ -242,12 +263,9 @@ def _before(
     floor = max([para_start, *[e for e in earlier if e >= para_start]])
     start = sentence_start(text, quote.open_mark, floor, quotes)
     prefix = text[start : quote.open_mark]
-    according = _ACCORDING_TO.search(prefix)
+    according = _according_to(text, quote, resolver, start, prefix)
     if according is not None:
-        np_start, np_end = start + according.start("np"), start + according.end("np")
-        speaker = resolver.resolve(np_start, np_end, quote.start)
-        if speaker is not None or _looks_like_speaker(text[np_start:np_end]):
-            return _make(quote, speaker, np_start, np_end, "before")
+        return according
     verbs = list(_VERB.finditer(prefix))
     if not verbs:
         return _named_colon(text, quote, resolver, start, prefix)
@@ -257,30 +275,62 @@ def _before(
         return None
     verbs = [v for v in verbs if not _noun_use(prefix, v.start())]
     for verb in reversed(verbs):
-        np_start, np_end = _np_before(prefix, verb.start())
-        participle = _participle(prefix[: verb.start()])
-        if _VERB.search(prefix[np_start:np_end]):
-            continue  # `Roe said the way ... women who complained`: an earlier verb's clause
-        if np_end > np_start and not participle:
-            speaker = resolver.resolve(start + np_start, start + np_end, quote.start)
-            if speaker is not None:
-                return _make(quote, speaker, start + np_start, start + np_end, "before")
-            named = _apposition_name(prefix, np_end, verb.start()) or _clause_subject(
-                prefix, np_start, np_end
-            )
-            if named is not None:
-                speaker = resolver.resolve(start + named[0], start + named[1], quote.start)
-                if speaker is not None:
-                    return _make(quote, speaker, start + named[0], start + named[1], "before")
-            phrase = prefix[np_start:np_end]
-            if _looks_like_speaker(phrase) and len(phrase.split()) <= SUBJECT_WORDS:
-                return _make(quote, None, start + np_start, start + np_end, "before")
-    # `The Deputy Secretary General ... , telling them that “…`: the sentence's subject.
+        found = _before_verb(quote, resolver, start, prefix, verb.start())
+        if found is not None:
+            return found
+    if verbs and verbs[-1].group(0).endswith("ing"):
+        return _sentence_subject(quote, resolver, start, prefix)
+    return None
+
+
+def _sentence_subject(
+    quote: Quotation, resolver: Resolver, start: int, prefix: str
+) -> Attributed | None:
+    """`The Deputy Secretary General ... , telling them that “…`: the sentence's subject."""
     subject = _SENTENCE_SUBJECT.match(prefix)
-    if subject and verbs and verbs[-1].group(0).endswith("ing"):
-        np_start, np_end = start + subject.start("np"), start + subject.end("np")
-        speaker = resolver.resolve(np_start, np_end, quote.start)
-        return _make(quote, speaker, np_start, np_end, "before-subject")
+    if subject is None:
+        return None
+    np_start, np_end = start + subject.start("np"), start + subject.end("np")
+    speaker = resolver.resolve(np_start, np_end, quote.start)
+    return _make(quote, speaker, np_start, np_end, "before-subject")
+
+
+def _according_to(
+    text: str, quote: Quotation, resolver: Resolver, start: int, prefix: str
+) -> Attributed | None:
+    """`According to the ministry, “…`: the source right before the quote."""
+    according = _ACCORDING_TO.search(prefix)
+    if according is None:
+        return None
+    np_start, np_end = start + according.start("np"), start + according.end("np")
+    speaker = resolver.resolve(np_start, np_end, quote.start)
+    if speaker is not None or _looks_like_speaker(text[np_start:np_end]):
+        return _make(quote, speaker, np_start, np_end, "before")
+    return None
+
+
+def _before_verb(
+    quote: Quotation, resolver: Resolver, start: int, prefix: str, verb_start: int
+) -> Attributed | None:
+    """The attribution the phrase before a cue verb makes (`prefix` begins at `start`)."""
+    np_start, np_end = _np_before(prefix, verb_start)
+    if _VERB.search(prefix[np_start:np_end]):
+        return None  # `Roe said the way ... women who complained`: an earlier verb's clause
+    if np_end <= np_start or _participle(prefix[:verb_start]):
+        return None
+    speaker = resolver.resolve(start + np_start, start + np_end, quote.start)
+    if speaker is not None:
+        return _make(quote, speaker, start + np_start, start + np_end, "before")
+    named = _apposition_name(prefix, np_end, verb_start) or _clause_subject(
+        prefix, np_start, np_end
+    )
+    if named is not None:
+        speaker = resolver.resolve(start + named[0], start + named[1], quote.start)
+        if speaker is not None:
+            return _make(quote, speaker, start + named[0], start + named[1], "before")
+    phrase = prefix[np_start:np_end]
+    if _looks_like_speaker(phrase) and len(phrase.split()) <= SUBJECT_WORDS:
+        return _make(quote, None, start + np_start, start + np_end, "before")
     return None
 
 

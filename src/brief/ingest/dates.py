@@ -58,14 +58,7 @@ class StatedDate:
 def find_dates(text: str, published: dt.date) -> list[StatedDate]:
     """Every date the text states, in text order; a missing year is the publication's."""
     found: dict[int, StatedDate] = {}
-    for match in _DAY_FIRST.finditer(text):
-        date = _make(published, match.group("year"), match.group("month"), match.group("day"))
-        if date:
-            precision = Precision.APPROXIMATE if match.group("from") else Precision.DAY
-            if match.group("from"):
-                start = _make(published, match.group("year"), match.group("month"), match["from"])
-                date = start or date
-            found[match.start()] = StatedDate(match.start(), match.end(), date, precision)
+    _day_first(text, published, found)
     for match in _MONTH_FIRST.finditer(text):
         date = _make(published, match.group("year"), match.group("month"), match.group("day"))
         if date and not _covered(found, match.start(), match.end()):
@@ -76,6 +69,25 @@ def find_dates(text: str, published: dt.date) -> list[StatedDate]:
         date = _make(published, match.group("year"), match.group("month"), "1")
         if date:
             found[match.start()] = StatedDate(match.start(), match.end(), date, Precision.MONTH)
+    _weekdays(text, published, found)
+    return [found[key] for key in sorted(found)]
+
+
+def _day_first(text: str, published: dt.date, found: dict[int, StatedDate]) -> None:
+    """`23 August 2024`, and `from 2 to 4 October` (its first day, approximate)."""
+    for match in _DAY_FIRST.finditer(text):
+        date = _make(published, match.group("year"), match.group("month"), match.group("day"))
+        if date:
+            precision = Precision.APPROXIMATE if match.group("from") else Precision.DAY
+            if match.group("from"):
+                start = _make(published, match.group("year"), match.group("month"), match["from"])
+                date = start or date
+            found[match.start()] = StatedDate(match.start(), match.end(), date, precision)
+
+
+def _weekdays(text: str, published: dt.date, found: dict[int, StatedDate]) -> None:
+    """`on Tuesday`: the last such day by the publication, where its paragraph states
+    no date of its own (the dates `found` so far)."""
     explicit = list(found.values())
     for match in _WEEKDAY.finditer(text):
         paragraph = (text.rfind("\n", 0, match.start()), text.find("\n", match.start()))
@@ -88,7 +100,6 @@ def find_dates(text: str, published: dt.date) -> list[StatedDate]:
         back = (published.weekday() - wanted) % 7
         date = published - dt.timedelta(days=back)
         found[match.start()] = StatedDate(match.start(), match.end(), date, Precision.APPROXIMATE)
-    return [found[key] for key in sorted(found)]
 
 
 def _covered(found: dict[int, StatedDate], start: int, end: int) -> bool:

@@ -11,13 +11,14 @@ import datetime as dt
 import hashlib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from brief.confine import refusal
 from brief.corpus import Corpus, load_corpus
 from brief.corpus.models import (
+    ActorKind,
     DatePrecision,
     DraftActor,
     DraftEvent,
@@ -38,7 +39,7 @@ from brief.ingest.dates import StatedDate, date_of, find_dates, find_places, pla
 from brief.ingest.evidence import speaker_evidence, statement_date
 from brief.ingest.extract import Extraction, extract
 from brief.ingest.lexicon import alternation
-from brief.ingest.quotes import Quotation, paragraphs, sentence_end
+from brief.ingest.quotes import Attributed, Quotation, paragraphs, sentence_end
 from brief.ingest.roles import stated_roles
 
 PLACE_KINDS = {"country", "region"}
@@ -57,90 +58,70 @@ def draft_path(root: Path, source_id: str) -> Path:
     return Path(root) / "seeds" / "drafts" / f"{source_id}.yaml"
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """One source as the extractor read it: what every candidate is built from."""
+
+    source: Source
+    text: str
+    found: Extraction
+    kinds: dict[str, str]  # actor id -> kind, proposed new people included
+    names: dict[str, str]  # actor id -> name, proposed new people included
+    quotations: list[Quotation]
+    quote_spans: list[tuple[int, int]]
+    dates: list[StatedDate]  # outside quotations
+    places: list[tuple[int, str]]
+    credibility: int
+    lead: tuple[int, int]
+    dateline: StatedDate | None
+
+    @classmethod
+    def of(cls, corpus: Corpus, source: Source, text: str) -> _Reading:
+        found = extract(text, list(corpus.actors.values()), list(source.boilerplate))
+        known_kinds = {a.id: a.kind.value for a in corpus.actors.values()}
+        names = {p.id: p.name for p in found.new_people}
+        quote_spans = [(q.quote.open_mark, q.quote.close_mark) for q in found.quotes]
+        dates = [d for d in find_dates(text, source.published) if not _inside(d.start, quote_spans)]
+        return cls(
+            source=source,
+            text=text,
+            found=found,
+            kinds={**{p.id: "person" for p in found.new_people}, **known_kinds},
+            names=names | {a.id: a.name for a in corpus.actors.values()},
+            quotations=[q.quote for q in found.quotes],
+            quote_spans=quote_spans,
+            dates=dates,
+            places=_places(text, found, quote_spans),
+            credibility=2 if source.reliability.value in {"A", "B"} else 3,
+            lead=_lead(text),
+            dateline=_dateline_date(text, dates),
+        )
+
+
 def build_draft(corpus: Corpus, source_id: str) -> DraftFile:
     """Propose statements, events, new actors and mentions for one source."""
     source = source_of(corpus, source_id)
     text = corpus.texts[source_id]
-    found = extract(text, list(corpus.actors.values()), list(source.boilerplate))
+    reading = _Reading.of(corpus, source, text)
+    found = reading.found
     curated = _Curated.of(corpus, source_id, text)
-    known_kinds = {a.id: a.kind.value for a in corpus.actors.values()}
-    kinds = {**{p.id: "person" for p in found.new_people}, **known_kinds}
-    quote_spans = [(q.quote.open_mark, q.quote.close_mark) for q in found.quotes]
-    dates = [d for d in find_dates(text, source.published) if not _inside(d.start, quote_spans)]
-    places = _places(text, found, quote_spans)
-    credibility = 2 if source.reliability.value in {"A", "B"} else 3
-    lead = _lead(text)
-    all_quotes = [q.quote for q in found.quotes]
-    dateline = _dateline_date(text, dates)
-    names = {p.id: p.name for p in found.new_people} | {
-        a.id: a.name for a in corpus.actors.values()
-    }
-    statements: list[DraftStatement] = []
-    for number, item in enumerate(found.quotes, start=1):
-        start, end = item.quote.start, item.quote.end
-        if _overlaps(start, end, curated.quotes):
-            continue  # already curated
-        para_start = text.rfind("\n", 0, start) + 1
-        day, precision, date_evidence = statement_date(
-            text, item.quote, all_quotes, dates, source.published, dateline
-        )
-        sentence = text[para_start : text.find("\n", end) if "\n" in text[end:] else len(text)]
-        subjects = _subjects(item.speaker, found, para_start, para_start + len(sentence), kinds)
-        if len(subjects) <= 1:
-            # The paragraph names no country: the article's lead sets the topic.
-            subjects = _subjects(item.speaker, found, lead[0], lead[1], kinds) or subjects
-        statements.append(
-            DraftStatement(
-                id=_candidate_id(source_id, "q", number),
-                start=start,
-                end=end,
-                found_by=item.rule,
-                quote=text[start:end],
-                speaker=item.speaker,
-                speaker_as_written=(
-                    text[item.speaker_start : item.speaker_end]
-                    if item.speaker_start is not None and item.speaker_end != item.speaker_start
-                    else None
-                ),
-                speaker_evidence=speaker_evidence(text, item, names.get(item.speaker or "")),
-                occasion=_occasion(sentence, source),
-                date=day,
-                date_precision=precision,
-                date_evidence=date_evidence,
-                location=place_of(item.quote.open_mark, para_start, places),
-                subjects=subjects,
-                credibility=credibility,
-                note=None
-                if precision != "approximate" or day != source.published
-                else "Date is the publication date: the text states none.",
-            )
-        )
-    proposed = _events(text, source, found, quote_spans, dates, places, kinds, credibility)
+    statements = [
+        _statement(reading, number, item)
+        for number, item in enumerate(found.quotes, start=1)
+        if not _overlaps(item.quote.start, item.quote.end, curated.quotes)  # already curated
+    ]
+    proposed = _events(reading)
     events = [
         event.model_copy(update={"id": _candidate_id(source_id, "e", number)})
         for number, event in enumerate((e for e in proposed if not curated.has_event(e)), 1)
     ]
-    roles = _dated_roles(text, found, source.published, all_quotes)
-    kinds_of_new = {m.actor: m.kind for m in found.mentions if m.new}
     return DraftFile(
         source=source_id,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         proposed_by=tool_name(),
         statements=statements,
         events=events,
-        new_actors=[
-            DraftActor(
-                id=p.id,
-                name=p.name,
-                kind=kinds_of_new.get(p.id, "person"),
-                role=p.role,
-                roles=roles.get(p.id, []),
-                start=p.start,
-                end=p.end,
-            )
-            for p in found.new_people
-            if p.id not in corpus.actors
-        ],
+        new_actors=_new_actors(reading, corpus),
         mentions=[
             DraftMention(
                 actor=m.actor, start=m.start, end=m.end, as_written=text[m.start : m.end], new=m.new
@@ -148,6 +129,66 @@ def build_draft(corpus: Corpus, source_id: str) -> DraftFile:
             for m in found.mentions
         ],
     )
+
+
+def _statement(reading: _Reading, number: int, item: Attributed) -> DraftStatement:
+    """The candidate statement of one quotation: speaker, date, place, subjects, occasion."""
+    text, source, found = reading.text, reading.source, reading.found
+    start, end = item.quote.start, item.quote.end
+    para_start = text.rfind("\n", 0, start) + 1
+    day, precision, date_evidence = statement_date(
+        text, item.quote, reading.quotations, reading.dates, source.published, reading.dateline
+    )
+    sentence = text[para_start : text.find("\n", end) if "\n" in text[end:] else len(text)]
+    subjects = _subjects(item.speaker, found, para_start, para_start + len(sentence), reading.kinds)
+    if len(subjects) <= 1:
+        # The paragraph names no country: the article's lead sets the topic.
+        lead_start, lead_end = reading.lead
+        subjects = _subjects(item.speaker, found, lead_start, lead_end, reading.kinds) or subjects
+    return DraftStatement(
+        id=_candidate_id(source.id, "q", number),
+        start=start,
+        end=end,
+        found_by=item.rule,
+        quote=text[start:end],
+        speaker=item.speaker,
+        speaker_as_written=(
+            text[item.speaker_start : item.speaker_end]
+            if item.speaker_start is not None and item.speaker_end != item.speaker_start
+            else None
+        ),
+        speaker_evidence=speaker_evidence(text, item, reading.names.get(item.speaker or "")),
+        occasion=_occasion(sentence, source),
+        date=day,
+        date_precision=precision,
+        date_evidence=date_evidence,
+        location=place_of(item.quote.open_mark, para_start, reading.places),
+        subjects=subjects,
+        credibility=reading.credibility,
+        note=None
+        if precision != "approximate" or day != source.published
+        else "Date is the publication date: the text states none.",
+    )
+
+
+def _new_actors(reading: _Reading, corpus: Corpus) -> list[DraftActor]:
+    """The people the text names that the registry lacks, with the roles it states."""
+    found = reading.found
+    roles = _dated_roles(reading.text, found, reading.source.published, reading.quotations)
+    kinds_of_new = {m.actor: m.kind for m in found.mentions if m.new}
+    return [
+        DraftActor(
+            id=p.id,
+            name=p.name,
+            kind=ActorKind(kinds_of_new.get(p.id, ActorKind.PERSON)),
+            role=p.role,
+            roles=roles.get(p.id, []),
+            start=p.start,
+            end=p.end,
+        )
+        for p in found.new_people
+        if p.id not in corpus.actors
+    ]
 
 
 def _dateline_date(text: str, dates: list[StatedDate]) -> StatedDate | None:
@@ -279,76 +320,64 @@ def _candidate_id(source_id: str, letter: str, number: int) -> str:
     return f"{source_id[:70].rstrip('-')}-{letter}{number:02d}"
 
 
-def _events(
-    text: str,
-    source: Source,
-    found: Extraction,
-    quote_spans: list[tuple[int, int]],
-    dates: list[StatedDate],
-    places: list[tuple[int, str]],
-    kinds: dict[str, str],
-    credibility: int,
-) -> list[DraftEvent]:
+def _events(reading: _Reading) -> list[DraftEvent]:
     """Sentences outside quotations that say someone visited or met, with a date or place."""
-    quotes = [Quotation(s, e, s, e) for s, e in quote_spans]
+    text = reading.text
+    quotes = [Quotation(s, e, s, e) for s, e in reading.quote_spans]
+    skip = [*reading.quote_spans, *boilerplate_spans(text, list(reading.source.boilerplate))]
     events: list[DraftEvent] = []
-    skip = list(quote_spans)
-    boilerplate = boilerplate_spans(text, list(source.boilerplate))
     for para_start, para_end in paragraphs(text):
-        start = para_start
-        while start < para_end:
-            end = sentence_end(text, start, para_end, quotes)
-            sentence = text[start:end]
-            if (
-                _EVENT_VERB.search(sentence)
-                and not any(s < end and start < e for s, e in skip)
-                and not any(s < end and start < e for s, e in boilerplate)
-            ):
-                stated = [d for d in dates if start <= d.start < end]
-                place = _event_place(text, start, end, places, found, kinds)
-                actors = _unique(
-                    m.actor
-                    for m in found.mentions
-                    if start <= m.start < end and kinds.get(m.actor) not in PLACE_KINDS
-                )
-                if actors and (stated or place):
-                    day, precision = (
-                        (stated[0].date, stated[0].precision)
-                        if stated
-                        else date_of(start, dates, source.published)
-                    )
-                    lead = len(sentence) - len(sentence.lstrip())
-                    evidence = sentence.strip()
-                    subjects = _unique(
-                        [
-                            *actors,
-                            *(
-                                m.actor
-                                for m in found.mentions
-                                if start <= m.start < end and m.actor not in actors
-                            ),
-                        ]
-                    )
-                    events.append(
-                        DraftEvent(
-                            id=_candidate_id(source.id, "e", len(events) + 1),
-                            start=start + lead,
-                            end=start + lead + len(evidence),
-                            found_by="event verb with a stated date or place",
-                            summary=_DATELINE.sub("", evidence) or evidence,
-                            evidence=evidence,
-                            actors=actors,
-                            date=day,
-                            date_precision=precision,
-                            location=place,
-                            subjects=subjects,
-                            credibility=credibility,
-                        )
-                    )
-            start = end
-            while start < para_end and text[start].isspace():
-                start += 1
+        for start, end in _sentences(text, para_start, para_end, quotes):
+            if _EVENT_VERB.search(text[start:end]) and not _overlaps(start, end, skip):
+                event = _event(reading, start, end, len(events) + 1)
+                if event is not None:
+                    events.append(event)
     return events
+
+
+def _sentences(
+    text: str, start: int, para_end: int, quotes: list[Quotation]
+) -> Iterator[tuple[int, int]]:
+    """The sentences of the paragraph from `start` to `para_end`, as spans."""
+    while start < para_end:
+        end = sentence_end(text, start, para_end, quotes)
+        yield start, end
+        start = end
+        while start < para_end and text[start].isspace():
+            start += 1
+
+
+def _event(reading: _Reading, start: int, end: int, number: int) -> DraftEvent | None:
+    """The event the sentence from `start` to `end` reports, if it names who, and when or where."""
+    text, found, kinds = reading.text, reading.found, reading.kinds
+    stated = [d for d in reading.dates if start <= d.start < end]
+    place = _event_place(text, start, end, reading.places, found, kinds)
+    inside = [m for m in found.mentions if start <= m.start < end]
+    actors = _unique(m.actor for m in inside if kinds.get(m.actor) not in PLACE_KINDS)
+    if not actors or not (stated or place):
+        return None
+    day, precision = (
+        (stated[0].date, stated[0].precision)
+        if stated
+        else date_of(start, reading.dates, reading.source.published)
+    )
+    sentence = text[start:end]
+    lead = len(sentence) - len(sentence.lstrip())
+    evidence = sentence.strip()
+    return DraftEvent(
+        id=_candidate_id(reading.source.id, "e", number),
+        start=start + lead,
+        end=start + lead + len(evidence),
+        found_by="event verb with a stated date or place",
+        summary=_DATELINE.sub("", evidence) or evidence,
+        evidence=evidence,
+        actors=actors,
+        date=day,
+        date_precision=precision,
+        location=place,
+        subjects=_unique([*actors, *(m.actor for m in inside if m.actor not in actors)]),
+        credibility=reading.credibility,
+    )
 
 
 def _event_place(

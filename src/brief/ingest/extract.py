@@ -36,13 +36,32 @@ def extract(text: str, actors: list[Actor], boilerplate: list[str]) -> Extractio
     not_names = registry_words(actors)
     new_people, new_mentions = find_new_people(text, known, skip, not_names)
     mentions = sorted(known + new_mentions, key=lambda m: m.start)
+    names = NameBook(text, new_people, mentions, not_names)
+    resolver, attributed = _attributed(text, skip, mentions, actors, names)
+    nested = find_nested(text, index, known)
+    for item in attributed:
+        if item.speaker is not None:
+            names.adopt(item.speaker)
+    linked = _speaker_mentions(attributed, {**names.kinds, **resolver.unnamed.kinds})
+    everything = sorted(set(mentions + nested + linked), key=lambda m: (m.start, m.end, m.actor))
+    unnamed = [p for p in resolver.unnamed.created if p.id in {q.speaker for q in attributed}]
+    return Extraction(attributed, everything, [*new_people, *names.created, *unnamed])
+
+
+def _attributed(
+    text: str,
+    skip: list[tuple[int, int]],
+    mentions: list[Mention],
+    actors: list[Actor],
+    names: NameBook,
+) -> tuple[Resolver, list[Attributed]]:
+    """Every quotation with its speaker: quotation marks, and transcript lines."""
     transcript = transcript_lines(text, skip)
     quotes = [
         q
         for q in find_quotations(text, skip)
         if not any(s <= q.open_mark < e for s, _, _, e in transcript)
     ]
-    names = NameBook(text, new_people, mentions, not_names)
     resolver = Resolver(text, mentions, quotes, actors, names)
     attributed = attribute(text, quotes, resolver)
     if transcript:
@@ -50,16 +69,13 @@ def extract(text: str, actors: list[Actor], boilerplate: list[str]) -> Extractio
             attributed + attribute_transcript(text, transcript, resolver),
             key=lambda a: a.quote.start,
         )
-    nested = find_nested(text, index, known)
-    for item in attributed:
-        if item.speaker is not None:
-            names.adopt(item.speaker)
-    kinds = {**names.kinds, **resolver.unnamed.kinds}
-    linked = [
+    return resolver, attributed
+
+
+def _speaker_mentions(attributed: list[Attributed], kinds: dict[str, str]) -> list[Mention]:
+    """Where each attribution names its speaker, as a mention of that speaker."""
+    return [
         Mention(q.speaker_start, q.speaker_end, q.speaker, kinds[q.speaker], True)
         for q in attributed
         if q.speaker in kinds and q.speaker_start is not None and q.speaker_end is not None
     ]
-    everything = sorted(set(mentions + nested + linked), key=lambda m: (m.start, m.end, m.actor))
-    unnamed = [p for p in resolver.unnamed.created if p.id in {q.speaker for q in attributed}]
-    return Extraction(attributed, everything, [*new_people, *names.created, *unnamed])

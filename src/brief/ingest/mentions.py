@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 
 from brief.corpus.models import Actor
+from brief.fold import id_fold as fold
+from brief.fold import id_slug as slugify
 from brief.ingest.lexicon import alternation, words
-from brief.ingest.slug import fold, slugify
 
 
 @dataclass(frozen=True)
@@ -259,39 +260,59 @@ def find_new_people(
         if tokens[0].casefold() in PARTICLES:
             continue  # `De Vries said` at a sentence start: a surname, linked below
         before, after = text[max(0, start - 80) : start], text[end : end + 120]
-        if _PLACE_BEFORE.search(before):
-            continue  # `a resident of Zubin Potok`: a place, not a person
-        apposition = _APPOSITION_AFTER.match(after)
-        title = _TITLE_BEFORE.search(before)
-        evidence = (
-            apposition
-            or title
-            or _VERB_AFTER.match(after)
-            or _BYLINE_BEFORE.search(before)
-            or _SPEECH_BEFORE.search(before)
-        )
-        if not evidence:
+        found = _person_evidence(before, after)
+        if found is None:
             continue
         name = " ".join(tokens)
         actor_id = slugify(name)
         if actor_id not in people:
-            role = apposition.group(1) if apposition else _title_text(before, title)
-            if role:
-                role = re.sub(r"^(?:the|a|an)\s+", "", role)
-            people[actor_id] = NewActor(actor_id, name, role, start, end)
+            people[actor_id] = NewActor(actor_id, name, found.role, start, end)
         mentions.append(Mention(start, end, actor_id, "person", new=True))
         taken.append((start, end))
-    # Later mentions by surname alone (`Petković said`).
+    mentions += _surname_mentions(text, list(people.values()), taken)
+    people_sorted = sorted(people.values(), key=lambda p: p.start)
+    return people_sorted, sorted(mentions, key=lambda m: m.start)
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    role: str | None  # as the text gives it, without its article
+
+
+def _person_evidence(before: str, after: str) -> _Evidence | None:
+    """What shows a capitalised name between `before` and `after` to be a person's: an
+    apposition, a title, a verb, a byline or a speech cue (None: no such evidence)."""
+    if _PLACE_BEFORE.search(before):
+        return None  # `a resident of Zubin Potok`: a place, not a person
+    apposition = _APPOSITION_AFTER.match(after)
+    title = _TITLE_BEFORE.search(before)
+    evidence = (
+        apposition
+        or title
+        or _VERB_AFTER.match(after)
+        or _BYLINE_BEFORE.search(before)
+        or _SPEECH_BEFORE.search(before)
+    )
+    if not evidence:
+        return None
+    role = apposition.group(1) if apposition else _title_text(before, title)
+    return _Evidence(re.sub(r"^(?:the|a|an)\s+", "", role) if role else role)
+
+
+def _surname_mentions(
+    text: str, people: list[NewActor], taken: list[tuple[int, int]]
+) -> list[Mention]:
+    """Later mentions of new people by surname alone (`Petković said`); `taken` grows."""
+    mentions = []
     folded = FoldedText(text)
-    for person in people.values():
+    for person in people:
         surname = fold(person.name.split()[-1])
         for match in re.finditer(rf"(?<![\w]){re.escape(surname)}(?![\w])", folded.folded):
             start, end = folded.span(match.start(), match.end())
             if text[start].isupper() and not any(s < end and start < e for s, e in taken):
                 mentions.append(Mention(start, end, person.id, "person", True))
                 taken.append((start, end))
-    people_sorted = sorted(people.values(), key=lambda p: p.start)
-    return people_sorted, sorted(mentions, key=lambda m: m.start)
+    return mentions
 
 
 def _headline_end(text: str) -> int:

@@ -14,9 +14,10 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from brief.fold import id_fold as fold
+from brief.fold import id_slug as slugify
 from brief.ingest.lexicon import alternation, words
 from brief.ingest.mentions import PARTICLES, Mention, NewActor, _name_groups
-from brief.ingest.slug import fold, slugify
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'.\-]*")
 _CUT = re.compile(rf",|\s(?:{alternation('phrase_cuts')})\s")
@@ -43,27 +44,37 @@ def speaker_name(phrase: str, extra: frozenset[str] = frozenset()) -> NamedSpeak
     tokens = [t for t in tokens if t]
     if not tokens:
         return None
-    not_names = words("not_names") | extra
     determiners = words("determiners")
     last = tokens[-1]
     if _POSSESSIVE.search(last):
         return None
     if last[:1].islower() and last.casefold() not in PARTICLES:
-        modifiers = _capitalised_run(tokens[:-1], determiners)
-        if not modifiers or any(_POSSESSIVE.search(t) for t in modifiers):
-            return None
-        if last.casefold() in words("organisation_heads"):
-            return NamedSpeaker(" ".join([*modifiers, last]), "organisation")
-        if not last.casefold().endswith("s"):
-            # `a Western diplomat`, `a Twitter spokesman`: one anonymous person; the
-            # organisation they speak for when the modifier is one (`OSSU official`).
-            acronym = len(modifiers) == 1 and modifiers[0].isupper() and len(modifiers[0]) > 1
-            speaks_for = last.casefold() in words("spokespeople")
-            if acronym or speaks_for:
-                return NamedSpeaker(" ".join(modifiers), "organisation")
-            return None
-        return NamedSpeaker(" ".join([*modifiers, last]), "group")
-    run = _capitalised_run(tokens, determiners)
+        return _described(tokens, determiners)
+    return _named(tokens, _capitalised_run(tokens, determiners), words("not_names") | extra)
+
+
+def _described(tokens: list[str], determiners: frozenset[str]) -> NamedSpeaker | None:
+    """A phrase ending in a lower-case noun: `the Trump campaign`, `FBI officials`."""
+    last = tokens[-1]
+    modifiers = _capitalised_run(tokens[:-1], determiners)
+    if not modifiers or any(_POSSESSIVE.search(t) for t in modifiers):
+        return None
+    if last.casefold() in words("organisation_heads"):
+        return NamedSpeaker(" ".join([*modifiers, last]), "organisation")
+    if not last.casefold().endswith("s"):
+        # `a Western diplomat`, `a Twitter spokesman`: one anonymous person; the
+        # organisation they speak for when the modifier is one (`OSSU official`).
+        acronym = len(modifiers) == 1 and modifiers[0].isupper() and len(modifiers[0]) > 1
+        speaks_for = last.casefold() in words("spokespeople")
+        if acronym or speaks_for:
+            return NamedSpeaker(" ".join(modifiers), "organisation")
+        return None
+    return NamedSpeaker(" ".join([*modifiers, last]), "group")
+
+
+def _named(tokens: list[str], run: list[str], not_names: frozenset[str]) -> NamedSpeaker | None:
+    """A phrase (`tokens`) ending in a capitalised `run`: a person's name (titles
+    dropped) or an organisation's (`Mr. Rove`, `the Interior Ministry`, `FBI`)."""
     if not run:
         return None
     core = [t for t in run if t.casefold() not in not_names or t.casefold() in PARTICLES]
@@ -71,18 +82,29 @@ def speaker_name(phrase: str, extra: frozenset[str] = frozenset()) -> NamedSpeak
     organisation = run[-1].casefold() in words("organisation_heads") or (
         len(run) == 1 and run[0].isupper() and len(run[0]) > 1
     )
-    if not core and not organisation:
-        return None  # `He`, `The President`: a pronoun or a title alone
-    if tokens[0].casefold() in INDEFINITE and len(tokens) == len(run) + 1 and not organisation:
-        return None  # `a Nevada Democrat`: someone described, not named
     if organisation:
         return NamedSpeaker(" ".join(run), "organisation")
-    # Titles (`Sen.`, `Foreign Minister`) stand before the name: keep from the first core word.
+    if not core:
+        return None  # `He`, `The President`: a pronoun or a title alone
+    if tokens[0].casefold() in INDEFINITE and len(tokens) == len(run) + 1:
+        return None  # `a Nevada Democrat`: someone described, not named
+    return NamedSpeaker(" ".join(_after_titles(run, core)), "person")
+
+
+def _after_titles(run: list[str], core: list[str]) -> list[str]:
+    """Titles (`Sen.`, `Foreign Minister`) stand before the name: the run from the
+    first core word, and after the last title (`Senate Minority Leader Harry Reid`)."""
     first = next(i for i, t in enumerate(run) if t in core)
     titles = [i for i, t in enumerate(run[:-1]) if t.casefold() in words("title_words")]
     if titles and titles[-1] >= first:
-        first = titles[-1] + 1  # `Senate Minority Leader Harry Reid`: the name follows the title
-    return NamedSpeaker(" ".join(run[first:]), "person")
+        first = titles[-1] + 1
+    return run[first:]
+
+
+def _ends_in(name: str, surname: str, words: int) -> bool:
+    """Whether `name` has at least `words` words, the last `surname` (folded)."""
+    parts = name.split()
+    return fold(parts[-1]) == surname and len(parts) >= words
 
 
 def _capitalised_run(tokens: list[str], determiners: frozenset[str]) -> list[str]:
@@ -184,23 +206,18 @@ class NameBook:
         tokens = name.split()
         key = [fold(t) for t in tokens if fold(t) not in PARTICLES] or [fold(tokens[-1])]
         surname = key[-1]
-        known = [
-            p.name
-            for p in self.people.values()
-            if fold(p.name.split()[-1]) == surname and len(p.name.split()) >= len(tokens)
-        ]
+        known = [p.name for p in self.people.values() if _ends_in(p.name, surname, len(tokens))]
         if len(tokens) >= 2 and not known:
             return name
-        candidates = [
-            (s, full)
-            for s, _, full in self.full
-            if fold(full.split()[-1]) == surname and len(full.split()) > len(tokens)
-        ]
+        candidates = self._longer_names(surname, len(tokens))
         before = [c for c in candidates if c[0] < at]
-        if known and not before:
-            return known[0]
         if before:
             return before[-1][1]
-        if candidates:
-            return candidates[0][1]
-        return known[0] if known else name
+        if known:
+            return known[0]
+        return candidates[0][1] if candidates else name
+
+    def _longer_names(self, surname: str, words: int) -> list[tuple[int, str]]:
+        """(offset, full name) of the names the article gives that end in `surname`
+        and have more than `words` words."""
+        return [(s, full) for s, _, full in self.full if _ends_in(full, surname, words + 1)]

@@ -91,16 +91,19 @@ def _markdown_title(text: str) -> str | None:
 
 def _read_html(path: Path, raw: bytes) -> ReadDocument:
     import trafilatura
+    from trafilatura.settings import Document
 
     html = _decode(path, raw)
-    doc = trafilatura.bare_extraction(
+    found = trafilatura.bare_extraction(
         html,
         with_metadata=True,
         include_comments=False,
         include_tables=False,
         favor_precision=True,
     )
-    text = (doc.text if doc is not None else None) or ""
+    # as_dict is off: a Document, or None when the page has no main text.
+    doc = found if isinstance(found, Document) else Document()
+    text = doc.text or ""
     if not text.strip():
         raise InvalidInput(Problem(file=str(path), message="no article text found in the page"))
     if not text.endswith("\n"):

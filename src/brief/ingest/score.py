@@ -21,15 +21,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from brief.corpus.models import Actor, ActorsFile, Event, Statement, StatementMode
 from brief.corpus.provenance import find_verbatim
+from brief.fold import id_fold as fold
 from brief.ingest.boilerplate import find_boilerplate
 from brief.ingest.extract import extract
 from brief.ingest.polnear import GoldQuote, read_split
-from brief.ingest.slug import fold
+
+if TYPE_CHECKING:
+    from brief.corpus import AnyExtract
 
 Span = tuple[int, int]
 
@@ -206,25 +210,36 @@ def score_corpus(root: Path) -> list[ArticleScore]:
             continue  # the extractor proposed it: no independent gold
         text = corpus.texts[source_id]
         extracts = [e for e in corpus.extracts.values() if e.source == source_id]
-        gold_quotes = []
-        for e in extracts:
-            if isinstance(e, Statement) and e.mode == StatementMode.DIRECT:
-                span = find_verbatim(text, e.quote)
-                if span:
-                    gold_quotes.append((span, e.speaker))
-        named: set[str] = set()
-        for e in extracts:
-            named.update(e.subjects)
-            if isinstance(e, Statement):
-                named.add(e.speaker)
-            if isinstance(e, Event):
-                named.update(e.actors)
-        for actor in actors:
-            if any(source_id in role.sources for role in actor.roles):
-                named.add(actor.id)
+        gold_quotes = _gold_quotes(text, extracts)
+        named = _named(extracts) | {
+            a.id for a in actors if any(source_id in role.sources for role in a.roles)
+        }
         predicted, mentioned = predict(text, actors, list(source.boilerplate))
         scores.append(_id_score(source_id, text, gold_quotes, predicted, named, mentioned))
     return scores
+
+
+def _gold_quotes(text: str, extracts: list[AnyExtract]) -> list[tuple[Span, str]]:
+    """Where the curated direct quotations are in the text, with their speakers."""
+    gold = []
+    for e in extracts:
+        if isinstance(e, Statement) and e.mode == StatementMode.DIRECT:
+            span = find_verbatim(text, e.quote)
+            if span:
+                gold.append((span, e.speaker))
+    return gold
+
+
+def _named(extracts: list[AnyExtract]) -> set[str]:
+    """Every actor the curated extracts name: subjects, speakers, participants."""
+    named: set[str] = set()
+    for e in extracts:
+        named.update(e.subjects)
+        if isinstance(e, Statement):
+            named.add(e.speaker)
+        if isinstance(e, Event):
+            named.update(e.actors)
+    return named
 
 
 def _id_score(
@@ -333,13 +348,13 @@ def _polnear_misses(
     for i, p in enumerate(predicted):
         if i not in found_p:
             misses.append(f"extra [{p.speaker}]: {text[p.span[0] : p.span[1]][:70]!r}")
-    for p, g in detected:
-        if g not in right:
-            got = predicted[p]
+    for p_index, g_index in detected:
+        if g_index not in right:
+            got, want = predicted[p_index], gold[g_index]
             said = text[got.evidence[0] : got.evidence[1]] if got.evidence else None
             misses.append(
-                f"speaker [{gold[g].source}] got [{got.speaker} from {said!r}]: "
-                f"{text[gold[g].start : gold[g].end][:50]!r}"
+                f"speaker [{want.source}] got [{got.speaker} from {said!r}]: "
+                f"{text[want.start : want.end][:50]!r}"
             )
     return misses
 

@@ -12,11 +12,11 @@ import functools
 import re
 
 from brief.corpus.models import Actor
+from brief.fold import id_fold as fold
 from brief.ingest.lexicon import alternation, lines
 from brief.ingest.mentions import FoldedText, Mention
 from brief.ingest.names import INDEFINITE, NameBook, speaker_name
 from brief.ingest.quotes import Attributed, Quotation
-from brief.ingest.slug import fold
 from brief.ingest.unnamed import Unnamed, description, is_unnamed
 
 PRONOUNS = {"he", "she", "they", "it", "we"}
@@ -87,25 +87,11 @@ class Resolver:
 
     def _subjects(self) -> list[tuple[int, Mention]]:
         """(offset, person) for every sentence whose subject is a named person."""
-        found = []
-        for mention in self.mentions:
-            if mention.kind != "person" or self._inside_quote(mention.start):
-                continue
-            after = self.text[mention.end : mention.end + 140]
-            if _NAME_IN_APPOSITION.match(after) and self.text[: mention.start].endswith(", "):
-                # `The head of the UN mission, Caroline Ziadeh, called on ...`
-                found.append((mention.start, mention))
-                continue
-            appos = re.match(r",\s[^,“”\"«»„.!?\n]{2,100},", after)
-            rest = after[appos.end() :] if appos else after
-            # `Sen. Jane Roe (D-Norland) apologized`: a party label in brackets
-            rest = re.sub(r"^\s*\([^()]{1,30}\)", "", rest)
-            word = re.match(r"\s+(\w+)", rest)
-            if word and word.group(1)[0].islower() and word.group(1) not in _FUNCTION_WORDS:
-                window = self.text[max(0, mention.start - 30) : mention.start]
-                before = re.split(r"[.!?\n“”\",;:]", window)[-1]
-                if not _OBJECT_BEFORE.search(before):
-                    found.append((mention.start, mention))
+        found = [
+            (m.start, m)
+            for m in self.mentions
+            if m.kind == "person" and not self._inside_quote(m.start) and self._is_subject(m)
+        ]
         # `The commander also met ...`: a role standing for a person named earlier.
         for match in _ROLE_SUBJECT.finditer(self.text):
             if self._inside_quote(match.start("np")):
@@ -114,6 +100,22 @@ class Resolver:
             if person is not None and person.kind == "person":
                 found.append((match.start("np"), person))
         return sorted(found, key=lambda item: item[0])
+
+    def _is_subject(self, mention: Mention) -> bool:
+        """Whether the person named at `mention` is the subject of its sentence."""
+        after = self.text[mention.end : mention.end + 140]
+        if _NAME_IN_APPOSITION.match(after) and self.text[: mention.start].endswith(", "):
+            return True  # `The head of the UN mission, Caroline Ziadeh, called on ...`
+        appos = re.match(r",\s[^,“”\"«»„.!?\n]{2,100},", after)
+        rest = after[appos.end() :] if appos else after
+        # `Sen. Jane Roe (D-Norland) apologized`: a party label in brackets
+        rest = re.sub(r"^\s*\([^()]{1,30}\)", "", rest)
+        word = re.match(r"\s+(\w+)", rest)
+        if not word or not word.group(1)[0].islower() or word.group(1) in _FUNCTION_WORDS:
+            return False
+        window = self.text[max(0, mention.start - 30) : mention.start]
+        before = re.split(r"[.!?\n“”\",;:]", window)[-1]
+        return not _OBJECT_BEFORE.search(before)
 
     def _inside_quote(self, index: int) -> bool:
         return any(q.start <= index < q.end for q in self.quotes)
@@ -143,17 +145,22 @@ class Resolver:
         """
         candidates = [m for offset, m in self.subjects if offset < before]
         if gender is not None:
-            candidates = [m for m in candidates if self.gender(m.actor) in {gender, None}]
-            # A recent person known to agree beats a nearer capitalised phrase that
-            # nothing shows to be a person (`the new Strategic Concept adopted ...`).
-            agreeing = [m for m in candidates[-4:] if self.gender(m.actor) == gender]
-            if agreeing:
-                candidates = [
-                    m for m in candidates if m.start <= agreeing[-1].start or not self._unproven(m)
-                ]
+            candidates = self._agreeing(candidates, gender)
         if candidates or gender is None:
             return candidates[-1] if candidates else None
         return self._nearest_named(before, gender)
+
+    def _agreeing(self, candidates: list[Mention], gender: str) -> list[Mention]:
+        """The candidates a pronoun of `gender` can stand for."""
+        candidates = [m for m in candidates if self.gender(m.actor) in {gender, None}]
+        # A recent person known to agree beats a nearer capitalised phrase that
+        # nothing shows to be a person (`the new Strategic Concept adopted ...`).
+        agreeing = [m for m in candidates[-4:] if self.gender(m.actor) == gender]
+        if agreeing:
+            candidates = [
+                m for m in candidates if m.start <= agreeing[-1].start or not self._unproven(m)
+            ]
+        return candidates
 
     def _nearest_named(self, before: int, gender: str) -> Mention | None:
         """No sentence has a person as its subject yet (`Sen. Roe's apology ...
@@ -197,20 +204,27 @@ class Resolver:
                 mark = marks.get(word.strip(".,;:").casefold()) or marks.get(word.casefold())
                 if mark:
                     votes[mark] += 3
-            # The first personal pronoun after the name, before any other person is named.
-            following = self.text[mention.end : mention.end + 250]
-            others = [
-                m.start - mention.end
-                for m in self.mentions
-                if m.start > mention.end and m.kind == "person" and m.actor != actor
-            ]
-            limit = min([len(following), *others])
-            pronoun = re.search(r"\b(he|him|his|she|her|hers)\b", following[:limit], re.I)
+            pronoun = self._pronoun_after(mention)
             if pronoun:
-                votes["m" if pronoun.group(1).lower() in {"he", "him", "his"} else "f"] += 1
+                votes[pronoun] += 1
         if votes["m"] == votes["f"]:
             return None
         return "m" if votes["m"] > votes["f"] else "f"
+
+    def _pronoun_after(self, mention: Mention) -> str | None:
+        """`m` or `f`: the first personal pronoun after the name, before any other
+        person is named."""
+        following = self.text[mention.end : mention.end + 250]
+        others = [
+            m.start - mention.end
+            for m in self.mentions
+            if m.start > mention.end and m.kind == "person" and m.actor != mention.actor
+        ]
+        limit = min([len(following), *others])
+        pronoun = re.search(r"\b(he|him|his|she|her|hers)\b", following[:limit], re.I)
+        if pronoun is None:
+            return None
+        return "m" if pronoun.group(1).lower() in {"he", "him", "his"} else "f"
 
     def resolve(self, start: int, end: int, at: int) -> Mention | None:
         """The actor a noun phrase `text[start:end]` names; `at` is where it is used."""
@@ -220,36 +234,71 @@ class Resolver:
         inside = [m for m in self.mentions if start <= m.start and m.end <= end]
         first_word = phrase.split()[0].casefold()
         if first_word in PRONOUNS and len(phrase.split()) == 1:
-            if first_word in {"he", "she"}:
-                return self.salient_person(at, "m" if first_word == "he" else "f")
-            return self._last_organisation(at)
-        if inside and first_word in INDEFINITE and all(m.new for m in inside):
-            # `one Norland Liberal`: a description, even where its words look like a name
-            as_described = description(phrase)
-            if as_described is not None and as_described.head[:1].isupper():
-                return None
+            return self._pronoun(first_word, at)
+        if inside and first_word in INDEFINITE and _described_not_named(phrase, inside):
+            return None  # `one Norland Liberal`: a description, though its words look like a name
+        people = self._head_people(inside, start, end)
+        person = self._unnamed_person(phrase, first_word, inside, people, (start, end), at)
+        if person is not None:
+            return person
+        if inside:
+            return self._named_inside(phrase, inside, people, start, end)
+        return self._described_or_linked(phrase, start, end, at)
+
+    def _head_people(self, inside: list[Mention], start: int, end: int) -> list[Mention]:
+        """The people a phrase names; only those before `of` when some are (`Jane Roe of
+        the Riverton Institute`: the head before `of`, not what follows)."""
         people = [m for m in inside if m.kind == "person"]
         cut = _HEAD_CUT.search(self.text, start, end)
         if cut is not None and any(m.end <= cut.start() for m in people):
-            # `Jane Roe of the Riverton Institute`: the head before `of`, not what follows
             people = [m for m in people if m.end <= cut.start()]
-        if not people and _ROLE_HEAD.search(phrase) and first_word in {"the", "this", "that"}:
-            # `the Norland president`: a person in a role, Norland only qualifies it.
-            person = self._description(phrase, at, start)
-            if person is not None:
-                return person
-        if inside and not people:
-            # `Jane Roe of the Riverton Institute`: the person before `of`, not the institute
+        return people
+
+    def _unnamed_person(
+        self,
+        phrase: str,
+        first_word: str,
+        inside: list[Mention],
+        people: list[Mention],
+        span: tuple[int, int],
+        at: int,
+    ) -> Mention | None:
+        """A phrase naming no person: the person in the role it gives, else the person
+        before its `of` (`Jane Roe of the Riverton Institute`, not the institute)."""
+        start, end = span
+        person = self._person_in_role(phrase, first_word, people, at, start)
+        if person is None and inside and not people:
             person = self._person_before_cut(start, end, inside, at)
-            if person is not None:
-                return person
-        if inside:
-            institution = self._institution_of(phrase, inside[-1], start, end)
-            if institution is not None and not people:
-                return institution
-            if SPOKESPEOPLE.search(phrase) and not people:
-                return inside[-1]
-            return people[-1] if people else inside[-1]
+        return person
+
+    def _person_in_role(
+        self, phrase: str, first_word: str, people: list[Mention], at: int, start: int
+    ) -> Mention | None:
+        """`the Norland president`: a person in a role, Norland only qualifies it."""
+        if people or first_word not in {"the", "this", "that"}:
+            return None
+        return self._description(phrase, at, start) if _ROLE_HEAD.search(phrase) else None
+
+    def _pronoun(self, pronoun: str, at: int) -> Mention | None:
+        """`he`, `she`: the person the text is talking about; `it`, `they`, `we`: the
+        organisation last named."""
+        if pronoun in {"he", "she"}:
+            return self.salient_person(at, "m" if pronoun == "he" else "f")
+        return self._last_organisation(at)
+
+    def _named_inside(
+        self, phrase: str, inside: list[Mention], people: list[Mention], start: int, end: int
+    ) -> Mention:
+        """The actor a phrase naming actors (`inside` it) stands for: its last person,
+        else the institution or the spoken-for actor it names."""
+        if people:
+            return people[-1]
+        institution = self._institution_of(phrase, inside[-1], start, end)
+        return institution if institution is not None else inside[-1]
+
+    def _described_or_linked(self, phrase: str, start: int, end: int, at: int) -> Mention | None:
+        """A phrase naming no known actor: who it describes, else a name the article
+        gives elsewhere."""
         described = self._description(phrase, at, start)
         if described is not None or self.names is None:
             return described
@@ -336,63 +385,83 @@ class Resolver:
         words = phrase.split()
         if words[0].casefold() not in {"the", "a", "an", "this", "that"}:
             return None
-        head = fold(" ".join(words[1:]))
         anonymous = self._anonymous_source(words[-1], phrase_start)
         if anonymous is not None:
             return anonymous
-        if words[0].casefold() in {"a", "an"} and not any(
-            fold(w) in GENERIC_HEADS for w in words[-1:]
-        ):
+        generic = fold(words[-1]) in GENERIC_HEADS
+        if words[0].casefold() in {"a", "an"} and not generic:
             return None  # `a senior official`: someone not named, never the last person named
-        if any(fold(w) in GENERIC_HEADS for w in words[-1:]):
-            noun = fold(words[-1])
-            for mention in reversed([m for m in self.mentions if m.start < at]):
-                if mention.kind != "person" and noun in fold(
-                    self.text[mention.start : mention.end + 40]
-                ):
-                    return mention
-            return self._last_organisation(at)
-        # A role title the text gave a person earlier (`OSSU Assistant Secretary
-        # General ..., Ambassador Jane Roe`): the person nearest its last use.
+        if generic:
+            return self._generic(fold(words[-1]), at)
+        return self._role_holder(words, at, phrase_start)
+
+    def _generic(self, noun: str, at: int) -> Mention | None:
+        """`the ministry`: the last organisation named with that word, else the last one."""
+        for mention in reversed([m for m in self.mentions if m.start < at]):
+            if mention.kind != "person" and noun in fold(
+                self.text[mention.start : mention.end + 40]
+            ):
+                return mention
+        return self._last_organisation(at)
+
+    def _role_holder(self, words: list[str], at: int, phrase_start: int) -> Mention | None:
+        """A role title the text gave a person earlier (`OSSU Assistant Secretary
+        General ..., Ambassador Jane Roe`): the person nearest its last use."""
+        head = fold(" ".join(words[1:]))
         proper = all(w[:1].isupper() for w in words[1:])
         if proper and not re.search(rf"\b(?:{ROLE_NOUNS})\b", head):
             return None  # `the FBI`: a name, not a role; the name book links it
         people = [
-            m
-            for m in self.mentions
-            if m.kind == "person"
-            and m.start < at
-            and (
-                self.names is None
-                or m.actor not in self.names.pending
-                or m.actor in self.names.people
-            )
+            m for m in self.mentions if m.kind == "person" and m.start < at and self._known(m)
         ]
-        uses = (
-            [
-                span
-                for match in re.finditer(rf"(?<!\w){re.escape(head)}(?!\w)", self.folded.folded)
-                if (span := self.folded.span(match.start(), match.end()))[1] <= at
-            ]
-            if head
-            else []
-        )
-        for use_start, use_end in reversed(uses):
+        for use_start, use_end in reversed(self._uses(head, at)):
             if use_start >= phrase_start:
                 continue  # the description itself
-            # The person the role is given to in the same sentence, nearest first.
-            same_sentence = [
-                m
-                for m in people
-                if self._same_sentence(min(use_start, m.start), max(use_end, m.end))
-            ]
-            nearest = min(
-                same_sentence,
-                key=lambda m: max(use_start - m.end, m.start - use_end, 0),
-                default=None,
-            )
-            if nearest is not None and max(use_start - nearest.end, nearest.start - use_end) < 80:
+            nearest = self._nearest_in_sentence(people, use_start, use_end)
+            if nearest is not None:
                 return nearest
         if re.search(rf"\b(?:{ROLE_NOUNS})$", head):
             return self.salient_person(at)
         return None
+
+    def _known(self, mention: Mention) -> bool:
+        """A person known to be one: registered, or a name the evidence made a person."""
+        names = self.names
+        return names is None or mention.actor not in names.pending or mention.actor in names.people
+
+    def _uses(self, head: str, at: int) -> list[tuple[int, int]]:
+        """Where the text uses the words `head` (folded) before `at`."""
+        if not head:
+            return []
+        pattern = rf"(?<!\w){re.escape(head)}(?!\w)"
+        spans = [
+            self.folded.span(match.start(), match.end())
+            for match in re.finditer(pattern, self.folded.folded)
+        ]
+        return [span for span in spans if span[1] <= at]
+
+    def _nearest_in_sentence(
+        self, people: list[Mention], use_start: int, use_end: int
+    ) -> Mention | None:
+        """The person the role used at `use_start:use_end` is given to in the same
+        sentence, nearest first, if within 80 characters."""
+        same_sentence = [
+            m for m in people if self._same_sentence(min(use_start, m.start), max(use_end, m.end))
+        ]
+        nearest = min(
+            same_sentence,
+            key=lambda m: max(use_start - m.end, m.start - use_end, 0),
+            default=None,
+        )
+        if nearest is not None and max(use_start - nearest.end, nearest.start - use_end) < 80:
+            return nearest
+        return None
+
+
+def _described_not_named(phrase: str, inside: list[Mention]) -> bool:
+    """`one Norland Liberal`: a description whose words look like a name (every mention
+    in it only proposed as new), not a name."""
+    if not all(m.new for m in inside):
+        return False
+    as_described = description(phrase)
+    return as_described is not None and as_described.head[:1].isupper()

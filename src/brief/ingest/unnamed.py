@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from brief.fold import id_fold as fold
+from brief.fold import id_slug as slugify
 from brief.ingest.lexicon import alternation, words
 from brief.ingest.mentions import Mention, NewActor
 from brief.ingest.names import INDEFINITE
-from brief.ingest.slug import fold, slugify
 
 PREFIX = "unnamed-"
 """Id prefix of a proposed unnamed speaker."""

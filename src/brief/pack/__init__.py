@@ -22,10 +22,12 @@ from __future__ import annotations
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
+from typing import Any
 
 from brief.corpus import Corpus
 from brief.document.dates import long_date
 from brief.fsutil import atomic_write_bytes
+from brief.output import FORMATS
 from brief.pack.combine import SEPARATE_PAGES, PackWriter
 from brief.pack.files import (
     TOOL,
@@ -39,7 +41,7 @@ from brief.pack.files import (
     tool_hash,
     up_to_date,
 )
-from brief.pack.options import FORMATS, PackOptions, PackResult, parse_formats, resolve_week
+from brief.pack.options import PackOptions, PackResult, parse_formats, resolve_week
 from brief.pack.progress import PlainProgress, make_progress
 from brief.pack.snapshot import compare, take_snapshot
 from brief.pack.staging import PackLock, Staging, recover
@@ -71,8 +73,8 @@ class _Pack:
         self.folder = self.packs / self.week.label
         self.inputs = inputs_hash(options.root)
         self.tool = tool_hash()
-        self.old: dict = {}
-        self.old_timings: dict = {}
+        self.old: dict[str, Any] = {}
+        self.old_timings: dict[str, Any] = {}
         self.staging: Staging | None = None
         self.result = PackResult(folder=self.folder, week=self.week, as_of=self.as_of)
         self.timings: dict[str, dict[str, float]] = {}
@@ -108,10 +110,11 @@ class _Pack:
         subject = self.corpus.briefings[stem].subject
         return cache_key(TOOL, self.tool, self.inputs, stem, subject, self.as_of.isoformat(), fmt)
 
-    def plan(self) -> tuple[list[Task], dict[str, dict]]:
+    def plan(self) -> tuple[list[Task], dict[str, dict[str, Any]]]:
         """Tasks for what must be rendered; old manifest entries of what need not."""
         old_briefs = {b["briefing"]: b for b in self.old.get("briefs", [])}
-        tasks, kept = [], {}
+        tasks: list[Task] = []
+        kept: dict[str, dict[str, Any]] = {}
         for stem, briefing in sorted(self.corpus.briefings.items()):
             if self.selected is not None and stem not in self.selected:
                 continue
@@ -131,7 +134,7 @@ class _Pack:
                 self.timings[stem] = self.old_timings["briefs"][stem]
         return tasks, kept
 
-    def stream_pack_pdf(self, tasks: list[Task], kept: dict[str, dict]) -> None:
+    def stream_pack_pdf(self, tasks: list[Task], kept: dict[str, dict[str, Any]]) -> None:
         """Start the pack PDF now, if a brief's PDF is to be rendered: each brief goes
         in as it arrives (the briefs kept from the previous pack at once), not in a
         serial merge after the last worker."""
@@ -199,7 +202,9 @@ class _Pack:
         self.progress.advance(outcome)
         return outcome
 
-    def brief_entries(self, outcomes: list[Outcome], kept: dict[str, dict]) -> list[dict]:
+    def brief_entries(
+        self, outcomes: list[Outcome], kept: dict[str, dict[str, Any]]
+    ) -> list[dict[str, Any]]:
         entries = dict(kept)
         for outcome in outcomes:
             if outcome.error:
@@ -226,7 +231,9 @@ class _Pack:
             entry["files"].sort(key=lambda f: FORMATS.index(f["format"]))
         return [entries[stem] for stem in sorted(entries)]
 
-    def changes(self, briefs: list[dict]) -> tuple[bytes, list[tuple[str, list[str]]], str]:
+    def changes(
+        self, briefs: list[dict[str, Any]]
+    ) -> tuple[bytes, list[tuple[str, list[str]]], str]:
         previous_week = self.week.previous()
         current = take_snapshot(self.corpus, self.as_of)
         earlier = read_json(self.packs / previous_week.label / "manifest.json").get("snapshot")
@@ -260,7 +267,9 @@ class _Pack:
         self.snapshot = current
         return text.encode("utf-8"), compact, intro
 
-    def combined(self, briefs: list[dict], sections, intro: str) -> dict | None:
+    def combined(
+        self, briefs: list[dict[str, Any]], sections: list[tuple[str, list[str]]], intro: str
+    ) -> dict[str, Any] | None:
         from brief import api
         from brief.document import Metadata
         from brief.pack.combine import PackedBrief
@@ -277,23 +286,11 @@ class _Pack:
         if up_to_date(self.folder, self.old.get("combined"), key):
             self.staging.keep(name)  # type: ignore[union-attr]
             self.result.kept.append(name)
-            return self.old["combined"]
+            kept: dict[str, Any] = self.old["combined"]
+            return kept
         start = time.perf_counter()
         packed = [PackedBrief(b["title"], b["subject"], b["marking"], b"") for b in with_pdf]
-        stems = [b["briefing"] for b in with_pdf]
-        writer = self.pack_pdf
-        if writer is None or not writer.complete or list(writer.pages) != stems:
-            # Nothing streamed (all briefs kept, only the changes differ) or it failed:
-            # all at once, from the files.
-            if writer is not None:
-                writer.close()
-            writer = PackWriter(stems, separate=len(stems) >= SEPARATE_PAGES)
-            for b in with_pdf:
-                writer.add(
-                    b["briefing"],
-                    b["title"],
-                    (self.stage / self.pdf_name(b["briefing"])).read_bytes(),
-                )
+        writer = self.pack_writer(with_pdf)
         markings = sorted({b.marking for b in packed})
         meta = Metadata(
             title=f"Weekly pack {self.week.label}",
@@ -324,14 +321,30 @@ class _Pack:
         entry = {"path": name, "sha256": sha256(data), "bytes": len(data), "cache_key": key}
         return entry | {"cover_pages": cover_pages}
 
+    def pack_writer(self, with_pdf: list[dict[str, Any]]) -> PackWriter:
+        """The combined PDF's pages as streamed while rendering; else (nothing streamed:
+        all briefs kept, only the changes differ; or streaming failed) from the files."""
+        stems = [b["briefing"] for b in with_pdf]
+        writer = self.pack_pdf
+        if writer is not None and writer.complete and list(writer.pages) == stems:
+            return writer
+        if writer is not None:
+            writer.close()
+        writer = PackWriter(stems, separate=len(stems) >= SEPARATE_PAGES)
+        for b in with_pdf:
+            pdf = (self.stage / self.pdf_name(b["briefing"])).read_bytes()
+            writer.add(b["briefing"], b["title"], pdf)
+        return writer
+
     def cover_pages_guess(self) -> int:
         """The cover's length in the last pack of this week or the week before (the same
         briefings, most likely the same length): right, the cover is rendered once."""
         earlier = read_json(self.packs / self.week.previous().label / "manifest.json")
         for manifest in (self.old, earlier):
             combined = manifest.get("combined") if isinstance(manifest, dict) else None
-            if isinstance(combined, dict) and isinstance(combined.get("cover_pages"), int):
-                return max(1, combined["cover_pages"])
+            pages = combined.get("cover_pages") if isinstance(combined, dict) else None
+            if isinstance(pages, int):
+                return max(1, pages)
         return 1
 
 
@@ -393,7 +406,10 @@ def build_pack(options: PackOptions, progress: PlainProgress | None = None) -> P
 
 
 def merge_shards(
-    root: Path, shard_folders: list[Path], out: Path | None = None, progress=None
+    root: Path,
+    shard_folders: list[Path],
+    out: Path | None = None,
+    progress: PlainProgress | None = None,
 ) -> PackResult:
     """The pack from the folders of `brief pack --shard K/N` runs: byte-identical to
     `build_pack` of the same week (but timings.json). Raises InvalidInput naming
@@ -403,12 +419,12 @@ def merge_shards(
     return merge(root, shard_folders, out, progress or make_progress())
 
 
-def _finish(state: _Pack, briefs: list[dict], started: float) -> None:
+def _finish(state: _Pack, briefs: list[dict[str, Any]], started: float) -> None:
     """changes.md, the combined PDF, the manifest and timings, into the staging folder."""
     options = state.options
     state.result.failures.sort()  # they arrive in completion order, which --jobs varies
     changes, sections, intro = state.changes(briefs)
-    manifest = {
+    manifest: dict[str, Any] = {
         "pack": state.week.label,
         "week": {"from": state.week.monday.isoformat(), "to": state.week.sunday.isoformat()},
         "as_of": state.as_of.isoformat(),

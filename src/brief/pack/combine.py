@@ -14,10 +14,18 @@ length does not depend on the numbers it prints).
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING, cast
 
 from brief import __version__
-from brief.document import Document, Heading, ListBlock, Metadata, Paragraph, Table, Text
+from brief.document import Block, Document, Heading, ListBlock, Metadata, Paragraph, Table, Text
+
+if TYPE_CHECKING:
+    from pypdf import PdfWriter
+
+Changes = list[tuple[str, list[str]]]
+"""The cover's "What changed": a heading and its lines, per briefing."""
 
 
 @dataclass(frozen=True)
@@ -37,14 +45,14 @@ def cover_document(
     intro: str,
     briefs: list[PackedBrief],
     first_pages: list[int] | None,
-    changes: list[tuple[str, list[str]]],
+    changes: Changes,
     changes_intro: str,
 ) -> Document:
     rows = tuple(
         (_t(b.title), _t(b.subject), _t(str(first_pages[i]) if first_pages else ""))
         for i, b in enumerate(briefs)
     )
-    blocks = [
+    blocks: list[Block] = [
         Paragraph(_t(intro)),
         Heading(2, _t("Contents"), anchor="contents"),
         Table(
@@ -110,11 +118,11 @@ class PackWriter:
 
     def finish(
         self,
-        render_pdf,
+        render_pdf: Callable[[Document], bytes],
         meta: Metadata,
         intro: str,
         briefs: list[PackedBrief],
-        changes,
+        changes: Changes,
         changes_intro: str,
         cover_pages: int = 1,
     ) -> tuple[bytes, int]:
@@ -191,7 +199,7 @@ class HelperPages(Pages):
             raise RuntimeError("the pack PDF's helper process stopped before the end")
         return reply[1]
 
-    def _stdin(self):  # type: ignore[no-untyped-def]
+    def _stdin(self) -> IO[bytes]:
         if self.process.stdin is None or self.process.poll() is not None:
             raise RuntimeError("the pack PDF's helper process stopped")
         return self.process.stdin
@@ -209,27 +217,33 @@ class HelperPages(Pages):
             self.process.wait()
 
 
-def _outline_first(writer, title: str) -> None:
+def _outline_first(writer: PdfWriter, title: str) -> None:
     """An outline entry for the cover, first (pypdf adds entries at the end)."""
-    from pypdf.generic import NameObject
+    from pypdf.generic import DictionaryObject, NameObject
 
     root = writer.get_outline_root()
     first = root.get("/First")
     item = writer.add_outline_item(title=title, page_number=0)
     if first is None or first == item:
         return
-    entry = item.get_object()
+    # Outline items are dictionaries; pypdf types get_object() as any PDF object.
+    entry = cast(DictionaryObject, item.get_object())
     previous = entry["/Prev"]
-    del previous.get_object()[NameObject("/Next")]
+    del cast(DictionaryObject, previous.get_object())[NameObject("/Next")]
     root[NameObject("/Last")] = previous
     del entry[NameObject("/Prev")]
     entry[NameObject("/Next")] = first
-    first.get_object()[NameObject("/Prev")] = item
+    cast(DictionaryObject, first.get_object())[NameObject("/Prev")] = item
     root[NameObject("/First")] = item
 
 
 def combine(
-    render_pdf, meta: Metadata, intro: str, briefs: list[PackedBrief], changes, changes_intro: str
+    render_pdf: Callable[[Document], bytes],
+    meta: Metadata,
+    intro: str,
+    briefs: list[PackedBrief],
+    changes: Changes,
+    changes_intro: str,
 ) -> bytes:
     """Cover + briefs as one PDF, all at once. `render_pdf(document) -> bytes` renders the cover."""
     writer = PackWriter([str(i) for i in range(len(briefs))])
@@ -238,7 +252,7 @@ def combine(
     return writer.finish(render_pdf, meta, intro, briefs, changes, changes_intro)[0]
 
 
-def _write(writer, title: str, subtitle: str) -> bytes:
+def _write(writer: PdfWriter, title: str, subtitle: str) -> bytes:
     writer.add_metadata(
         {
             "/Title": title,

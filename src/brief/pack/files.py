@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from brief import __version__
 from brief.fsutil import atomic_write_bytes
@@ -39,7 +41,7 @@ def dump(data: object) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
-def read_json(path: Path) -> dict:
+def read_json(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_bytes())
     except (OSError, ValueError):
@@ -54,7 +56,7 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-def up_to_date(folder: Path, entry: dict | None, key: str) -> bool:
+def up_to_date(folder: Path, entry: dict[str, Any] | None, key: str) -> bool:
     if not entry or entry.get("cache_key") != key:
         return False
     path = folder / entry["path"]
@@ -89,7 +91,7 @@ def snapshot_problem(snapshot: object, where: str) -> str | None:
     return None
 
 
-def manifest_problem(data: dict) -> str | None:
+def manifest_problem(data: dict[str, Any]) -> str | None:
     """What is wrong with the shape of a pack's manifest.json (None: usable as a cache).
 
     A run trusts the previous manifest for paths, hashes and cache keys; anything
@@ -115,10 +117,11 @@ def manifest_problem(data: dict) -> str | None:
     return None
 
 
-def read_manifest(path: Path, warn) -> dict:
+def read_manifest(path: Path, warn: Callable[[str], None]) -> dict[str, Any]:
     """The manifest at `path` if it has the right shape; else {} (a full rebuild) and a warning."""
     if not path.exists():
         return {}
+    problem: str | None
     try:
         data = json.loads(path.read_bytes())
     except (OSError, ValueError) as exc:
@@ -126,12 +129,13 @@ def read_manifest(path: Path, warn) -> dict:
     else:
         problem = "not a JSON object" if not isinstance(data, dict) else manifest_problem(data)
     if problem is None:
-        return data
+        manifest: dict[str, Any] = data  # a JSON object, checked above
+        return manifest
     warn(f"warning: {path}: {problem}; not a pack manifest, rendering everything again")
     return {}
 
 
-def read_timings(path: Path) -> dict:
+def read_timings(path: Path) -> dict[str, Any]:
     """timings.json as {"briefs": {stem: {step: seconds}}}; anything else is no timings."""
     data = read_json(path)
     briefs = data.get("briefs")

@@ -8,10 +8,9 @@ from pathlib import Path
 
 from brief.corpus import Corpus
 from brief.errors import BriefError, InvalidInput, Problem
+from brief.output import check_formats
 from brief.pack.shard import Shard
 from brief.pack.weeks import Week, parse_week, week_of
-
-FORMATS = ("pdf", "docx", "md")
 
 
 def brief_files(count: int) -> str:
@@ -78,17 +77,8 @@ class PackResult:
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
-    names = [name.strip().lower() for name in text.split(",") if name.strip()]
-    unknown = [name for name in names if name not in FORMATS]
-    if unknown or not names:
-        raise InvalidInput(
-            Problem(
-                file="--formats",
-                message=f"unknown format(s) {', '.join(unknown) or '(none)'}; choose from "
-                + ",".join(FORMATS),
-            )
-        )
-    return tuple(dict.fromkeys(names))
+    """`--formats pdf,docx`: the formats, in order, once each."""
+    return check_formats([name for name in text.split(",") if name.strip()], "--formats")
 
 
 def resolve_week(corpus: Corpus, week: str | None, as_of: dt.date | None) -> tuple[Week, dt.date]:

@@ -11,13 +11,13 @@ from __future__ import annotations
 import signal
 import struct
 import sys
-from typing import BinaryIO
+from typing import IO
 
 _HEAD = struct.Struct(">cI")  # op, number of parts
 _SIZE = struct.Struct(">Q")
 
 
-def send(out: BinaryIO, op: bytes, *parts: bytes) -> None:
+def send(out: IO[bytes], op: bytes, *parts: bytes) -> None:
     out.write(_HEAD.pack(op, len(parts)))
     for part in parts:
         out.write(_SIZE.pack(len(part)))
@@ -25,12 +25,12 @@ def send(out: BinaryIO, op: bytes, *parts: bytes) -> None:
     out.flush()
 
 
-def _exactly(source: BinaryIO, size: int) -> bytes | None:
+def _exactly(source: IO[bytes], size: int) -> bytes | None:
     data = source.read(size)
     return data if len(data) == size else None
 
 
-def receive(source: BinaryIO) -> tuple[bytes, ...] | None:
+def receive(source: IO[bytes]) -> tuple[bytes, ...] | None:
     """(op, *parts), or None at the end of the input."""
     head = _exactly(source, _HEAD.size)
     if head is None:

@@ -10,6 +10,7 @@ from brief.pack.worker import Outcome
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.progress import TaskID
 
 
 def _outcome_line(outcome: Outcome) -> str:
@@ -63,7 +64,7 @@ class RichProgress(PlainProgress):
             console=console or Console(stderr=True),
             transient=False,
         )
-        self.task = None
+        self.task: TaskID | None = None
 
     def start(self, total: int, cached: int) -> None:
         self.progress.start()
@@ -77,6 +78,7 @@ class RichProgress(PlainProgress):
 
             # Errors quote user text, which may hold [brackets]: never markup.
             self.progress.console.print(f"[red]{escape(_outcome_line(outcome))}[/red]")
+        assert self.task is not None, "advance() before start()"
         self.progress.update(self.task, advance=1, description=outcome.stem)
 
     def note(self, text: str) -> None:

@@ -16,6 +16,7 @@ import re
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from brief.errors import InvalidInput, Problem
 from brief.pack.files import read_json
@@ -70,9 +71,10 @@ def timings_source(packs: Path, week: Week) -> Path | None:
     return max(earlier)[1] if earlier else None
 
 
-def expected_costs(stems: list[str], timings: dict) -> dict[str, float]:
+def expected_costs(stems: list[str], timings: dict[str, Any]) -> dict[str, float]:
     """Seconds per brief from a pack's timings.json; the median for briefs it lacks."""
-    recorded = timings.get("briefs") if isinstance(timings.get("briefs"), dict) else {}
+    briefs = timings.get("briefs")
+    recorded: dict[str, Any] = briefs if isinstance(briefs, dict) else {}
     known: dict[str, float] = {}
     for stem in stems:
         steps = recorded.get(stem)
@@ -104,7 +106,7 @@ class Plan:
     costs_from: str | None
     """The timings.json the costs came from, relative to the packs folder."""
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "shards": self.shards,
             "expected_seconds": {s: round(c, 3) for s, c in sorted(self.costs.items())},

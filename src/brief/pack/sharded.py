@@ -15,7 +15,7 @@ import datetime as dt
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from brief.errors import InvalidInput, Problem
 from brief.pack.files import (
@@ -47,7 +47,9 @@ AGREE = {
 }
 
 
-def _take_from_pack(state: _Pack, pack_folder: Path, tasks: list[Task], kept: dict) -> list[Task]:
+def _take_from_pack(
+    state: _Pack, pack_folder: Path, tasks: list[Task], kept: dict[str, Any]
+) -> list[Task]:
     """Copy what the whole pack (restored from the last run) holds up to date instead of
     rendering it, so a shard renders no more than a one-machine pack would."""
     whole = read_manifest(pack_folder / "manifest.json", state.progress.note)
@@ -102,8 +104,8 @@ def render_shard(state: _Pack, shard: Shard, started: float) -> PackResult:
 
 
 def _shard_manifest(
-    state: _Pack, shard: Shard, plan: Plan, stems: list[str], briefs: list[dict]
-) -> dict:
+    state: _Pack, shard: Shard, plan: Plan, stems: list[str], briefs: list[dict[str, Any]]
+) -> dict[str, Any]:
     """The brief entries as the whole pack's manifest holds them, and what must agree."""
     return {
         "pack": state.week.label,
@@ -125,7 +127,7 @@ def _shard_manifest(
 @dataclass
 class _ShardRun:
     folder: Path
-    manifest: dict
+    manifest: dict[str, Any]
 
     @property
     def label(self) -> str:
@@ -162,7 +164,7 @@ def _read_shards(folders: list[Path]) -> tuple[list[_ShardRun], list[Problem]]:
     return runs, problems
 
 
-def _shard_problem(manifest: dict) -> str | None:
+def _shard_problem(manifest: dict[str, Any]) -> str | None:
     """What makes a shard's manifest unusable (hand-edited, cut short, another program's)."""
     shard = manifest["shard"]
     if not all(isinstance(shard.get(k), int) for k in ("index", "count")):
@@ -307,9 +309,9 @@ def merge(root: Path, folders: list[Path], out: Path | None, progress: PlainProg
     return state.result
 
 
-def _take_shards(state: _Pack, runs: list[_ShardRun]) -> list[dict]:
+def _take_shards(state: _Pack, runs: list[_ShardRun]) -> list[dict[str, Any]]:
     """Every shard's files into the new pack; their entries, failures and timings."""
-    briefs: dict[str, dict] = {}
+    briefs: dict[str, dict[str, Any]] = {}
     for run in runs:
         for entry in run.manifest.get("briefs", []):
             briefs[entry["briefing"]] = entry
@@ -354,7 +356,7 @@ def step_summary(result: PackResult, line: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def plan(options: PackOptions, count: int) -> dict:
+def plan(options: PackOptions, count: int) -> dict[str, Any]:
     """The week and the split of its briefings into `count` shards, as the shards
     would compute it now (`brief pack plan`): for CI (the week) and for people."""
     from brief import api
@@ -385,7 +387,7 @@ def plan(options: PackOptions, count: int) -> dict:
     }
 
 
-def plan_lines(data: dict) -> list[str]:
+def plan_lines(data: dict[str, Any]) -> list[str]:
     count = len(data["shards"])
     source = (
         f"expected seconds from {data['costs_from']}"

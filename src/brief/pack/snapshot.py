@@ -11,13 +11,24 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TypedDict
 
 from brief.corpus import Corpus
 from brief.corpus.models import OpenIssue, Statement
 from brief.dates import PartialDate
 
-Snapshot = dict[str, dict[str, object]]
-"""briefing stem -> {"statements": [ids], "issues": {id: status}}."""
+
+class Shown(TypedDict):
+    """What a pack showed of one briefing."""
+
+    statements: list[str]
+    """Statement ids."""
+    issues: dict[str, str]
+    """Issue id -> status ("" before its first assessment)."""
+
+
+Snapshot = dict[str, Shown]
+"""briefing stem -> what its brief showed."""
 
 
 def _statements_by_actor(corpus: Corpus, as_of: dt.date) -> dict[str, list[Statement]]:
@@ -81,15 +92,15 @@ def compare(
     changes = []
     for stem, now in current.items():
         before = previous.get(stem, {"statements": [], "issues": {}})
-        known = set(before["statements"])  # type: ignore[arg-type]
+        known = set(before["statements"])
         new = tuple(
             sorted(
-                (corpus.extracts[i] for i in now["statements"] if i not in known),  # type: ignore[union-attr]
+                (corpus.extracts[i] for i in now["statements"] if i not in known),
                 key=lambda s: (s.when.key, s.id),
             )
         )
-        old_status: dict[str, str] = before["issues"]  # type: ignore[assignment]
-        now_status: dict[str, str] = now["issues"]  # type: ignore[assignment]
+        old_status = before["issues"]
+        now_status = now["issues"]
         status_changes = tuple(
             (issue, old_status[issue], status)
             for issue, status in now_status.items()
@@ -100,5 +111,6 @@ def compare(
             for issue in now_status
             if since < corpus.issues[issue].last_development_when.last <= as_of
         )
+        # `new` holds statements only: a current snapshot lists statement ids.
         changes.append(BriefChanges(stem, new, status_changes, developments))  # type: ignore[arg-type]
     return changes

@@ -45,9 +45,13 @@ def fit_columns(natural: Sequence[float], minimum: Sequence[float], total: float
     floor = sum(minimum)
     if floor >= total:
         return [total * m / floor for m in minimum] if floor else [total / count] * count
+    return _share_room(natural, minimum, total - floor)
+
+
+def _share_room(natural: list[float], minimum: Sequence[float], room: float) -> list[float]:
+    """The minimums, widened by `room` shared among the columns that want more."""
     widths = list(minimum)
-    open_columns = {i for i in range(count) if natural[i] > minimum[i]}
-    room = total - floor
+    open_columns = {i for i, (n, m) in enumerate(zip(natural, minimum, strict=True)) if n > m}
     # Water-filling: share the room, cap columns at their natural width, and
     # share what the capped ones leave among the rest.
     while open_columns and room > 1e-6:

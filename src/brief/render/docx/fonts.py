@@ -17,10 +17,10 @@ from pathlib import Path
 
 import fontpkg
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.package import OpcPackage
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml.ns import nsdecls
+from docx.package import Package
 from lxml import etree
 
 FAMILY = "IBM Plex Serif"
@@ -57,7 +57,7 @@ def _face(weight: int, style: str) -> tuple[str, bytes]:
     return key, obfuscate(data, key)
 
 
-def embed(package: OpcPackage) -> dict[str, bytes]:
+def embed(package: Package) -> dict[str, bytes]:
     """Add the four faces to the font table as embedded fonts.
 
     The parts hold nothing while python-docx writes the package (it would

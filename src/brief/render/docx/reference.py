@@ -24,10 +24,14 @@ from __future__ import annotations
 import copy
 import io
 from collections.abc import Mapping
+from typing import Any
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import Part
+from docx.opc.rel import Relationships
 from docx.oxml.ns import qn
+from docx.parts.story import StoryPart
 from lxml.etree import _Element
 
 from brief.errors import InvalidInput, Problem
@@ -80,8 +84,9 @@ def _take_styles(ours: docx.document.Document, theirs: docx.document.Document) -
         our_theme._blob = their_theme.blob
 
 
-def _part(document: docx.document.Document, reltype: str):
-    for rel in document.part.rels.values():
+def _part(document: docx.document.Document, reltype: str) -> Part | None:
+    rels: Relationships = document.part.rels  # python-docx leaves `rels` untyped
+    for rel in rels.values():
         if rel.reltype == reltype and not rel.is_external:
             return rel.target_part
     return None
@@ -92,18 +97,7 @@ def _map_styles(ours: docx.document.Document, names: Mapping[str, str], where: s
     if not names:
         return
     ids = {s.name: s.style_id for s in ours.styles}
-    problems = [
-        Problem(where or "docx.styles", field=ours_name, message=f"no style named {theirs!r}")
-        for ours_name, theirs in names.items()
-        if theirs not in ids
-    ]
-    problems += [
-        Problem(where or "docx.styles", field=ours_name, message="brief has no style of that name")
-        for ours_name in names
-        if ours_name not in ids
-    ]
-    if problems:
-        raise InvalidInput(problems)
+    _check_style_names(ids, names, where or "docx.styles")
     swap = {ids[a]: ids[b] for a, b in names.items()}
     roots = [ours.element, *(p.element for p in _story_parts(ours))]
     for root in roots:
@@ -114,7 +108,23 @@ def _map_styles(ours: docx.document.Document, names: Mapping[str, str], where: s
                     ref.set(qn("w:val"), swap[value])
 
 
-def _story_parts(ours: docx.document.Document) -> list:
+def _check_style_names(ids: Mapping[str, str], names: Mapping[str, str], where: str) -> None:
+    """Every style named on either side exists; `InvalidInput` naming each that does not."""
+    problems = [
+        Problem(where, field=ours_name, message=f"no style named {theirs!r}")
+        for ours_name, theirs in names.items()
+        if theirs not in ids
+    ]
+    problems += [
+        Problem(where, field=ours_name, message="brief has no style of that name")
+        for ours_name in names
+        if ours_name not in ids
+    ]
+    if problems:
+        raise InvalidInput(problems)
+
+
+def _story_parts(ours: docx.document.Document) -> list[Any]:
     """Footnotes, headers and footers: every part besides the body that holds text."""
     wanted = {RT.FOOTNOTES, RT.HEADER, RT.FOOTER}
     return [
@@ -165,7 +175,7 @@ def _has_content(block: _Element) -> bool:
     return bool(text) or block.find(".//" + qn("w:drawing")) is not None
 
 
-def _copy_relations(block: _Element, source_part, target_part) -> None:
+def _copy_relations(block: _Element, source_part: Part, target_part: StoryPart) -> None:
     """Images (and hyperlinks) the copied block refers to, related from our part."""
     for element in block.iter():
         for attr in _R_ATTRS:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import paragraph as _paragraph
@@ -29,7 +30,7 @@ def split_pairs(uri: str) -> list[tuple[str, str]] | None:
         uri = uri.decode("utf8")
     # The rest of a URL already broken after its scheme has no scheme: a
     # path ("www.x.org/2024/...") is broken the same way.
-    if not _paragraph.uri_pat.match(uri) and not _PATH.fullmatch(uri):
+    if not _paragraph.uri_pat.match(uri) and not _PATH.fullmatch(uri):  # type: ignore[attr-defined]
         return None
     start = uri.find("://")
     start = start + 3 if start >= 0 else 0
@@ -44,7 +45,9 @@ def split_pairs(uri: str) -> list[tuple[str, str]] | None:
     return pairs
 
 
-_shy_unsplit = _paragraph._shyUnsplit
+# reportlab.platypus.paragraph's internals used here (uri_pat, _shyUnsplit,
+# _uri_split_pairs) are not in its stubs: hence the attr-defined ignores.
+_shy_unsplit: Callable[[str, str | None], str] = _paragraph._shyUnsplit  # type: ignore[attr-defined]
 
 
 def _unsplit(head: str, tail: str | None = None) -> str:
@@ -63,8 +66,8 @@ def _unsplit(head: str, tail: str | None = None) -> str:
 def install() -> None:
     """Make reportlab's line breaker use `split_pairs`, and keep real hyphens
     when it rejoins a split word (once per process)."""
-    _paragraph._uri_split_pairs = split_pairs
-    _paragraph._shyUnsplit = _unsplit
+    _paragraph._uri_split_pairs = split_pairs  # type: ignore[attr-defined]
+    _paragraph._shyUnsplit = _unsplit  # type: ignore[attr-defined]
 
 
 _TAG = re.compile(r"<[^>]*>")

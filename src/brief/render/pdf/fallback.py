@@ -39,6 +39,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -86,7 +87,9 @@ _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 @functools.cache
 def _cmap(name: str) -> frozenset[int]:
     # A character mapped to glyph 0 (.notdef) is one the font lacks: Vera maps Đ so.
-    return frozenset(c for c, glyph in pdfmetrics.getFont(name).face.charToGlyph.items() if glyph)
+    # Every font brief registers is a TrueType font (getFont is typed as any font).
+    font = cast(TTFont, pdfmetrics.getFont(name))
+    return frozenset(c for c, glyph in font.face.charToGlyph.items() if glyph)
 
 
 @functools.cache
@@ -233,4 +236,5 @@ def _visual(text: str) -> str:
     import arabic_reshaper
     from bidi import get_display
 
-    return get_display(arabic_reshaper.reshape(text))
+    visual: str = get_display(arabic_reshaper.reshape(text))  # both untyped libraries
+    return visual

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Literal, cast
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -20,7 +21,8 @@ from brief.render.pdf.styles import ACCENT, BODY_SIZE, INDENT, SHADE, Styles, in
 from brief.render.pdf.wrapcache import Paragraph
 from brief.render.typography import curly_apostrophes
 
-_ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
+_Alignment = Literal[0, 1, 2]  # reportlab's TA_LEFT, TA_CENTER, TA_RIGHT
+_ALIGN: dict[str, _Alignment] = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,8 @@ class QuoteParagraph(Paragraph):
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         pieces = super().split(availWidth, availHeight)
-        for piece in pieces:  # new paragraphs: they keep the colour
+        # reportlab's Paragraph.split makes its pieces of the paragraph's own class.
+        for piece in cast(list[QuoteParagraph], pieces):  # new paragraphs: they keep the colour
             piece.bar = self.bar
         return pieces
 
@@ -125,6 +128,7 @@ class StoryBuilder:
                 flowables = self.blocks(children, depth, quote=True)
                 quoted = [f for f in flowables if isinstance(f, QuoteParagraph)]
                 for paragraph in quoted[:-1]:
+                    # Read back with getattr by draw(): a mark on these paragraphs only.
                     paragraph.joins_next = True  # type: ignore[attr-defined]
                 return flowables
             case model.Table(header=header, rows=rows):
@@ -151,6 +155,7 @@ class StoryBuilder:
         markup = self.inliner.markup(block.children)
         flowable = Paragraph(markup, breaks.for_urls(self.styles.headings[level], markup))
         title = curly_apostrophes(" ".join(plain_text(block.children).split()))
+        # Read back with getattr (outline, contents): a mark on heading paragraphs only.
         flowable.brief_heading = HeadingInfo(level, title, literal(title), key)  # type: ignore[attr-defined]
         return flowable
 
@@ -207,7 +212,8 @@ class StoryBuilder:
     def table(self, block: model.Table, width: float) -> Table:
         columns = max((len(row) for row in (block.header, *block.rows)), default=0)
         widths = self._widths(block, columns, width)
-        aligns = [_ALIGN.get(a, TA_LEFT) for a in block.align] + [TA_LEFT] * columns
+        aligns: list[_Alignment] = [_ALIGN.get(a, TA_LEFT) for a in block.align]
+        aligns += [TA_LEFT] * columns
         data = [
             self._row(block.header, columns, aligns, self.styles.header_cell),
             *(self._row(row, columns, aligns, self.styles.cell) for row in block.rows),
@@ -244,7 +250,11 @@ class StoryBuilder:
         return [width * w / total for w in relative] if total else []
 
     def _row(
-        self, cells: tuple, columns: int, aligns: list[int], style: ParagraphStyle
+        self,
+        cells: tuple[tuple[model.Inline, ...], ...],
+        columns: int,
+        aligns: list[_Alignment],
+        style: ParagraphStyle,
     ) -> list[Paragraph]:
         row = []
         for index in range(columns):
@@ -285,7 +295,7 @@ def _introduces(block: Block, following: Block | None) -> bool:
 
 
 @functools.cache
-def _aligned(style: ParagraphStyle, alignment: int) -> ParagraphStyle:
+def _aligned(style: ParagraphStyle, alignment: _Alignment) -> ParagraphStyle:
     if style.alignment == alignment:
         return style
     return ParagraphStyle(f"{style.name}-a{alignment}", parent=style, alignment=alignment)

@@ -15,13 +15,36 @@ from __future__ import annotations
 import copy
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Literal
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, PageBreak, Paragraph, Table
 from reportlab.platypus.paraparser import ParaFrag
 
 from brief.render.pdf.styles import RULE
+
+if TYPE_CHECKING:
+
+    class _Frame(Frame):
+        """Frame with the internals `FootnoteFrame` works with: reportlab sets and
+        uses them, its stubs leave them out. Only mypy sees this class."""
+
+        _x1: float
+        _y1: float
+        _y: float
+        _aW: float
+        _aH: float
+        _atTop: int
+        _leftPadding: float
+        _bottomPadding: float
+
+        def _reset(self) -> None: ...
+        def _getAvailableWidth(self) -> float: ...
+        def _add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> Literal[0, 1]: ...
+
+else:
+    _Frame = Frame
 
 _NOTE_LINK = re.compile(r"#fn-(\d+)")
 SPACE_ABOVE_RULE = 9.0
@@ -68,7 +91,7 @@ def _collect(obj: object, found: list[int]) -> None:
     elif isinstance(obj, Paragraph):
         _collect(obj.frags, found)
     elif isinstance(obj, Table):
-        _collect(obj._cellvalues, found)
+        _collect(obj._cellvalues, found)  # type: ignore[attr-defined]  # reportlab internal
     elif isinstance(obj, Flowable) and hasattr(obj, "_content"):
         _collect(obj._content, found)
 
@@ -77,7 +100,7 @@ def _break_heights(flowable: Flowable, canv: Canvas, width: float) -> list[float
     """Heights at which `flowable` (a paragraph or a table) can break, ascending."""
     _, height = flowable.wrapOn(canv, width, _UNBOUNDED)
     if isinstance(flowable, Table):
-        rows = flowable._rowHeights
+        rows = flowable._rowHeights  # type: ignore[attr-defined]  # reportlab internal
         return [h + _FUZZ for h in itertools.accumulate(rows)][:-1] if rows else []
     lines = len(getattr(getattr(flowable, "blPara", None), "lines", ()))
     return [height * k / lines + _FUZZ for k in range(1, lines)] if lines > 1 else []
@@ -86,7 +109,7 @@ def _break_heights(flowable: Flowable, canv: Canvas, width: float) -> list[float
 class Footnotes:
     """Every note's paragraph, and which have been placed during this build pass."""
 
-    def __init__(self, paragraphs: dict[int, Paragraph]) -> None:
+    def __init__(self, paragraphs: Mapping[int, Paragraph]) -> None:
         self.paragraphs = paragraphs
         self.placed: set[int] = set()
         self.carry: list[Flowable] = []  # the rest of a note split at a page end
@@ -97,15 +120,15 @@ class Footnotes:
         self.carry.clear()
 
 
-class FootnoteFrame(Frame):
+class FootnoteFrame(_Frame):
     """A frame whose bottom rises with the notes of what it holds."""
 
-    def __init__(self, footnotes: Footnotes, *args: object, **kwargs: object) -> None:
+    def __init__(self, footnotes: Footnotes, *args: Any, **kwargs: Any) -> None:
         self.footnotes = footnotes
         self.page_notes: list[Flowable] = []
         super().__init__(*args, **kwargs)
 
-    def __deepcopy__(self, memo: dict) -> FootnoteFrame:
+    def __deepcopy__(self, memo: dict[int, Any]) -> FootnoteFrame:
         # reportlab deep-copies the current frame to measure KeepTogether
         # groups; copying every note paragraph with it is slow and useless.
         clone = copy.copy(self)
@@ -169,10 +192,10 @@ class FootnoteFrame(Frame):
 
     # ------------------------------------------------------------- adding
 
-    def add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
+    def add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> Literal[0, 1]:
         numbers = self._new_notes(flowable)
         if not numbers:
-            return Frame._add(self, flowable, canv, trySplit)
+            return _Frame._add(self, flowable, canv, trySplit)
         notes: list[Flowable] = [self.footnotes.paragraphs[n] for n in numbers]
         if self._add_reserving(flowable, canv, trySplit, notes):
             self._commit(numbers, notes)
@@ -189,9 +212,9 @@ class FootnoteFrame(Frame):
 
     def _add_reserving(
         self, flowable: Flowable, canv: Canvas, trySplit: int, notes: list[Flowable]
-    ) -> int:
+    ) -> Literal[0, 1]:
         self._reserve([*self.page_notes, *notes])
-        added = Frame._add(self, flowable, canv, trySplit)
+        added = _Frame._add(self, flowable, canv, trySplit)
         self._reserve(self.page_notes)
         return added
 
@@ -202,7 +225,7 @@ class FootnoteFrame(Frame):
         numbers: list[int],
         notes: list[Flowable],
         forced: bool,
-    ) -> int:
+    ) -> Literal[0, 1]:
         """Add `flowable` with as much of its notes as the page holds; the rest
         (a split note's continuation, then the notes after it) moves on to the
         next page. Unless `forced` (nothing smaller can be placed on an empty
@@ -214,22 +237,7 @@ class FootnoteFrame(Frame):
         placed: list[Flowable] = []
         rest = list(notes)
         if not self.footnotes.carry:
-            while rest:
-                room = available - height - self.notes_height([*self.page_notes, *placed])
-                room -= NOTE_GAP if (self.page_notes or placed) else SPACE_ABOVE_RULE
-                if not (self.page_notes or placed):
-                    room -= SPACE_BELOW_RULE
-                note = rest[0]
-                if self._note_height(note) <= room:
-                    placed.append(rest.pop(0))
-                    continue
-                if room > 0 and isinstance(note, Paragraph):
-                    note.wrap(self._aW, _UNBOUNDED)
-                    parts = note.split(self._aW, room)
-                    if len(parts) == 2:
-                        placed.append(parts[0])
-                        rest[0] = parts[1]
-                break
+            placed, rest = self._fit_notes(rest, available - height)
         if not forced and len(placed) < len(notes):
             return 0
         if not self._add_reserving(flowable, canv, 0, placed):
@@ -237,6 +245,31 @@ class FootnoteFrame(Frame):
         self._commit(numbers, placed)
         self.footnotes.carry.extend(rest)
         return 1
+
+    def _fit_notes(
+        self, notes: list[Flowable], available: float
+    ) -> tuple[list[Flowable], list[Flowable]]:
+        """(placed, rest): the notes that fit in `available` below what the page
+        already holds, the last one split at the page end if it can be."""
+        placed: list[Flowable] = []
+        rest = list(notes)
+        while rest:
+            room = available - self.notes_height([*self.page_notes, *placed])
+            room -= NOTE_GAP if (self.page_notes or placed) else SPACE_ABOVE_RULE
+            if not (self.page_notes or placed):
+                room -= SPACE_BELOW_RULE
+            note = rest[0]
+            if self._note_height(note) <= room:
+                placed.append(rest.pop(0))
+                continue
+            if room > 0 and isinstance(note, Paragraph):
+                note.wrap(self._aW, _UNBOUNDED)
+                parts = note.split(self._aW, room)
+                if len(parts) == 2:
+                    placed.append(parts[0])
+                    rest[0] = parts[1]
+            break
+        return placed, rest
 
     # ---------------------------------------------------------- splitting
 
@@ -296,7 +329,7 @@ class FootnoteFrame(Frame):
         return used + self.notes_height([*self.page_notes, *notes]) <= total - _FUZZ
 
     def _split_at(self, flowable: Flowable, canv: Canvas, height: float) -> list[Flowable]:
-        flowable._frame = self
+        flowable._frame = self  # type: ignore[attr-defined]  # what reportlab's split reads
         flowable.canv = canv
         try:
             return flowable.split(self._aW, height)

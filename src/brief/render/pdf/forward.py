@@ -37,7 +37,8 @@ class Forward:
     def resolve(self, canv: Canvas) -> None:
         """Draw every form referred to, in the order first referred (same bytes)."""
         for name, fill in self._pending:
-            canv.beginForm(name, *_BOX)
+            # reportlab's stubs type the box as ints; it writes any number.
+            canv.beginForm(name, *_BOX)  # type: ignore[arg-type]
             fill(canv)
             canv.endForm()
         self._pending.clear()

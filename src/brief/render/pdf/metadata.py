@@ -37,7 +37,7 @@ def as_of_stamp(day: dt.date) -> TimeStamp:
 
 def apply(canvas: Canvas, meta: Metadata) -> None:
     """Date the document by its cut-off and attach the XMP packet."""
-    document = canvas._doc
+    document = canvas._doc  # type: ignore[attr-defined]  # reportlab's PDFDocument, internal
     document._timeStamp = as_of_stamp(meta.as_of)
     document.Catalog.Metadata = XMP(creator=lambda _doc: xmp_packet(meta).encode("utf-8"))
 

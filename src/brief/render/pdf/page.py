@@ -8,6 +8,7 @@ references (`forward.Forward`), filled in once the last page is known.
 from __future__ import annotations
 
 import io
+from typing import IO, TYPE_CHECKING, cast
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
@@ -23,6 +24,9 @@ from brief.render.pdf.footnotes import FootnoteFrame, Footnotes, note_numbers
 from brief.render.pdf.forward import Forward
 from brief.render.pdf.styles import MUTED, Look
 from brief.render.pdf.toc import TOC_LEVELS
+
+if TYPE_CHECKING:
+    from reportlab.platypus.doctemplate import _CanvasMaker  # only in reportlab's stubs
 
 COVER = "cover"
 BODY = "body"
@@ -53,6 +57,10 @@ class KeepWithNext(KeepTogether):
     Otherwise it moves to the next page whole.
     """
 
+    # KeepTogether's internals (reportlab sets them; its stubs leave them out).
+    _content: list[Flowable]
+    _H: float
+
     def split(self, aW: float, aH: float) -> list[Flowable]:
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
@@ -81,7 +89,7 @@ def _split_last(
     """If all of `content` but the last member fit in `aH` and the last one
     splits with a first piece that fits, with its notes, in what is left: the
     last member's pieces (handed to the frame as they are, not split again)."""
-    if len(content) < 2 or getattr(content[-1], "keepWithNext", 0):
+    if len(content) < 2 or getattr(content[-1], "keepWithNext", False):
         return None
     used = 0.0
     for flowable in content[:-1]:
@@ -92,7 +100,8 @@ def _split_last(
         used += flowable.getSpaceBefore() + height + flowable.getSpaceAfter()
     last = content[-1]
     room = aH - used - last.getSpaceBefore()
-    last._frame = frame  # its split may ask whether it stands at the top
+    # Its split may ask whether it stands at the top (reportlab reads `_frame`).
+    last._frame = frame  # type: ignore[attr-defined]
     target = room
     for _ in range(4):  # again with less room while the piece's own notes do not fit
         if target <= 0:
@@ -138,7 +147,9 @@ def _notes_of(flowable: Flowable) -> list[int]:
 
 
 class BriefDocTemplate(BaseDocTemplate):
-    def __init__(self, buffer: object, meta: Metadata, footnotes: Footnotes, look: Look) -> None:
+    frame: FootnoteFrame  # the current frame: every page template's frame is one (`_frame`)
+
+    def __init__(self, buffer: IO[bytes], meta: Metadata, footnotes: Footnotes, look: Look) -> None:
         super().__init__(
             buffer,
             pagesize=look.page_size,
@@ -202,10 +213,15 @@ class BriefDocTemplate(BaseDocTemplate):
         self.canv.showOutline()
         metadata.apply(self.canv, self.meta)
 
-    def build(self, flowables: list[Flowable], **kwargs: object) -> None:
+    def build(
+        self,
+        flowables: list[Flowable],
+        filename: str | IO[bytes] | None = None,
+        canvasmaker: _CanvasMaker = Canvas,
+    ) -> None:
         """Lay out once; then fill the forward references and save."""
         self._doSave = 0
-        super().build(flowables, **kwargs)
+        super().build(flowables, filename, canvasmaker)
         self.total_pages = self.page
         self.forward.resolve(self.canv)
         self.canv.save()
@@ -227,7 +243,7 @@ class BriefDocTemplate(BaseDocTemplate):
     # -------------------------------------------------------- decoration
 
     def _draw_notes(self, canv: Canvas, doc: BaseDocTemplate) -> None:
-        frame = self.pageTemplate.frames[0]
+        frame = cast(FootnoteFrame, self.pageTemplate.frames[0])  # see `_frame`
         frame.draw_notes(canv)
 
     def _decorate_cover(self, canv: Canvas, doc: BaseDocTemplate) -> None:

@@ -104,6 +104,7 @@ def _new_style(look: Look, name: str, **kwargs: object) -> ParagraphStyle:
         "allowOrphans": 0,
     }
     base.update(kwargs)
+    # The keywords mix value types (a dict of objects); ParagraphStyle checks each.
     return ParagraphStyle(name, **base)  # type: ignore[arg-type]
 
 

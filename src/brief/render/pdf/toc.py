@@ -8,6 +8,7 @@ for the end of layout, drawn as forward references.
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
@@ -107,7 +108,7 @@ class Contents(TableOfContents):
         entries: list[tuple[int, str, str]],
         pages: dict[str, int],
         forward: Forward,
-        **kwargs: object,
+        **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
         self._given = [(level, markup, 0, key) for level, markup, key in entries]
@@ -115,7 +116,9 @@ class Contents(TableOfContents):
         self._forward = forward
         self._avail = (0.0, 0.0)
 
-    def isIndexing(self) -> int:
+    # reportlab's stubs say a TableOfContents always indexes; this one never
+    # does (its entries are given), so the build needs no second pass.
+    def isIndexing(self) -> int:  # type: ignore[override]
         return 0
 
     def isSatisfied(self) -> bool:
@@ -128,14 +131,16 @@ class Contents(TableOfContents):
         self.canv.setNamedCB("drawTOCEntryEnd", self._entry_end)
         return size
 
-    def _entry_end(self, canv: Canvas, kind: str, label: str) -> None:
+    def _entry_end(self, canv: Canvas, kind: str | None, label: str) -> None:
         # The label is "page,level,key" as TableOfContents writes it; the key
         # is the heading's bookmark (h1, h2, ...), unique in the document.
         _, level, key = label.split(",")
         key = key.strip("'")
         style = self.getLevelStyle(int(level))
         dot = " . " if 0 <= self.dotsMinLevel <= int(level) else ""
-        x, y = canv._curr_tx_info["cur_x"], canv._curr_tx_info["cur_y"]
+        # Where the entry's text ended: reportlab's text cursor, internal to its canvas.
+        cursor = canv._curr_tx_info  # type: ignore[attr-defined]
+        x, y = cursor["cur_x"], cursor["cur_y"]
         width, height = self._avail
         # A form cannot hold a link: the page holds it, over the leader and
         # the number (whose width is not known yet).
@@ -146,7 +151,7 @@ class Contents(TableOfContents):
             if page is None:  # a heading never placed whole: no number to show
                 return
             # drawPageNumbers starts where the entry's text ended; no key: no link.
-            form._curr_tx_info = {"cur_x": x, "cur_y": y}
+            form._curr_tx_info = {"cur_x": x, "cur_y": y}  # type: ignore[attr-defined]
             drawPageNumbers(form, style, [(page, None)], width, height, dot)
 
         self._forward.refer(canv, f"brieftoc{key}", fill)

@@ -10,6 +10,7 @@ and `draw` read them, and `frags` must match the kept `blPara` line indexes.
 
 from __future__ import annotations
 
+from reportlab.platypus import Flowable
 from reportlab.platypus import Paragraph as _Paragraph
 
 # What reportlab's Paragraph.wrap and breakLines set on the paragraph.
@@ -30,6 +31,8 @@ class Paragraph(_Paragraph):
     """reportlab's Paragraph, its line breaking remembered per available width."""
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # width -> (size, the layout state wrap leaves on the paragraph)
+        cache: dict[float, tuple[tuple[float, float], dict[str, object]]] | None
         cache = self.__dict__.get("_brief_wraps")
         if cache is None:
             cache = self.__dict__["_brief_wraps"] = {}
@@ -53,11 +56,12 @@ class Paragraph(_Paragraph):
         clone.__dict__.pop("_brief_wraps", None)
         return clone
 
-    def split(self, availWidth: float, availHeight: float) -> list[_Paragraph]:
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts = super().split(availWidth, availHeight)
         # A heading split across pages (taller than a page): its first piece
         # is where the outline and the contents point.
         info = getattr(self, "brief_heading", None)
         if info is not None and len(parts) > 1:
+            # The heading mark (flowables.py), read back with getattr.
             parts[0].brief_heading = info  # type: ignore[attr-defined]
         return parts

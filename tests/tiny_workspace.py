@@ -1,4 +1,5 @@
-"""A tiny valid workspace, written file by file, for corpus tests to break."""
+"""A tiny valid workspace as YAML files on disk, written file by file, for corpus
+tests to break (`tests/memory_corpus.py` builds a corpus in Python instead)."""
 
 from __future__ import annotations
 

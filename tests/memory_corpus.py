@@ -1,4 +1,5 @@
-"""A small corpus built in Python, for assembler and template tests.
+"""A small corpus built in Python (no YAML), for assembler and template tests
+(`tests/tiny_workspace.py` writes a workspace as files instead).
 
 It holds the cases the assembler must get right: a role change mid-window
 (Ruge), the same quote from two sources (once with straight, once with

@@ -10,7 +10,7 @@ import pytest
 
 from brief.corpus import load_corpus
 from brief.typography import mark_sic, normalise_apostrophes
-from tiny_workspace import edit, line_of, make_workspace, problems, write
+from tiny_workspace import edit, line_of, make_workspace, problems, the_problem, write
 
 EXTRACTS = "seeds/extracts/n1-ruge.yaml"
 ACTORS = "seeds/actors/actors.yaml"
@@ -22,12 +22,6 @@ SECOND_TEXT = "Ruge in Pristina\n\nRuge met Vjosa Osmani in Pristina on 20 Augus
 @pytest.fixture
 def ws(tmp_path: Path) -> Path:
     return make_workspace(tmp_path / "ws")
-
-
-def the_problem(root: Path) -> str:
-    found = problems(root)
-    assert len(found) == 1, found
-    return found[0]
 
 
 def add_second_source(root: Path) -> None:

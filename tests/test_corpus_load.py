@@ -9,7 +9,7 @@ import pytest
 
 from brief.corpus import load_corpus
 from brief.errors import InvalidInput
-from tiny_workspace import edit, line_of, make_workspace, problems, write
+from tiny_workspace import edit, line_of, make_workspace, problems, the_problem, write
 
 EXTRACTS = "seeds/extracts/n1-ruge.yaml"
 ACTORS = "seeds/actors/actors.yaml"
@@ -21,12 +21,6 @@ EVENT_DATE = "    date: 2024-08-20\n    subjects: [kosovo, boris-ruge]"
 @pytest.fixture
 def ws(tmp_path: Path) -> Path:
     return make_workspace(tmp_path)
-
-
-def the_problem(root: Path) -> str:
-    found = problems(root)
-    assert len(found) == 1, found
-    return found[0]
 
 
 def test_the_tiny_workspace_is_valid(ws: Path) -> None:

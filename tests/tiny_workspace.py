@@ -173,3 +173,10 @@ def problems(root: Path) -> list[str]:
     from brief.corpus.load import load_workspace
 
     return [str(p) for p in load_workspace(root).problems]
+
+
+def the_problem(root: Path) -> str:
+    """The one problem `brief validate` reports (fails when there are none or several)."""
+    found = problems(root)
+    assert len(found) == 1, found
+    return found[0]

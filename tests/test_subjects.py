@@ -93,3 +93,17 @@ def test_brief_list_shows_exactly_what_resolves(corpus) -> None:  # type: ignore
         if actor.kind not in BRIEFABLE:
             with pytest.raises(InvalidInput):
                 resolve_subject(corpus, actor.id)
+
+
+@pytest.mark.parametrize("query", ["kosovo-monthly", "Kosovo-Monthly", "KOSOVO-MONTHLY"])
+def test_a_briefing_file_name_picks_that_briefing_not_another_of_its_subject(
+    corpus,  # type: ignore[no-untyped-def]
+    query: str,
+) -> None:
+    from brief.corpus.models import Briefing
+
+    corpus.briefings["kosovo-monthly"] = Briefing(subject="kosovo", kind="country", window_days=30)
+    subject = resolve_subject(corpus, query)
+    assert (subject.actor.id, subject.briefing_name) == ("kosovo", "kosovo-monthly")
+    assert subject.briefing is corpus.briefings["kosovo-monthly"]
+    assert resolve_subject(corpus, "Kosovo").briefing_name == "kosovo"

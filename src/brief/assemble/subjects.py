@@ -132,24 +132,25 @@ def resolve_subject(corpus: Corpus, query: str) -> Subject:
 
 def _named_briefing(corpus: Corpus, query: str) -> Subject | None:
     """The subject of the briefing file named `query`, if there is one."""
-    named = corpus.briefings.get(query)
-    actor = corpus.actors.get(named.subject) if named else None
-    if named is not None and actor is not None and actor.kind in BRIEFABLE:
-        return Subject(actor, BRIEFABLE[actor.kind], named, query)
+    wanted = search_key(query)
+    stems = [query] if query in corpus.briefings else sorted(corpus.briefings)
+    for stem in stems:
+        briefing = corpus.briefings[stem]
+        actor = corpus.actors.get(briefing.subject)
+        if search_key(stem) == wanted and actor is not None and actor.kind in BRIEFABLE:
+            return Subject(actor, BRIEFABLE[actor.kind], briefing, stem)
     return None
 
 
 def _matches(
     corpus: Corpus, keys: dict[str, tuple[set[str], set[str]]], wanted: str
 ) -> tuple[dict[str, Actor], dict[str, Actor], dict[str, Actor]]:
-    """The actors `wanted` names: briefable ones by briefing, id, name or alias; briefable
-    people by surname; and actors that are not briefable."""
+    """The actors `wanted` names (a briefing's file name is looked up before): briefable
+    ones by id, name or alias; briefable people by surname; and actors that are not
+    briefable."""
     exact: dict[str, Actor] = {}
     by_surname: dict[str, Actor] = {}
     others: dict[str, Actor] = {}
-    for name, briefing in sorted(corpus.briefings.items()):
-        if search_key(name) == wanted and briefing.subject in corpus.actors:
-            exact[briefing.subject] = corpus.actors[briefing.subject]
     for actor in corpus.actors.values():
         full, surnames = keys[actor.id]
         if wanted in full:

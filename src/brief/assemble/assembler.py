@@ -59,7 +59,7 @@ from brief.corpus.models import (
 from brief.corpus.provenance import normalize
 from brief.dates import PartialDate, describe_cutoff
 from brief.document.dates import long_date
-from brief.typography import mark_sic, normalise_apostrophes
+from brief.typography import excerpt_text, mark_sic, normalise_apostrophes
 
 MAX_ISSUE_EVIDENCE = 4
 _PRONOUNS = {"he", "she", "they", "it"}
@@ -216,9 +216,11 @@ class Assembly:
         return [self.ref(e) for e in confirming]
 
     def printed_words(self, statement: Statement) -> str:
-        """A quote as printed: typographic apostrophes, "[sic]" where curated, and a
-        paraphrase's opening pronoun replaced by the name it stands for, in brackets."""
-        text = mark_sic(normalise_apostrophes(statement.quote), statement.sic)
+        """A quote as printed (its curated excerpt, if it has one): typographic
+        apostrophes, "[sic]" where curated, and a paraphrase's opening pronoun
+        replaced by the name it stands for, in brackets."""
+        words = excerpt_text(statement.excerpt) if statement.excerpt else statement.quote
+        text = mark_sic(normalise_apostrophes(words), statement.sic)
         referent = getattr(statement, "refers_to", None)
         if referent and statement.mode != "direct":
             first, _, rest = text.partition(" ")

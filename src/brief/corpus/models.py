@@ -345,6 +345,13 @@ class Statement(ExtractBase):
         default=None,
         description="Who a leading pronoun of reported speech ('He ...') means (indirect only)",
     )
+    excerpt: NonEmpty | None = Field(
+        default=None,
+        description=(
+            "What briefs print of a long quote: passages of `quote` in their order, "
+            "joined by ' … ' (U+2026); the quote itself stays whole for the checks"
+        ),
+    )
 
     @model_validator(mode="after")
     def _paraphrase_fields(self) -> Statement:

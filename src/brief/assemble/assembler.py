@@ -448,9 +448,18 @@ class Assembly:
             if not actor.description and not role_on(actor, self.as_of):
                 continue  # nothing to say about who they are
             views.append(self.actor_view(actor, activity))
-        # The subject's own people first (the reporting names them), then the most active.
+        # The subject's own people first (the reporting names them), then the most
+        # active; an office last: it relays what the actors say, it is not one of them.
         own = set(self.index.members.get(self.actor.id, []))
-        views.sort(key=lambda v: (v.id not in own, -(v.statements + v.events), v.name, v.id))
+        views.sort(
+            key=lambda v: (
+                v.id not in own,
+                v.kind == ActorKind.OFFICE,
+                -(v.statements + v.events),
+                v.name,
+                v.id,
+            )
+        )
         return views
 
     def actor_view(self, actor: Actor, activity: _Activity) -> ActorView:

@@ -579,7 +579,8 @@ class Limits(Strict):
         default=5, description="Key statements shown: direct quotes on the subject's issues first"
     )
     actors: Annotated[int, Field(ge=1, le=500)] = Field(
-        default=10, description="Key actors shown: the most active in the period first"
+        default=7,
+        description="Key actors shown: the subject's own first, then the most active",
     )
 
 

@@ -17,6 +17,39 @@ from collections.abc import Sequence
 # two letters is an apostrophe typed on the wrong key: "OSSU´s", "don`t".
 _FALSE_APOSTROPHE = re.compile(r"(?<=\w)[\u00b4`](?=\w)")
 APOSTROPHE = "\u2019"
+ELLIPSIS = "\u2026"
+
+
+def excerpt_passages(excerpt: str) -> list[str]:
+    """The passages an excerpt joins with ellipses, in order; an ellipsis at
+    either end (the quote cut at its start or end) gives no passage."""
+    return [part.strip() for part in excerpt.split(ELLIPSIS) if part.strip()]
+
+
+def excerpt_text(excerpt: str) -> str:
+    """An excerpt as printed: its passages joined by a spaced ellipsis, and an
+    ellipsis kept where the curator cut the quote's start or end."""
+    text = f" {ELLIPSIS} ".join(excerpt_passages(excerpt))
+    if excerpt.lstrip().startswith(ELLIPSIS):
+        text = f"{ELLIPSIS} {text}"
+    if excerpt.rstrip().endswith(ELLIPSIS):
+        text = f"{text} {ELLIPSIS}"
+    return text
+
+
+def excerpt_problem(excerpt: str, quote: str) -> str | None:
+    """Why `excerpt` is not passages of `quote` in their order, or None."""
+    passages = excerpt_passages(excerpt)
+    if not passages:
+        return "holds only ellipses: give the passages of the quote to print"
+    position = 0
+    for passage in passages:
+        found = quote.find(passage, position)
+        if found < 0:
+            where = "not in the quote" if passage not in quote else "out of the quote's order"
+            return f"'{passage[:40]}' is {where}: an excerpt joins passages of the quote with ' … '"
+        position = found + len(passage)
+    return None
 
 
 def normalise_apostrophes(text: str) -> str:

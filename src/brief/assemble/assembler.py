@@ -59,7 +59,7 @@ from brief.corpus.models import (
 from brief.corpus.provenance import normalize
 from brief.dates import PartialDate, describe_cutoff
 from brief.document.dates import long_date
-from brief.typography import mark_sic, normalise_apostrophes
+from brief.typography import excerpt_text, mark_sic, normalise_apostrophes
 
 MAX_ISSUE_EVIDENCE = 4
 _PRONOUNS = {"he", "she", "they", "it"}
@@ -216,9 +216,11 @@ class Assembly:
         return [self.ref(e) for e in confirming]
 
     def printed_words(self, statement: Statement) -> str:
-        """A quote as printed: typographic apostrophes, "[sic]" where curated, and a
-        paraphrase's opening pronoun replaced by the name it stands for, in brackets."""
-        text = mark_sic(normalise_apostrophes(statement.quote), statement.sic)
+        """A quote as printed (its curated excerpt, if it has one): typographic
+        apostrophes, "[sic]" where curated, and a paraphrase's opening pronoun
+        replaced by the name it stands for, in brackets."""
+        words = excerpt_text(statement.excerpt) if statement.excerpt else statement.quote
+        text = mark_sic(normalise_apostrophes(words), statement.sic)
         referent = getattr(statement, "refers_to", None)
         if referent and statement.mode != "direct":
             first, _, rest = text.partition(" ")
@@ -446,9 +448,18 @@ class Assembly:
             if not actor.description and not role_on(actor, self.as_of):
                 continue  # nothing to say about who they are
             views.append(self.actor_view(actor, activity))
-        # The subject's own people first (the reporting names them), then the most active.
+        # The subject's own people first (the reporting names them), then the most
+        # active; an office last: it relays what the actors say, it is not one of them.
         own = set(self.index.members.get(self.actor.id, []))
-        views.sort(key=lambda v: (v.id not in own, -(v.statements + v.events), v.name, v.id))
+        views.sort(
+            key=lambda v: (
+                v.id not in own,
+                v.kind == ActorKind.OFFICE,
+                -(v.statements + v.events),
+                v.name,
+                v.id,
+            )
+        )
         return views
 
     def actor_view(self, actor: Actor, activity: _Activity) -> ActorView:

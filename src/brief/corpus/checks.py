@@ -39,6 +39,7 @@ from brief.corpus.models import (
 from brief.corpus.provenance import VerbatimIndex
 from brief.corpus.yamlfile import Loc
 from brief.dates import PartialDate
+from brief.typography import excerpt_problem
 
 if TYPE_CHECKING:
     from brief.corpus.corpus import AnyExtract, Corpus
@@ -79,6 +80,7 @@ def run(loaded: Loaded) -> list[Finding]:
         _roles,
         _corroboration,
         _reported_speech,
+        _excerpts,
         _status_histories,
         _estimative_language,
         _jargon,
@@ -440,6 +442,18 @@ def _reported_speech(loaded: Loaded) -> Iterator[Finding]:
                 f"the paraphrase starts '{first} ...', which out of its paragraph names no "
                 "one: say whom it is about in 'refers_to' (an actor id)",
             )
+
+
+def _excerpts(loaded: Loaded) -> Iterator[Finding]:
+    """A brief prints a statement's excerpt in place of its quote: only the
+    quote's own passages, in its order, may stand there."""
+    for ident, extract in loaded.corpus.extracts.items():
+        if not isinstance(extract, Statement) or extract.excerpt is None:
+            continue
+        problem = excerpt_problem(extract.excerpt, extract.quote)
+        if problem is not None:
+            file, loc = loaded.origins["extracts"][ident]
+            yield _finding(file, (*loc, "excerpt"), problem)
 
 
 # ---------------------------------------------------------- corroboration

@@ -345,6 +345,13 @@ class Statement(ExtractBase):
         default=None,
         description="Who a leading pronoun of reported speech ('He ...') means (indirect only)",
     )
+    excerpt: NonEmpty | None = Field(
+        default=None,
+        description=(
+            "What briefs print of a long quote: passages of `quote` in their order, "
+            "joined by ' … ' (U+2026); the quote itself stays whole for the checks"
+        ),
+    )
 
     @model_validator(mode="after")
     def _paraphrase_fields(self) -> Statement:
@@ -572,7 +579,8 @@ class Limits(Strict):
         default=5, description="Key statements shown: direct quotes on the subject's issues first"
     )
     actors: Annotated[int, Field(ge=1, le=500)] = Field(
-        default=10, description="Key actors shown: the most active in the period first"
+        default=7,
+        description="Key actors shown: the subject's own first, then the most active",
     )
 
 

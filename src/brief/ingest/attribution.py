@@ -272,9 +272,14 @@ def _before(
         return _named_colon(text, quote, resolver, start, prefix) or _subject_colon(
             text, quote, resolver, start, prefix
         )
-    last = verbs[-1]
-    gap = prefix[last.end() :]
-    if len(gap.split()) > GAP_WORDS:
+    return _before_verbs(quote, resolver, start, prefix, verbs)
+
+
+def _before_verbs(
+    quote: Quotation, resolver: Resolver, start: int, prefix: str, verbs: list[re.Match[str]]
+) -> Attributed | None:
+    """The speaker the cue verbs before the quote (in `prefix`, from `start`) name."""
+    if len(prefix[verbs[-1].end() :].split()) > GAP_WORDS:
         return None
     verbs = [v for v in verbs if not _noun_use(prefix, v.start())]
     for verb in reversed(verbs):

@@ -452,3 +452,73 @@ def test_the_cli_refuses_a_combined_grade_with_one_line(tmp_path: Path) -> None:
     assert "reliability letter (C" in result.output and "credibility" in result.output
     assert len(result.output.strip().splitlines()) == 1
     assert not list((tmp_path / "seeds").rglob("*.yaml")), "nothing stored"
+
+
+# ------------------------------------------- session 4: attributions without a cue verb
+
+
+def test_a_connective_before_the_pronoun_does_not_hide_the_speaker() -> None:
+    text = (
+        "Dam inquiry\n"
+        "Jane Roe, the Norland water commissioner, visited the dam on Monday. "
+        "But she added, “The spillway has not been inspected for a decade.”\n"
+    )
+    assert speaker_of(text, "spillway") == "jane-roe"
+
+
+def test_a_fragment_in_doubled_apostrophes_carries_its_attribution() -> None:
+    text = (
+        "Harbour vote\n"
+        "''It's absurd,'' Mr. Brandt said. ''Nobody asked the fishermen what they think.''\n"
+    )
+    assert speaker_of(text, "Nobody asked") == "karel-brandt"
+
+
+def test_a_quote_paragraph_runs_on_after_a_long_attribution() -> None:
+    text = (
+        "Harbour vote\n"
+        "“The numbers do not add up,” said Karel Brandt, a former harbour engineer who "
+        "now advises the regional council on flood defences and port dredging.\n"
+        "“Nobody has costed the second basin at all.”\n"
+    )
+    assert speaker_of(text, "second basin") == "karel-brandt"
+
+
+def test_a_colon_ending_the_previous_paragraph_introduces_the_quote() -> None:
+    text = (
+        "Ferry strike\n"
+        "Jane Roe, the union's negotiator, issued the following statement on Friday:\n"
+        "“The crews will return to work once the rota is published in full.”\n"
+    )
+    found = extract(text, [], [])
+    (quote,) = found.quotes
+    assert quote.speaker == "jane-roe" and quote.rule == "introduced-subject"
+
+
+def test_a_colon_in_the_quote_sentence_introduces_it_without_a_cue_verb() -> None:
+    text = (
+        "Ferry strike\n"
+        "Karel Brandt leaned towards the microphones and delivered a blunt message: "
+        "“Pay the crews or lose the summer season.”\n"
+    )
+    assert speaker_of(text, "Pay the crews") == "karel-brandt"
+
+
+def test_a_named_subject_speaks_a_long_quote_without_a_cue_verb() -> None:
+    text = (
+        "Ferry strike\n"
+        "Karel Brandt thanked the crews for “standing firm through a long and cold "
+        "winter on the quays.”\n"
+    )
+    assert speaker_of(text, "standing firm") == "karel-brandt"
+
+
+def test_a_capitalised_opener_without_a_cue_verb_names_nobody() -> None:
+    text = (
+        "Ferry strike\n"
+        "Good timetables can still win back passengers, but only when “the boats "
+        "actually leave on time every single day.”\n"
+    )
+    found = extract(text, [], [])
+    assert [q.speaker for q in found.quotes] == [None]
+    assert not found.new_people

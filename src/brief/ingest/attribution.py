@@ -187,7 +187,8 @@ CLAUSE_WORDS = 30
 """How long the words running on after a quote may be before `…, Roe said.` ends them."""
 
 
-_FRAGMENT_END = re.compile(r"[”\"](?P<attribution>[^“”\"\n]{3,120})$")
+_FRAGMENT_END = re.compile(r"(?:[”\"]|'')(?P<attribution>(?:(?!'')[^“”\"\n]){3,120})$")
+"""The close of a short fragment (`”`, `"` or a wire's doubled `''`) and what follows it."""
 
 
 def _after_fragment(
@@ -268,10 +269,17 @@ def _before(
         return according
     verbs = list(_VERB.finditer(prefix))
     if not verbs:
-        return _named_colon(text, quote, resolver, start, prefix)
-    last = verbs[-1]
-    gap = prefix[last.end() :]
-    if len(gap.split()) > GAP_WORDS:
+        return _named_colon(text, quote, resolver, start, prefix) or _subject_colon(
+            text, quote, resolver, start, prefix
+        )
+    return _before_verbs(quote, resolver, start, prefix, verbs)
+
+
+def _before_verbs(
+    quote: Quotation, resolver: Resolver, start: int, prefix: str, verbs: list[re.Match[str]]
+) -> Attributed | None:
+    """The speaker the cue verbs before the quote (in `prefix`, from `start`) name."""
+    if len(prefix[verbs[-1].end() :].split()) > GAP_WORDS:
         return None
     verbs = [v for v in verbs if not _noun_use(prefix, v.start())]
     for verb in reversed(verbs):
@@ -293,6 +301,32 @@ def _sentence_subject(
     np_start, np_end = start + subject.start("np"), start + subject.end("np")
     speaker = resolver.resolve(np_start, np_end, quote.start)
     return _make(quote, speaker, np_start, np_end, "before-subject")
+
+
+def _subject_colon(
+    text: str, quote: Quotation, resolver: Resolver, start: int, prefix: str
+) -> Attributed | None:
+    """No cue verb before the quote, but the sentence's subject speaks: `Jane Roe leaned
+    in and delivered a blunt message: “…`, `Roe thanked the voters for “…`.
+
+    Without a colon only a named person as subject counts, and only for a quotation
+    long enough to be a statement (not a title the sentence mentions)."""
+    colon = prefix.rstrip().endswith(":")
+    if not colon and len(text[quote.start : quote.end].split()) < SUBJECT_QUOTE_WORDS:
+        return None
+    subject = _SENTENCE_SUBJECT.match(prefix)
+    if subject is None or subject.group("np").isupper():
+        return None
+    if subject.group("np").split()[0].casefold() in words_of("sentence_openers"):
+        return None  # `According to …`, `Asked about …`: not the subject
+    np_start, np_end = start + subject.start("np"), start + subject.end("np")
+    if not colon and not resolver.names_person(np_start, np_end):
+        return None  # `Good information …`: a capitalised opener, not a person
+    speaker = resolver.resolve(np_start, np_end, quote.start)
+    if speaker is None:
+        return None
+    rule = "before-subject-colon" if colon else "before-subject-no-cue"
+    return _make(quote, speaker, np_start, np_end, rule)
 
 
 def _according_to(
@@ -356,6 +390,8 @@ def _clause_subject(prefix: str, np_start: int, np_end: int) -> tuple[int, int] 
 
 
 SUBJECT_WORDS = 6
+SUBJECT_QUOTE_WORDS = 5
+"""A quote shorter than this after a sentence's subject with no cue verb may be a title."""
 """A longer phrase before a cue verb is a clause, not its subject: look further back."""
 GAP_WORDS = 45
 """How far into a verb's reported clause a quote may start (`X told reporters that
@@ -456,7 +492,16 @@ def _np_before(prefix: str, verb_start: int) -> tuple[int, int]:
     start = cut
     while start < end and head[start].isspace():
         start += 1
-    return start, end
+    return _past_connectives(head, start, end), end
+
+
+def _past_connectives(head: str, start: int, end: int) -> int:
+    """`But he added`, `And then she said`: the subject starts after the connectives."""
+    while True:
+        word = re.match(r"(\S+)\s+(?=\S)", head[start:end])
+        if word is None or word.group(1).casefold() not in words_of("leading_connectives"):
+            return start
+        start += word.end()
 
 
 def _continuation(
@@ -503,6 +548,11 @@ def _previous_paragraph(text: str, para_start: int) -> tuple[int, int] | None:
     return text.rfind("\n", 0, end) + 1, end
 
 
+RUN_ON_WORDS = 40
+"""How long the attribution after a paragraph's last quote may be (`…,” said Jane Roe, a
+senior fellow at …`) for the next paragraph's quote to continue it."""
+
+
 def _runs_on(text: str, previous: Attributed, quote: Quotation, para_start: int) -> bool:
     """The quote opens a paragraph right after the previous quote's paragraph, which
     ended in that quote (its attribution at most after it)."""
@@ -512,7 +562,7 @@ def _runs_on(text: str, previous: Attributed, quote: Quotation, para_start: int)
     if before is None or previous.quote.start < before[0]:
         return False
     tail = text[min(previous.quote.close_mark + 1, before[1]) : before[1]]
-    return len(tail.split()) <= 12 and not _VERB.search(
+    return len(tail.split()) <= RUN_ON_WORDS and not _VERB.search(
         tail[tail.find(".") + 1 :] if "." in tail else ""
     )
 
@@ -541,7 +591,22 @@ def _introduced(
             rule = "introduced" if colon else "reported-speech-before"
             return _make(quote, speaker, last_start + np_start, last_start + np_end, rule)
         break
-    return None
+    return _introduced_by_subject(quote, resolver, last_start, sentence) if colon else None
+
+
+def _introduced_by_subject(
+    quote: Quotation, resolver: Resolver, start: int, sentence: str
+) -> Attributed | None:
+    """`Jane Roe issued the following statement:` with the quote as the next paragraph:
+    the subject of the sentence the colon ends, when it names someone."""
+    subject = _SENTENCE_SUBJECT.match(sentence)
+    if subject is None:
+        return None
+    np_start, np_end = start + subject.start("np"), start + subject.end("np")
+    speaker = resolver.resolve(np_start, np_end, quote.start)
+    if speaker is None:
+        return None
+    return _make(quote, speaker, np_start, np_end, "introduced-subject")
 
 
 def _described(found: Attributed, resolver: Resolver) -> Attributed:

@@ -24,12 +24,18 @@ _RULES = {
     "after-clause": "attribution ending the sentence the quote runs on in",
     "before": "cue verb before the quote in the same sentence",
     "before-subject": "the subject of the sentence that introduces the quote",
+    "before-subject-colon": "the subject of the sentence whose colon introduces the quote "
+    "(no cue verb)",
+    "before-subject-no-cue": "no cue verb: the person named as the subject of the quote's "
+    "sentence (check: a weaker rule)",
     "continuation": "continues the previous quote of the paragraph",
     "continuation-paragraph": "runs on from the quote that ended the previous paragraph",
     "continuation-fragment": "continues a short quoted fragment attributed right after it",
     "continuation-forward": "cut by an aside; the piece that completes it is attributed",
     "name-colon": "the speaker's name and a colon right before the quote",
     "introduced": "introduced by the sentence that ends the previous paragraph",
+    "introduced-subject": "the subject of the sentence ending in a colon that closes the "
+    "previous paragraph (no cue verb)",
     "reported-speech-before": "the previous paragraph reports this speaker's words",
     "transcript": "transcript line: the speaker's name before a colon",
     "unattributed": "no attribution in its sentence, its paragraph or the paragraph before",

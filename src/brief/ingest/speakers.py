@@ -226,6 +226,15 @@ class Resolver:
             return None
         return "m" if pronoun.group(1).lower() in {"he", "him", "his"} else "f"
 
+    def names_person(self, start: int, end: int) -> bool:
+        """Whether `text[start:end]` is `he`/`she` or holds a person the text names."""
+        if self.text[start:end].strip().casefold() in {"he", "she"}:
+            return True
+        return any(
+            m.kind == "person" and start <= m.start and m.end <= end and not self._unproven(m)
+            for m in self.mentions
+        )
+
     def resolve(self, start: int, end: int, at: int) -> Mention | None:
         """The actor a noun phrase `text[start:end]` names; `at` is where it is used."""
         phrase = self.text[start:end].strip(" ,–—-")

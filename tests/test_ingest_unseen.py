@@ -522,3 +522,40 @@ def test_a_capitalised_opener_without_a_cue_verb_names_nobody() -> None:
     found = extract(text, [], [])
     assert [q.speaker for q in found.quotes] == [None]
     assert not found.new_people
+
+
+def test_a_question_is_followed_by_its_attribution() -> None:
+    text = (
+        "Harbour vote\n"
+        "“Who will pay for the second basin?” Karel Brandt remarked, alluding to the "
+        "council's silence on the budget.\n"
+    )
+    assert speaker_of(text, "second basin") == "karel-brandt"
+
+
+def test_a_party_label_after_the_name_does_not_break_the_attribution() -> None:
+    text = (
+        "Harbour vote\n"
+        "“The council owes the fishermen an answer,” Sen. Jane Roe (L-Nor.) said on "
+        "Saturday.\n"
+    )
+    assert speaker_of(text, "owes the fishermen") == "jane-roe"
+
+
+def test_the_speaker_of_a_participle_is_the_subject_not_the_apposition() -> None:
+    text = (
+        "Flood report\n"
+        "Jane Roe, a former aide to Karel Brandt, tied the losses to the late alarm, "
+        "saying the council had been “asleep at the wheel for a whole week.”\n"
+    )
+    assert speaker_of(text, "asleep at the wheel") == "jane-roe"
+
+
+@pytest.mark.parametrize(
+    "cue", ["fumed", "shot back", "exclaimed", "thanked the crews", "interjected"]
+)
+def test_less_common_cue_verbs_attribute_the_quote(cue: str) -> None:
+    text = f"Ferry strike\nKarel Brandt {cue}: “We will not sail until the rota is fixed.”\n"
+    found = extract(text, [], [])
+    assert [q.speaker for q in found.quotes] == ["karel-brandt"]
+    assert found.quotes[0].rule == "before"

@@ -110,7 +110,7 @@ _ABBREVIATED = rf"(?:[A-Z]\.|(?:{alternation('abbreviations')})\.)"
 _NP_TOKEN = rf"(?:{_ABBREVIATED}|[^\s,.;:“”\"«»„]+)"
 _AFTER_NP = rf"(?P<np>(?:{_NP_TOKEN}\s){{0,14}}?{_NP_TOKEN})"
 _AFTER_SPEAKER_VERB = re.compile(
-    rf"^[\s,.”\"»“–—'-]*{_AFTER_NP}(?P<appos>,\s[^,“”\"]{{2,100}},)?\s+"
+    rf"^[\s,.”\"»“–—'-]*{_AFTER_NP}(?:\s\([^()]{{1,30}}\))?(?P<appos>,\s[^,“”\"]{{2,100}},)?\s+"
     rf"(?:(?:{alternation('adverbs')})\s+)?{VERB}(?![\w-])"
 )
 _NP_ENDS = alternation("noun_phrase_ends")
@@ -128,7 +128,9 @@ def _after(
     later = [q.open_mark for q in quotes if q.open_mark >= tail_start]
     tail_end = min([para_end, *later])
     tail = text[tail_start:tail_end]
-    closed_sentence = text[quote.start : quote.close_mark].rstrip()[-1:] in ".!?"
+    closed_sentence = text[quote.start : quote.close_mark].rstrip()[-1:] == "."
+    # `“…?” Roe asked, …`: a question or exclamation is followed by its attribution;
+    # after a full stop, `“…” He also …` is the next sentence.
     if re.match(r"\s*(?:and|but|or|because|while|as)\s", tail):
         return None  # `... was “a political document” and that X ...`: the sentence runs on
     for pattern, rule in ((_AFTER_SPEAKER_VERB, "after"), (_AFTER_VERB_SPEAKER, "after-inverted")):
@@ -350,7 +352,7 @@ def _before_verb(
     np_start, np_end = _np_before(prefix, verb_start)
     if _VERB.search(prefix[np_start:np_end]):
         return None  # `Roe said the way ... women who complained`: an earlier verb's clause
-    if np_end <= np_start or _participle(prefix[:verb_start]):
+    if np_end <= np_start or _participle(prefix[:verb_start], prefix[verb_start:]):
         return None
     speaker = resolver.resolve(start + np_start, start + np_end, quote.start)
     if speaker is not None:
@@ -367,6 +369,8 @@ def _before_verb(
         return _make(quote, None, start + np_start, start + np_end, "before")
     return None
 
+
+_FUNCTION_WORDS = {"of", "in", "at", "for", "with", "from", "on", "and", "or", "to", "by"}
 
 _CLAUSE_SUBJECT = re.compile(
     r"(?P<s>[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*){0,3})\s+"
@@ -441,7 +445,7 @@ def _named_colon(
     return _make(quote, speaker, np_start, np_end, "name-colon")
 
 
-def _participle(before_verb: str) -> bool:
+def _participle(before_verb: str, verb: str = "") -> bool:
     """`…, Roe emphasized the Alliance’s presence, stating, “…`: a verb with no subject of its own.
 
     Unlike `Jane Roe, the EU envoy, said`, where the commas enclose an apposition.
@@ -456,7 +460,21 @@ def _participle(before_verb: str) -> bool:
     opens_apposition = segment[0].casefold() in {"the", "a", "an", "who", "whose"} or bool(
         _VERB.fullmatch(segment[0])
     )
-    return not opens_apposition and bool(_VERB.search(inner.group(1)))
+    if opens_apposition:
+        return False
+    gerund = re.match(r"\w+ing\b", verb) is not None
+    return bool(_VERB.search(inner.group(1))) or (gerund and _predicate(segment))
+
+
+def _predicate(segment: list[str]) -> bool:
+    """`Roe, chair of …, tied the scores to the rates, saying`: the segment before the
+    participle is a predicate (a lowercase verb opening several words), not an apposition
+    (`chair of the Riverton Institute`, `a former envoy`)."""
+    first = segment[0]
+    if len(segment) < 3 or not first[:1].islower():
+        return False
+    nouns = words_of("role_nouns") | words_of("title_words") | words_of("determiners")
+    return first.casefold() not in nouns and first.casefold() not in _FUNCTION_WORDS
 
 
 _SENTENCE_SUBJECT = re.compile(

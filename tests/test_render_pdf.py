@@ -302,6 +302,17 @@ def test_only_embedded_plex_fonts(rich: Rendered, tmp_path: Path) -> None:
         assert emb == "yes", line
 
 
+def test_plex_faces_are_the_files_fontpkg_names() -> None:
+    # The renderer reads the family from its own package (no scan of every installed
+    # distribution); each face must still be the file fontpkg itself resolves.
+    import fontpkg
+
+    from brief.render.pdf.fonts import _FACES, plex_path
+
+    for weight, style in _FACES.values():
+        assert plex_path(weight, style) == fontpkg.path("IBM Plex Serif", weight, style)
+
+
 @pytest.mark.client
 def test_pdftotext_finds_the_names(rich: Rendered, tmp_path: Path) -> None:
     path = tmp_path / "rich.pdf"

@@ -8,16 +8,21 @@ and checked become one.
 from __future__ import annotations
 
 from brief.corpus import Corpus
-from brief.corpus.models import PdfSettings
 from brief.corpus.theme_files import briefings_path
-from brief.render.pdf.theme import FontFiles, Logo, Theme
+from brief.render.pdf.theme import DEFAULT, FontFiles, Logo, Theme
 
 
 def pdf_theme(corpus: Corpus) -> Theme | None:
     """The theme of the workspace's PDFs; None when it sets none (the house look)."""
+    # Compared as a Theme, not with `PdfSettings()`: building that model's validator
+    # (and pydantic's scan of every installed package for plugins) was ~20 ms of each
+    # cold command; settings that only restate the defaults give the default Theme.
+    theme = _theme(corpus)
+    return None if theme == DEFAULT else theme
+
+
+def _theme(corpus: Corpus) -> Theme:
     settings = corpus.settings.pdf
-    if settings == PdfSettings():
-        return None
 
     def data(name: str) -> bytes:
         # The loader read and checked every file the settings name (theme_files).

@@ -112,6 +112,23 @@ def test_each_statement_of_the_period_is_printed_exactly_once(corpus, kosovo: Do
                 assert words not in _flat(outer.verbatim or ""), (inner.id, outer.id)
 
 
+def test_a_release_sentence_that_is_an_events_evidence_prints_once_as_the_event(
+    corpus, kosovo: Document
+) -> None:  # type: ignore[no-untyped-def]
+    # NATO's release sentence "Tom Goffus, joined Mr. Stefano Tomat ... in separate
+    # meetings" is the meeting the chronology reports: printed there only.
+    body = _flat("\n".join(_block_texts(_body_blocks(kosovo))))
+    meeting = corpus.extracts["twb-goffus-meetings-1"]
+    sentence = corpus.extracts["twb-nato-press-office-2"]
+    assert sentence.quote in meeting.evidence
+    assert body.count("Stefano Tomat in separate meetings") == 1
+    assert "joined Mr. Stefano Tomat" not in body
+    _brief, sections = assemble_sections(corpus, plan(corpus, "kosovo"))
+    key = next(s for s in sections if s.name == "key_statements")
+    shown = {s.id for g in [*key.groups, *key.others] for s in g.statements}
+    assert sentence.id not in shown
+
+
 def test_reported_speech_is_never_set_as_a_quotation(kosovo: Document, rendered) -> None:  # type: ignore[no-untyped-def]
     quotes = [b for b in kosovo.blocks if isinstance(b, BlockQuote)]
     reported = [

@@ -354,6 +354,8 @@ class Assembly:
         """The most relevant statements, then every other one of the period, each once."""
         statements = self.statements(self.window())
         self.placing.fold(statements)
+        printed_elsewhere = (self.view(self.corpus.extracts[i]) for i in self.placing.homes)
+        self.placing.fold_into_events(statements, printed_elsewhere)
         own = [s for s in statements if s.id not in self.placing.inside]
         key = self.most_relevant(own)
         chosen = {s.id for s in key}

@@ -56,16 +56,16 @@ class Placing:
         event shows them, once."""
         # Events only: a fact's summary is an account of the words (who reported
         # what), while the statement is the words themselves.
-        shown = [e for e in events if e.kind == "event" and e.id in self.homes and e.evidence]
-        evidence = [(e, _evidence(e), {r.source for r in e.sources}) for e in shown]
+        shown = [
+            (e.id, normalize(e.evidence or "").casefold(), {r.source for r in e.sources})
+            for e in events
+            if e.kind == "event" and e.id in self.homes and e.evidence
+        ]
         for view in statements:
-            if view.kind != "statement" or view.id in self.inside:
-                continue
-            words, sources = _words(view), {r.source for r in view.sources}
-            for event, its, cited in evidence:
-                if words and words in its and sources <= cited:
-                    self.inside[view.id] = event.id
-                    break
+            if view.kind == "statement" and view.id not in self.inside:
+                event = _event_holding(view, shown)
+                if event is not None:
+                    self.inside[view.id] = event
 
     def _holds(self, other: ExtractView, view: ExtractView, its: str, words: str) -> bool:
         """Whether `other` (words `its`), not itself inside another, holds the words of
@@ -123,8 +123,16 @@ class Placing:
         return [self.statement(v) for v in listed if self.inside.get(v.id) not in ids]
 
 
-def _evidence(view: ExtractView) -> str:
-    return normalize(view.evidence or "").casefold()
+def _event_holding(statement: ExtractView, events: list[tuple[str, str, set[str]]]) -> str | None:
+    """The first event (id, evidence normalised, sources) holding the statement's words
+    and citing its sources."""
+    words, sources = _words(statement), {r.source for r in statement.sources}
+    if not words:
+        return None
+    for event, evidence, cited in events:
+        if words in evidence and sources <= cited:
+            return event
+    return None
 
 
 def _by_source(sources: list[set[str]]) -> dict[str, list[int]]:

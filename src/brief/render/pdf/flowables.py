@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, Indenter, PageBreak, Table, TableStyle
 
 from brief import document as model
 from brief.document import Block, BlockQuote, Heading, ListBlock, Note, plain_text
+from brief.document.keep import keeps_with_next
 from brief.render.columns import fit_columns, natural_and_minimum
 from brief.render.pdf import breaks
 from brief.render.pdf.fonts import BOLD
@@ -111,7 +112,8 @@ class StoryBuilder:
         for index, block in enumerate(blocks):
             flowables = self.block(block, depth, quote)
             following = blocks[index + 1] if index + 1 < len(blocks) else None
-            if flowables and _introduces(block, following):
+            previous = blocks[index - 1] if index else None
+            if flowables and keeps_with_next(previous, block, following):
                 flowables[-1].keepWithNext = 1
             story.extend(flowables)
         return story
@@ -282,16 +284,6 @@ _CELL_PADDING = 10.0 + 2.0  # left and right padding, and a little slack
 def _measure(bold: str, text: str) -> float:
     # Cells are set in 9 pt; bold (the header) is the widest face.
     return stringWidth(text, bold, 9)
-
-
-def _introduces(block: Block, following: Block | None) -> bool:
-    """A paragraph ending in a colon leads in to what follows it: a quote, a
-    list, a table or a paragraph (reported speech under its attribution)."""
-    return (
-        isinstance(block, model.Paragraph)
-        and isinstance(following, BlockQuote | ListBlock | model.Table | model.Paragraph)
-        and plain_text(block.children).rstrip().endswith(":")
-    )
 
 
 @functools.cache

@@ -211,3 +211,12 @@ def test_front_matter_comes_from_the_workspace_and_the_briefing(tmp_path: Path) 
         for words in ("Western Balkans desk", "WB-2024-117", "not an official position"):
             assert words in flat, (fmt, words)
         assert "Information as of: reporting up to" in flat or fmt == "pdf", fmt
+
+
+def test_gaps_read_as_sentences_for_one_event_and_a_general_judgment(corpus) -> None:  # type: ignore[no-untyped-def]
+    # Montenegro's reporting is one visit and one judgment without an issue.
+    md = api.render_bytes(api.build_document(corpus, "montenegro"), "md").decode("utf-8")
+    gaps = md.split("# Gaps in the reporting", 1)[1].split("\n# ", 1)[0]
+    assert "The one event or fact rests on a single source." in gaps
+    assert "The judgment on the general outlook rests on one source alone." in gaps
+    assert "1 of the 1" not in gaps

@@ -432,7 +432,7 @@ class Assembly:
         if titles:
             return titles[0]
         others = [self.name(a) for a in judgment.subjects if a != self.actor.id]
-        return " and ".join(others) if others else "General outlook"
+        return " and ".join(others) if others else extras.GENERAL_OUTLOOK
 
     def actors(self) -> list[ActorView]:
         window = self.known(self.index.about(self.actor.id, self.since, self.as_of))

@@ -36,7 +36,32 @@ class HeadingInfo:
     key: str  # bookmark name
 
 
-class QuoteParagraph(Paragraph):
+class BodyParagraph(Paragraph):
+    """A paragraph that never ends a page on a line ending in a colon: a label such
+    as "Key assumption:" stays on the page of what it introduces."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        pieces: list[Flowable] = super().split(availWidth, availHeight)
+        leading = self.style.leading
+        if len(pieces) == 2 and _last_line(pieces[0]).rstrip().endswith(":"):
+            if availHeight - leading < leading:
+                return []  # no line may stay: the paragraph moves whole
+            return self.split(availWidth, availHeight - leading)
+        return pieces
+
+
+def _last_line(paragraph: Flowable) -> str:
+    """The text of a split paragraph's last line (reportlab keeps plain lines as
+    (space, words) and styled ones as lines of fragments)."""
+    lines = getattr(getattr(paragraph, "blPara", None), "lines", None)
+    if not lines:
+        return ""
+    last = lines[-1]
+    words = last[1] if isinstance(last, tuple) else getattr(last, "words", [])
+    return " ".join(w if isinstance(w, str) else getattr(w, "text", "") for w in words)
+
+
+class QuoteParagraph(BodyParagraph):
     """A paragraph of a block quote: indented, with a rule in the left margin."""
 
     bar = ACCENT  # the rule's colour (a theme's headings colour)
@@ -61,7 +86,7 @@ class QuoteParagraph(Paragraph):
         canv.restoreState()
 
 
-class WholeParagraph(Paragraph):
+class WholeParagraph(BodyParagraph):
     """A list item or source entry: moves to the next page whole rather than
     split (Word's keepLines), unless it starts a page or is too tall to move
     without leaving much of a page blank."""
@@ -183,7 +208,7 @@ class StoryBuilder:
             paragraph = QuoteParagraph(markup, style, bulletText=bullet)
             paragraph.bar = self.styles.look.accent
             return paragraph
-        kind = WholeParagraph if whole else Paragraph
+        kind = WholeParagraph if whole else BodyParagraph
         return kind(markup, style, bulletText=bullet)
 
     def list_block(self, block: ListBlock, depth: int, quote: bool) -> list[Flowable]:

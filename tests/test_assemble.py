@@ -179,9 +179,17 @@ def test_every_statement_event_and_judgment_is_footnoted(corpus) -> None:  # typ
         any(isinstance(n, Note) for n in row[2]) or plain_text(row[2]).startswith("See ")
         for row in chronology.rows
     )
-    key = next(b for b in section_blocks(document, "Key judgments") if isinstance(b, ListBlock))
-    for item in key.items:
+    # A key judgment is worded, and footnoted, once: in the summary; its section
+    # gives the basis, assumption and indicators without citing the same sources again.
+    summary = next(b for b in section_blocks(document, "Summary") if isinstance(b, ListBlock))
+    judged = [i for i in summary.items if plain_text(i[0].children).startswith("Key judgment")]
+    assert judged
+    for item in judged:
         assert any(isinstance(n, Note) for n in iter_inlines(item[0].children))
+    key = next(b for b in section_blocks(document, "Key judgments") if isinstance(b, ListBlock))
+    assert len(key.items) == len(judged)
+    for item in key.items:
+        assert not any(isinstance(n, Note) for n in iter_inlines(item[0].children))
 
 
 def test_first_citation_is_full_later_ones_short(corpus) -> None:  # type: ignore[no-untyped-def]

@@ -168,6 +168,23 @@ def test_urls_break_only_after_separators_and_copy_back_intact() -> None:
     assert [v for v in found if v.rule == "broken-word"] == []
 
 
+@pytest.mark.parametrize(("lines_on_page", "last"), [(2, "two"), (3, "two"), (4, "three")])
+def test_a_paragraph_split_never_leaves_a_label_last_on_the_page(
+    lines_on_page: int, last: str
+) -> None:
+    from reportlab.lib.styles import ParagraphStyle
+
+    from brief.render.pdf.flowables import BodyParagraph, _last_line
+
+    style = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=12)
+    paragraph = BodyParagraph("one<br/>two<br/>Key assumption:<br/>three<br/>four", style)
+    paragraph.wrap(300, 1000)
+    pieces = paragraph.split(300, lines_on_page * 12 + 1)
+    assert len(pieces) == 2
+    # Room for three lines: the break moves up a line, "Key assumption:" goes over.
+    assert _last_line(pieces[0]).strip() == last
+
+
 def test_the_sample_corpus_has_no_layout_violations() -> None:
     count, found = check.check_workspace(ROOT)
     assert count >= 4

@@ -354,6 +354,8 @@ class Assembly:
         """The most relevant statements, then every other one of the period, each once."""
         statements = self.statements(self.window())
         self.placing.fold(statements)
+        printed_elsewhere = (self.view(self.corpus.extracts[i]) for i in self.placing.homes)
+        self.placing.fold_into_events(statements, printed_elsewhere)
         own = [s for s in statements if s.id not in self.placing.inside]
         key = self.most_relevant(own)
         chosen = {s.id for s in key}
@@ -430,7 +432,7 @@ class Assembly:
         if titles:
             return titles[0]
         others = [self.name(a) for a in judgment.subjects if a != self.actor.id]
-        return " and ".join(others) if others else "General outlook"
+        return " and ".join(others) if others else extras.GENERAL_OUTLOOK
 
     def actors(self) -> list[ActorView]:
         window = self.known(self.index.about(self.actor.id, self.since, self.as_of))

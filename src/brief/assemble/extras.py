@@ -128,10 +128,16 @@ def gaps(assembly: Assembly, name: str, heading: str, built: list[Section]) -> G
     )
 
 
+GENERAL_OUTLOOK = "General outlook"
+"""The heading of a judgment with no issue and no other subject."""
+
+
 def _single_source_topics(built: list[Section]) -> list[str]:
-    """The topics of the judgments that rest on one source, once each."""
+    """The topics of the judgments that rest on one source, once each, as a sentence
+    names them ("the judgment on the general outlook")."""
     judgments = [j for s in built for j in getattr(s, "judgments", [])]
-    return list(dict.fromkeys(j.topic for j in judgments if j.sources and j.single_source))
+    topics = dict.fromkeys(j.topic for j in judgments if j.sources and j.single_source)
+    return [t if t != GENERAL_OUTLOOK else "the general outlook" for t in topics]
 
 
 def _heard(assembly: Assembly) -> set[str]:

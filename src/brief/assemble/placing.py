@@ -48,6 +48,25 @@ class Placing:
                     self.inside[view.id] = views[j].id
                     break
 
+    def fold_into_events(
+        self, statements: Iterable[ExtractView], events: Iterable[ExtractView]
+    ) -> None:
+        """Note statements whose words are the evidence of an event this brief prints
+        (a release's sentence "X joined Y in meetings with ..." is the meeting): the
+        event shows them, once."""
+        # Events only: a fact's summary is an account of the words (who reported
+        # what), while the statement is the words themselves.
+        shown = [
+            (e.id, normalize(e.evidence or "").casefold(), {r.source for r in e.sources})
+            for e in events
+            if e.kind == "event" and e.id in self.homes and e.evidence
+        ]
+        for view in statements:
+            if view.kind == "statement" and view.id not in self.inside:
+                event = _event_holding(view, shown)
+                if event is not None:
+                    self.inside[view.id] = event
+
     def _holds(self, other: ExtractView, view: ExtractView, its: str, words: str) -> bool:
         """Whether `other` (words `its`), not itself inside another, holds the words of
         `view` and more."""
@@ -70,6 +89,8 @@ class Placing:
     def statement(self, view: ExtractView) -> ExtractView:
         """`view` printed here (numbered), or a reference if printed before or inside another."""
         container = self.inside.get(view.id)
+        if container is not None and container in self.homes:
+            return view.model_copy(update={"see": self.homes[container]})
         if container is not None and container in self.numbers:
             number = self.numbers[container]
             return view.model_copy(update={"number": number, "see": f"statement {number}"})
@@ -100,6 +121,18 @@ class Placing:
         listed = list(views)
         ids = {v.id for v in listed}
         return [self.statement(v) for v in listed if self.inside.get(v.id) not in ids]
+
+
+def _event_holding(statement: ExtractView, events: list[tuple[str, str, set[str]]]) -> str | None:
+    """The first event (id, evidence normalised, sources) holding the statement's words
+    and citing its sources."""
+    words, sources = _words(statement), {r.source for r in statement.sources}
+    if not words:
+        return None
+    for event, evidence, cited in events:
+        if words in evidence and sources <= cited:
+            return event
+    return None
 
 
 def _by_source(sources: list[set[str]]) -> dict[str, list[int]]:

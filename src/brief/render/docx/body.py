@@ -28,6 +28,7 @@ from brief.document import (
     Text,
     plain_text,
 )
+from brief.document.keep import keeps_with_next
 from brief.render.docx.footnotes import Footnotes
 from brief.render.docx.numbering import BULLETS, LEVELS, Numbering
 from brief.render.docx.styles import SPACE_AFTER
@@ -160,9 +161,10 @@ def blocks(items: tuple[Block, ...], ctx: Context) -> list[_Element]:
     for index, block in enumerate(items):
         rendered = _block(block, ctx, quote=False, depth=0)
         following = items[index + 1] if index + 1 < len(items) else None
+        previous = items[index - 1] if index else None
         # A line introducing a quote ("X, in Riverton, said:"), a list or a
         # table stays on the page of what it introduces.
-        if rendered and _introduces(block, following):
+        if rendered and keeps_with_next(previous, block, following):
             set_paragraph(rendered[-1], keep_next=True)
         # List items are spaced tightly; the last one keeps a paragraph's distance.
         if isinstance(block, ListBlock) and rendered and rendered[-1].tag == qn("w:p"):
@@ -172,15 +174,6 @@ def blocks(items: tuple[Block, ...], ctx: Context) -> list[_Element]:
             set_paragraph(rendered[0], space_before=SPACE_AFTER)
         out += rendered
     return out
-
-
-def _introduces(block: Block, following: Block | None) -> bool:
-    if not isinstance(block, Paragraph):
-        return False
-    if isinstance(following, BlockQuote):
-        return True
-    lead_in = plain_text(block.children).rstrip().endswith(":")
-    return lead_in and isinstance(following, ListBlock | Table | Paragraph)
 
 
 def _is_body_paragraph(p: _Element) -> bool:

@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, Indenter, PageBreak, Table, TableStyle
 
 from brief import document as model
 from brief.document import Block, BlockQuote, Heading, ListBlock, Note, plain_text
+from brief.document.keep import keeps_with_next
 from brief.render.columns import fit_columns, natural_and_minimum
 from brief.render.pdf import breaks
 from brief.render.pdf.fonts import BOLD
@@ -35,7 +36,32 @@ class HeadingInfo:
     key: str  # bookmark name
 
 
-class QuoteParagraph(Paragraph):
+class BodyParagraph(Paragraph):
+    """A paragraph that never ends a page on a line ending in a colon: a label such
+    as "Key assumption:" stays on the page of what it introduces."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        pieces: list[Flowable] = super().split(availWidth, availHeight)
+        leading = self.style.leading
+        if len(pieces) == 2 and _last_line(pieces[0]).rstrip().endswith(":"):
+            if availHeight - leading < leading:
+                return []  # no line may stay: the paragraph moves whole
+            return self.split(availWidth, availHeight - leading)
+        return pieces
+
+
+def _last_line(paragraph: Flowable) -> str:
+    """The text of a split paragraph's last line (reportlab keeps plain lines as
+    (space, words) and styled ones as lines of fragments)."""
+    lines = getattr(getattr(paragraph, "blPara", None), "lines", None)
+    if not lines:
+        return ""
+    last = lines[-1]
+    words = last[1] if isinstance(last, tuple) else getattr(last, "words", [])
+    return " ".join(w if isinstance(w, str) else getattr(w, "text", "") for w in words)
+
+
+class QuoteParagraph(BodyParagraph):
     """A paragraph of a block quote: indented, with a rule in the left margin."""
 
     bar = ACCENT  # the rule's colour (a theme's headings colour)
@@ -60,7 +86,7 @@ class QuoteParagraph(Paragraph):
         canv.restoreState()
 
 
-class WholeParagraph(Paragraph):
+class WholeParagraph(BodyParagraph):
     """A list item or source entry: moves to the next page whole rather than
     split (Word's keepLines), unless it starts a page or is too tall to move
     without leaving much of a page blank."""
@@ -111,7 +137,8 @@ class StoryBuilder:
         for index, block in enumerate(blocks):
             flowables = self.block(block, depth, quote)
             following = blocks[index + 1] if index + 1 < len(blocks) else None
-            if flowables and _introduces(block, following):
+            previous = blocks[index - 1] if index else None
+            if flowables and keeps_with_next(previous, block, following):
                 flowables[-1].keepWithNext = 1
             story.extend(flowables)
         return story
@@ -181,7 +208,7 @@ class StoryBuilder:
             paragraph = QuoteParagraph(markup, style, bulletText=bullet)
             paragraph.bar = self.styles.look.accent
             return paragraph
-        kind = WholeParagraph if whole else Paragraph
+        kind = WholeParagraph if whole else BodyParagraph
         return kind(markup, style, bulletText=bullet)
 
     def list_block(self, block: ListBlock, depth: int, quote: bool) -> list[Flowable]:
@@ -282,16 +309,6 @@ _CELL_PADDING = 10.0 + 2.0  # left and right padding, and a little slack
 def _measure(bold: str, text: str) -> float:
     # Cells are set in 9 pt; bold (the header) is the widest face.
     return stringWidth(text, bold, 9)
-
-
-def _introduces(block: Block, following: Block | None) -> bool:
-    """A paragraph ending in a colon leads in to what follows it: a quote, a
-    list, a table or a paragraph (reported speech under its attribution)."""
-    return (
-        isinstance(block, model.Paragraph)
-        and isinstance(following, BlockQuote | ListBlock | model.Table | model.Paragraph)
-        and plain_text(block.children).rstrip().endswith(":")
-    )
 
 
 @functools.cache

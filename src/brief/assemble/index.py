@@ -40,6 +40,9 @@ def _dated(extracts: list[AnyExtract]) -> _Dated:
     return _Dated([e.when.last for e in extracts], extracts)
 
 
+_TABLES = ("subject", "speaker", "actor", "issue", "background")
+
+
 @dataclass
 class ExtractIndex:
     by_subject: dict[str, _Dated]
@@ -55,36 +58,21 @@ class ExtractIndex:
 
     @classmethod
     def build(cls, corpus: Corpus) -> ExtractIndex:
-        subject: dict[str, list[AnyExtract]] = defaultdict(list)
-        speaker: dict[str, list[AnyExtract]] = defaultdict(list)
-        actor: dict[str, list[AnyExtract]] = defaultdict(list)
-        issue: dict[str, list[AnyExtract]] = defaultdict(list)
-        background: dict[str, list[AnyExtract]] = defaultdict(list)
+        tables: dict[str, dict[str, list[AnyExtract]]] = {t: defaultdict(list) for t in _TABLES}
         # One sort of the whole corpus: every list below is filled in order.
         ordered = sorted(corpus.extracts.values(), key=lambda e: (e.when.key, e.id))
         for extract in ordered:
-            for key in set(extract.subjects):
-                subject[key].append(extract)
-            if getattr(extract, "part", "body") == "background":
-                for key in set(extract.subjects):
-                    background[key].append(extract)
-            for key in set(extract.issues):
-                issue[key].append(extract)
-            if isinstance(extract, Statement):
-                speaker[extract.speaker].append(extract)
-            elif isinstance(extract, Event):
-                for key in set(extract.actors):
-                    actor[key].append(extract)
+            _file(extract, tables)
         members: dict[str, list[str]] = defaultdict(list)
         for member in sorted(corpus.actors.values(), key=lambda a: a.id):
             if member.country:
                 members[member.country].append(member.id)
         return cls(
-            by_subject={k: _dated(v) for k, v in subject.items()},
-            by_speaker={k: _dated(v) for k, v in speaker.items()},
-            by_actor={k: _dated(v) for k, v in actor.items()},
-            by_issue={k: _dated(v) for k, v in issue.items()},
-            background={k: _dated(v) for k, v in background.items()},
+            by_subject=_all_dated(tables["subject"]),
+            by_speaker=_all_dated(tables["speaker"]),
+            by_actor=_all_dated(tables["actor"]),
+            by_issue=_all_dated(tables["issue"]),
+            background=_all_dated(tables["background"]),
             members=dict(members),
             judgments=_by_subject(sorted(corpus.judgments.values(), key=lambda j: (j.made, j.id))),
             issues=_by_subject(sorted(corpus.issues.values(), key=lambda i: i.id)),
@@ -158,6 +146,26 @@ def issue_history(corpus: Corpus, issue: OpenIssue) -> IssueHistory:
     if issue.id not in histories:
         histories[issue.id] = IssueHistory.build(index_for(corpus), corpus, issue)
     return histories[issue.id]
+
+
+def _file(extract: AnyExtract, tables: dict[str, dict[str, list[AnyExtract]]]) -> None:
+    """Add `extract` to each table's list of every key it is filed under."""
+    for key in set(extract.subjects):
+        tables["subject"][key].append(extract)
+    for key in set(extract.issues):
+        tables["issue"][key].append(extract)
+    if isinstance(extract, Statement):
+        tables["speaker"][extract.speaker].append(extract)
+    elif isinstance(extract, Event):
+        for key in set(extract.actors):
+            tables["actor"][key].append(extract)
+    if getattr(extract, "part", "body") == "background":
+        for key in set(extract.subjects):
+            tables["background"][key].append(extract)
+
+
+def _all_dated(table: dict[str, list[AnyExtract]]) -> dict[str, _Dated]:
+    return {key: _dated(extracts) for key, extracts in table.items()}
 
 
 R = TypeVar("R", Judgment, OpenIssue)

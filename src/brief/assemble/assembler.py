@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TypedDict
 
 from brief.assemble import extras
-from brief.assemble.index import ExtractIndex
+from brief.assemble.index import ExtractIndex, IssueHistory, issue_history, normalise_quote
 from brief.assemble.placing import Placing, groups
 from brief.assemble.registry import SECTIONS, heading
 from brief.assemble.sections import (
@@ -56,7 +56,6 @@ from brief.corpus.models import (
     Statement,
     StatusEntry,
 )
-from brief.corpus.provenance import normalize
 from brief.dates import PartialDate, describe_cutoff
 from brief.document.dates import long_date
 from brief.typography import excerpt_text, mark_sic, normalise_apostrophes
@@ -99,11 +98,6 @@ class _RoleDates:
     end_text: str | None
     last_text: str | None  # "last reported ...", when no end is printed
     last_source: str | None
-
-
-def normalise_quote(text: str) -> str:
-    """Quote text for comparison: typographic quotes, whitespace and outer quote marks ignored."""
-    return normalize(unicodedata.normalize("NFC", text)).strip("\"' ")
 
 
 def role_on(actor: Actor, day: dt.date) -> Role | None:
@@ -347,8 +341,7 @@ class Assembly:
         return self.once([e for e in took_part if _part(e) == "body"])
 
     def background_views(self) -> list[ExtractView]:
-        known = self.known(self.index.about(self.actor.id, None, self.as_of))
-        return self.once([e for e in known if _part(e) == "background"])
+        return self.once(self.known(self.index.background_of(self.actor.id, self.as_of)))
 
     def key_statements(self, name: str, heading: str) -> KeyStatements:
         """The most relevant statements, then every other one of the period, each once."""
@@ -511,17 +504,13 @@ class Assembly:
 
     def issue_view(self, issue: OpenIssue) -> IssueView | None:
         """The issue as known on the as-of date; None when nothing is known of it yet."""
-        history = self.known(self.index.on_issue(issue.id, None, self.as_of))
-        listed = self.known(
-            self.corpus.extracts[i] for i in issue.evidence if i in self.corpus.extracts
-        )
-        known = sorted({e.id: e for e in [*history, *listed]}.values(), key=_by_date)
-        if not known:
+        history = issue_history(self.corpus, issue)
+        latest = self.latest_view(history)
+        if latest is None:
             return None
-        in_window = [e for e in known if e.when.last >= self.since]
+        in_window = self.known(history.dated.between(self.since, self.as_of))
         recorded = issue.last_development_when.on_or_before(self.as_of)
         status = issue.status_on(self.as_of)
-        latest = self.latest_view(known)
         # The latest development is shown on its own: not again as evidence.
         evidence = [v for v in self.mixed_views(in_window)[::-1] if v.id != latest.id]
         # (placed in `place_issue`, in the order the issues are printed)
@@ -577,29 +566,38 @@ class Assembly:
             }
         )
 
-    def latest_view(self, extracts: list[AnyExtract]) -> ExtractView:
-        """The last of `mixed_views(extracts)`, without building the others' views:
-        an issue's history grows with the corpus, its latest development does not."""
-        groups: dict[tuple[str, str], list[Statement]] = {}
-        others: list[AnyExtract] = []
-        for extract in extracts:
+    def latest_view(self, history: IssueHistory) -> ExtractView | None:
+        """The last of `mixed_views` of the history known on the as-of date, without
+        building the others' views, read from the end: an issue's history grows with
+        the corpus, its latest development does not. None when nothing is known yet.
+
+        A merged statement's view carries the date and id of its group's first known
+        statement, so a statement stands for (the last day, id) of that one: never
+        later than its own last day. The walk stops at the first extract older than
+        the best found (the views' order is by last day, then id)."""
+        extracts = history.dated.extracts
+        best: tuple[dt.date, str] | None = None
+        where: AnyExtract | None = None
+        for i in range(bisect_right(history.dated.dates, self.as_of) - 1, -1, -1):
+            extract = extracts[i]
+            if best is not None and extract.when.last < best[0]:
+                break
+            if not self.known([extract]):
+                continue
             if isinstance(extract, Statement):
-                key = (extract.speaker, normalise_quote(extract.quote))
-                groups.setdefault(key, []).append(extract)
-            else:
-                others.append(extract)
-        # A merged statement's view carries the date and id of its group's first.
-        # The same orders as `statements` and `mixed_views`: a group's view is its
-        # first statement's (by `_by_date`); views sort by (last day, id).
-        firsts = {key: min(g, key=_by_date) for key, g in groups.items()}
-        candidates: list[tuple[dt.date, str, tuple[str, str] | int]] = [
-            (s.when.last, s.id, key) for key, s in firsts.items()
-        ]
-        candidates += [(e.when.last, e.id, i) for i, e in enumerate(others)]
-        *_, where = max(candidates, key=lambda c: (c[0], c[1]))
-        if isinstance(where, tuple):
-            return self.statements(groups[where])[0]
-        return self.view(others[where])
+                extract = self._first_known(history.groups[history.keys[extract.id]])
+            candidate = (extract.when.last, extract.id)
+            if best is None or candidate > best:
+                best, where = candidate, extract
+        if where is None:
+            return None
+        if isinstance(where, Statement):
+            return self.statements(self.known(history.groups[history.keys[where.id]]))[0]
+        return self.view(where)
+
+    def _first_known(self, group: list[Statement]) -> Statement:
+        """The first statement of `group` (in date order) known on the as-of date."""
+        return next(s for s in group if self.known([s]))
 
     def mixed_views(self, extracts: list[AnyExtract]) -> list[ExtractView]:
         """Views of statements (merged) and other extracts, in date order."""

@@ -17,7 +17,7 @@ from brief.assemble.subjects import Subject, resolve_subject
 from brief.corpus import Corpus
 from brief.corpus.models import Briefing, Limits, marking_problem
 from brief.document import Document, Metadata
-from brief.document.from_markdown import MarkdownError, footnote_labels, parse_markdown
+from brief.document.from_markdown import CitedMarkdown, MarkdownError
 from brief.errors import InvalidInput, Problem
 from brief.templates import (
     SUFFIX,
@@ -161,7 +161,7 @@ def build_document(
     shown = [s for s in sections if s.name in the_plan.sections]
     markdown, templates_hash = render_markdown(corpus, the_plan, brief, shown)
     try:
-        blocks = parse_markdown(markdown)
+        blocks = markdown.blocks()
     except MarkdownError as err:
         raise InvalidInput(Problem("<templates>", err.line, message=err.message)) from err
     sources = next(s for s in sections if isinstance(s, Sources))
@@ -192,8 +192,9 @@ def build_document(
 
 def render_markdown(
     corpus: Corpus, the_plan: Plan, brief: BriefView, sections: Sequence[Section]
-) -> tuple[str, str]:
-    """The brief's Markdown (templates + notes) and the hash of the templates used."""
+) -> tuple[CitedMarkdown, str]:
+    """The brief's Markdown (templates + notes; parsed once, as it is written) and the
+    hash of the templates used."""
     env = make_environment(corpus.root / "briefings")
     citations = Citations(corpus.sources)
 
@@ -203,7 +204,6 @@ def render_markdown(
     env.globals["cite"] = cite  # a global, so imported macros can cite too
     problems: list[Problem] = []
     parts: list[str] = []
-    order: list[str] = []
     for section in sections:
         name = the_plan.templates[section.name]
         context = {"brief": brief, "section": section}
@@ -212,13 +212,12 @@ def render_markdown(
         except TemplateProblem as err:
             problems.append(err.problem)
             continue
-        order += footnote_labels(text + "\n\n" + citations.stub_definitions(text))
         parts.append(text.strip("\n"))
     if problems:
         raise InvalidInput(problems)
     loader = env.loader
     assert isinstance(loader, RecordingLoader)
-    markdown = "\n\n".join([*parts, citations.definitions(order)]) + "\n"
+    markdown = CitedMarkdown(parts, citations.stub_definitions, citations.definitions)
     return markdown, loader.hash_used()
 
 

@@ -8,6 +8,7 @@ scanning the whole corpus again (the corpus may hold 100,000 extracts).
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 import weakref
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -17,6 +18,7 @@ from typing import TypeVar
 
 from brief.corpus import AnyExtract, Corpus
 from brief.corpus.models import Event, Judgment, OpenIssue, Statement
+from brief.corpus.provenance import normalize
 
 
 @dataclass
@@ -38,12 +40,16 @@ def _dated(extracts: list[AnyExtract]) -> _Dated:
     return _Dated([e.when.last for e in extracts], extracts)
 
 
+_TABLES = ("subject", "speaker", "actor", "issue", "background")
+
+
 @dataclass
 class ExtractIndex:
     by_subject: dict[str, _Dated]
     by_speaker: dict[str, _Dated]
     by_actor: dict[str, _Dated]  # event participants
     by_issue: dict[str, _Dated]
+    background: dict[str, _Dated]  # by subject: the background parts of sources
     members: dict[str, list[str]]  # country id -> ids of actors belonging to it
     judgments: dict[str, list[Judgment]]  # by subject, by date made
     issues: dict[str, list[OpenIssue]]  # by subject, by id
@@ -52,31 +58,21 @@ class ExtractIndex:
 
     @classmethod
     def build(cls, corpus: Corpus) -> ExtractIndex:
-        subject: dict[str, list[AnyExtract]] = defaultdict(list)
-        speaker: dict[str, list[AnyExtract]] = defaultdict(list)
-        actor: dict[str, list[AnyExtract]] = defaultdict(list)
-        issue: dict[str, list[AnyExtract]] = defaultdict(list)
+        tables: dict[str, dict[str, list[AnyExtract]]] = {t: defaultdict(list) for t in _TABLES}
         # One sort of the whole corpus: every list below is filled in order.
         ordered = sorted(corpus.extracts.values(), key=lambda e: (e.when.key, e.id))
         for extract in ordered:
-            for key in set(extract.subjects):
-                subject[key].append(extract)
-            for key in set(extract.issues):
-                issue[key].append(extract)
-            if isinstance(extract, Statement):
-                speaker[extract.speaker].append(extract)
-            elif isinstance(extract, Event):
-                for key in set(extract.actors):
-                    actor[key].append(extract)
+            _file(extract, tables)
         members: dict[str, list[str]] = defaultdict(list)
         for member in sorted(corpus.actors.values(), key=lambda a: a.id):
             if member.country:
                 members[member.country].append(member.id)
         return cls(
-            by_subject={k: _dated(v) for k, v in subject.items()},
-            by_speaker={k: _dated(v) for k, v in speaker.items()},
-            by_actor={k: _dated(v) for k, v in actor.items()},
-            by_issue={k: _dated(v) for k, v in issue.items()},
+            by_subject=_all_dated(tables["subject"]),
+            by_speaker=_all_dated(tables["speaker"]),
+            by_actor=_all_dated(tables["actor"]),
+            by_issue=_all_dated(tables["issue"]),
+            background=_all_dated(tables["background"]),
             members=dict(members),
             judgments=_by_subject(sorted(corpus.judgments.values(), key=lambda j: (j.made, j.id))),
             issues=_by_subject(sorted(corpus.issues.values(), key=lambda i: i.id)),
@@ -96,6 +92,80 @@ class ExtractIndex:
 
     def on_issue(self, issue_id: str, since: dt.date | None, until: dt.date) -> list[AnyExtract]:
         return _get(self.by_issue, issue_id, since, until)
+
+    def background_of(self, actor_id: str, until: dt.date) -> list[AnyExtract]:
+        """`about(actor_id, None, until)`, background parts only, in date order."""
+        return _get(self.background, actor_id, None, until)
+
+
+def normalise_quote(text: str) -> str:
+    """Quote text for comparison: typographic quotes, whitespace and outer quote marks ignored."""
+    return normalize(unicodedata.normalize("NFC", text)).strip("\"' ")
+
+
+QuoteKey = tuple[str, str]
+"""The same words of the same speaker: (speaker, normalised quote)."""
+
+
+def quote_key(statement: Statement) -> QuoteKey:
+    return (statement.speaker, normalise_quote(statement.quote))
+
+
+@dataclass
+class IssueHistory:
+    """Everything recorded on one issue (extracts tagged with it and those listed as its
+    evidence), in date order, with its statements grouped by speaker and words: the
+    latest development as of any day is then found from the end (`Assembly.issue_view`)
+    instead of by walking the whole history, which grows with the corpus."""
+
+    dated: _Dated
+    groups: dict[QuoteKey, list[Statement]]  # each in date order
+    keys: dict[str, QuoteKey]  # statement id -> its group
+
+    @classmethod
+    def build(cls, index: ExtractIndex, corpus: Corpus, issue: OpenIssue) -> IssueHistory:
+        tagged = index.by_issue.get(issue.id, _Dated()).extracts
+        listed = [corpus.extracts[i] for i in issue.evidence if i in corpus.extracts]
+        ordered = sorted({e.id: e for e in [*tagged, *listed]}.values(), key=_by_date)
+        groups: dict[QuoteKey, list[Statement]] = {}
+        keys: dict[str, QuoteKey] = {}
+        for extract in ordered:
+            if isinstance(extract, Statement):
+                key = keys[extract.id] = quote_key(extract)
+                groups.setdefault(key, []).append(extract)
+        return cls(_dated(ordered), groups, keys)
+
+
+def _by_date(extract: AnyExtract) -> tuple[tuple[dt.date, dt.date], str]:
+    return (extract.when.key, extract.id)
+
+
+def issue_history(corpus: Corpus, issue: OpenIssue) -> IssueHistory:
+    """The issue's history, built on first use (once per corpus)."""
+    histories: dict[str, IssueHistory] = per_corpus(corpus, "issue-histories", lambda _c: {})
+    if issue.id not in histories:
+        histories[issue.id] = IssueHistory.build(index_for(corpus), corpus, issue)
+    return histories[issue.id]
+
+
+def _file(extract: AnyExtract, tables: dict[str, dict[str, list[AnyExtract]]]) -> None:
+    """Add `extract` to each table's list of every key it is filed under."""
+    for key in set(extract.subjects):
+        tables["subject"][key].append(extract)
+    for key in set(extract.issues):
+        tables["issue"][key].append(extract)
+    if isinstance(extract, Statement):
+        tables["speaker"][extract.speaker].append(extract)
+    elif isinstance(extract, Event):
+        for key in set(extract.actors):
+            tables["actor"][key].append(extract)
+    if getattr(extract, "part", "body") == "background":
+        for key in set(extract.subjects):
+            tables["background"][key].append(extract)
+
+
+def _all_dated(table: dict[str, list[AnyExtract]]) -> dict[str, _Dated]:
+    return {key: _dated(extracts) for key, extracts in table.items()}
 
 
 R = TypeVar("R", Judgment, OpenIssue)

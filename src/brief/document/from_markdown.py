@@ -18,7 +18,7 @@ template writes is never silently dropped.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -82,6 +82,67 @@ def parse_markdown(text: str) -> tuple[Block, ...]:
         note_id: builder.note_inlines(note_tokens) for note_id, note_tokens in notes.items()
     }
     return tuple(builder.blocks(body))
+
+
+class CitedMarkdown:
+    """Markdown whose footnote texts can be written only once the order the references
+    are read in is known (the first note citing a source gives its full form), parsed
+    once: the body with placeholder definitions (`stubs(body)`), which gives that order
+    and the body's blocks; then the notes written for that order (`notes(order)`).
+
+    The same blocks and Markdown as parsing `markdown` itself: the body's tokens do not
+    depend on what its footnote definitions say, only on which labels are defined.
+    Where that may not hold (a reference read only inside an inline note), the body's
+    labels are read section by section and the whole Markdown parsed, as before.
+    """
+
+    def __init__(
+        self,
+        parts: Sequence[str],
+        stubs: Callable[[str], str],
+        notes: Callable[[list[str]], str],
+    ) -> None:
+        self._prefix = "".join(part + "\n\n" for part in parts)
+        self._env: dict[str, Any] = {}
+        tokens = _parser().parse(self._prefix + stubs(self._prefix) + "\n", self._env)
+        self._body, self._body_notes = _split_footnotes(tokens)
+        order = _labels(self._body)
+        self._one_parse = set(order) == _referenced(self._env)
+        if not self._one_parse:  # read section by section; `blocks` parses the whole
+            order = [ref for part in parts for ref in footnote_labels(f"{part}\n\n{stubs(part)}")]
+        self._order = order
+        self._notes = notes(order)
+        self.markdown = self._prefix + self._notes + "\n"
+
+    def blocks(self) -> tuple[Block, ...]:
+        """The document's blocks; `MarkdownError` (line in `markdown`) on anything else."""
+        if not self._one_parse:
+            return parse_markdown(self.markdown)
+        labelled = self._labelled_notes()
+        builder = _Builder()
+        for note_id, note_tokens in self._body_notes.items():
+            label = _label_of(self._env, note_id)
+            builder.notes[note_id] = labelled[label] if label else builder.note_inlines(note_tokens)
+        return tuple(builder.blocks(self._body))
+
+    def _labelled_notes(self) -> dict[str, tuple[Inline, ...]]:
+        """Each cited label's note, parsed on its own after a line referencing them all
+        (so each is kept), with the body's link reference definitions in reach."""
+        labels = list(dict.fromkeys(self._order))
+        head = "".join(f"[^{label}]" for label in labels) + "\n\n"
+        env: dict[str, Any] = {"references": dict(self._env.get("references", {}))}
+        tokens = _parser().parse(head + self._notes + "\n", env)
+        _body, notes = _split_footnotes(tokens)
+        builder = _Builder()
+        out: dict[str, tuple[Inline, ...]] = {}
+        try:
+            for note_id, note_tokens in notes.items():
+                out[str(_label_of(env, note_id))] = builder.note_inlines(note_tokens)
+        except MarkdownError as err:
+            if err.line is not None:  # a line of `markdown`, not of this parse
+                err.line += self._prefix.count("\n") - head.count("\n")
+            raise
+        return out
 
 
 def _split_footnotes(tokens: list[Token]) -> tuple[list[Token], dict[int, list[Token]]]:
@@ -260,13 +321,29 @@ def _closing(tokens: list[Token], i: int) -> int:
     raise MarkdownError("unbalanced Markdown", _line(tokens[i]))
 
 
-def footnote_labels(text: str) -> list[str]:
-    """Labels of the footnote references in `text`, in reading order (defined ones only)."""
-    tokens = _parser().parse(text, {})
-    body, _notes = _split_footnotes(tokens)
+def _labels(body: list[Token]) -> list[str]:
+    """Labels of the footnote references in `body`, in reading order."""
     labels: list[str] = []
     for token in body:
         for child in token.children or []:
             if child.type == "footnote_ref" and child.meta.get("label"):
                 labels.append(child.meta["label"])
     return labels
+
+
+def _referenced(env: dict[str, Any]) -> set[str]:
+    """The labels a parse read as footnote references."""
+    listed = env.get("footnotes", {}).get("list", {})
+    return {note["label"] for note in listed.values() if note.get("label")}
+
+
+def _label_of(env: dict[str, Any], note_id: int) -> str | None:
+    """The label of a parse's note `note_id`; None for an inline note (`^[...]`)."""
+    label = env["footnotes"]["list"][note_id].get("label")
+    return str(label) if label else None
+
+
+def footnote_labels(text: str) -> list[str]:
+    """Labels of the footnote references in `text`, in reading order (defined ones only)."""
+    body, _notes = _split_footnotes(_parser().parse(text, {}))
+    return _labels(body)

@@ -559,3 +559,32 @@ def test_less_common_cue_verbs_attribute_the_quote(cue: str) -> None:
     found = extract(text, [], [])
     assert [q.speaker for q in found.quotes] == ["karel-brandt"]
     assert found.quotes[0].rule == "before"
+
+
+def test_a_name_before_a_role_apposition_is_the_speaker() -> None:
+    text = (
+        "Harbour vote\n"
+        "Jane Roe, president and chief executive of the Riverton Harbour Board stated, "
+        "“The dredging will start in spring whatever the council decides.”\n"
+    )
+    found = extract(text, [], [])
+    assert [q.speaker for q in found.quotes] == ["jane-roe"]
+
+
+def test_a_former_official_is_an_unnamed_speaker() -> None:
+    text = (
+        "Harbour vote\n"
+        "“Nobody in the ministry read the survey,” one former harbour official said.\n"
+    )
+    (quote,) = extract(text, [], []).quotes
+    assert quote.speaker == "unnamed-former-harbour-official"
+
+
+def test_a_possessive_her_after_a_mans_name_does_not_make_him_a_woman() -> None:
+    text = (
+        "Harbour vote\n"
+        "Karel Brandt told the council that Jane Roe had misled it.\n"
+        "Brandt said the survey was only the latest problem in her long career.\n"
+        "“Nobody in the ministry ever read the survey,” he said.\n"
+    )
+    assert speaker_of(text, "Nobody in the ministry", actors=[]) == "karel-brandt"

@@ -510,7 +510,31 @@ def _np_before(prefix: str, verb_start: int) -> tuple[int, int]:
     start = cut
     while start < end and head[start].isspace():
         start += 1
+    named = _name_before_apposition(head, start)
+    if named is not None:
+        return named
     return _past_connectives(head, start, end), end
+
+
+def _name_before_apposition(head: str, start: int) -> tuple[int, int] | None:
+    """`Jane Roe, president and CEO of the Riverton Institute stated`: the segment
+    before the verb is a lowercase apposition; the subject is the name before it."""
+    first = head[start:].split()[:1]
+    roles = words_of("role_nouns") | words_of("title_words")
+    if not first or not first[0][:1].islower() or first[0].casefold() not in roles:
+        return None
+    comma = head.rfind(",", 0, start)
+    if comma == -1 or head[comma + 1 : start].strip():
+        return None
+    before = max(head.rfind(c, 0, comma) for c in ",;:()–—") + 1
+    segment = head[before:comma]
+    name_start = before + len(segment) - len(segment.lstrip())
+    words = segment.split()
+    if not words or not words[0][:1].isupper() or len(words) > 6:
+        return None
+    if words[0].casefold() in words_of("sentence_openers"):
+        return None  # `In a statement, the ministry said`: an opener, not a name
+    return name_start, comma
 
 
 def _past_connectives(head: str, start: int, end: int) -> int:

@@ -588,3 +588,20 @@ def test_a_possessive_her_after_a_mans_name_does_not_make_him_a_woman() -> None:
         "“Nobody in the ministry ever read the survey,” he said.\n"
     )
     assert speaker_of(text, "Nobody in the ministry", actors=[]) == "karel-brandt"
+
+
+def test_a_headline_opening_with_a_name_and_a_colon_is_that_persons_quote() -> None:
+    text = (
+        "Karel Brandt: Harbour Plan ‘Will Sink the Whole Fishing Fleet.’\n"
+        "Karel Brandt, a former harbour engineer, spoke in Riverton on Monday.\n"
+    )
+    (quote,) = extract(text, [], []).quotes
+    assert (quote.speaker, quote.rule) == ("karel-brandt", "headline")
+
+
+def test_a_headline_about_a_person_is_not_their_quote() -> None:
+    text = (
+        "Harbour Board On Karel Brandt: ‘We Never Asked Him to Resign Today.’\n"
+        "Karel Brandt, a former harbour engineer, left the board on Monday.\n"
+    )
+    assert [q.speaker for q in extract(text, [], []).quotes] == [None]

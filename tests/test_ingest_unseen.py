@@ -559,3 +559,49 @@ def test_less_common_cue_verbs_attribute_the_quote(cue: str) -> None:
     found = extract(text, [], [])
     assert [q.speaker for q in found.quotes] == ["karel-brandt"]
     assert found.quotes[0].rule == "before"
+
+
+def test_a_name_before_a_role_apposition_is_the_speaker() -> None:
+    text = (
+        "Harbour vote\n"
+        "Jane Roe, president and chief executive of the Riverton Harbour Board stated, "
+        "“The dredging will start in spring whatever the council decides.”\n"
+    )
+    found = extract(text, [], [])
+    assert [q.speaker for q in found.quotes] == ["jane-roe"]
+
+
+def test_a_former_official_is_an_unnamed_speaker() -> None:
+    text = (
+        "Harbour vote\n"
+        "“Nobody in the ministry read the survey,” one former harbour official said.\n"
+    )
+    (quote,) = extract(text, [], []).quotes
+    assert quote.speaker == "unnamed-former-harbour-official"
+
+
+def test_a_possessive_her_after_a_mans_name_does_not_make_him_a_woman() -> None:
+    text = (
+        "Harbour vote\n"
+        "Karel Brandt told the council that Jane Roe had misled it.\n"
+        "Brandt said the survey was only the latest problem in her long career.\n"
+        "“Nobody in the ministry ever read the survey,” he said.\n"
+    )
+    assert speaker_of(text, "Nobody in the ministry", actors=[]) == "karel-brandt"
+
+
+def test_a_headline_opening_with_a_name_and_a_colon_is_that_persons_quote() -> None:
+    text = (
+        "Karel Brandt: Harbour Plan ‘Will Sink the Whole Fishing Fleet.’\n"
+        "Karel Brandt, a former harbour engineer, spoke in Riverton on Monday.\n"
+    )
+    (quote,) = extract(text, [], []).quotes
+    assert (quote.speaker, quote.rule) == ("karel-brandt", "headline")
+
+
+def test_a_headline_about_a_person_is_not_their_quote() -> None:
+    text = (
+        "Harbour Board On Karel Brandt: ‘We Never Asked Him to Resign Today.’\n"
+        "Karel Brandt, a former harbour engineer, left the board on Monday.\n"
+    )
+    assert [q.speaker for q in extract(text, [], []).quotes] == [None]

@@ -30,23 +30,62 @@ def attribute(text: str, quotes: list[Quotation], resolver: Resolver) -> list[At
     results: list[Attributed] = []
     for index, quote in enumerate(quotes):
         para_start, para_end = _paragraph_of(text, quote.start)
-        found = (
-            _after(text, quote, quotes, resolver, para_end)
-            or _before(text, quote, quotes, resolver, para_start)
-            or _after_clause(text, quote, quotes, resolver, para_end)
-        )
-        if found is not None and found.speaker is None:
-            found = _described(found, resolver)
-        if found is None:
-            found = _after_fragment(text, quote, quotes, resolver, para_start)
-        if found is not None and found.speaker is None:
-            found = _described(found, resolver)
+        found = _own_attribution(text, quote, quotes, resolver, (para_start, para_end))
         if found is None:
             found = _continuation(text, quote, results, quotes[:index], resolver, para_start)
         resolver.note(found)
         results.append(found)
     results = _interrupted(text, results)
     return [r for r in results if not _partial(text, r) and not _repeated(text, r, results)]
+
+
+def _own_attribution(
+    text: str,
+    quote: Quotation,
+    quotes: list[Quotation],
+    resolver: Resolver,
+    paragraph: tuple[int, int],
+) -> Attributed | None:
+    """The attribution the quote's own sentence, fragment or headline makes, if any."""
+    para_start, para_end = paragraph
+    found = (
+        _after(text, quote, quotes, resolver, para_end)
+        or _before(text, quote, quotes, resolver, para_start)
+        or _after_clause(text, quote, quotes, resolver, para_end)
+    )
+    if found is not None and found.speaker is None:
+        found = _described(found, resolver)
+    if found is None:
+        found = _after_fragment(text, quote, quotes, resolver, para_start)
+    if found is not None and found.speaker is None:
+        found = _described(found, resolver)
+    if found is None and para_start == 0:
+        found = _headline(text, quote, resolver)
+    return found
+
+
+_HEADLINE_SPEAKER = re.compile(
+    r"(?P<np>[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,4}?)(?::\s|\s(?P<verb>[A-Z][a-z]+)\s)"
+)
+_HEADLINE_STOPS = {"on", "of", "for", "to", "in", "at", "about", "with", "and", "after", "over"}
+
+
+def _headline(text: str, quote: Quotation, resolver: Resolver) -> Attributed | None:
+    """`Jane Roe: Harbour Plan ‘Dead in the Water’`, `Jane Roe Says …‘…’`: a headline
+    that opens with a person's name and a colon or a (capitalised) cue verb."""
+    match = _HEADLINE_SPEAKER.match(text, 0, quote.open_mark)
+    if match is None:
+        return None
+    verb = match.group("verb")
+    if verb is not None and not _VERB.fullmatch(verb.casefold()):
+        return None
+    words = match.group("np").split()
+    if any(w.casefold() in _HEADLINE_STOPS for w in words):
+        return None  # `Minister On Jane Roe:`: the name is what the headline is about
+    speaker = resolver.resolve(match.start("np"), match.end("np"), quote.start)
+    if speaker is None or speaker.kind != "person":
+        return None
+    return _make(quote, speaker, match.start("np"), match.end("np"), "headline")
 
 
 def _interrupted(text: str, results: list[Attributed]) -> list[Attributed]:
@@ -510,7 +549,31 @@ def _np_before(prefix: str, verb_start: int) -> tuple[int, int]:
     start = cut
     while start < end and head[start].isspace():
         start += 1
+    named = _name_before_apposition(head, start)
+    if named is not None:
+        return named
     return _past_connectives(head, start, end), end
+
+
+def _name_before_apposition(head: str, start: int) -> tuple[int, int] | None:
+    """`Jane Roe, president and CEO of the Riverton Institute stated`: the segment
+    before the verb is a lowercase apposition; the subject is the name before it."""
+    first = head[start:].split()[:1]
+    roles = words_of("role_nouns") | words_of("title_words")
+    if not first or not first[0][:1].islower() or first[0].casefold() not in roles:
+        return None
+    comma = head.rfind(",", 0, start)
+    if comma == -1 or head[comma + 1 : start].strip():
+        return None
+    before = max(head.rfind(c, 0, comma) for c in ",;:()–—") + 1
+    segment = head[before:comma]
+    name_start = before + len(segment) - len(segment.lstrip())
+    words = segment.split()
+    if not words or not words[0][:1].isupper() or len(words) > 6:
+        return None
+    if words[0].casefold() in words_of("sentence_openers"):
+        return None  # `In a statement, the ministry said`: an opener, not a name
+    return name_start, comma
 
 
 def _past_connectives(head: str, start: int, end: int) -> int:

@@ -32,6 +32,7 @@ _RULES = {
     "continuation-paragraph": "runs on from the quote that ended the previous paragraph",
     "continuation-fragment": "continues a short quoted fragment attributed right after it",
     "continuation-forward": "cut by an aside; the piece that completes it is attributed",
+    "headline": "the headline opens with the speaker's name and a colon or cue verb",
     "name-colon": "the speaker's name and a colon right before the quote",
     "introduced": "introduced by the sentence that ends the previous paragraph",
     "introduced-subject": "the subject of the sentence ending in a colon that closes the "

@@ -221,7 +221,13 @@ class Resolver:
             if m.start > mention.end and m.kind == "person" and m.actor != mention.actor
         ]
         limit = min([len(following), *others])
-        pronoun = re.search(r"\b(he|him|his|she|her|hers)\b", following[:limit], re.I)
+        # Pronouns inside quotations are the speaker's words about others; `him`/`her`
+        # are as often someone else (`Roe criticised her rival`): they count only when
+        # no `he`/`she`/`his` follows.
+        narrative = re.sub(r"[“\"][^”\"]*[”\"]", " ", following[:limit])
+        pronoun = re.search(r"\b(he|his|she|hers)\b", narrative, re.I) or re.search(
+            r"\b(him|her)\b", narrative, re.I
+        )
         if pronoun is None:
             return None
         return "m" if pronoun.group(1).lower() in {"he", "him", "his"} else "f"

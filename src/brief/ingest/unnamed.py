@@ -29,6 +29,8 @@ _CUT = re.compile(rf"\s(?:{alternation('phrase_cuts')}|{alternation('description
 MAX_NAME_WORDS = 14
 _DEFINITE = {"the", "this", "that"}
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you"}
+_ADJECTIVES = {"former", "then"}
+"""Determiners that are adjectives inside a description (`one former aide`)."""
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ def description(phrase: str) -> Description | None:
     head_pattern = r"[A-Za-z][A-Za-z-]*[a-z]" if first in INDEFINITE else r"[a-z][a-z-]*[a-z]"
     if not re.fullmatch(head_pattern, last) or last.casefold() in words("not_description_heads"):
         return None
-    if any(_not_in_a_noun_phrase(t) for t in tokens[1:]):
+    if any(_not_in_a_noun_phrase(t) for t in tokens[1:] if t.casefold() not in _ADJECTIVES):
         return None  # `the complex filled with`, `an investment he`: a clause
     head = last if last[:1].isupper() else fold(last)
     as_written = " ".join(whole.split()[:MAX_NAME_WORDS])

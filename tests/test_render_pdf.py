@@ -11,6 +11,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import doc_strategies
 from brief.api import write_document
@@ -311,6 +312,17 @@ def test_plex_faces_are_the_files_fontpkg_names() -> None:
 
     for weight, style in _FACES.values():
         assert plex_path(weight, style) == fontpkg.path("IBM Plex Serif", weight, style)
+
+
+@given(st.integers(min_value=0, max_value=0xFFFFFF))
+def test_markup_colours_are_the_theme_colours(value: int) -> None:
+    # Links and note numbers take the theme's colour through the paragraph markup.
+    from reportlab.lib.colors import HexColor, toColor
+
+    from brief.render.pdf.styles import markup_color
+
+    colour = HexColor(f"#{value:06x}")
+    assert toColor(markup_color(colour)).rgba() == colour.rgba()
 
 
 @pytest.mark.client

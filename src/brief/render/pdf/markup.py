@@ -14,7 +14,7 @@ from reportlab.lib.colors import Color
 from brief.document import Emphasis, Inline, LineBreak, Link, Note, Strong, Text
 from brief.render.pdf.fallback import Fallback
 from brief.render.pdf.fonts import FAMILY
-from brief.render.pdf.styles import ACCENT, LINK, hex_color
+from brief.render.pdf.styles import ACCENT, LINK, markup_color
 from brief.render.typography import curly_apostrophes
 from brief.render.xml_text import quoteattr
 
@@ -61,8 +61,8 @@ class Inliner:
 
     def __init__(self, accent: Color = ACCENT, link: Color = LINK) -> None:
         self.notes: list[Note] = []
-        self.accent = hex_color(accent)  # note numbers
-        self.link = hex_color(link)
+        self.accent = markup_color(accent)  # note numbers
+        self.link = markup_color(link)
 
     def markup(self, children: tuple[Inline, ...], *, in_note: bool = False) -> str:
         return "".join(self._inline(node, in_note) for node in children)

@@ -642,3 +642,14 @@ def test_the_outlet_after_telling_is_not_the_speaker() -> None:
         "has shown me a single error in it.”\n"
     )
     assert speaker_of(text, "single error") == "karel-brandt"
+
+
+def test_a_pronoun_inside_a_long_quotation_does_not_set_the_speakers_gender() -> None:
+    long_quote = (
+        "The minister has told us for two years that the survey was done, that her "
+        "engineers checked every quay wall, that the dredging could start at once, and "
+        "that nobody needed to see the figures before the vote. None of that was true, "
+        "and the harbour board knew it long before the council did"
+    )
+    text = f"Harbour vote\nKarel Brandt spoke after the vote.\n“{long_quote},” he said.\n"
+    assert speaker_of(text, "None of that was true", actors=[]) == "karel-brandt"

@@ -605,3 +605,51 @@ def test_a_headline_about_a_person_is_not_their_quote() -> None:
         "Karel Brandt, a former harbour engineer, left the board on Monday.\n"
     )
     assert [q.speaker for q in extract(text, [], []).quotes] == [None]
+
+
+def test_a_quote_after_a_sentence_of_reported_speech_is_that_speakers() -> None:
+    text = (
+        "Harbour vote\n"
+        "Karel Brandt said the harbour survey was badly flawed. “Nobody in the ministry "
+        "ever read it from start to finish.”\n"
+    )
+    (quote,) = extract(text, [], []).quotes
+    assert (quote.speaker, quote.rule) == ("karel-brandt", "sentence-before")
+
+
+def test_a_quote_after_a_sentence_without_a_cue_verb_stays_unattributed() -> None:
+    text = (
+        "Harbour vote\n"
+        "Karel Brandt walked out of the harbour meeting early. “Nobody in the ministry "
+        "ever read it from start to finish.”\n"
+    )
+    assert [q.speaker for q in extract(text, [], []).quotes] == [None]
+
+
+def test_a_cue_verb_before_the_speaker_before_the_quote() -> None:
+    text = (
+        "Harbour vote\n"
+        "In short, explained Riverton Radio moderator Jane Roe: “What does the survey have "
+        "to do with the dredging contract?”\n"
+    )
+    assert speaker_of(text, "dredging contract", actors=[]) == "jane-roe"
+
+
+def test_the_outlet_after_telling_is_not_the_speaker() -> None:
+    text = (
+        "Harbour vote\n"
+        "Karel Brandt defended the survey on Monday, telling the Coastal Courier, “Nobody "
+        "has shown me a single error in it.”\n"
+    )
+    assert speaker_of(text, "single error") == "karel-brandt"
+
+
+def test_a_pronoun_inside_a_long_quotation_does_not_set_the_speakers_gender() -> None:
+    long_quote = (
+        "The minister has told us for two years that the survey was done, that her "
+        "engineers checked every quay wall, that the dredging could start at once, and "
+        "that nobody needed to see the figures before the vote. None of that was true, "
+        "and the harbour board knew it long before the council did"
+    )
+    text = f"Harbour vote\nKarel Brandt spoke after the vote.\n“{long_quote},” he said.\n"
+    assert speaker_of(text, "None of that was true", actors=[]) == "karel-brandt"

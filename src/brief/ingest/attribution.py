@@ -313,7 +313,31 @@ def _before(
         return _named_colon(text, quote, resolver, start, prefix) or _subject_colon(
             text, quote, resolver, start, prefix
         )
-    return _before_verbs(quote, resolver, start, prefix, verbs)
+    return _inverted_before(quote, resolver, start, prefix) or _before_verbs(
+        quote, resolver, start, prefix, verbs
+    )
+
+
+_INVERTED_BEFORE = re.compile(
+    rf"(?:^\s*|[,;]\s+)(?:{VERB})\s+(?P<np>[^,:;“”\"]{{2,60}}?)\s*[:,]\s*$"
+)
+
+
+def _inverted_before(
+    quote: Quotation, resolver: Resolver, start: int, prefix: str
+) -> Attributed | None:
+    """`Said Jane Roe, “…`, `In short, explained moderator Jane Roe: “…`: the cue verb
+    first, then the speaker, right before the quote."""
+    match = _INVERTED_BEFORE.search(prefix)
+    if match is None or re.search(r"\b(?:tell|told|ask|wr(?:ite|ote|iting))", match.group(0)):
+        return None  # `telling Reuters, “…`, `wrote in The Times: “…`: no speaker after these
+    if not match.group("np")[:1].isupper():
+        return None  # `said of Roe: “…`, `said in an op-ed: “…`: no speaker phrase
+    np_start, np_end = start + match.start("np"), start + match.end("np")
+    speaker = resolver.resolve(np_start, np_end, quote.start)
+    if speaker is None:
+        return None
+    return _make(quote, speaker, np_start, np_end, "before")
 
 
 def _before_verbs(
@@ -613,7 +637,9 @@ def _continuation(
             return Attributed(
                 quote, previous.speaker, None, None, "continuation-paragraph", previous.evidence
             )
-    introduced = _introduced(text, quote, earlier, resolver, para_start)
+    introduced = _introduced(text, quote, earlier, resolver, para_start) or _sentence_before(
+        text, quote, earlier, resolver, para_start
+    )
     if introduced is not None:
         return introduced
     return Attributed(quote, None, None, None, "unattributed")
@@ -661,18 +687,43 @@ def _introduced(
     last_start = sentence_start(text, before[1] - 1, before[0], quotes)
     sentence = text[last_start : before[1]]
     colon = sentence.rstrip().endswith(":")
+    rule = "introduced" if colon else "reported-speech-before"
+    found = _reported_by(quote, resolver, last_start, sentence, rule)
+    if found is None and colon:
+        return _introduced_by_subject(quote, resolver, last_start, sentence)
+    return found
+
+
+def _reported_by(
+    quote: Quotation, resolver: Resolver, start: int, sentence: str, rule: str
+) -> Attributed | None:
+    """The speaker whose words the sentence (at `start`) reports with a cue verb."""
     for verb in _VERB.finditer(sentence):
         np_start, np_end = _np_before(sentence, verb.start())
         if np_end <= np_start or _participle(sentence[: verb.start()]):
             continue
         if not _looks_like_speaker(sentence[np_start:np_end]):
             break
-        speaker = resolver.resolve(last_start + np_start, last_start + np_end, quote.start)
+        speaker = resolver.resolve(start + np_start, start + np_end, quote.start)
         if speaker is not None:
-            rule = "introduced" if colon else "reported-speech-before"
-            return _make(quote, speaker, last_start + np_start, last_start + np_end, rule)
+            return _make(quote, speaker, start + np_start, start + np_end, rule)
         break
-    return _introduced_by_subject(quote, resolver, last_start, sentence) if colon else None
+    return None
+
+
+def _sentence_before(
+    text: str, quote: Quotation, quotes: list[Quotation], resolver: Resolver, para_start: int
+) -> Attributed | None:
+    """`Roe said the survey was flawed. “Nobody read it.”`: a quote opening its sentence
+    after a sentence of the same paragraph that reports someone's words."""
+    before = text[para_start : quote.open_mark].rstrip()
+    if not before or before[-1] not in ".:!?":
+        return None
+    start = sentence_start(text, para_start + len(before) - 1, para_start, quotes)
+    if any(start <= q.open_mark < quote.open_mark for q in quotes):
+        return None  # the sentence before quotes someone: its own attribution rules
+    return _reported_by(quote, resolver, start, text[start : para_start + len(before)],
+                        "sentence-before")  # fmt: skip
 
 
 def _introduced_by_subject(

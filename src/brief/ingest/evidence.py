@@ -37,6 +37,7 @@ _RULES = {
     "introduced": "introduced by the sentence that ends the previous paragraph",
     "introduced-subject": "the subject of the sentence ending in a colon that closes the "
     "previous paragraph (no cue verb)",
+    "sentence-before": "the sentence before it in the paragraph reports this speaker's words",
     "reported-speech-before": "the previous paragraph reports this speaker's words",
     "transcript": "transcript line: the speaker's name before a colon",
     "unattributed": "no attribution in its sentence, its paragraph or the paragraph before",

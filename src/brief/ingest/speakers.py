@@ -224,7 +224,7 @@ class Resolver:
         # Pronouns inside quotations are the speaker's words about others; `him`/`her`
         # are as often someone else (`Roe criticised her rival`): they count only when
         # no `he`/`she`/`his` follows.
-        narrative = re.sub(r"[“\"][^”\"]*[”\"]", " ", following[:limit])
+        narrative = re.sub(r"[“\"][^”\"]*(?:[”\"]|$)", " ", following[:limit])
         pronoun = re.search(r"\b(he|his|she|hers)\b", narrative, re.I) or re.search(
             r"\b(him|her)\b", narrative, re.I
         )

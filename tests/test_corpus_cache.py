@@ -56,6 +56,28 @@ def test_unchanged_workspace_is_served_from_the_cache_as_loaded(
     assert again.root == ws
 
 
+def test_a_corpus_cached_in_parts_reads_back_whole_and_in_order(
+    ws: Path, cache_dir: Path, checks_forbidden, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "CHUNK", 1)  # extracts are written one per pickle
+    first = load_corpus(ws)
+    assert len(first.extracts) > 1
+    checks_forbidden()
+    again = load_corpus(ws)
+    assert list(again.extracts.items()) == list(first.extracts.items())
+    assert again.sources == first.sources and again.issues == first.issues
+
+
+def test_a_cache_entry_cut_short_means_loading_afresh(
+    ws: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "CHUNK", 1)
+    first = load_corpus(ws)
+    for entry in cache_dir.glob("*.pickle"):
+        entry.write_bytes(entry.read_bytes()[: entry.stat().st_size * 2 // 3])
+    assert list(load_corpus(ws).extracts.items()) == list(first.extracts.items())
+
+
 def test_a_copy_elsewhere_is_served_with_its_own_root(
     ws: Path, cache_dir: Path, tmp_path: Path, checks_forbidden
 ) -> None:

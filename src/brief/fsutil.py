@@ -16,7 +16,7 @@ import os
 import re
 import secrets
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -149,12 +149,18 @@ def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
-def write_cache_entry(path: Path, data: bytes, pattern: str, keep: int) -> None:
-    """Write one entry of a cache folder, then keep the `keep` newest entries
-    matching `pattern` there. A read-only or full cache folder costs speed, not
-    correctness: nothing is raised."""
+def write_cache_entry(
+    path: Path, data: bytes | Callable[[BinaryIO], None], pattern: str, keep: int
+) -> None:
+    """Write one entry of a cache folder (`data`, or what `data(file)` writes), then keep
+    the `keep` newest entries matching `pattern` there. A read-only or full cache folder
+    costs speed, not correctness: nothing is raised."""
     try:
-        atomic_write_bytes(path, data)
+        if callable(data):
+            with atomic_writer(path) as handle:
+                data(handle)
+        else:
+            atomic_write_bytes(path, data)
         entries = path.parent.glob(pattern)
         newest = sorted(entries, key=lambda p: p.stat().st_mtime, reverse=True)
         for old in newest[keep:]:

@@ -37,6 +37,7 @@ import pickle
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from brief import __version__
 from brief.corpus.corpus import Corpus, SourceTexts
@@ -174,11 +175,12 @@ def load_cached(root: Path, load: Callable[[Path], Corpus]) -> Corpus:
 
 def _restore(path: Path, root: Path, files: dict[str, bytes]) -> Corpus | None:
     try:
-        raw = path.read_bytes()
+        file = path.open("rb")
     except OSError:  # not cached yet
         return None
     try:
-        saved = pickle.loads(raw)
+        with file:  # read as it is unpickled: never the whole pickle beside the corpus
+            saved = _load(file)
         corpus: Corpus = saved["corpus"]
         corpus.root = root
         corpus.input_files = {rel: files[rel] for rel in saved["input_files"]}
@@ -214,10 +216,35 @@ def _store(path: Path, corpus: Corpus, files: dict[str, bytes]) -> None:
     # Texts and raw bytes are re-read on every load anyway (for the key), so they are
     # not stored; the copy keeps the caller's corpus intact.
     bare = dataclasses.replace(corpus, root=Path("."), texts=SourceTexts(), input_files={})
-    data = pickle.dumps(
-        {"corpus": bare, "input_files": sorted(corpus.input_files), "texts": text_paths},
-        protocol=pickle.HIGHEST_PROTOCOL,
-    )
     from brief.fsutil import write_cache_entry
 
-    write_cache_entry(path, data, "*.pickle", KEEP)
+    write_cache_entry(path, lambda file: _dump(bare, corpus, text_paths, file), "*.pickle", KEEP)
+
+
+CHUNK = 5000
+"""Extracts per pickle in a cache entry."""
+
+
+def _dump(bare: Corpus, corpus: Corpus, text_paths: dict[str, str], file: BinaryIO) -> None:
+    """The corpus without its extracts, then its extracts in pickles of `CHUNK`, written
+    as they are made: neither the whole pickle (~70 MB for 10,000 sources) nor the
+    pickler's memo of every object (~80 MB) is ever in memory beside the corpus."""
+    items = list(bare.extracts.items())
+    head = {
+        "corpus": dataclasses.replace(bare, extracts={}),
+        "input_files": sorted(corpus.input_files),
+        "texts": text_paths,
+        "chunks": -(-len(items) // CHUNK),
+    }
+    pickle.dump(head, file, protocol=pickle.HIGHEST_PROTOCOL)
+    for start in range(0, len(items), CHUNK):
+        pickle.dump(dict(items[start : start + CHUNK]), file, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _load(file: BinaryIO) -> dict[str, Any]:
+    """What `_dump` wrote, the corpus whole again."""
+    saved: dict[str, Any] = pickle.load(file)
+    extracts = saved["corpus"].extracts
+    for _ in range(saved["chunks"]):
+        extracts.update(pickle.load(file))
+    return saved

@@ -351,7 +351,8 @@ def _read_text(root: Path, rel: str, source: Source, loaded: Loaded) -> None:
         message = f"file not found: {text_rel}" if why == "not found" else f"{text_rel}: {why}"
         loaded.findings.append(Finding(rel, ("text",), message))
         return
-    _read(text_rel, raw, loaded)
+    # Not kept: no problem is located in a text, and the checks read it again when asked.
+    _read(text_rel, raw, loaded, keep=False)
     digest = hashlib.sha256(raw).hexdigest()
     if digest != source.sha256:
         loaded.findings.append(
@@ -366,16 +367,20 @@ def _read_text(root: Path, rel: str, source: Source, loaded: Loaded) -> None:
         loaded.findings.append(Finding(rel, ("text",), f"{text_rel}: {problem}"))
         return
     try:
-        corpus.texts[source.id] = decode_utf8(text_rel, raw)
+        decode_utf8(text_rel, raw)
     except NotLoaded as error:
         loaded.problems.append(error.problem)
         return
+    # Read again when asked (as after loading): 10,000 texts held at once as str
+    # took ~100 MB while the corpus was checked.
     corpus.texts.on_disk(source.id, text_path, corpus.input_files[text_rel])
 
 
-def _read(rel: str, raw: bytes, loaded: Loaded) -> None:
-    """An input file read: its bytes kept while loading, its digest for good."""
-    loaded.raw[rel] = raw
+def _read(rel: str, raw: bytes, loaded: Loaded, *, keep: bool = True) -> None:
+    """An input file read: its bytes kept while loading (`keep`: to locate problems in),
+    its digest for good."""
+    if keep:
+        loaded.raw[rel] = raw
     loaded.corpus.input_files[rel] = hashlib.sha256(raw).digest()
 
 

@@ -20,6 +20,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from brief.render.pdf.font_cache import tt_font
 from brief.render.pdf.theme import FACES, FontFiles
 
 FAMILY = "PlexSerif"
@@ -58,7 +59,7 @@ def plex_path(weight: int, style: str) -> Path:
 @functools.cache
 def _register(name: str) -> str:
     weight, style = _FACES[name]
-    pdfmetrics.registerFont(TTFont(name, str(plex_path(weight, style))))
+    pdfmetrics.registerFont(tt_font(name, plex_path(weight, style)))
     return name
 
 

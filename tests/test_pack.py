@@ -34,6 +34,21 @@ def ws(tmp_path: Path) -> Path:
     return make_workspace(tmp_path / "ws")
 
 
+def test_changes_never_claim_this_week_for_a_date_known_only_to_the_month(ws: Path) -> None:
+    # 2024-W44 runs 28 October to 3 November; Rutte's and Smith's remarks are dated
+    # only "October 2024": they may fall in the week, or weeks before it.
+    result = pack(ws, "--week", "2024-W44", "--formats", "md")
+    assert result.exit_code == 0, result.output
+    changes = (ws / "output" / "packs" / "2024-W44" / "changes.md").read_text("utf-8")
+    assert "Latest development this week" not in changes
+    assert (
+        "Latest development dated only October 2024 (may be this week): "
+        "Kosovo and NATO's Partnership for Peace"
+    ) in changes
+    # The words as the briefs print them: the source's error marked, not mended.
+    assert "(P4P \\[sic\\])" in changes
+
+
 def test_pack_w38_writes_every_brief_and_a_manifest(ws: Path) -> None:
     result = pack(ws, "--week", "2024-W38", "--formats", "md,docx")
     assert result.exit_code == 0, result.output
@@ -60,6 +75,10 @@ def test_pack_w38_writes_every_brief_and_a_manifest(ws: Path) -> None:
     changes = (folder / "changes.md").read_text("utf-8")
     assert changes.startswith("# What changed in 2024-W38")
     assert "Goffus" in changes  # his 17 September 2024 meetings are that week's news
+    assert (
+        "Latest development this week: Reopening of the Ibar bridge in Mitrovica to road "
+        "traffic, 17 September 2024"
+    ) in changes
     lines = changes.splitlines()
 
     def line_of(extract_id: str, section: str) -> str:
@@ -68,7 +87,7 @@ def test_pack_w38_writes_every_brief_and_a_manifest(ws: Path) -> None:
 
     # Reported speech is worded as in the briefs, never put in quotation marks.
     reported = line_of("twb-goffus-1", "Kosovo: country brief")
-    assert "Tom Goffus: *Reported:* He stressed the need" in reported
+    assert "Tom Goffus: *Reported:* \\[Goffus\\] stressed the need" in reported
     assert "“He stressed" not in changes
     direct = line_of("twb-goffus-2", "Kosovo: country brief")
     assert "Tom Goffus: “decisions must be taken through dialogue" in direct

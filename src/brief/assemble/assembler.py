@@ -41,6 +41,7 @@ from brief.assemble.sections import (
     StatusView,
 )
 from brief.assemble.subjects import Subject
+from brief.assemble.words import printed_words
 from brief.corpus import AnyExtract, Corpus
 from brief.corpus.models import (
     CREDIBILITY_LABELS,
@@ -58,10 +59,8 @@ from brief.corpus.models import (
 )
 from brief.dates import PartialDate, describe_cutoff
 from brief.document.dates import long_date
-from brief.typography import excerpt_text, mark_sic, normalise_apostrophes
 
 MAX_ISSUE_EVIDENCE = 4
-_PRONOUNS = {"he", "she", "they", "it"}
 # Actor kinds that are not players in a country's affairs in their own right.
 _NOT_ACTORS = {ActorKind.OUTLET}
 
@@ -184,7 +183,7 @@ class Assembly:
                 speaker_id=extract.speaker,
                 speaker_role=self.role_at(extract.speaker, extract.date),
                 occasion=extract.occasion,
-                quote=self.printed_words(extract),
+                quote=printed_words(extract, self.corpus),
                 verbatim=extract.quote,
                 direct=extract.mode == "direct",
                 reported_by=self.name(extract.reported_by) if extract.reported_by else None,
@@ -208,26 +207,6 @@ class Assembly:
             if i in self.corpus.extracts
         )
         return [self.ref(e) for e in confirming]
-
-    def printed_words(self, statement: Statement) -> str:
-        """A quote as printed (its curated excerpt, if it has one): typographic
-        apostrophes, "[sic]" where curated, and a paraphrase's opening pronoun
-        replaced by the name it stands for, in brackets."""
-        words = excerpt_text(statement.excerpt) if statement.excerpt else statement.quote
-        text = mark_sic(normalise_apostrophes(words), statement.sic)
-        referent = getattr(statement, "refers_to", None)
-        if referent and statement.mode != "direct":
-            first, _, rest = text.partition(" ")
-            if first.casefold() in _PRONOUNS and rest:
-                text = f"[{self.short_name(referent)}] {rest}"
-        return text
-
-    def short_name(self, actor_id: str) -> str:
-        """A person's surname, else the actor's name: "[Roe] also highlighted ..."."""
-        actor = self.corpus.actors.get(actor_id)
-        if actor is None:
-            return actor_id
-        return actor.name.split()[-1] if actor.kind == ActorKind.PERSON else actor.name
 
     def statements(self, extracts: Iterable[AnyExtract]) -> list[ExtractView]:
         """Statement views in date order, one per speaker and words, citing every source."""

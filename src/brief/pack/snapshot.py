@@ -74,6 +74,8 @@ class BriefChanges:
     """(issue id, previous status, current status)"""
     developments: tuple[tuple[str, PartialDate], ...]
     """Issues whose latest development falls in the week: (issue id, date)."""
+    since: dt.date | None = None
+    """The day before the week: a date whose first day is not after it may be earlier."""
 
     @property
     def empty(self) -> bool:
@@ -112,5 +114,5 @@ def compare(
             if since < corpus.issues[issue].last_development_when.last <= as_of
         )
         # `new` holds statements only: a current snapshot lists statement ids.
-        changes.append(BriefChanges(stem, new, status_changes, developments))  # type: ignore[arg-type]
+        changes.append(BriefChanges(stem, new, status_changes, developments, since))  # type: ignore[arg-type]
     return changes

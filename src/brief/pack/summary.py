@@ -11,6 +11,7 @@ from functools import cache
 from types import SimpleNamespace
 from typing import Any
 
+from brief.assemble.words import printed_words
 from brief.corpus import Corpus
 from brief.corpus.models import ActorKind, Statement
 from brief.pack.snapshot import BriefChanges
@@ -34,9 +35,12 @@ def _macros() -> Any:
     return env.get_template("templates/_macros.md.j2").module
 
 
-def _words(statement: Statement) -> str:
-    """Markdown: “direct words” or *Reported:* the source's account of them."""
-    view = SimpleNamespace(quote=statement.quote, direct=statement.mode == "direct")
+def _words(corpus: Corpus, statement: Statement) -> str:
+    """Markdown: “direct words” or *Reported:* the source's account of them, as the
+    briefs print them (excerpt, apostrophes, [sic])."""
+    view = SimpleNamespace(
+        quote=printed_words(statement, corpus), direct=statement.mode == "direct"
+    )
     return str(_macros().words(view))
 
 
@@ -46,7 +50,7 @@ def statement_line(corpus: Corpus, s: Statement) -> str:
     when = _md_escape(s.when.text())
     who = _md_escape(_speaker(corpus, s.speaker))
     label = "Outlet's own comment" if _is_outlet(corpus, s.speaker) else "New statement"
-    return f"{label}, {when}, {who}: {_words(s)} {_md_escape(f'[{s.id}]')}"
+    return f"{label}, {when}, {who}: {_words(corpus, s)} {_md_escape(f'[{s.id}]')}"
 
 
 def _issue_lines(corpus: Corpus, changes: BriefChanges) -> list[str]:
@@ -55,10 +59,12 @@ def _issue_lines(corpus: Corpus, changes: BriefChanges) -> list[str]:
         f"Issue status changed: {_issue_title(corpus, issue)}: {before} → {now}"
         for issue, before, now in changes.status_changes
     ]
-    lines += [
-        f"Latest development this week: {_issue_title(corpus, issue)}, {day.text()}"
-        for issue, day in changes.developments
-    ]
+    for issue, day in changes.developments:
+        title = _issue_title(corpus, issue)
+        if changes.since is None or day.first > changes.since:
+            lines.append(f"Latest development this week: {title}, {day.text()}")
+        else:  # "October 2024" may mean a day of this week, or an earlier one
+            lines.append(f"Latest development dated only {day.text()} (may be this week): {title}")
     return lines
 
 

@@ -1,0 +1,31 @@
+"""A statement's words as every output prints them: its curated excerpt if it
+has one, apostrophes set right, "[sic]" after curated errors, and a
+paraphrase's opening pronoun replaced by the name it stands for ("[Roe] also
+highlighted ..."). The corpus keeps the source's words untouched."""
+
+from __future__ import annotations
+
+from brief.corpus import Corpus
+from brief.corpus.models import ActorKind, Statement
+from brief.typography import excerpt_text, mark_sic, normalise_apostrophes
+
+_PRONOUNS = {"he", "she", "they", "it"}
+
+
+def printed_words(statement: Statement, corpus: Corpus) -> str:
+    words = excerpt_text(statement.excerpt) if statement.excerpt else statement.quote
+    text = mark_sic(normalise_apostrophes(words), statement.sic)
+    referent = statement.refers_to
+    if referent and statement.mode != "direct":
+        first, _, rest = text.partition(" ")
+        if first.casefold() in _PRONOUNS and rest:
+            text = f"[{short_name(corpus, referent)}] {rest}"
+    return text
+
+
+def short_name(corpus: Corpus, actor_id: str) -> str:
+    """A person's surname, else the actor's name."""
+    actor = corpus.actors.get(actor_id)
+    if actor is None:
+        return actor_id
+    return actor.name.split()[-1] if actor.kind == ActorKind.PERSON else actor.name

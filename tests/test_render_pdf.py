@@ -263,6 +263,14 @@ def test_same_document_same_bytes_across_processes(rich: Rendered) -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, check=True
     ).stdout
     assert other == rich.data
+    # Without reportlab's C helpers (rl_accel, e.g. where no wheel installs): the same bytes.
+    plain = subprocess.run(
+        [sys.executable, "-c", "import sys; sys.modules['_rl_accel'] = None\n" + code],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout
+    assert plain == rich.data
 
 
 def test_written_atomically_through_the_api(tmp_path: Path) -> None:

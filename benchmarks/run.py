@@ -348,6 +348,7 @@ def w_assemble(ws: str, reps: int, subject: str | None = None) -> dict:
         "briefs": len(subjects),
         "notes_one": _notes(doc),
         "notes_all": notes_all,
+        "bytes_one": len(api.render_bytes(doc, "md")),
     }
 
 
@@ -620,6 +621,7 @@ def bench_assemble(reps: int, ws: Path, subject: str) -> tuple[list[Row], dict |
     ]
     point = {"all": every, "briefs": result["briefs"], "ws": ws}
     point |= {"one": one, "subject": result["subject"], "notes": result["notes_one"]}
+    point["bytes"] = result.get("bytes_one")
     return rows, point
 
 
@@ -640,9 +642,18 @@ def one_brief_growth(points: list[dict]) -> Row | None:
         verdict="PASS" if per_note <= 1.5 else "MISS",
         note=(
             f"{small['notes']} -> {large['notes']} notes; time per note grew {per_note:.2f}x "
-            "(the ratio column is the raw time)"
+            "(the ratio column is the raw time)" + _per_byte(small, large)
         ),
     )
+
+
+def _per_byte(small: dict, large: dict) -> str:
+    """The same growth per byte of the brief's Markdown: a larger corpus gives the same
+    number of notes more to say (more sources per note, a longer source list)."""
+    if not small.get("bytes") or not large.get("bytes"):
+        return ""
+    grew = (large["one"] / large["bytes"]) / (small["one"] / small["bytes"])
+    return f"; Markdown {small['bytes']:,} -> {large['bytes']:,} bytes, per byte {grew:.2f}x"
 
 
 def scaling_row(points: list[dict]) -> Row | None:

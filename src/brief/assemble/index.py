@@ -35,9 +35,12 @@ class _Dated:
         return self.extracts[lo:hi]
 
 
-def _dated(extracts: list[AnyExtract]) -> _Dated:
-    """Extracts already in (when.key, id) order."""
-    return _Dated([e.when.last for e in extracts], extracts)
+def _dated(extracts: list[AnyExtract], last: dict[str, dt.date] | None = None) -> _Dated:
+    """Extracts already in (when.key, id) order; `last`: each one's `when.last` by id,
+    if known (a dict lookup, where `when` builds a date each time it is asked)."""
+    if last is None:
+        return _Dated([e.when.last for e in extracts], extracts)
+    return _Dated([last[e.id] for e in extracts], extracts)
 
 
 _TABLES = ("subject", "speaker", "actor", "issue", "background")
@@ -60,7 +63,9 @@ class ExtractIndex:
     def build(cls, corpus: Corpus) -> ExtractIndex:
         tables: dict[str, dict[str, list[AnyExtract]]] = {t: defaultdict(list) for t in _TABLES}
         # One sort of the whole corpus: every list below is filled in order.
-        ordered = sorted(corpus.extracts.values(), key=lambda e: (e.when.key, e.id))
+        keyed = sorted((e.when.key, e.id, e) for e in corpus.extracts.values())
+        last = {ident: key[0] for key, ident, _ in keyed}
+        ordered = [extract for *_, extract in keyed]
         for extract in ordered:
             _file(extract, tables)
         members: dict[str, list[str]] = defaultdict(list)
@@ -68,11 +73,11 @@ class ExtractIndex:
             if member.country:
                 members[member.country].append(member.id)
         return cls(
-            by_subject=_all_dated(tables["subject"]),
-            by_speaker=_all_dated(tables["speaker"]),
-            by_actor=_all_dated(tables["actor"]),
-            by_issue=_all_dated(tables["issue"]),
-            background=_all_dated(tables["background"]),
+            by_subject=_all_dated(tables["subject"], last),
+            by_speaker=_all_dated(tables["speaker"], last),
+            by_actor=_all_dated(tables["actor"], last),
+            by_issue=_all_dated(tables["issue"], last),
+            background=_all_dated(tables["background"], last),
             members=dict(members),
             judgments=_by_subject(sorted(corpus.judgments.values(), key=lambda j: (j.made, j.id))),
             issues=_by_subject(sorted(corpus.issues.values(), key=lambda i: i.id)),
@@ -164,8 +169,8 @@ def _file(extract: AnyExtract, tables: dict[str, dict[str, list[AnyExtract]]]) -
             tables["background"][key].append(extract)
 
 
-def _all_dated(table: dict[str, list[AnyExtract]]) -> dict[str, _Dated]:
-    return {key: _dated(extracts) for key, extracts in table.items()}
+def _all_dated(table: dict[str, list[AnyExtract]], last: dict[str, dt.date]) -> dict[str, _Dated]:
+    return {key: _dated(extracts, last) for key, extracts in table.items()}
 
 
 R = TypeVar("R", Judgment, OpenIssue)

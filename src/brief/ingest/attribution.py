@@ -333,11 +333,7 @@ def _inverted_before(
         return None  # `telling Reuters, “…`, `wrote in The Times: “…`: no speaker after these
     if not match.group("np")[:1].isupper():
         return None  # `said of Roe: “…`, `said in an op-ed: “…`: no speaker phrase
-    np_start, np_end = start + match.start("np"), start + match.end("np")
-    speaker = resolver.resolve(np_start, np_end, quote.start)
-    if speaker is None:
-        return None
-    return _make(quote, speaker, np_start, np_end, "before")
+    return _speaker_named(quote, resolver, start, match, "before")
 
 
 def _before_verbs(
@@ -501,11 +497,7 @@ def _named_colon(
     match = _NAME_COLON.search(prefix)
     if match is None:
         return None
-    np_start, np_end = start + match.start("np"), start + match.end("np")
-    speaker = resolver.resolve(np_start, np_end, quote.start)
-    if speaker is None:
-        return None
-    return _make(quote, speaker, np_start, np_end, "name-colon")
+    return _speaker_named(quote, resolver, start, match, "name-colon")
 
 
 def _participle(before_verb: str, verb: str = "") -> bool:
@@ -734,11 +726,19 @@ def _introduced_by_subject(
     subject = _SENTENCE_SUBJECT.match(sentence)
     if subject is None:
         return None
-    np_start, np_end = start + subject.start("np"), start + subject.end("np")
+    return _speaker_named(quote, resolver, start, subject, "introduced-subject")
+
+
+def _speaker_named(
+    quote: Quotation, resolver: Resolver, start: int, match: re.Match[str], rule: str
+) -> Attributed | None:
+    """The speaker the match's `np` group names (the match searched the text from
+    `start`), attributed by `rule`; None when it names no one."""
+    np_start, np_end = start + match.start("np"), start + match.end("np")
     speaker = resolver.resolve(np_start, np_end, quote.start)
     if speaker is None:
         return None
-    return _make(quote, speaker, np_start, np_end, "introduced-subject")
+    return _make(quote, speaker, np_start, np_end, rule)
 
 
 def _described(found: Attributed, resolver: Resolver) -> Attributed:

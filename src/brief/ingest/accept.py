@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -105,24 +105,28 @@ def _extracts(
     """The accepted candidates as corpus extracts; what is wrong with them goes to `problems`."""
     note = f"Proposed by {draft.proposed_by}; reviewed and accepted by an analyst."
     extracts: list[Statement | Event] = []
+    for where, item in _accepted(draft):
+        if isinstance(item, DraftStatement) and item.speaker is None:
+            problems.append(Problem(rel, field=f"{where}.speaker", message="not set"))
+            continue
+        try:
+            extracts.append(_extract(item, source_id, note))
+        except ValidationError as exc:
+            problems.extend(_problems(rel, where, exc))
+        problems.extend(_unknown(rel, where, _actors_named(item), known))
+    return extracts
+
+
+def _accepted(draft: DraftFile) -> Iterator[tuple[str, DraftStatement | DraftEvent]]:
+    """(where in the draft, item) for each candidate the analyst accepted: `statements.2`."""
     groups: tuple[tuple[str, Sequence[DraftStatement | DraftEvent]], ...] = (
         ("statements", draft.statements),
         ("events", draft.events),
     )
     for group, items in groups:
         for index, item in enumerate(items):
-            if not item.accept:
-                continue
-            where = f"{group}.{index}"
-            if isinstance(item, DraftStatement) and item.speaker is None:
-                problems.append(Problem(rel, field=f"{where}.speaker", message="not set"))
-                continue
-            try:
-                extracts.append(_extract(item, source_id, note))
-            except ValidationError as exc:
-                problems.extend(_problems(rel, where, exc))
-            problems.extend(_unknown(rel, where, _actors_named(item), known))
-    return extracts
+            if item.accept:
+                yield f"{group}.{index}", item
 
 
 def _extract(item: DraftStatement | DraftEvent, source_id: str, note: str) -> Statement | Event:
@@ -171,28 +175,14 @@ def _check(draft: DraftFile, text: str, rel: str, source: Source) -> list[Proble
     boilerplate = boilerplate_spans(text, list(source.boilerplate))
     if draft.source != source.id:
         problems.append(Problem(rel, field="source", message=f"is not '{source.id}'"))
-    groups: tuple[tuple[str, Sequence[DraftStatement | DraftEvent]], ...] = (
-        ("statements", draft.statements),
-        ("events", draft.events),
-    )
-    for group, items in groups:
-        for index, item in enumerate(items):
-            if not item.accept:
-                continue
-            words = item.quote if isinstance(item, DraftStatement) else item.evidence
-            span = find_verbatim(text, words)
-            if span is None:
-                problems.append(
-                    Problem(
-                        rel,
-                        field=f"{group}.{index}",
-                        message="not character-for-character in the source text",
-                    )
-                )
-            elif any(s < span[1] and span[0] < e for s, e in boilerplate):
-                problems.append(
-                    Problem(rel, field=f"{group}.{index}", message="is site boilerplate")
-                )
+    for where, item in _accepted(draft):
+        words = item.quote if isinstance(item, DraftStatement) else item.evidence
+        span = find_verbatim(text, words)
+        if span is None:
+            message = "not character-for-character in the source text"
+            problems.append(Problem(rel, field=where, message=message))
+        elif any(s < span[1] and span[0] < e for s, e in boilerplate):
+            problems.append(Problem(rel, field=where, message="is site boilerplate"))
     return problems
 
 

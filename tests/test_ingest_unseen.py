@@ -653,3 +653,15 @@ def test_a_pronoun_inside_a_long_quotation_does_not_set_the_speakers_gender() ->
     )
     text = f"Harbour vote\nKarel Brandt spoke after the vote.\n“{long_quote},” he said.\n"
     assert speaker_of(text, "None of that was true", actors=[]) == "karel-brandt"
+
+
+def test_a_short_phrase_continuing_an_attributed_quote_is_kept() -> None:
+    text = (
+        "Harbour fees\n"
+        '"The fees must go," Karel Brandt said on Monday. In his view they were "a tax '
+        'on fishermen" and nothing else.\n'
+        'Critics of the so-called "harbour of hope" plan were not at the meeting.\n'
+    )
+    found = {q: s for q, s, _ in quotes(text)}
+    assert found["a tax on fishermen"] == "karel-brandt"
+    assert "harbour of hope" not in found  # a borrowed phrase nobody is said to have said

@@ -36,7 +36,13 @@ def attribute(text: str, quotes: list[Quotation], resolver: Resolver) -> list[At
         resolver.note(found)
         results.append(found)
     results = _interrupted(text, results)
-    return [r for r in results if not _partial(text, r) and not _repeated(text, r, results)]
+    # A short phrase in a running sentence is kept only when its speaker is known:
+    # with one, it is the speaker's words (`Roe said … and called it “a tax on us”`).
+    return [
+        r
+        for r in results
+        if not (r.speaker is None and _partial(text, r)) and not _repeated(text, r, results)
+    ]
 
 
 def _own_attribution(
@@ -108,7 +114,8 @@ def _interrupted(text: str, results: list[Attributed]) -> list[Attributed]:
 
 
 PARTIAL_WORDS = 6
-"""A short quotation inside a running sentence is a phrase the writer borrowed."""
+"""A short quotation inside a running sentence with no speaker is a phrase the writer
+borrowed."""
 
 
 def _partial(text: str, found: Attributed) -> bool:

@@ -10,8 +10,15 @@ and `draw` read them, and `frags` must match the kept `blPara` line indexes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 from reportlab.platypus import Paragraph as _Paragraph
+from reportlab.platypus.paragraph import textTransformFrags  # type: ignore[attr-defined]
+from reportlab.platypus.paraparser import ParaFrag
+
+from brief.render.pdf import paraparse
 
 # What reportlab's Paragraph.wrap and breakLines set on the paragraph.
 _STATE = (
@@ -28,7 +35,27 @@ _ABSENT = object()
 
 
 class Paragraph(_Paragraph):
-    """reportlab's Paragraph, its line breaking remembered per available width."""
+    """reportlab's Paragraph, its line breaking remembered per available width,
+    its markup parsed without HTMLParser where it can be (`paraparse`)."""
+
+    def _setup(
+        self,
+        text: str,
+        style: ParagraphStyle,
+        bulletText: str | list[ParaFrag] | None,
+        frags: list[ParaFrag] | None,
+        cleaner: Callable[[str], str],
+    ) -> None:
+        # What reportlab's _setup does before it runs ParaParser.parse.
+        if frags is None:
+            clean = cleaner(text)
+            parsed = paraparse.parse(clean, style, self.caseSensitive)
+            if parsed is not None:
+                text, (style, frags, bullet) = clean, parsed
+                textTransformFrags(frags, style)
+                if bullet:
+                    bulletText = bullet
+        super()._setup(text, style, bulletText, frags, cleaner)  # type: ignore[misc]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         # width -> (size, the layout state wrap leaves on the paragraph)

@@ -665,3 +665,15 @@ def test_a_short_phrase_continuing_an_attributed_quote_is_kept() -> None:
     found = {q: s for q, s, _ in quotes(text)}
     assert found["a tax on fishermen"] == "karel-brandt"
     assert "harbour of hope" not in found  # a borrowed phrase nobody is said to have said
+
+
+def test_a_curly_quote_closed_by_a_straight_or_second_opening_mark() -> None:
+    text = (
+        "Harbour fees\n"
+        '“The fees are a tax on fishermen," Karel Brandt said. "We will fight them.”\n'
+        "“Nobody asked the council about the fees,“ said Marta Ilić on Monday.\n"
+    )
+    found = {q: s for q, s, _ in quotes(text)}
+    assert found["The fees are a tax on fishermen"] == "karel-brandt"
+    assert found["We will fight them."] == "karel-brandt"
+    assert found["Nobody asked the council about the fees"] == "marta-ilic"

@@ -677,3 +677,12 @@ def test_a_curly_quote_closed_by_a_straight_or_second_opening_mark() -> None:
     assert found["The fees are a tax on fishermen"] == "karel-brandt"
     assert found["We will fight them."] == "karel-brandt"
     assert found["Nobody asked the council about the fees"] == "marta-ilic"
+
+
+def test_an_attribution_after_the_quote_with_a_long_apposition() -> None:
+    text = (
+        "Harbour fees\n"
+        '"The fees will empty the harbour," Tomas Okafor, 54, of Riverton, N.R., who '
+        "fishes out of the old port, said on Monday.\n"
+    )
+    assert speaker_of(text, "empty the harbour") == "tomas-okafor"

@@ -156,7 +156,7 @@ _ABBREVIATED = rf"(?:[A-Z]\.|(?:{alternation('abbreviations')})\.)"
 _NP_TOKEN = rf"(?:{_ABBREVIATED}|[^\s,.;:“”\"«»„]+)"
 _AFTER_NP = rf"(?P<np>(?:{_NP_TOKEN}\s){{0,14}}?{_NP_TOKEN})"
 _AFTER_SPEAKER_VERB = re.compile(
-    rf"^[\s,.”\"»“–—'-]*{_AFTER_NP}(?:\s\([^()]{{1,30}}\))?(?P<appos>,\s[^,“”\"]{{2,100}},)?\s+"
+    rf"^[\s,.”\"»“–—'-]*{_AFTER_NP}(?:\s\([^()]{{1,30}}\))?(?P<appos>(?:,\s[^,“”\"]{{1,100}}){{1,4}},)?\s+"
     rf"(?:(?:{alternation('adverbs')})\s+)?{VERB}(?![\w-])"
 )
 _NP_ENDS = alternation("noun_phrase_ends")

@@ -686,3 +686,31 @@ def test_an_attribution_after_the_quote_with_a_long_apposition() -> None:
         "fishes out of the old port, said on Monday.\n"
     )
     assert speaker_of(text, "empty the harbour") == "tomas-okafor"
+
+
+def test_auxiliaries_and_openers_around_a_pronoun_speaker() -> None:
+    text = (
+        "Harbour fees\n"
+        "Marta Ilić runs the port authority. She has long opposed the fees.\n"
+        '"The fees must go," she has said.\n'
+        'In 2019 she told the council: "We cannot wait any longer for a decision."\n'
+        'Karel Brandt disagrees. "The fees pay for the harbour," he will often say.\n'
+    )
+    assert speaker_of(text, "fees must go") == "marta-ilic"
+    assert speaker_of(text, "cannot wait any longer") == "marta-ilic"
+    assert speaker_of(text, "pay for the harbour") == "karel-brandt"
+
+
+def test_the_person_in_apposition_speaks_not_the_place_in_the_description() -> None:
+    actors = [
+        *REGISTRY,
+        *ActorsFile.model_validate(
+            {"actors": [{"id": "norland", "name": "Norland", "kind": "country"}]}
+        ).actors,
+    ]
+    text = (
+        "Harbour law\n"
+        "The special envoy in Norland, Karel Brandt, has warned that the new law would "
+        '"cross a red line" drawn by the accord.\n'
+    )
+    assert speaker_of(text, "cross a red line", actors) == "karel-brandt"

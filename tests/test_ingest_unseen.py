@@ -665,3 +665,52 @@ def test_a_short_phrase_continuing_an_attributed_quote_is_kept() -> None:
     found = {q: s for q, s, _ in quotes(text)}
     assert found["a tax on fishermen"] == "karel-brandt"
     assert "harbour of hope" not in found  # a borrowed phrase nobody is said to have said
+
+
+def test_a_curly_quote_closed_by_a_straight_or_second_opening_mark() -> None:
+    text = (
+        "Harbour fees\n"
+        '“The fees are a tax on fishermen," Karel Brandt said. "We will fight them.”\n'
+        "“Nobody asked the council about the fees,“ said Marta Ilić on Monday.\n"
+    )
+    found = {q: s for q, s, _ in quotes(text)}
+    assert found["The fees are a tax on fishermen"] == "karel-brandt"
+    assert found["We will fight them."] == "karel-brandt"
+    assert found["Nobody asked the council about the fees"] == "marta-ilic"
+
+
+def test_an_attribution_after_the_quote_with_a_long_apposition() -> None:
+    text = (
+        "Harbour fees\n"
+        '"The fees will empty the harbour," Tomas Okafor, 54, of Riverton, N.R., who '
+        "fishes out of the old port, said on Monday.\n"
+    )
+    assert speaker_of(text, "empty the harbour") == "tomas-okafor"
+
+
+def test_auxiliaries_and_openers_around_a_pronoun_speaker() -> None:
+    text = (
+        "Harbour fees\n"
+        "Marta Ilić runs the port authority. She has long opposed the fees.\n"
+        '"The fees must go," she has said.\n'
+        'In 2019 she told the council: "We cannot wait any longer for a decision."\n'
+        'Karel Brandt disagrees. "The fees pay for the harbour," he will often say.\n'
+    )
+    assert speaker_of(text, "fees must go") == "marta-ilic"
+    assert speaker_of(text, "cannot wait any longer") == "marta-ilic"
+    assert speaker_of(text, "pay for the harbour") == "karel-brandt"
+
+
+def test_the_person_in_apposition_speaks_not_the_place_in_the_description() -> None:
+    actors = [
+        *REGISTRY,
+        *ActorsFile.model_validate(
+            {"actors": [{"id": "norland", "name": "Norland", "kind": "country"}]}
+        ).actors,
+    ]
+    text = (
+        "Harbour law\n"
+        "The special envoy in Norland, Karel Brandt, has warned that the new law would "
+        '"cross a red line" drawn by the accord.\n'
+    )
+    assert speaker_of(text, "cross a red line", actors) == "karel-brandt"

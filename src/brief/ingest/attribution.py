@@ -155,9 +155,11 @@ def _paragraph_of(text: str, index: int) -> tuple[int, int]:
 _ABBREVIATED = rf"(?:[A-Z]\.|(?:{alternation('abbreviations')})\.)"
 _NP_TOKEN = rf"(?:{_ABBREVIATED}|[^\s,.;:“”\"«»„]+)"
 _AFTER_NP = rf"(?P<np>(?:{_NP_TOKEN}\s){{0,14}}?{_NP_TOKEN})"
+_BEFORE_VERB = rf"(?:(?:{alternation('adverbs')}|{alternation('auxiliaries')})\s+){{0,3}}"
+"""Words between a speaker and the cue verb: `once`, `has`, `will often`."""
 _AFTER_SPEAKER_VERB = re.compile(
-    rf"^[\s,.”\"»“–—'-]*{_AFTER_NP}(?:\s\([^()]{{1,30}}\))?(?P<appos>,\s[^,“”\"]{{2,100}},)?\s+"
-    rf"(?:(?:{alternation('adverbs')})\s+)?{VERB}(?![\w-])"
+    rf"^[\s,.”\"»“–—'-]*{_AFTER_NP}(?:\s\([^()]{{1,30}}\))?(?P<appos>(?:,\s[^,“”\"]{{1,100}}){{1,4}},)?\s+"
+    rf"{_BEFORE_VERB}{VERB}(?![\w-])"
 )
 _NP_ENDS = alternation("noun_phrase_ends")
 """Words that end a speaker's noun phrase after the verb (`said Roe in Riverton`)."""
@@ -226,7 +228,7 @@ def _titled_end(text: str, np_start: int, np_end: int) -> int:
 
 _CLAUSE_SPEAKER_VERB = re.compile(
     rf",\s+(?P<np>(?:{_NP_TOKEN}\s){{0,5}}?{_NP_TOKEN})\s+"
-    rf"(?:(?:{alternation('adverbs')})\s+)?{VERB}\s*[.!?]?$"
+    rf"{_BEFORE_VERB}{VERB}\s*[.!?]?$"
 )
 _CLAUSE_VERB_SPEAKER = re.compile(
     rf",\s+{VERB}\s+(?P<np>[^,.;:“”\"]{{2,80}}?)(?:,\s[^“”\"]{{2,120}})?[.!?]?$"
@@ -421,6 +423,12 @@ def _before_verb(
     if np_end <= np_start or _participle(prefix[:verb_start], prefix[verb_start:]):
         return None
     speaker = resolver.resolve(start + np_start, start + np_end, quote.start)
+    if speaker is not None and speaker.kind != "person":
+        # `The envoy in Norland, Jane Roe, has warned`: the person in apposition
+        # speaks, not the place or body the description names.
+        apposed = _apposed_person(quote, resolver, start, prefix, (np_end, verb_start))
+        if apposed is not None:
+            return apposed
     if speaker is not None:
         return _make(quote, speaker, start + np_start, start + np_end, "before")
     named = _apposition_name(prefix, np_end, verb_start) or _clause_subject(
@@ -476,6 +484,20 @@ def _noun_use(prefix: str, at: int) -> bool:
     word = before[-1].casefold()
     # `an opportunity to talk about`: an infinitive has no subject of its own here
     return word in words_of("determiners") or word.endswith(("’s", "'s")) or word == "to"
+
+
+def _apposed_person(
+    quote: Quotation, resolver: Resolver, start: int, prefix: str, between: tuple[int, int]
+) -> Attributed | None:
+    """The person named in apposition between a subject and its verb, if any."""
+    named = _apposition_name(prefix, *between)
+    if named is None:
+        return None
+    name_start, name_end = start + named[0], start + named[1]
+    person = resolver.resolve(name_start, name_end, quote.start)
+    if person is None or person.kind != "person":
+        return None
+    return _make(quote, person, name_start, name_end, "before")
 
 
 def _apposition_name(prefix: str, np_end: int, verb_start: int) -> tuple[int, int] | None:
@@ -549,9 +571,9 @@ def _np_before(prefix: str, verb_start: int) -> tuple[int, int]:
     """The clause segment right before a verb: its subject, apposition removed."""
     head = prefix[:verb_start].rstrip()
     end = len(head)
-    adverb = re.search(rf"\s(?:{alternation('adverbs')})$", head)
-    if adverb:
-        end = adverb.start()
+    between = re.search(rf"(?:\s(?:{alternation('adverbs')}|{alternation('auxiliaries')}))+$", head)
+    if between:
+        end = between.start()
         head = head[:end]
     if head.endswith(","):
         # `Jane Roe, the EU envoy, said`: the subject is before the apposition.
@@ -572,10 +594,20 @@ def _np_before(prefix: str, verb_start: int) -> tuple[int, int]:
     start = cut
     while start < end and head[start].isspace():
         start += 1
-    named = _name_before_apposition(head, start)
+    named = _name_before_apposition(head, start) or _pronoun_subject(head, start, end)
     if named is not None:
         return named
     return _past_connectives(head, start, end), end
+
+
+def _pronoun_subject(head: str, start: int, end: int) -> tuple[int, int] | None:
+    """`In 2010 she said`, `the crowd booed when he told`: a subject pronoun right
+    before the verb is its subject, whatever opens the clause (unless a cue verb
+    there reports it: `Roe said she asked`)."""
+    pronoun = re.search(r"(?:^|\s)(?P<p>[Hh]e|[Ss]he|[Tt]hey)$", head[start:end])
+    if pronoun is None or _VERB.search(head[start : start + pronoun.start("p")]):
+        return None
+    return start + pronoun.start("p"), end
 
 
 def _name_before_apposition(head: str, start: int) -> tuple[int, int] | None:

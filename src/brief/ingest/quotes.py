@@ -180,6 +180,10 @@ def _is_headline(line: str) -> bool:
 def _closing_mark(text: str, index: int, para_end: int) -> int:
     closers = QUOTE_MARKS[text[index]]
     candidates = [j for j in range(index + 1, para_end) if _closes(text, j, closers)]
+    if text[index] == "“":
+        # `“… yet," Roe said.`, `“… here,“ said Roe`: scraped news closes a curly
+        # quote with a straight one or with a second opening mark, before any `”`.
+        candidates = sorted(candidates + _mixed_closers(text, index + 1, para_end))
     if text[index] == "‘":
         # `Allies’ commitment` is a plural possessive: a closing single quote
         # usually touches punctuation (`steadfast,’ he said`, `’.`).
@@ -191,6 +195,16 @@ def _closing_mark(text: str, index: int, para_end: int) -> int:
         ]
         candidates = marked or candidates
     return candidates[0] if candidates else para_end
+
+
+def _mixed_closers(text: str, start: int, end: int) -> list[int]:
+    """Straight `"` and a `“` that ends a word (`here,“ said`) between start and end."""
+    return [
+        j
+        for j in range(start, end)
+        if text[j] == '"'
+        or (text[j] == "“" and not text[j + 1 : j + 2].isalnum() and text[j - 1] in ",.!?")
+    ]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

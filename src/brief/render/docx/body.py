@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit
 
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
 from docx.oxml.ns import qn
 from lxml.etree import _Element
@@ -30,6 +29,7 @@ from brief.document import (
 )
 from brief.document.keep import keeps_with_next
 from brief.render.docx.footnotes import Footnotes
+from brief.render.docx.links import Hyperlinks
 from brief.render.docx.numbering import BULLETS, LEVELS, Numbering
 from brief.render.docx.styles import SPACE_AFTER
 from brief.render.docx.tables import render_table
@@ -47,6 +47,7 @@ class Context:
     part: Part  # the document part: body hyperlinks are related from it
     bookmarks: list[str]  # one per heading, in reading order
     _headings: int = field(default=0)
+    hyperlinks: Hyperlinks = field(default_factory=Hyperlinks)
 
     def next_bookmark(self) -> tuple[int, str]:
         index = self._headings
@@ -125,7 +126,7 @@ def _link(
         return inlines(children, ctx, part=part, fmt=fmt, in_note=in_note, in_link=in_link)
     # Word refuses relationship targets with spaces and similar: percent-encode them.
     target = quote(url, safe=":/?#[]@!$&'()*+,;=%~")
-    r_id = part.relate_to(target, RT.HYPERLINK, is_external=True)
+    r_id = ctx.hyperlinks.r_id(part, target)
     link = element("w:hyperlink", history="1")
     link.set("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id", r_id)
     sub = _Format(fmt.bold, fmt.italic, "Hyperlink")

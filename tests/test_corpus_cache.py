@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -35,7 +38,7 @@ def checks_forbidden(monkeypatch: pytest.MonkeyPatch):
         raise AssertionError(f"validated {root} again instead of using the cache")
 
     def forbid() -> None:
-        monkeypatch.setattr(load_module, "_load_checked", fail)
+        monkeypatch.setattr(load_module, "load_checked", fail)
 
     return forbid
 
@@ -54,6 +57,27 @@ def test_unchanged_workspace_is_served_from_the_cache_as_loaded(
     assert again.input_files == first.input_files
     assert again.inputs_hash() == first.inputs_hash()
     assert again.root == ws
+
+
+def test_a_cached_load_imports_neither_the_yaml_parser_nor_the_checks(
+    ws: Path, cache_dir: Path
+) -> None:
+    # What lets a cached `brief SUBJECT` start without them (benchmarks/: the cold command).
+    load_corpus(ws)
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from brief.corpus import load_corpus\n"
+        f"corpus = load_corpus(Path({str(ws)!r}))\n"
+        "print(len(corpus.extracts), ' '.join(sorted(sys.modules)))\n"
+    )
+    env = {**os.environ, "BRIEF_CACHE_DIR": str(cache_dir.parent)}
+    done = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+    )
+    count, *modules = done.stdout.split()
+    assert int(count) == len(load_corpus(ws).extracts) > 0
+    assert not {"yaml", "brief.corpus.load", "brief.corpus.checks"} & set(modules)
 
 
 def test_a_corpus_cached_in_parts_reads_back_whole_and_in_order(

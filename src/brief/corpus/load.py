@@ -21,7 +21,7 @@ from typing import Annotated, Any, TypeVar, get_args, get_origin
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from brief.confine import RefusedFile, read_input
-from brief.corpus import checks
+from brief.corpus import checks, warn_once
 from brief.corpus.cache import gc_paused
 from brief.corpus.checks import Finding
 from brief.corpus.controls import describe, strip_controls, text_problem
@@ -82,39 +82,15 @@ class Loaded:
     """Relative path -> bytes of every file read, to locate problems in."""
 
 
-def load_corpus(root: Path) -> Corpus:
-    """Load and validate the workspace at `root`; raise `InvalidInput` listing all problems.
-
-    A corpus whose every input file is unchanged since it last validated comes
-    from the cache (`brief.corpus.cache`).
-    """
-    from brief.corpus.cache import load_cached
-
-    corpus = load_cached(Path(root), _load_checked)
-    _warn(corpus.warnings)  # a cached corpus reports them as a fresh load does
-    return corpus
-
-
-def _load_checked(root: Path) -> Corpus:
+def load_checked(root: Path) -> Corpus:
+    """Load and check everything (`brief.corpus.load_corpus` on a cache miss);
+    raise `InvalidInput` listing every problem."""
     loaded = load_workspace(root)
-    _warn(loaded.corpus.warnings)
+    warn_once(loaded.corpus.warnings)
     if loaded.problems:
         raise InvalidInput(loaded.problems)
     loaded.corpus.texts.release()  # checked: read again when asked
     return loaded.corpus
-
-
-_warned: set[Problem] = set()
-
-
-def _warn(warnings: list[Problem]) -> None:
-    """Print each warning once per process (a command may load the corpus twice)."""
-    import sys
-
-    for warning in warnings:
-        if warning not in _warned:
-            _warned.add(warning)
-            print(f"warning: {warning}", file=sys.stderr)
 
 
 def load_workspace(root: Path) -> Loaded:

@@ -13,10 +13,13 @@ import io
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from brief.confine import RefusedFile, read_input
-from brief.corpus.checks import Finding
 from brief.corpus.models import PdfSettings
+
+if TYPE_CHECKING:  # the render (pdf_theme) needs only `briefings_path`: not the checks
+    from brief.corpus.checks import Finding
 
 SETTINGS_FILE = "briefings/_workspace.yaml"
 _TRUETYPE = (b"\x00\x01\x00\x00", b"true")
@@ -45,6 +48,8 @@ def briefings_path(name: str) -> str | None:
 
 def check_theme(root: Path, settings: PdfSettings, files: dict[str, bytes]) -> list[Finding]:
     """Read the theme's files into `files`; the problems with them and with its font."""
+    from brief.corpus.checks import Finding
+
     findings: list[Finding] = []
     for loc, kind, name in theme_inputs(settings):
         rel = briefings_path(name)

@@ -121,7 +121,7 @@ def test_a_release_sentence_that_is_an_events_evidence_prints_once_as_the_event(
     meeting = corpus.extracts["twb-goffus-meetings-1"]
     sentence = corpus.extracts["twb-nato-press-office-2"]
     assert sentence.quote in meeting.evidence
-    assert body.count("Stefano Tomat in separate meetings") == 1
+    assert body.count("Stefano Tomat met the chief negotiators") == 1
     assert "joined Mr. Stefano Tomat" not in body
     _brief, sections = assemble_sections(corpus, plan(corpus, "kosovo"))
     key = next(s for s in sections if s.name == "key_statements")
@@ -220,3 +220,73 @@ def test_gaps_read_as_sentences_for_one_event_and_a_general_judgment(corpus) -> 
     assert "The one event or fact rests on a single source." in gaps
     assert "The judgment on the general outlook rests on one source alone." in gaps
     assert "1 of the 1" not in gaps
+
+
+def _section(corpus, name: str):  # type: ignore[no-untyped-def]
+    _brief, sections = assemble_sections(corpus, plan(corpus, "kosovo"))
+    return next(s for s in sections if s.name == name)
+
+
+def test_a_fact_told_in_a_printed_statement_is_shown_by_that_statement(
+    corpus, kosovo: Document
+) -> None:  # type: ignore[no-untyped-def]
+    # "Ruge said Vučić told NATO to expect continuity ..." is Ruge's own
+    # "he told us that we can expect continuity ...", printed as a statement.
+    fact = corpus.extracts["rks-vucic-continuity-1"]
+    said = corpus.extracts["rks-ruge-4"]
+    assert said.quote in fact.evidence
+    body = _flat("\n".join(_block_texts(_body_blocks(kosovo))))
+    assert fact.summary not in body
+    key = _section(corpus, "key_statements")
+    number = next(s.number for g in key.others for s in g.statements if s.id == said.id)
+    issues = _section(corpus, "open_issues")
+    accountability = next(i for i in issues.issues if "2023 attacks" in i.title)
+    assert accountability.latest.id == said.id
+    assert accountability.latest.see == f"statement {number}"
+    chronology = _section(corpus, "chronology")
+    assert all(e.id != fact.id and e.kind != "statement" for e in chronology.events)
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx", "pdf"])
+def test_a_quotes_pronoun_is_named_in_brackets_and_the_words_stay_whole(
+    corpus, rendered: dict[str, str], fmt: str
+) -> None:  # type: ignore[no-untyped-def]
+    said = corpus.extracts["rks-ruge-4"]
+    assert said.refers_to == "aleksandar-vucic" and "[" not in said.quote
+    text = _flat(rendered[fmt]).replace("\\[", "[").replace("\\]", "]")
+    assert "Well, he [Vučić] told us that we can expect continuity" in text
+
+
+def test_the_summary_gives_an_issue_no_bullet_of_its_own_when_a_key_judgment_covers_it(
+    corpus,
+) -> None:  # type: ignore[no-untyped-def]
+    summary = _section(corpus, "summary")
+    judged = {t for p in summary.points if p.judgment for t in p.judgment.issues}
+    issues = [p.issue.title for p in summary.points if p.issue]
+    assert judged and issues
+    assert not judged & set(issues)
+    assert 3 <= len(summary.points) <= 5
+
+
+def test_a_speakers_role_is_printed_where_key_actors_does_not_already_give_it(
+    kosovo: Document,
+) -> None:  # type: ignore[no-untyped-def]
+    md = api.render_bytes(kosovo, "md").decode("utf-8")
+    actors = md.split("# Key actors", 1)[1].split("\n# ", 1)[0]
+    statements = md.split("# Key statements", 1)[1].split("\n# Open issues", 1)[0]
+    # Rutte's role is in Key actors: his attributions give his name only.
+    assert "| **Mark Rutte** | Secretary General, NATO" in actors
+    assert "**Mark Rutte**; October 2024" in statements
+    assert "**Mark Rutte**, Secretary General" not in statements
+    # Ruge spoke in August as Assistant Secretary General, not in the role Key
+    # actors gives (acting Deputy Secretary General from September): printed.
+    assert "| **Boris Ruge** | Acting Deputy Secretary General, NATO" in actors
+    assert "**Boris Ruge**, Assistant Secretary General for Political Affairs" in statements
+
+
+def test_a_role_whose_title_names_its_organisation_does_not_repeat_it(
+    kosovo: Document,
+) -> None:
+    md = api.render_bytes(kosovo, "md").decode("utf-8")
+    assert "EU Special Representative for the Belgrade-Pristina Dialogue" in md
+    assert "Western Balkans issues, European Union" not in md

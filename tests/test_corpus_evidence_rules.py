@@ -333,6 +333,21 @@ def test_a_paraphrase_starting_with_a_pronoun_names_whom_it_is_about(ws: Path) -
     assert problems(ws) == []
 
 
+def test_a_quotes_referent_must_have_a_pronoun_to_name(ws: Path) -> None:
+    # "We will not allow ..." has no he/she/they: `refers_to` would name nothing.
+    edit(ws, EXTRACTS, """\
+    quote: "We will not allow any type of security vacuum to emerge."
+""", """\
+    refers_to: vjosa-osmani
+    quote: "We will not allow any type of security vacuum to emerge."
+""")  # fmt: skip
+    line = line_of(ws, EXTRACTS, "refers_to:")
+    assert the_problem(ws) == (
+        f"{EXTRACTS}:{line}:16: extracts[0].refers_to: the quote has no 'he', 'she' or "
+        "'they' for it to name"
+    )
+
+
 def test_a_role_date_after_its_source_was_published_is_refused(ws: Path) -> None:
     # The fixture's source was published on 22 August: it cannot report an end in September.
     edit(ws, ACTORS, "        end: 2024-08-21\n", "        end: 2024-09-10\n")

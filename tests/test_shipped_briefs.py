@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from brief import api
+from brief.assemble.assembler import Assembly, _Activity
 from brief.assemble.compose import assemble_sections, plan
+from brief.assemble.index import index_for
 from brief.assemble.subjects import resolve_subject
 from brief.corpus.models import ActorKind, Briefing, Limits
 from brief.document import BlockQuote, Heading, ListBlock, Note, Paragraph, Table, plain_text
@@ -147,7 +149,7 @@ def test_key_statement_limit_comes_from_the_briefing_and_is_stated(corpus) -> No
     text = render_text(document)
     # every statement of the period, less those wholly inside a release that quotes them
     total = _key_statements(limited, "kosovo", KOSOVO_AS_OF).total
-    assert f"The 3 most relevant of the {total} statements" in text
+    assert f"The 3 most relevant of the period’s {total} statements" in text
     assert _key_statements(limited, "kosovo", KOSOVO_AS_OF).statements[0].direct
 
 
@@ -182,4 +184,19 @@ def test_actor_limit_comes_from_the_briefing_and_is_stated(corpus) -> None:  # t
     actors = next(s for s in sections if s.name == "actors")
     assert len(actors.actors) == 2 < actors.total
     text = render_text(api.build_document(limited, "kosovo", as_of=KOSOVO_AS_OF))
-    assert f"2 of the {actors.total} actors in the period’s reporting, Kosovo’s own first," in text
+    assert f"2 of the {actors.total} actors in the period’s reporting, Kosovo’s own first;" in text
+
+
+@pytest.mark.parametrize(("as_of", "known"), [(dt.date(2024, 9, 14), False), (KOSOVO_AS_OF, True)])
+def test_a_sourced_description_is_known_once_its_source_is_out(
+    corpus, as_of: dt.date, known: bool
+) -> None:  # type: ignore[no-untyped-def]
+    # EULEX's description comes from an article of 17 September 2024.
+    eulex = corpus.actors["eulex"]
+    assert eulex.description_source == "twb-ruge-montenegro-goffus-2024-09"
+    the_plan = plan(corpus, "kosovo", as_of=as_of)
+    assembly = Assembly(corpus, index_for(corpus), the_plan.subject, the_plan.as_of, the_plan.since)
+    view = assembly.actor_view(eulex, _Activity())
+    assert (view.description == eulex.description) is known
+    assert bool(view.description_sources) is known
+    assert not view.description_is_note

@@ -19,6 +19,9 @@ _FALSE_APOSTROPHE = re.compile(r"(?<=\w)[\u00b4`](?=\w)")
 APOSTROPHE = "\u2019"
 ELLIPSIS = "\u2026"
 
+# The pronoun a quote's `refers_to` names: its first third-person subject.
+QUOTE_PRONOUN = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
+
 
 def excerpt_passages(excerpt: str) -> list[str]:
     """The passages an excerpt joins with ellipses, in order; an ellipsis at

@@ -135,7 +135,7 @@ class Assembly:
         if role.acting and not title.casefold().startswith("acting"):
             title = f"Acting {title}"
         org = self.corpus.actors.get(role.organisation) if role.organisation else None
-        if org and org.name.casefold() not in title.casefold():
+        if org and not _names(title, org):
             return f"{title}, {org.name}"
         return title
 
@@ -174,6 +174,7 @@ class Assembly:
             "date_text": extract.when.text(),
             "location": extract.location,
             "issues": self.issue_titles(extract.issues),
+            "part": _part(extract),
             "sources": [self.ref(extract), *self.corroboration(extract)],
         }
         if isinstance(extract, Statement):
@@ -335,7 +336,7 @@ class Assembly:
         rest = [s for s in statements if s.id not in chosen] if self.profile == "full" else []
         key = [self.placing.statement(v) for v in key]
         rest = [self.placing.statement(v) for v in rest if v.id not in self.placing.inside]
-        introduced: set[tuple[str, str]] = set()
+        introduced = self.roles_in_actors()
         if self.profile == "note":  # two pages: names, not titles (the summary gives none)
             key = [v.model_copy(update={"speaker_role": None}) for v in key]
         return KeyStatements(
@@ -346,6 +347,14 @@ class Assembly:
             groups=groups(key, introduced),
             others=groups(rest, introduced),
         )
+
+    def roles_in_actors(self) -> set[tuple[str, str]]:
+        """(actor, role) pairs that Key actors prints: a statement by one of them in
+        that role names the speaker without repeating the role."""
+        if "actors" not in self.sections:
+            return set()
+        shown = self.actors()[: self.limits.actors]
+        return {(a.id, a.role) for a in shown if a.role}
 
     def key_shown(self) -> set[str]:
         """Ids of the key judgments another section prints (so the outlook does not)."""
@@ -439,14 +448,16 @@ class Assembly:
     def actor_view(self, actor: Actor, activity: _Activity) -> ActorView:
         role = role_on(actor, self.as_of)
         last = activity.last.get(actor.id)
+        source = getattr(actor, "description_source", None)
+        # A sourced description is known once its source is out (by the cut-off).
+        described = actor.description if self.known_by_cutoff(source) else None
         return ActorView(
             id=actor.id,
             name=actor.name,
             kind=actor.kind.value,
-            description=actor.description,
-            description_is_note=bool(actor.description)
-            and not getattr(actor, "description_source", None),
-            description_sources=self.source_refs([getattr(actor, "description_source", None)]),
+            description=described,
+            description_is_note=bool(described) and not source,
+            description_sources=self.source_refs([source]) if described else [],
             role=self.role_label(role) if role else None,
             statements=activity.statements[actor.id],
             events=activity.events[actor.id],
@@ -826,6 +837,15 @@ def credibility_label(grade: str) -> str:
     return CREDIBILITY_LABELS.get(int(grade[1:]), "") if len(grade) > 1 else ""
 
 
+def _names(title: str, org: Actor) -> bool:
+    """Whether a role's title already names its organisation ("EU Special
+    Representative" names the European Union)."""
+    abbreviation = getattr(org, "abbreviation", None)
+    return org.name.casefold() in title.casefold() or (
+        bool(abbreviation) and str(abbreviation) in title.split()
+    )
+
+
 def _part(extract: AnyExtract) -> str:
     """What part of its source an extract is: body text, a photo caption, background."""
     return str(getattr(extract, "part", "body"))
@@ -840,4 +860,5 @@ class _ViewFields(TypedDict):
     date_text: str
     location: str | None
     issues: list[str]
+    part: str
     sources: list[SourceRef]

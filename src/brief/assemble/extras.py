@@ -45,10 +45,14 @@ def summary(assembly: Assembly, name: str, heading: str, built: list[Section]) -
     judgments = [j for j in assembly.judgments() if j.key][:MAX_SUMMARY_JUDGMENTS]
     points = [SummaryPoint(judgment=j) for j in judgments]
     shown: set[str] = set()
+    # An issue a summarised judgment is about has its bullet already.
+    judged = {title for j in judgments for title in j.issues}
     most = MAX_SUMMARY_POINTS if assembly.profile == "full" else NOTE_SUMMARY_POINTS
     for issue in _issues(assembly, built):
         if len(points) >= most:
             break
+        if issue.title in judged:
+            continue
         latest = issue.latest
         if latest is None or latest.date < assembly.since:
             continue  # nothing new on it in the period

@@ -30,6 +30,7 @@ class Placing:
     homes: dict[str, str] = field(default_factory=dict)  # event/fact id -> heading printing it
     inside: dict[str, str] = field(default_factory=dict)  # statement id -> id of its container
     printed_at: dict[str, str] = field(default_factory=dict)  # event/fact id -> heading printing it
+    shown: dict[str, ExtractView] = field(default_factory=dict)  # statement id -> as numbered
 
     def fold(self, statements: Iterable[ExtractView]) -> None:
         """Note statements whose words another statement of the same source holds."""
@@ -99,6 +100,7 @@ class Placing:
             return view.model_copy(update={"number": number, "see": f"statement {number}"})
         number = len(self.numbers) + 1
         self.numbers[view.id] = number
+        self.shown[view.id] = view
         return view.model_copy(update={"number": number})
 
     def placed(self, view: ExtractView, here: str, *, claim: bool = False) -> ExtractView:
@@ -109,12 +111,30 @@ class Placing:
         """
         if view.kind == "statement":
             return self.statement(view)
+        teller = self.told_by(view)
+        if teller is not None:
+            return self.statement(teller)
         printed = self.printed_at.get(view.id)
         home = printed or (None if claim else self.homes.get(view.id))
         if home is not None and home != here:
             return view.model_copy(update={"see": home})
         self.printed_at[view.id] = here
         return view
+
+    def told_by(self, view: ExtractView) -> ExtractView | None:
+        """The printed statement that tells fact `view` in the speaker's own words
+        ("Roe said the minister promised a review" is Roe's "he told us there will
+        be a review"): the statement shows it. Background facts stay in
+        Background, where a reader looks for context."""
+        if view.kind != "fact" or view.part != "body" or not view.evidence:
+            return None
+        evidence = normalize(view.evidence).casefold()
+        sources = {r.source for r in view.sources}
+        for statement in self.shown.values():
+            words = _words(statement)
+            if words and words in evidence and {r.source for r in statement.sources} <= sources:
+                return statement
+        return None
 
     def printed(self, views: Iterable[ExtractView]) -> list[ExtractView]:
         """Number statements in print order, dropping those shown inside another of them."""

@@ -80,6 +80,8 @@ def _outlook(a: Assembly, name: str, heading: str, built: list[Section]) -> Sect
 
 def _chronology(a: Assembly, name: str, heading: str, built: list[Section]) -> Section:
     events = [a.placing.placed(v, heading) for v in a.chronology_views()]
+    # A fact a printed statement tells in the speaker's words is that statement's.
+    events = [e for e in events if e.kind != "statement"]
     return Chronology(name=name, heading=heading, events=events)
 
 

@@ -61,6 +61,7 @@ class ExtractView(Cited):
     date_text: str  # "23 August 2024", "August 2024", "around 23 August 2024"
     location: str | None
     issues: list[str]  # issue titles
+    part: str = "body"  # where in its source: "body", "caption" or "background"
     # statements
     speaker: str | None = None  # display name
     speaker_id: str | None = None

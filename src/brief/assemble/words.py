@@ -1,13 +1,14 @@
 """A statement's words as every output prints them: its curated excerpt if it
 has one, apostrophes set right, "[sic]" after curated errors, and a
 paraphrase's opening pronoun replaced by the name it stands for ("[Roe] also
-highlighted ..."). The corpus keeps the source's words untouched."""
+highlighted ..."), a quote's pronoun followed by it ("he [Roe] told us"). The
+corpus keeps the source's words untouched."""
 
 from __future__ import annotations
 
 from brief.corpus import Corpus
 from brief.corpus.models import ActorKind, Statement
-from brief.typography import excerpt_text, mark_sic, normalise_apostrophes
+from brief.typography import QUOTE_PRONOUN, excerpt_text, mark_sic, normalise_apostrophes
 
 _PRONOUNS = {"he", "she", "they", "it"}
 
@@ -20,6 +21,10 @@ def printed_words(statement: Statement, corpus: Corpus) -> str:
         first, _, rest = text.partition(" ")
         if first.casefold() in _PRONOUNS and rest:
             text = f"[{short_name(corpus, referent)}] {rest}"
+    elif referent:
+        # The speaker's words stay whole: the name is added after the pronoun.
+        name = short_name(corpus, referent)
+        text = QUOTE_PRONOUN.sub(lambda m: f"{m.group(0)} [{name}]", text, count=1)
     return text
 
 

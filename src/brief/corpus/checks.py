@@ -39,7 +39,7 @@ from brief.corpus.models import (
 from brief.corpus.provenance import VerbatimIndex
 from brief.corpus.yamlfile import Loc
 from brief.dates import PartialDate
-from brief.typography import excerpt_problem
+from brief.typography import QUOTE_PRONOUN, excerpt_problem
 
 if TYPE_CHECKING:
     from brief.corpus.corpus import AnyExtract, Corpus
@@ -80,6 +80,7 @@ def run(loaded: Loaded) -> list[Finding]:
         _roles,
         _corroboration,
         _reported_speech,
+        _quote_referents,
         _excerpts,
         _status_histories,
         _estimative_language,
@@ -441,6 +442,21 @@ def _reported_speech(loaded: Loaded) -> Iterator[Finding]:
                 (*loc, "refers_to"),
                 f"the paraphrase starts '{first} ...', which out of its paragraph names no "
                 "one: say whom it is about in 'refers_to' (an actor id)",
+            )
+
+
+def _quote_referents(loaded: Loaded) -> Iterator[Finding]:
+    """A quote's `refers_to` names its first he/she/they: the quote must have one."""
+    for ident, extract in loaded.corpus.extracts.items():
+        if not isinstance(extract, Statement) or extract.mode != StatementMode.DIRECT:
+            continue
+        words = extract.excerpt or extract.quote
+        if extract.refers_to is not None and QUOTE_PRONOUN.search(words) is None:
+            file, loc = loaded.origins["extracts"][ident]
+            yield _finding(
+                file,
+                (*loc, "refers_to"),
+                "the quote has no 'he', 'she' or 'they' for it to name",
             )
 
 

@@ -343,7 +343,10 @@ class Statement(ExtractBase):
     )
     refers_to: ActorId | None = Field(
         default=None,
-        description="Who a leading pronoun of reported speech ('He ...') means (indirect only)",
+        description=(
+            "Who a pronoun means out of context: reported speech's leading 'He ...' "
+            "prints as '[Roe] ...'; a quote's first he/she/they as 'he [Roe]'"
+        ),
     )
     excerpt: NonEmpty | None = Field(
         default=None,
@@ -355,10 +358,8 @@ class Statement(ExtractBase):
 
     @model_validator(mode="after")
     def _paraphrase_fields(self) -> Statement:
-        if self.mode == StatementMode.DIRECT:
-            for field in ("reported_by", "refers_to"):
-                if getattr(self, field) is not None:
-                    raise ValueError(f"{field}: only reported speech (mode: indirect) has it")
+        if self.mode == StatementMode.DIRECT and self.reported_by is not None:
+            raise ValueError("reported_by: only reported speech (mode: indirect) has it")
         return self
 
 

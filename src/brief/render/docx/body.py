@@ -27,7 +27,7 @@ from brief.document import (
     Text,
     plain_text,
 )
-from brief.document.keep import keeps_with_next
+from brief.document.keep import item_keeps_with_next, item_may_split, keeps_with_next
 from brief.render.docx.footnotes import Footnotes
 from brief.render.docx.links import Hyperlinks
 from brief.render.docx.numbering import BULLETS, LEVELS, Numbering
@@ -240,11 +240,12 @@ def _list(block: ListBlock, ctx: Context, *, quote: bool, depth: int) -> list[_E
     else:
         num_id, style = BULLETS, f"ListBullet{suffix}"
     out: list[_Element] = []
-    last = len(block.items) - 1
     for number, item in enumerate(block.items):
         first, rest = (item[0], item[1:]) if item else (Paragraph(()), ())
         if isinstance(first, Paragraph):
             out.append(_paragraph(first.children, ctx, style, numbering=(num_id, level)))
+            if item_may_split(item):
+                set_paragraph(out[-1], split_lines=True)
         else:  # the item opens with a list or table: give it its marker on its own
             out.append(paragraph(style, numbering=(num_id, level)))
             rest = (first, *rest)
@@ -253,8 +254,7 @@ def _list(block: ListBlock, ctx: Context, *, quote: bool, depth: int) -> list[_E
                 out.append(_paragraph(sub.children, ctx, f"ListContinue{suffix}"))
             else:
                 out += _block(sub, ctx, quote=quote, depth=depth + 1)
-        # As in the PDF: the first item stays with the second and the last with
-        # the one before, so no page starts or ends with a lone item.
-        if number in (0, last - 1) and number < last and out[-1].tag == qn("w:p"):
+        # As in the PDF: no page starts or ends with a lone short item.
+        if item_keeps_with_next(block, number) and out[-1].tag == qn("w:p"):
             set_paragraph(out[-1], keep_next=True)
     return out

@@ -168,6 +168,7 @@ def set_paragraph(
     *,
     style: str = "",
     keep_next: bool = False,
+    split_lines: bool = False,
     numbering: tuple[int, int] | None = None,
     space_before: int | None = None,
     space_after: int | None = None,
@@ -182,6 +183,8 @@ def set_paragraph(
         insert_ordered(ppr, element("w:pStyle", val=style), PPR_ORDER)
     if keep_next:
         insert_ordered(ppr, element("w:keepNext"), PPR_ORDER)
+    if split_lines:  # overrides the style's keepLines
+        insert_ordered(ppr, element("w:keepLines", val="0"), PPR_ORDER)
     if numbering is not None:
         num_id, level = numbering
         numpr = element("w:numPr")

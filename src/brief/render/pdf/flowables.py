@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Indenter, PageBreak, Table, TableStyle
 
 from brief import document as model
 from brief.document import Block, BlockQuote, Heading, ListBlock, Note, plain_text
-from brief.document.keep import keeps_with_next
+from brief.document.keep import item_keeps_with_next, keeps_with_next
 from brief.render.columns import fit_columns, natural_and_minimum
 from brief.render.pdf import breaks
 from brief.render.pdf.fonts import BOLD
@@ -88,19 +88,21 @@ class QuoteParagraph(BodyParagraph):
 
 class WholeParagraph(BodyParagraph):
     """A list item or source entry: moves to the next page whole rather than
-    split (Word's keepLines), unless it starts a page or is too tall to move
-    without leaving much of a page blank."""
+    split (Word's keepLines), unless it starts a page or is long enough to
+    split with two lines or more on each page (a key judgment with its basis
+    and indicators: moving it whole blanked a third of page 1)."""
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         frame = getattr(self, "_frame", None)
-        tall = getattr(self, "height", 0) > WHOLE_LIMIT
+        tall = getattr(self, "height", 0) > WHOLE_LINES * self.style.leading
         if getattr(frame, "_atTop", False) or tall:
             return super().split(availWidth, availHeight)
         return []
 
 
-# A list item taller than this (about a third of the text height) may split.
-WHOLE_LIMIT = 230.0
+# A list item of more lines than this may split (widow and orphan control
+# keeps two lines or more on each side).
+WHOLE_LINES = 4.5
 
 
 class BriefTable(Table):
@@ -217,7 +219,6 @@ class StoryBuilder:
         regular = self.styles.look.faces.regular
         widest = stringWidth(f"{len(block.items)}.", regular, BODY_SIZE) if block.ordered else 0
         extra = max(0.0, widest + 0.6 * BODY_SIZE + 1 - (INDENT - 3))
-        last = len(block.items) - 1
         for number, item in enumerate(block.items, start=1):
             bullet = f"{number}." if block.ordered else "•"
             flowables: list[Flowable] = []
@@ -228,10 +229,7 @@ class StoryBuilder:
                     flowables.append(self.paragraph(markup, depth + 1, quote, lead, extra, True))
                 else:
                     flowables.extend(self.block(sub, depth + 1, quote))
-            # Widow and orphan control for lists: the first item stays with
-            # the second, the last with the one before it, so that no page
-            # starts (or ends) with a single item of a longer list.
-            if flowables and number - 1 in (0, last - 1) and number - 1 < last:
+            if flowables and item_keeps_with_next(block, number - 1):
                 flowables[-1].keepWithNext = 1
             story.extend(flowables)
         return story

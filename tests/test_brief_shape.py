@@ -5,6 +5,7 @@ two-page note."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
@@ -290,3 +291,26 @@ def test_a_role_whose_title_names_its_organisation_does_not_repeat_it(
     md = api.render_bytes(kosovo, "md").decode("utf-8")
     assert "EU Special Representative for the Belgrade-Pristina Dialogue" in md
     assert "Western Balkans issues, European Union" not in md
+
+
+def test_an_issue_names_its_latest_statement_once_when_the_assessment_is_of_its_day(
+    corpus, kosovo: Document
+) -> None:  # type: ignore[no-untyped-def]
+    # The Partnership for Peace is assessed in October 2024 from Smith's remarks
+    # of October 2024: the issue gives the assessment and the statement's number,
+    # not a "Latest development" line repeating both.
+    md = api.render_bytes(kosovo, "md").decode("utf-8")
+    pfp = md.split("## Kosovo and NATO's Partnership for Peace", 1)[1].split("\n## ", 1)[0]
+    key = _section(corpus, "key_statements")
+    smith = next(s for g in key.others for s in g.statements if s.id == "n1-smith-1")
+    assert "**Assessed October 2024:**" in pfp
+    assert "Latest development" not in pfp
+    assert f"Statement {smith.number} bears on it." in pfp
+    # A latest development printed elsewhere as an event (the release on the
+    # 17 September meetings, in the Chronology) keeps its own line.
+    early = api.build_document(corpus, "kosovo", as_of=dt.date(2024, 9, 22))
+    md = api.render_bytes(early, "md").decode("utf-8")
+    dialogue = md.split("## The EU-facilitated Belgrade-Pristina dialogue", 1)[1].split("\n## ")[0]
+    assert "**Latest development (17 September 2024):** NATO Press office (see Chronology)." in (
+        dialogue
+    )

@@ -11,7 +11,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
-from brief.render.pdf import breaks
+from brief.render.pdf import breaks, samefrag
 from brief.render.pdf.fonts import Faces, theme_faces
 from brief.render.pdf.theme import DEFAULT, Theme
 
@@ -115,6 +115,7 @@ def _new_style(look: Look, name: str, **kwargs: object) -> ParagraphStyle:
 @functools.cache
 def styles(theme: Theme = DEFAULT) -> Styles:
     breaks.install()
+    samefrag.install()
     the = look(theme)
     face, accent = the.faces, the.accent
     style = functools.partial(_new_style, the)

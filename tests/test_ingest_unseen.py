@@ -714,3 +714,30 @@ def test_the_person_in_apposition_speaks_not_the_place_in_the_description() -> N
         '"cross a red line" drawn by the accord.\n'
     )
     assert speaker_of(text, "cross a red line", actors) == "karel-brandt"
+
+
+def test_a_cue_verb_coordinated_with_the_sentence_subject() -> None:
+    text = (
+        "Harbour law\n"
+        "Karel Brandt compared the plan to a tax on fishermen, and urged voters not to "
+        '"choose the road toward ruin for the harbour."\n'
+    )
+    assert speaker_of(text, "road toward ruin") == "karel-brandt"
+    found = extract(text, REGISTRY, [])
+    assert found.quotes[0].rule == "before-coordinated"
+
+
+def test_the_person_a_sentence_quotes_without_a_cue_verb() -> None:
+    text = (
+        "Harbour fees\n"
+        "The council met on Monday.\n"
+        'Earlier this week, Marta Ilić shared her worry with donors, "the fees will empty '
+        'the harbour by winter."\n'
+        'She blamed the delay on "a council that never listens."\n'
+        'Fundraising was "stagnant for about a month or six weeks" after the vote.\n'
+    )
+    found = {q: s for q, s, _ in quotes(text)}
+    assert found["the fees will empty the harbour by winter."] == "marta-ilic"
+    assert found["a council that never listens."] == "marta-ilic"
+    # a capitalised word that is no person: never the last person named instead
+    assert found.get("stagnant for about a month or six weeks") is None

@@ -361,6 +361,22 @@ def _before_verbs(
     return None
 
 
+_COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|but|or)(?:\s+then)?\s+$")
+
+
+def _coordinated(
+    quote: Quotation, resolver: Resolver, start: int, prefix: str, verb_start: int
+) -> Attributed | None:
+    """`Jane Roe compared the plan to a tax, and urged voters to reject “…`: the cue
+    verb shares the sentence's subject, when that subject names a person."""
+    if _COORDINATED.search(prefix[:verb_start]) is None:
+        return None
+    subject = _SENTENCE_SUBJECT.match(prefix)
+    if subject is None or subject.group("np").split()[0].casefold() in words_of("sentence_openers"):
+        return None
+    return _speaker_named(quote, resolver, start, subject, "before-coordinated")
+
+
 def _sentence_subject(
     quote: Quotation, resolver: Resolver, start: int, prefix: str
 ) -> Attributed | None:
@@ -420,7 +436,9 @@ def _before_verb(
     np_start, np_end = _np_before(prefix, verb_start)
     if _VERB.search(prefix[np_start:np_end]):
         return None  # `Roe said the way ... women who complained`: an earlier verb's clause
-    if np_end <= np_start or _participle(prefix[:verb_start], prefix[verb_start:]):
+    if np_end <= np_start or _COORDINATED.fullmatch(" " + prefix[np_start:np_end].strip() + " "):
+        return _coordinated(quote, resolver, start, prefix, verb_start)
+    if _participle(prefix[:verb_start], prefix[verb_start:]):
         return None
     speaker = resolver.resolve(start + np_start, start + np_end, quote.start)
     if speaker is not None and speaker.kind != "person":
@@ -468,7 +486,7 @@ def _clause_subject(prefix: str, np_start: int, np_end: int) -> tuple[int, int] 
 
 
 SUBJECT_WORDS = 6
-SUBJECT_QUOTE_WORDS = 5
+SUBJECT_QUOTE_WORDS = 3
 """A quote shorter than this after a sentence's subject with no cue verb may be a title."""
 """A longer phrase before a cue verb is a clause, not its subject: look further back."""
 GAP_WORDS = 45
@@ -668,12 +686,58 @@ def _continuation(
             return Attributed(
                 quote, previous.speaker, None, None, "continuation-paragraph", previous.evidence
             )
-    introduced = _introduced(text, quote, earlier, resolver, para_start) or _sentence_before(
-        text, quote, earlier, resolver, para_start
+    introduced = (
+        _introduced(text, quote, earlier, resolver, para_start)
+        or _sentence_before(text, quote, earlier, resolver, para_start)
+        or _quoting_subject(text, quote, earlier, resolver, para_start)
     )
     if introduced is not None:
         return introduced
     return Attributed(quote, None, None, None, "unattributed")
+
+
+_OPENER = re.compile(r"[A-Z][\w’'-]*(?:\s[\w’'.-]+){0,7},\s+")
+"""`Earlier this week, `, `In Riverton, `: an opening phrase before the subject."""
+_PRONOUN_SUBJECT = re.compile(r"(?P<np>[Hh]e|[Ss]he)\s+(?:[a-z]+\s+)?[a-z]")
+
+
+def _quoting_subject(
+    text: str, quote: Quotation, quotes: list[Quotation], resolver: Resolver, para_start: int
+) -> Attributed | None:
+    """`Earlier this week, Jane Roe shared her worry with donors, “…`, `She blamed the
+    fees on “…`: no cue verb and nothing else attributes the quote, but the person
+    who is the subject of its sentence (named with first and last name, known to be
+    a person, or `he`/`she`) is who the sentence quotes."""
+    start = sentence_start(text, quote.open_mark, para_start, quotes)
+    prefix = text[start : quote.open_mark]
+    opener = _OPENER.match(prefix)
+    at = 0
+    if opener is not None and opener.group(0).split()[0].casefold() in words_of("sentence_openers"):
+        at = opener.end()
+    subject = _PRONOUN_SUBJECT.match(prefix, at) or _SENTENCE_SUBJECT.match(prefix, at)
+    if subject is None or not _plain_subject(subject.group("np")):
+        return None
+    np_start, np_end = start + subject.start("np"), start + subject.end("np")
+    if not resolver.names_person(np_start, np_end) and (
+        len(subject.group("np").split()) < 2 or not resolver.may_be_person(np_start, np_end)
+    ):
+        return None  # `Fundraising was “…`: one capitalised word, not shown to be a person
+    speaker = resolver.resolve(np_start, np_end, quote.start)
+    if speaker is None or speaker.kind != "person":
+        return None
+    return _make(quote, speaker, np_start, np_end, "quoting-subject")
+
+
+def _plain_subject(phrase: str) -> bool:
+    """Not an opener (`Though …`), a possessive (`Roe’s answer`), a headline in
+    capitals or a phrase cut at `and`/`of` (`Roe and`)."""
+    words = phrase.split()
+    return not (
+        words[0].casefold() in words_of("sentence_openers")
+        or re.search(r"[’']s?$", phrase)
+        or phrase.isupper()
+        or words[-1] in _FUNCTION_WORDS
+    )
 
 
 def _previous_paragraph(text: str, para_start: int) -> tuple[int, int] | None:

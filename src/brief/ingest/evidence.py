@@ -28,6 +28,10 @@ _RULES = {
     "(no cue verb)",
     "before-subject-no-cue": "no cue verb: the person named as the subject of the quote's "
     "sentence (check: a weaker rule)",
+    "before-coordinated": "cue verb before the quote sharing the sentence's subject "
+    "(`X did A, and urged …`)",
+    "quoting-subject": "no cue verb: the person who is the subject of the quote's sentence "
+    "(check: a weaker rule)",
     "continuation": "continues the previous quote of the paragraph",
     "continuation-paragraph": "runs on from the quote that ended the previous paragraph",
     "continuation-fragment": "continues a short quoted fragment attributed right after it",

@@ -241,6 +241,15 @@ class Resolver:
             for m in self.mentions
         )
 
+    def may_be_person(self, start: int, end: int) -> bool:
+        """Whether `text[start:end]` is a person by its form (`Jane Roe`, `Sen. Roe`), checked
+        without proposing any new actor."""
+        if self.names_person(start, end):
+            return True
+        extra = self.names.extra if self.names is not None else frozenset()
+        named = speaker_name(self.text[start:end], extra)
+        return named is not None and named.kind == "person"
+
     def resolve(self, start: int, end: int, at: int) -> Mention | None:
         """The actor a noun phrase `text[start:end]` names; `at` is where it is used."""
         phrase = self.text[start:end].strip(" ,–—-")

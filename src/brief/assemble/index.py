@@ -35,12 +35,9 @@ class _Dated:
         return self.extracts[lo:hi]
 
 
-def _dated(extracts: list[AnyExtract], last: dict[str, dt.date] | None = None) -> _Dated:
-    """Extracts already in (when.key, id) order; `last`: each one's `when.last` by id,
-    if known (a dict lookup, where `when` builds a date each time it is asked)."""
-    if last is None:
-        return _Dated([e.when.last for e in extracts], extracts)
-    return _Dated([last[e.id] for e in extracts], extracts)
+def _dated(extracts: list[AnyExtract]) -> _Dated:
+    """Extracts already in (when.key, id) order."""
+    return _Dated([e.when.last for e in extracts], extracts)
 
 
 _TABLES = ("subject", "speaker", "actor", "issue", "background")
@@ -61,27 +58,26 @@ class ExtractIndex:
 
     @classmethod
     def build(cls, corpus: Corpus) -> ExtractIndex:
-        tables: dict[str, dict[str, list[AnyExtract]]] = {t: defaultdict(list) for t in _TABLES}
-        # One sort of the whole corpus: every list below is filled in order.
+        tables: dict[str, dict[str, _Dated]] = {t: defaultdict(_Dated) for t in _TABLES}
+        # One sort of the whole corpus: every list below is filled in order, each
+        # extract's last day filed beside it (one pass, no look-up per entry).
         keyed = sorted((e.when.key, e.id, e) for e in corpus.extracts.values())
-        last = {ident: key[0] for key, ident, _ in keyed}
-        ordered = [extract for *_, extract in keyed]
-        for extract in ordered:
-            _file(extract, tables)
+        for key, _ident, extract in keyed:
+            _file(extract, key[0], tables)
         members: dict[str, list[str]] = defaultdict(list)
         for member in sorted(corpus.actors.values(), key=lambda a: a.id):
             if member.country:
                 members[member.country].append(member.id)
         return cls(
-            by_subject=_all_dated(tables["subject"], last),
-            by_speaker=_all_dated(tables["speaker"], last),
-            by_actor=_all_dated(tables["actor"], last),
-            by_issue=_all_dated(tables["issue"], last),
-            background=_all_dated(tables["background"], last),
+            by_subject=dict(tables["subject"]),
+            by_speaker=dict(tables["speaker"]),
+            by_actor=dict(tables["actor"]),
+            by_issue=dict(tables["issue"]),
+            background=dict(tables["background"]),
             members=dict(members),
             judgments=_by_subject(sorted(corpus.judgments.values(), key=lambda j: (j.made, j.id))),
             issues=_by_subject(sorted(corpus.issues.values(), key=lambda i: i.id)),
-            newest=ordered[-1].when.last if ordered else None,
+            newest=keyed[-1][0][0] if keyed else None,
             size=len(corpus.extracts),
         )
 
@@ -153,24 +149,21 @@ def issue_history(corpus: Corpus, issue: OpenIssue) -> IssueHistory:
     return histories[issue.id]
 
 
-def _file(extract: AnyExtract, tables: dict[str, dict[str, list[AnyExtract]]]) -> None:
-    """Add `extract` to each table's list of every key it is filed under."""
-    for key in set(extract.subjects):
-        tables["subject"][key].append(extract)
-    for key in set(extract.issues):
-        tables["issue"][key].append(extract)
+def _file(extract: AnyExtract, last: dt.date, tables: dict[str, dict[str, _Dated]]) -> None:
+    """Add `extract` (whose last day is `last`) to each table under every key it is
+    filed under."""
+    subjects = set(extract.subjects)
+    filed = [tables["subject"][key] for key in subjects]
+    filed += [tables["issue"][key] for key in set(extract.issues)]
     if isinstance(extract, Statement):
-        tables["speaker"][extract.speaker].append(extract)
+        filed.append(tables["speaker"][extract.speaker])
     elif isinstance(extract, Event):
-        for key in set(extract.actors):
-            tables["actor"][key].append(extract)
+        filed += [tables["actor"][key] for key in set(extract.actors)]
     if getattr(extract, "part", "body") == "background":
-        for key in set(extract.subjects):
-            tables["background"][key].append(extract)
-
-
-def _all_dated(table: dict[str, list[AnyExtract]], last: dict[str, dt.date]) -> dict[str, _Dated]:
-    return {key: _dated(extracts, last) for key, extracts in table.items()}
+        filed += [tables["background"][key] for key in subjects]
+    for dated in filed:
+        dated.dates.append(last)
+        dated.extracts.append(extract)
 
 
 R = TypeVar("R", Judgment, OpenIssue)

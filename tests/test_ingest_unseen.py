@@ -741,3 +741,18 @@ def test_the_person_a_sentence_quotes_without_a_cue_verb() -> None:
     assert found["a council that never listens."] == "marta-ilic"
     # a capitalised word that is no person: never the last person named instead
     assert found.get("stagnant for about a month or six weeks") is None
+
+
+def test_a_name_before_a_long_aside_and_an_opening_phrase() -> None:
+    text = (
+        "Ferry vote\n"
+        "Tomas Okafor, a pollster who has worked for the OSSU, the regional security "
+        'body, said the vote was "a warning to every party in the council."\n'
+        "Lena Morrow, who lives in a small village outside of the old harbour town, "
+        'Riverton, said she still "hopes the ferry will come back."\n'
+        "Speaking at a rally in Riverton, Karel Brandt went after the board, calling it "
+        '"a club of friends who never listen."\n'
+    )
+    assert speaker_of(text, "a warning to every party") == "tomas-okafor"
+    assert speaker_of(text, "ferry will come back") == "lena-morrow"
+    assert speaker_of(text, "club of friends") == "karel-brandt"

@@ -357,7 +357,7 @@ def _before_verbs(
         if found is not None:
             return found
     if verbs and verbs[-1].group(0).endswith("ing"):
-        return _sentence_subject(quote, resolver, start, prefix)
+        return _sentence_subject(quote, resolver, start, prefix, verbs[-1].start())
     return None
 
 
@@ -378,10 +378,16 @@ def _coordinated(
 
 
 def _sentence_subject(
-    quote: Quotation, resolver: Resolver, start: int, prefix: str
+    quote: Quotation, resolver: Resolver, start: int, prefix: str, verb_start: int
 ) -> Attributed | None:
-    """`The Deputy Secretary General ... , telling them that “…`: the sentence's subject."""
-    subject = _SENTENCE_SUBJECT.match(prefix)
+    """`The Deputy Secretary General ... , telling them that “…`, `Speaking in Riverton,
+    Jane Roe went after the board, calling it “…`: the subject of the clause the
+    participle follows, else the sentence's subject."""
+    head = prefix[:verb_start].rstrip().rstrip(",")
+    clause = _SENTENCE_SUBJECT.match(prefix, max(head.rfind(c) for c in ",;:–—") + 1)
+    if clause is not None and not _plain_subject(clause.group("np")):
+        clause = None
+    subject = clause or _subject_of(prefix)
     if subject is None:
         return None
     np_start, np_end = start + subject.start("np"), start + subject.end("np")
@@ -565,7 +571,18 @@ def _participle(before_verb: str, verb: str = "") -> bool:
     if opens_apposition:
         return False
     gerund = re.match(r"\w+ing\b", verb) is not None
-    return bool(_VERB.search(inner.group(1))) or (gerund and _predicate(segment))
+    return bool(_VERB.search(inner.group(1))) or (
+        gerund and (_predicate(segment) or _subject_predicate(segment))
+    )
+
+
+def _subject_predicate(segment: list[str]) -> bool:
+    """`Speaking in Riverton, Jane Roe went after the board, calling`: the segment is a
+    clause (a name, then a lowercase verb and more words), not an apposition."""
+    lower = next((i for i, w in enumerate(segment) if w[:1].islower()), None)
+    if lower is None or lower == 0 or len(segment) - lower < 2:
+        return False
+    return _predicate(segment[lower:])
 
 
 def _predicate(segment: list[str]) -> bool:
@@ -581,7 +598,7 @@ def _predicate(segment: list[str]) -> bool:
 
 _SENTENCE_SUBJECT = re.compile(
     r"\s*(?P<np>(?:(?:The|the|A|An)\s)?(?:[A-Z][\w.’'-]*)(?:\s(?:[A-Z][\w.’'-]*|of|for|and))*)"
-    r"(?:,\s[^,“”\"]{2,100},)?\s+(?:also\s+|then\s+|later\s+)?[a-z]"
+    r"(?:\s\([^()]{1,30}\))?(?:,\s[^,“”\"]{2,100},)?\s+(?:also\s+|then\s+|later\s+)?[a-z]"
 )
 
 
@@ -604,18 +621,25 @@ def _np_before(prefix: str, verb_start: int) -> tuple[int, int]:
         # `Rep. Jane Roe (D-Md.), chair of ..., said`: the party tag is not the subject.
         head = head[: party.start()]
         end = party.start()
-    cut = max(head.rfind(c) for c in ",;:()–—") + 1
-    words = head[cut:].split()
+    start = _skip_space(head, max(head.rfind(c) for c in ",;:()–—") + 1, end)
+    # `Jane Roe, who lives outside the capital, said`: a long aside, the name before it
+    named = _name_before_apposition(head, start)
+    if named is not None:
+        return named
+    words = head[start:].split()
     if len(words) > 9:
         # Too long for a subject: keep its last words (`... the Alliance Press office`).
-        cut = len(head) - len(" ".join(words[-9:]))
-    start = cut
-    while start < end and head[start].isspace():
-        start += 1
-    named = _name_before_apposition(head, start) or _pronoun_subject(head, start, end)
+        start = _skip_space(head, len(head) - len(" ".join(words[-9:])), end)
+    named = _pronoun_subject(head, start, end)
     if named is not None:
         return named
     return _past_connectives(head, start, end), end
+
+
+def _skip_space(head: str, start: int, end: int) -> int:
+    while start < end and head[start].isspace():
+        start += 1
+    return start
 
 
 def _pronoun_subject(head: str, start: int, end: int) -> tuple[int, int] | None:
@@ -628,11 +652,16 @@ def _pronoun_subject(head: str, start: int, end: int) -> tuple[int, int] | None:
     return start + pronoun.start("p"), end
 
 
+_APPOSITION_OPENERS = {"a", "an", "who", "during", "speaking", "in", "at"}
+"""Lowercase words that open an apposition or an aside between a name and its verb
+(`Jane Roe, a pollster who works with the Riverton Institute, said`)."""
+
+
 def _name_before_apposition(head: str, start: int) -> tuple[int, int] | None:
     """`Jane Roe, president and CEO of the Riverton Institute stated`: the segment
     before the verb is a lowercase apposition; the subject is the name before it."""
     first = head[start:].split()[:1]
-    roles = words_of("role_nouns") | words_of("title_words")
+    roles = words_of("role_nouns") | words_of("title_words") | _APPOSITION_OPENERS
     if not first or not first[0][:1].islower() or first[0].casefold() not in roles:
         return None
     comma = head.rfind(",", 0, start)
@@ -710,11 +739,7 @@ def _quoting_subject(
     a person, or `he`/`she`) is who the sentence quotes."""
     start = sentence_start(text, quote.open_mark, para_start, quotes)
     prefix = text[start : quote.open_mark]
-    opener = _OPENER.match(prefix)
-    at = 0
-    if opener is not None and opener.group(0).split()[0].casefold() in words_of("sentence_openers"):
-        at = opener.end()
-    subject = _PRONOUN_SUBJECT.match(prefix, at) or _SENTENCE_SUBJECT.match(prefix, at)
+    subject = _subject_of(prefix)
     if subject is None or not _plain_subject(subject.group("np")):
         return None
     np_start, np_end = start + subject.start("np"), start + subject.end("np")
@@ -726,6 +751,19 @@ def _quoting_subject(
     if speaker is None or speaker.kind != "person":
         return None
     return _make(quote, speaker, np_start, np_end, "quoting-subject")
+
+
+def _subject_of(sentence: str) -> re.Match[str] | None:
+    """The subject (`np`) of a sentence, past an opening phrase (`Earlier this week, `,
+    `Speaking in Riverton, `, `Like Roe, `): `he`/`she` or a capitalised phrase."""
+    opener = _OPENER.match(sentence)
+    at = 0
+    if opener is not None:
+        first = opener.group(0).split()[0].casefold()
+        opens = first in words_of("sentence_openers") or first.endswith("ing")
+        if opens and first not in words_of("determiners"):
+            at = opener.end()
+    return _PRONOUN_SUBJECT.match(sentence, at) or _SENTENCE_SUBJECT.match(sentence, at)
 
 
 def _plain_subject(phrase: str) -> bool:

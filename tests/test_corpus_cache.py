@@ -168,3 +168,28 @@ def test_cache_never_lives_in_the_workspace(ws: Path, monkeypatch: pytest.Monkey
     monkeypatch.setenv("XDG_CACHE_HOME", str(ws.parent / "xdg"))
     assert not cache.cache_dir().is_relative_to(ws)
     assert cache.cache_dir().is_relative_to(ws.parent / "xdg")
+
+
+def test_the_loaded_tree_hash_is_the_workspace_inputs_hash(ws: Path, cache_dir: Path) -> None:
+    """The pack's inputs hash comes from the cache's read of every file: the same value
+    `inputs_hash` gives by reading them again, with names that sort differently as
+    strings and as paths, hidden files and empty folders, on a miss and on a hit."""
+    from brief.workspace import inputs_hash
+
+    for rel in ("seeds/notes/a/x.txt", "seeds/notes/a-b/y.txt", "seeds/notes/a.b", "seeds/z"):
+        (ws / rel).parent.mkdir(parents=True, exist_ok=True)
+        (ws / rel).write_text(rel)
+    (ws / "seeds/notes/.hidden").write_text("not an input")
+    (ws / "seeds/.git/objects").mkdir(parents=True)
+    (ws / "seeds/.git/objects/x").write_text("not an input")
+    (ws / "briefings/empty").mkdir()
+    assert load_corpus(ws).tree_hash == inputs_hash(ws)  # loaded afresh
+    assert load_corpus(ws).tree_hash == inputs_hash(ws)  # from the cache
+
+
+def test_a_tree_with_a_symlink_leaves_the_inputs_hash_to_be_read_again(
+    ws: Path, cache_dir: Path
+) -> None:
+    (ws / "seeds/link.txt").symlink_to(ws / "seeds/actors")
+    files = cache.read_inputs(ws)
+    assert cache.tree_hash(files) is None

@@ -136,6 +136,23 @@ def _read_tree(folder: str, rel: str, files: dict[str, bytes], inside: str, seen
         files[path] = UNREADABLE
 
 
+def tree_hash(files: dict[str, bytes]) -> str | None:
+    """`brief.workspace.inputs_hash(root)` from `read_inputs(root)`, without reading
+    every file again (~2 s of CPU for 10,000 sources). None where the two may differ:
+    a symlink or an unreadable entry in the tree, a name that is not UTF-8."""
+    if any(rel.endswith("\0->") or digest == UNREADABLE for rel, digest in files.items()):
+        return None
+    digest = hashlib.sha256()
+    # inputs_hash sorts Path objects: part by part, so "a/x" comes before "a-b/x".
+    for rel in sorted((r for r in files if not r.endswith("/")), key=lambda r: r.split("/")):
+        try:
+            digest.update(rel.encode("utf-8") + b"\0")
+        except UnicodeEncodeError:
+            return None
+        digest.update(files[rel])
+    return digest.hexdigest()
+
+
 def _code_digest() -> bytes:
     digest = hashlib.sha256()
     # The models build on brief/dates.py: a change there changes validation too.
@@ -170,7 +187,14 @@ def load_cached(root: Path, load: Callable[[Path], Corpus]) -> Corpus:
         if corpus is None:
             corpus = load(root)  # raises on any problem: invalid corpora are never stored
             _store(path, corpus, files)
+        if _read_alike(corpus, files):
+            corpus.tree_hash = tree_hash(files)
         return corpus
+
+
+def _read_alike(corpus: Corpus, files: dict[str, bytes]) -> bool:
+    """The loader read the same bytes as `read_inputs` (no file changed in between)."""
+    return all(files.get(rel) == raw for rel, raw in corpus.input_files.items())
 
 
 def _restore(path: Path, root: Path, files: dict[str, bytes]) -> Corpus | None:
@@ -204,7 +228,7 @@ def _restore(path: Path, root: Path, files: dict[str, bytes]) -> Corpus | None:
 def _store(path: Path, corpus: Corpus, files: dict[str, bytes]) -> None:
     # A file that changed between the key's read and the loader's read would file
     # the new content under the old key.
-    if any(files.get(rel) != raw for rel, raw in corpus.input_files.items()):
+    if not _read_alike(corpus, files):
         return
     text_paths = {}
     for sid, source in corpus.sources.items():
@@ -215,7 +239,9 @@ def _store(path: Path, corpus: Corpus, files: dict[str, bytes]) -> None:
         return
     # Texts and raw bytes are re-read on every load anyway (for the key), so they are
     # not stored; the copy keeps the caller's corpus intact.
-    bare = dataclasses.replace(corpus, root=Path("."), texts=SourceTexts(), input_files={})
+    bare = dataclasses.replace(
+        corpus, root=Path("."), texts=SourceTexts(), input_files={}, tree_hash=None
+    )
     from brief.fsutil import write_cache_entry
 
     write_cache_entry(path, lambda file: _dump(bare, corpus, text_paths, file), "*.pickle", KEEP)

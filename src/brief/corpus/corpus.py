@@ -97,6 +97,9 @@ class Corpus:
     """`briefings/_workspace.yaml`, or the defaults without it."""
     input_files: dict[str, bytes] = field(default_factory=dict, repr=False)
     """Relative path -> sha256 digest of every file read (seeds, briefings, templates)."""
+    tree_hash: str | None = None
+    """`brief.workspace.inputs_hash` of the workspace as it was loaded (from the cache's
+    read of every file), None when not known."""
 
     def inputs_hash(self) -> str:
         """sha256 over every input file's path and bytes, in sorted order."""

@@ -71,7 +71,8 @@ class _Pack:
         self.week, self.as_of = resolve_week(corpus, options.week, options.as_of)
         self.packs = options.out if options.out is not None else options.root / "output" / "packs"
         self.folder = self.packs / self.week.label
-        self.inputs = inputs_hash(options.root)
+        # Known from loading (every file's sha256, read for the cache key): not read again.
+        self.inputs = corpus.tree_hash or inputs_hash(options.root)
         self.tool = tool_hash()
         self.old: dict[str, Any] = {}
         self.old_timings: dict[str, Any] = {}

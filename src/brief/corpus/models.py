@@ -4,9 +4,11 @@ One file kind, one top-level model (see `FILE_KINDS`); `brief schema`
 exports each as JSON Schema into `schemas/` so editors validate and complete
 the YAML. Models are strict and forbid unknown fields: a typo in a key is an
 error, not silently ignored data.
-"""
 
-from __future__ import annotations
+No `from __future__ import annotations` here: pydantic would evaluate every
+field annotation from its string as each model class is built (~15 M
+instructions of each cold command); methods name their own class in quotes.
+"""
 
 import datetime as dt
 import re
@@ -95,7 +97,7 @@ class Dated(BaseModel):
         return PartialDate.of(self.date, self.date_precision, self.date_end)
 
     @model_validator(mode="after")
-    def _range_has_its_end(self) -> Dated:
+    def _range_has_its_end(self) -> "Dated":
         _date_end_problem("date", self.date_precision, self.date, self.date_end)
         return self
 
@@ -176,7 +178,7 @@ class Source(Strict):
         return PartialDate.of(self.published, self.published_precision, self.published_end)
 
     @model_validator(mode="after")
-    def _range_has_its_end(self) -> Source:
+    def _range_has_its_end(self) -> "Source":
         _date_end_problem("published", self.published_precision, self.published, self.published_end)
         return self
 
@@ -226,7 +228,7 @@ class Role(Strict):
     note: str | None = None
 
     @model_validator(mode="after")
-    def _start_before_end(self) -> Role:
+    def _start_before_end(self) -> "Role":
         if self.start and self.end and self.end <= self.start:
             raise ValueError(f"end: role ends ({self.end}) before it starts ({self.start})")
         for field in ("start", "end"):
@@ -357,7 +359,7 @@ class Statement(ExtractBase):
     )
 
     @model_validator(mode="after")
-    def _paraphrase_fields(self) -> Statement:
+    def _paraphrase_fields(self) -> "Statement":
         if self.mode == StatementMode.DIRECT and self.reported_by is not None:
             raise ValueError("reported_by: only reported speech (mode: indirect) has it")
         return self
@@ -501,7 +503,7 @@ class Judgment(Strict):
     )
 
     @model_validator(mode="after")
-    def _text_uses_its_term(self) -> Judgment:
+    def _text_uses_its_term(self) -> "Judgment":
         # "almost certainly" uses "almost certain"
         term = re.escape(self.likelihood).replace(r"\ ", r"\s+")
         if not re.search(rf"\b{term}(?:ly)?\b", self.text, re.IGNORECASE):
@@ -594,7 +596,7 @@ class FrontMatter(Strict):
         default=None, description="One line, e.g. 'Open sources only; not an official position.'"
     )
 
-    def over(self, base: FrontMatter) -> FrontMatter:
+    def over(self, base: "FrontMatter") -> "FrontMatter":
         """These settings, each unset one taken from `base`."""
         return FrontMatter(
             **{name: getattr(self, name) or getattr(base, name) for name in type(self).model_fields}
@@ -733,7 +735,7 @@ class Briefing(Strict):
     )
 
     @model_validator(mode="after")
-    def _marking_is_publishable(self) -> Briefing:
+    def _marking_is_publishable(self) -> "Briefing":
         problem = marking_problem(self.marking)
         if problem:
             raise ValueError(f"marking: {problem}")

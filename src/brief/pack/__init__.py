@@ -43,7 +43,7 @@ from brief.pack.files import (
 )
 from brief.pack.options import PackOptions, PackResult, parse_formats, resolve_week
 from brief.pack.progress import PlainProgress, make_progress
-from brief.pack.snapshot import compare, take_snapshot
+from brief.pack.snapshot import BriefChanges, Snapshot, compare, take_snapshot
 from brief.pack.staging import PackLock, Staging, recover
 from brief.pack.summary import change_lines, changes_markdown, compact_lines
 from brief.pack.worker import Outcome, Task, init_worker, run_task
@@ -82,6 +82,8 @@ class _Pack:
         self.pack_pdf: PackWriter | None = None
         self.selected: set[str] | None = None
         """A shard's briefings (`--shard`); None: every briefing."""
+        self.compared: tuple[list[BriefChanges], str] | None = None
+        self.snapshot: Snapshot = {}
 
     @property
     def stage(self) -> Path:
@@ -181,6 +183,7 @@ class _Pack:
             )
             try:
                 futures = [pool.submit(run_task, task) for task in self.longest_first(tasks)]
+                self.compare_weeks()  # while the workers start: not after the last one
                 for future in as_completed(futures):
                     outcomes.append(self.store(future.result()))
             except BaseException:
@@ -250,9 +253,12 @@ class _Pack:
             entry["files"].sort(key=lambda f: FORMATS.index(f["format"]))
         return [entries[stem] for stem in sorted(entries)]
 
-    def changes(
-        self, briefs: list[dict[str, Any]]
-    ) -> tuple[bytes, list[tuple[str, list[str]]], str]:
+    def compare_weeks(self) -> tuple[list[BriefChanges], str]:
+        """What changed per briefing since the previous week, and the words saying what
+        it was compared with; worked out once (the pack process does it while the
+        workers render: it does not depend on their briefs)."""
+        if self.compared is not None:
+            return self.compared
         previous_week = self.week.previous()
         current = take_snapshot(self.corpus, self.as_of)
         earlier = read_json(self.packs / previous_week.label / "manifest.json").get("snapshot")
@@ -273,17 +279,26 @@ class _Pack:
             )
             previous = take_snapshot(self.corpus, previous_week.sunday)
             statuses_known = True
-        titles = {b["briefing"]: b.get("title") or b["briefing"] for b in briefs}
-        compared = compare(
-            self.corpus, current, previous, previous_week.sunday, self.as_of, statuses_known
+        self.snapshot = current
+        self.compared = (
+            compare(
+                self.corpus, current, previous, previous_week.sunday, self.as_of, statuses_known
+            ),
+            intro,
         )
+        return self.compared
+
+    def changes(
+        self, briefs: list[dict[str, Any]]
+    ) -> tuple[bytes, list[tuple[str, list[str]]], str]:
+        compared, intro = self.compare_weeks()
+        titles = {b["briefing"]: b.get("title") or b["briefing"] for b in briefs}
         sections = [(titles.get(c.stem, c.stem), change_lines(self.corpus, c)) for c in compared]
         compact = [(titles.get(c.stem, c.stem), compact_lines(self.corpus, c)) for c in compared]
         heading = f"What changed in {self.week.label}"
         text = changes_markdown(
             heading, f"Information cut-off {long_date(self.as_of)}. {intro}", sections
         )
-        self.snapshot = current
         return text.encode("utf-8"), compact, intro
 
     def combined(

@@ -539,7 +539,7 @@ _ACCORDING_TO = re.compile(r"(?:^|[,;]\s+)[Aa]ccording to (?P<np>[^,;:“”\"]{
 
 _NAME_COLON = re.compile(
     r"(?:^|[-–—,;.(]\s*|\bfrom\s)"  # `More from Roe: “…`
-    r"(?P<np>[A-Z][^\s,;:()–—-]*(?:\s[A-Z][^\s,;:()–—-]*){0,3}):\s*$"
+    r"(?P<np>[A-Z][^\s,;:()–—-]*(?:\s(?:[A-Z][^\s,;:()–—-]*|and|of)){0,5})(?:\s\([^()]{1,30}\))?:\s*$"
 )
 
 

@@ -550,6 +550,8 @@ def _named_colon(
     match = _NAME_COLON.search(prefix)
     if match is None:
         return None
+    if any(w.casefold() in _HEADLINE_STOPS - {"of", "and"} for w in match.group("np").split()):
+        return None  # `Harbour Board On Jane Roe: ‘…`: the name is what it is about
     return _speaker_named(quote, resolver, start, match, "name-colon")
 
 

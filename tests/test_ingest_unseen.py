@@ -756,3 +756,16 @@ def test_a_name_before_a_long_aside_and_an_opening_phrase() -> None:
     assert speaker_of(text, "a warning to every party") == "tomas-okafor"
     assert speaker_of(text, "ferry will come back") == "lena-morrow"
     assert speaker_of(text, "club of friends") == "karel-brandt"
+
+
+def test_a_joint_statement_goes_to_the_first_named_and_names_before_a_colon() -> None:
+    text = (
+        "Poll watch\n"
+        'Late swing missed - Lena Morrow and Tomas Okafor: "The polls missed the late '
+        'swing entirely."\n'
+        '"We will publish the raw data," Tomas Okafor and Lena Morrow said.\n'
+        'Rep. Ines Varga (R-Norland): "I have not heard anyone defend the polls."\n'
+    )
+    assert speaker_of(text, "missed the late swing") == "lena-morrow"
+    assert speaker_of(text, "publish the raw data") == "tomas-okafor"
+    assert speaker_of(text, "defend the polls") == "ines-varga"

@@ -539,7 +539,7 @@ _ACCORDING_TO = re.compile(r"(?:^|[,;]\s+)[Aa]ccording to (?P<np>[^,;:“”\"]{
 
 _NAME_COLON = re.compile(
     r"(?:^|[-–—,;.(]\s*|\bfrom\s)"  # `More from Roe: “…`
-    r"(?P<np>[A-Z][^\s,;:()–—-]*(?:\s[A-Z][^\s,;:()–—-]*){0,3}):\s*$"
+    r"(?P<np>[A-Z][^\s,;:()–—-]*(?:\s(?:[A-Z][^\s,;:()–—-]*|and|of)){0,5})(?:\s\([^()]{1,30}\))?:\s*$"
 )
 
 
@@ -550,6 +550,8 @@ def _named_colon(
     match = _NAME_COLON.search(prefix)
     if match is None:
         return None
+    if any(w.casefold() in _HEADLINE_STOPS - {"of", "and"} for w in match.group("np").split()):
+        return None  # `Harbour Board On Jane Roe: ‘…`: the name is what it is about
     return _speaker_named(quote, resolver, start, match, "name-colon")
 
 

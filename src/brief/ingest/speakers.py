@@ -316,7 +316,9 @@ class Resolver:
         """The actor a phrase naming actors (`inside` it) stands for: its last person,
         else the institution or the spoken-for actor it names."""
         if people:
-            return people[-1]
+            # `Jane Roe and Tom Poe said`: a joint statement, credited to the first named
+            joint = len(people) > 1 and " and " in self.text[people[0].end : people[1].start]
+            return people[0] if joint else people[-1]
         institution = self._institution_of(phrase, inside[-1], start, end)
         return institution if institution is not None else inside[-1]
 

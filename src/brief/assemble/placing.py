@@ -24,13 +24,24 @@ def _words(view: ExtractView) -> str:
     return normalize(view.verbatim or view.quote or "").strip("\"'“”‘’ .").casefold()
 
 
+@dataclass(frozen=True)
+class _Told:
+    """A printed statement, as a fact it tells is matched against it."""
+
+    number: int
+    view: ExtractView
+    words: str
+    sources: frozenset[str]
+
+
 @dataclass
 class Placing:
     numbers: dict[str, int] = field(default_factory=dict)  # statement id -> its number
     homes: dict[str, str] = field(default_factory=dict)  # event/fact id -> heading printing it
     inside: dict[str, str] = field(default_factory=dict)  # statement id -> id of its container
     printed_at: dict[str, str] = field(default_factory=dict)  # event/fact id -> heading printing it
-    shown: dict[str, ExtractView] = field(default_factory=dict)  # statement id -> as numbered
+    # source -> the printed statements citing it, with their words and sources
+    told: dict[str, list[_Told]] = field(default_factory=dict)
 
     def fold(self, statements: Iterable[ExtractView]) -> None:
         """Note statements whose words another statement of the same source holds."""
@@ -100,7 +111,9 @@ class Placing:
             return view.model_copy(update={"number": number, "see": f"statement {number}"})
         number = len(self.numbers) + 1
         self.numbers[view.id] = number
-        self.shown[view.id] = view
+        entry = _Told(number, view, _words(view), frozenset(r.source for r in view.sources))
+        for source in entry.sources:
+            self.told.setdefault(source, []).append(entry)
         return view.model_copy(update={"number": number})
 
     def placed(self, view: ExtractView, here: str, *, claim: bool = False) -> ExtractView:
@@ -130,10 +143,11 @@ class Placing:
             return None
         evidence = normalize(view.evidence).casefold()
         sources = {r.source for r in view.sources}
-        for statement in self.shown.values():
-            words = _words(statement)
-            if words and words in evidence and {r.source for r in statement.sources} <= sources:
-                return statement
+        # Only statements citing the fact's sources can tell it: those, in print order.
+        candidates = {e.number: e for s in sources for e in self.told.get(s, ())}
+        for _, entry in sorted(candidates.items()):
+            if entry.words and entry.words in evidence and entry.sources <= sources:
+                return entry.view
         return None
 
     def printed(self, views: Iterable[ExtractView]) -> list[ExtractView]:

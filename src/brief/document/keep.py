@@ -32,7 +32,7 @@ def keeps_with_next(previous: Block | None, block: Block, following: Block | Non
 # with the last (no page starts with it alone). A longer item is a paragraph
 # that may start or end a page; a long one splits itself, two lines or more on
 # each page (moved whole, a key judgment left a third of page 1 blank).
-SHORT_ITEM_CHARS = 200  # about two lines of body text
+SHORT_ITEM_CHARS = 250  # about two and a half lines of body text
 LONG_ITEM_CHARS = 450  # about five lines
 
 

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Indenter, PageBreak, Table, TableStyle
 
 from brief import document as model
 from brief.document import Block, BlockQuote, Heading, ListBlock, Note, plain_text
-from brief.document.keep import item_keeps_with_next, keeps_with_next
+from brief.document.keep import item_keeps_with_next, item_may_split, keeps_with_next
 from brief.render.columns import fit_columns, natural_and_minimum
 from brief.render.pdf import breaks
 from brief.render.pdf.fonts import BOLD
@@ -88,21 +88,13 @@ class QuoteParagraph(BodyParagraph):
 
 class WholeParagraph(BodyParagraph):
     """A list item or source entry: moves to the next page whole rather than
-    split (Word's keepLines), unless it starts a page or is long enough to
-    split with two lines or more on each page (a key judgment with its basis
-    and indicators: moving it whole blanked a third of page 1)."""
+    split (Word's keepLines), unless it starts a page. A long item is not one
+    (`keep.item_may_split`, the rule Word follows too)."""
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        frame = getattr(self, "_frame", None)
-        tall = getattr(self, "height", 0) > WHOLE_LINES * self.style.leading
-        if getattr(frame, "_atTop", False) or tall:
+        if getattr(getattr(self, "_frame", None), "_atTop", False):
             return super().split(availWidth, availHeight)
         return []
-
-
-# A list item of more lines than this may split (widow and orphan control
-# keeps two lines or more on each side).
-WHOLE_LINES = 4.5
 
 
 class BriefTable(Table):
@@ -222,11 +214,12 @@ class StoryBuilder:
         for number, item in enumerate(block.items, start=1):
             bullet = f"{number}." if block.ordered else "•"
             flowables: list[Flowable] = []
+            whole = not item_may_split(item)
             for index, sub in enumerate(item):
                 if isinstance(sub, model.Paragraph):
                     markup = self.inliner.markup(sub.children)
                     lead = bullet if index == 0 else None
-                    flowables.append(self.paragraph(markup, depth + 1, quote, lead, extra, True))
+                    flowables.append(self.paragraph(markup, depth + 1, quote, lead, extra, whole))
                 else:
                     flowables.extend(self.block(sub, depth + 1, quote))
             if flowables and item_keeps_with_next(block, number - 1):

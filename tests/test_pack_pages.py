@@ -38,3 +38,54 @@ def test_a_pack_joined_by_the_helper_process_has_the_same_bytes() -> None:
     assert titles == [META.title, "Brief b", "Brief a", "Brief c"]
     briefs = sum(len(PdfReader(io.BytesIO(p)).pages) for p in pdfs)
     assert len(reader.pages) == cover_here + briefs
+
+
+def _links_and_marks(pdf: object, first: int, pages: int) -> tuple[list, list]:
+    """The internal links and outline entries (title, page) of pages first..first+pages-1,
+    pages counted from `first`."""
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf)
+    where = {page.objgen: i - first for i, page in enumerate(pdf.pages)}
+    links = []
+    for page in list(pdf.pages)[first : first + pages]:
+        for annot in page.obj.get("/Annots", []):
+            if "/Dest" in annot:
+                links.append((where[annot.Dest[0].objgen], [float(v) for v in annot.Rect]))
+
+    def walk(item: object) -> list:
+        found = []
+        while item is not None:
+            dest = item.get("/Dest")  # type: ignore[attr-defined]
+            found.append((str(item.Title), where[dest[0].objgen], walk(item.get("/First"))))  # type: ignore[attr-defined]
+            item = item.get("/Next")  # type: ignore[attr-defined]
+        return found
+
+    return links, walk(pdf.Root.get("/Outlines", {}).get("/First"))
+
+
+def test_a_briefs_links_and_outline_lead_to_its_own_pages_in_the_pack() -> None:
+    import pikepdf
+
+    long = api.render_bytes(rich_document(sections=2), "pdf")
+    pdfs = [api.render_bytes(minimal_document(), "pdf"), long, long]
+    data, cover = _pack(True, pdfs)
+    brief = pikepdf.open(io.BytesIO(long))
+    pack = pikepdf.open(io.BytesIO(data))
+    size = len(brief.pages)
+    before = cover + len(PdfReader(io.BytesIO(pdfs[0])).pages)
+    links, marks = _links_and_marks(brief, 0, size)
+    assert links and marks  # the brief has links to its notes and an outline
+    # "Brief a" (the second in pack order) and "Brief c" (the third): the same brief
+    for first in (before, before + size):
+        in_pack, _ = _links_and_marks(pack, first, size)
+        assert in_pack == links
+    _, top = _links_and_marks(pack, 0, len(pack.pages))
+    assert [(t, page) for t, page, _ in top] == [
+        (META.title, 0),
+        ("Brief b", cover),
+        ("Brief a", before),
+        ("Brief c", before + size),
+    ]
+    _, from_a = _links_and_marks(pack, before, size)
+    assert from_a[2][2] == marks  # the brief's own outline, under its entry

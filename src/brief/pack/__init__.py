@@ -360,7 +360,7 @@ class _Pack:
         all briefs kept, only the changes differ; or streaming failed) from the files."""
         stems = [b["briefing"] for b in with_pdf]
         writer = self.pack_pdf
-        if writer is not None and writer.complete and list(writer.pages) == stems:
+        if writer is not None and writer.complete and writer.appended == stems:
             return writer
         if writer is not None:
             writer.close()

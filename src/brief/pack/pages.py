@@ -1,9 +1,10 @@
 """The pack PDF's pages joined in a process of its own (see `combine.PackWriter`).
 
 Run as `python -m brief.pack.pages`: reads frames from stdin (`A` title pdf:
-append a brief; `F` title subtitle cover: put the cover in front and write),
-answers `F` with `P` pdf on stdout, and ends at end of input. It holds pypdf's
-objects, and nothing of the corpus.
+append a brief; `N`: the number of pages of each brief appended; `F` title
+subtitle cover: put the cover in front and write), answers `N` with `C` counts
+and `F` with `P` pdf on stdout, and ends at end of input. It holds the joined
+pages' objects, and nothing of the corpus.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from typing import IO
 
 _HEAD = struct.Struct(">cI")  # op, number of parts
 _SIZE = struct.Struct(">Q")
+COUNT = struct.Struct(">I")
+"""A brief's number of pages in the `C` answer, one after another."""
 
 
 def send(out: IO[bytes], op: bytes, *parts: bytes) -> None:
@@ -56,6 +59,9 @@ def main() -> None:
     while (frame := receive(sys.stdin.buffer)) is not None:
         if frame[0] == b"A":
             pages.append(frame[1].decode("utf-8"), frame[2])
+        elif frame[0] == b"N":
+            counts = b"".join(COUNT.pack(n) for n in pages.page_counts())
+            send(sys.stdout.buffer, b"C", counts)
         elif frame[0] == b"F":
             data = pages.finish(frame[3], frame[1].decode("utf-8"), frame[2].decode("utf-8"))
             send(sys.stdout.buffer, b"P", data)

@@ -183,3 +183,16 @@ def test_inside_quotes_reads_paragraphs_and_single_quotes() -> None:
     assert not at("five")
     assert at("six")
     assert at("seven")
+
+
+def test_every_unicode_space_counts_as_a_space() -> None:
+    # The list of spaces is written out in the module: it must be every character
+    # `str.isspace` accepts, or a quote with such a space stops matching its source.
+    import sys
+
+    from brief.corpus.provenance import _WHITESPACE
+
+    spaces = {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()} - {" "}
+    assert set(_WHITESPACE) == spaces
+    for space in spaces:
+        assert normalize(f"a{space}b") == "a b"

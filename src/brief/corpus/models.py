@@ -598,7 +598,9 @@ class FrontMatter(Strict):
 
     def over(self, base: "FrontMatter") -> "FrontMatter":
         """These settings, each unset one taken from `base`."""
-        return FrontMatter(
+        # Both are validated: validating the merge again would only build the model's
+        # validator (pydantic's plugin loader, importlib.metadata) in every render.
+        return FrontMatter.model_construct(
             **{name: getattr(self, name) or getattr(base, name) for name in type(self).model_fields}
         )
 

@@ -14,7 +14,6 @@ import json
 from dataclasses import astuple, dataclass
 from pathlib import Path
 
-import fontpkg
 import fontpkg_ibm_plex_serif
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -43,17 +42,23 @@ _FACES = {
 
 
 @functools.cache
-def plex_family() -> fontpkg.Family:
-    """IBM Plex Serif, read from its own package: `fontpkg.path` first reads the entry
-    points of every installed distribution (~25 ms of each cold command)."""
+def _plex_files() -> dict[tuple[int, str], Path]:
+    """The static files of IBM Plex Serif by (weight, style), from its package's own
+    metadata.json. Not through `fontpkg`: importing it imports importlib.metadata
+    (~60 M instructions, 2 % of a cold command), and `fontpkg.path` reads the entry
+    points of every installed distribution on top."""
     root = fontpkg_ibm_plex_serif.ROOT
     meta = json.loads((root / "metadata.json").read_text(encoding="utf-8"))
-    return fontpkg.family_from_metadata(meta, root)
+    return {
+        (int(entry["weight"]), entry.get("style", "normal")): root / entry["path"]
+        for entry in meta["files"]
+        if not entry.get("variable") and entry.get("weight") is not None
+    }
 
 
 def plex_path(weight: int, style: str) -> Path:
-    """The file of one IBM Plex Serif face (as `fontpkg.path` chooses it)."""
-    return Path(fontpkg.select_file(plex_family(), weight, style, False).path)
+    """The file of one IBM Plex Serif face (the one `fontpkg.path` chooses: a test checks)."""
+    return _plex_files()[(weight, style)]
 
 
 @functools.cache
@@ -131,6 +136,8 @@ def family_files(family: str) -> dict[str, Path]:
     """The static files of an installed `fontpkg` family, by face; faces it lacks are
     left out. Variable files are not used: reportlab prints only their default
     instance, so bold would come out regular. Raises `fontpkg.FontpkgError`."""
+    import fontpkg
+
     found = fontpkg.family(family)
     files: dict[str, Path] = {}
     for face, ((weight, style), _) in _WANTED.items():
@@ -147,7 +154,12 @@ def theme_faces(family: str | None, files: FontFiles | None) -> Faces:
         tag = hashlib.sha256(b"".join(f or b"" for f in astuple(files))).hexdigest()[:12]
         given = {face: data for face in FACES if (data := getattr(files, face)) is not None}
         return _register_theme(f"Theme-{tag}", tuple(sorted(given.items())))
-    if family is None or fontpkg.slugify(family) == fontpkg.slugify("IBM Plex Serif"):
+    if family is None:
+        register_fonts()
+        return Faces()
+    import fontpkg  # a family other than the default's: fontpkg finds it
+
+    if fontpkg.slugify(family) == fontpkg.slugify("IBM Plex Serif"):
         register_fonts()
         return Faces()
     paths = family_files(family)

@@ -184,16 +184,7 @@ def candidates(
     if "\n" not in text[: quote.open_mark]:
         return []
     context = _Context.of(text, quote, quotes, done, resolver)
-    spans: list[tuple[int, int, Mention]] = [
-        (m.start, m.end, m)
-        for m in resolver.mentions
-        if context.window[0] <= m.start < context.window[1]
-        and not context.quoted(m.start)
-        and (m.kind == "person" or m.kind in ORGANISATION_KINDS)
-    ]
-    spans += _pronouns(context)
-    spans += _names(context, spans)
-    spans = [(s, e, m) for s, e, m in spans if _plausible(context, s, e, m)]
+    spans = _spans(context)
     if not spans:
         return []
     context.first_named = min(
@@ -267,6 +258,20 @@ def _name(resolver: Resolver, phrase: str, actor: str) -> str:
     extra = resolver.names.extra if resolver.names is not None else frozenset()
     named = speaker_name(phrase, extra)
     return named.name if named is not None else phrase
+
+
+def _spans(context: _Context) -> list[tuple[int, int, Mention]]:
+    """Where the window names someone, and who: mentions, pronouns, names."""
+    spans: list[tuple[int, int, Mention]] = [
+        (m.start, m.end, m)
+        for m in context.resolver.mentions
+        if context.window[0] <= m.start < context.window[1]
+        and not context.quoted(m.start)
+        and (m.kind == "person" or m.kind in ORGANISATION_KINDS)
+    ]
+    spans += _pronouns(context)
+    spans += _names(context, spans)
+    return [(s, e, m) for s, e, m in spans if _plausible(context, s, e, m)]
 
 
 def _pronouns(context: _Context) -> list[tuple[int, int, Mention]]:

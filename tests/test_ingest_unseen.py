@@ -17,6 +17,7 @@ from brief.errors import InvalidInput
 from brief.ingest.add import add_source
 from brief.ingest.boilerplate import find_boilerplate
 from brief.ingest.draft import build_draft
+from brief.ingest.evidence import speaker_evidence
 from brief.ingest.extract import extract
 
 REGISTRY = ActorsFile.model_validate(
@@ -769,3 +770,60 @@ def test_a_joint_statement_goes_to_the_first_named_and_names_before_a_colon() ->
     assert speaker_of(text, "missed the late swing") == "lena-morrow"
     assert speaker_of(text, "publish the raw data") == "tomas-okafor"
     assert speaker_of(text, "defend the polls") == "ines-varga"
+
+
+def test_a_surname_that_is_also_a_common_word_after_mr_or_ms() -> None:
+    text = (
+        "Ferry fares\n"
+        "The harbour board and the ferry union met on Monday.\n"
+        '"The fares will rise in spring," Ms. White said on Monday.\n'
+        '"Nobody told the crews," Mr. Law said.\n'
+        '"We read the report twice," said Dr. King.\n'
+    )
+    found = extract(text, REGISTRY, [])
+    named = {p.id: p.name for p in found.new_people}
+    speakers = {text[q.quote.start : q.quote.end]: named.get(q.speaker or "") for q in found.quotes}
+    assert speakers == {
+        "The fares will rise in spring": "White",
+        "Nobody told the crews": "Law",
+        "We read the report twice": "King",
+    }
+
+
+def test_a_quote_no_rule_attributes_goes_to_a_ranked_candidate_that_says_why() -> None:
+    text = (
+        "Harbour vote\n"
+        '"The fares are too high," Tomas Okafor said on Monday.\n'
+        "The council met again on Tuesday.\n"
+        "In the old port, Tomas Okafor and his crews handed out leaflets, with "
+        '"We were promised a ferry and got a study" printed in red.\n'
+    )
+    found = extract(text, REGISTRY, [])
+    item = next(q for q in found.quotes if "got a study" in text[q.quote.start : q.quote.end])
+    assert (item.speaker, item.rule) == ("tomas-okafor", "ranked")
+    said = speaker_evidence(text, item, "Tomas Okafor")
+    assert said.startswith("ranked: ") and "weaker than a rule" in said
+    assert "quoted earlier in the article" in said  # the features that weighed, in words
+
+
+def test_the_ranker_proposes_no_one_its_context_does_not_name() -> None:
+    text = (
+        "Harbour vote\n"
+        "Lena Morrow runs the harbour board.\n"
+        "The council met on Monday; many voters stayed at home.\n"
+        'Many Harbourfolk shrugged. "Nobody asked the crews what they think of this plan."\n'
+    )
+    found = extract(text, REGISTRY, [])
+    assert [(q.speaker, q.rule) for q in found.quotes] == [(None, "unattributed")]
+
+
+def test_the_shipped_ranker_model_is_small_and_matches_the_features() -> None:
+    from importlib import resources
+
+    from brief.ingest.ranker import FEATURES, shipped_model
+
+    raw = resources.files("brief.ingest").joinpath("data", "speaker_ranker.json")
+    assert len(raw.read_bytes()) < 4096
+    model = shipped_model()
+    assert set(model.weights) == set(FEATURES)
+    assert 0.0 < model.threshold < 1.0

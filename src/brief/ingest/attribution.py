@@ -19,20 +19,28 @@ from brief.ingest.lexicon import alternation
 from brief.ingest.lexicon import words as words_of
 from brief.ingest.mentions import Mention
 from brief.ingest.quotes import Attributed, Quotation, sentence_end, sentence_start
+from brief.ingest.ranker import Ranker
 from brief.ingest.speakers import Resolver
 
 VERB = rf"(?:{alternation('speech_verbs')})"
 _VERB = re.compile(rf"(?<![\w’'-]){VERB}(?![\w-])")
 
 
-def attribute(text: str, quotes: list[Quotation], resolver: Resolver) -> list[Attributed]:
-    """Speaker of every quotation (None when nothing in the text says who)."""
+def attribute(
+    text: str, quotes: list[Quotation], resolver: Resolver, ranker: Ranker | None = None
+) -> list[Attributed]:
+    """Speaker of every quotation (None when nothing in the text says who).
+
+    A quote no rule attributes goes to the `ranker` (brief.ingest.ranker), which
+    may propose one of the people its context names, marked `ranked`."""
     results: list[Attributed] = []
     for index, quote in enumerate(quotes):
         para_start, para_end = _paragraph_of(text, quote.start)
         found = _own_attribution(text, quote, quotes, resolver, (para_start, para_end))
         if found is None:
             found = _continuation(text, quote, results, quotes[:index], resolver, para_start)
+        if found.rule == "unattributed" and ranker is not None:
+            found = ranker.attribute(text, quote, quotes, results, resolver) or found
         resolver.note(found)
         results.append(found)
     results = _interrupted(text, results)
@@ -108,7 +116,7 @@ def _interrupted(text: str, results: list[Attributed]) -> list[Attributed]:
         if "\n" in between or re.search(r"[.!?]\s", between) or len(between.split()) > 25:
             continue
         fixed[index] = Attributed(
-            here.quote, after.speaker, None, None, "continuation-forward", after.evidence
+            here.quote, after.speaker, None, None, "continuation-forward", after.evidence, after.why
         )
     return fixed
 
@@ -710,13 +718,15 @@ def _continuation(
         same_paragraph = previous.quote.start >= para_start and "\n" not in between
         if same_paragraph:
             return Attributed(
-                quote, previous.speaker, None, None, "continuation", previous.evidence
-            )
+                quote, previous.speaker, None, None, "continuation", previous.evidence,
+                previous.why,
+            )  # fmt: skip
         own_cue = _VERB.search(text[quote.close_mark + 1 : quote.close_mark + 160].split("\n")[0])
         if not own_cue and _runs_on(text, previous, quote, para_start):
             return Attributed(
-                quote, previous.speaker, None, None, "continuation-paragraph", previous.evidence
-            )
+                quote, previous.speaker, None, None, "continuation-paragraph", previous.evidence,
+                previous.why,
+            )  # fmt: skip
     introduced = (
         _introduced(text, quote, earlier, resolver, para_start)
         or _sentence_before(text, quote, earlier, resolver, para_start)

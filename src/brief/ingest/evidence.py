@@ -44,6 +44,8 @@ _RULES = {
     "sentence-before": "the sentence before it in the paragraph reports this speaker's words",
     "reported-speech-before": "the previous paragraph reports this speaker's words",
     "transcript": "transcript line: the speaker's name before a colon",
+    "ranked": "ranked: no rule attributes the quote; a learned ranker chose this speaker "
+    "among the people its context names (weaker than a rule: check)",
     "unattributed": "no attribution in its sentence, its paragraph or the paragraph before",
 }
 
@@ -61,11 +63,18 @@ def speaker_evidence(text: str, item: Attributed, name: str | None) -> str:
         said += "who agrees in gender and number"
     elif item.rule.startswith("continuation") and words:
         said += f" (speaker named as “{words}”)"
-    if is_unnamed(item.speaker):
-        said += "; described, not named: proposed as an unnamed speaker"
-        described = description((name or "").removeprefix("unnamed: "))
-        if described is not None and described.document:
-            said += " (a document: who issued it is not established)"
+    if item.why:
+        said += f"; ranked on: {item.why}"
+    return said + _unnamed_note(item.speaker, name)
+
+
+def _unnamed_note(speaker: str, name: str | None) -> str:
+    if not is_unnamed(speaker):
+        return ""
+    said = "; described, not named: proposed as an unnamed speaker"
+    described = description((name or "").removeprefix("unnamed: "))
+    if described is not None and described.document:
+        said += " (a document: who issued it is not established)"
     return said
 
 

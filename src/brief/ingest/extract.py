@@ -18,6 +18,7 @@ from brief.ingest.mentions import (
 )
 from brief.ingest.names import NameBook
 from brief.ingest.quotes import Attributed, find_quotations
+from brief.ingest.ranker import ModelRanker, Ranker
 from brief.ingest.speakers import Resolver
 from brief.ingest.transcripts import attribute_transcript, transcript_lines
 
@@ -29,7 +30,12 @@ class Extraction:
     new_people: list[NewActor] = field(default_factory=list)
 
 
-def extract(text: str, actors: list[Actor], boilerplate: list[str]) -> Extraction:
+def extract(
+    text: str, actors: list[Actor], boilerplate: list[str], ranker: Ranker | None = None
+) -> Extraction:
+    """Quotes with their speakers, mentions and new people; `ranker` chooses among
+    candidates for quotes no rule attributes (the shipped model when not given)."""
+    ranker = ranker if ranker is not None else ModelRanker()
     skip = boilerplate_spans(text, boilerplate)
     index = ActorIndex(actors)
     known = [m for m in find_mentions(text, index) if not any(s <= m.start < e for s, e in skip)]
@@ -37,7 +43,7 @@ def extract(text: str, actors: list[Actor], boilerplate: list[str]) -> Extractio
     new_people, new_mentions = find_new_people(text, known, skip, not_names)
     mentions = sorted(known + new_mentions, key=lambda m: m.start)
     names = NameBook(text, new_people, mentions, not_names)
-    resolver, attributed = _attributed(text, skip, mentions, actors, names)
+    resolver, attributed = _attributed(text, skip, mentions, actors, names, ranker)
     nested = find_nested(text, index, known)
     for item in attributed:
         if item.speaker is not None:
@@ -54,6 +60,7 @@ def _attributed(
     mentions: list[Mention],
     actors: list[Actor],
     names: NameBook,
+    ranker: Ranker,
 ) -> tuple[Resolver, list[Attributed]]:
     """Every quotation with its speaker: quotation marks, and transcript lines."""
     transcript = transcript_lines(text, skip)
@@ -63,7 +70,7 @@ def _attributed(
         if not any(s <= q.open_mark < e for s, _, _, e in transcript)
     ]
     resolver = Resolver(text, mentions, quotes, actors, names)
-    attributed = attribute(text, quotes, resolver)
+    attributed = attribute(text, quotes, resolver, ranker)
     if transcript:
         attributed = sorted(
             attributed + attribute_transcript(text, transcript, resolver),

@@ -84,6 +84,8 @@ def _named(tokens: list[str], run: list[str], not_names: frozenset[str]) -> Name
     )
     if organisation:
         return NamedSpeaker(" ".join(run), "organisation")
+    if len(run) >= 2 and run[-2].casefold() in words("honorifics"):
+        return NamedSpeaker(run[-1], "person")  # `Ms. White`: a surname that is also a word
     if not core:
         return None  # `He`, `The President`: a pronoun or a title alone
     if tokens[0].casefold() in INDEFINITE and len(tokens) == len(run) + 1:

@@ -47,6 +47,8 @@ class Attributed:
     rule: str
     carried: tuple[int, int] | None = None
     """For a continuation: where the speaker of the quote it continues was named."""
+    why: str | None = None
+    """For a ranked speaker: the evidence that weighed most (brief.ingest.ranker)."""
 
     @property
     def evidence(self) -> tuple[int, int] | None:

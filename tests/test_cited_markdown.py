@@ -73,3 +73,44 @@ def test_a_note_outside_the_dialect_is_reported_at_its_line() -> None:
     with pytest.raises(MarkdownError) as whole:
         parse_markdown(cited.markdown)
     assert (got.value.line, got.value.message) == (whole.value.line, whole.value.message)
+
+
+NOTE_TEXTS = [
+    "Alpha, “One,” *Outlet*, [https://example.org/1](<https://example.org/1>) (B2).",
+    "Ibid. (A2).",
+    "*Outlet* first, [a link](<https://example.org/2>).",
+    "See also[^a], a note citing a note.",
+    "Beta, *Other*, 2024 (C3).",
+    "2024 (D1).",
+]
+
+
+@pytest.mark.parametrize("rotate", range(len(NOTE_TEXTS)))
+def test_note_lines_seen_in_an_earlier_brief_read_the_same(rotate: int) -> None:
+    """Notes read from the cache of earlier briefs' note lines (same text, any label,
+    any neighbours) give the blocks the whole Markdown gives."""
+    texts = NOTE_TEXTS[rotate:] + NOTE_TEXTS[:rotate]
+
+    def notes(order: list[str]) -> str:
+        labels = list(dict.fromkeys(order))
+        return "\n".join(f"[^{label}]: {texts[i % len(texts)]}" for i, label in enumerate(labels))
+
+    for parts in (["One[^a] two[^b] three[^c]."], ["Four[^d], five[^a]", "six[^e]."]):
+        cited = CitedMarkdown(parts, _stubs, notes)
+        assert cited.blocks() == parse_markdown(cited.markdown)
+    # plain notes only: those of the earlier briefs come from the cache
+    texts = [NOTE_TEXTS[4], NOTE_TEXTS[1], NOTE_TEXTS[0]]
+    cited = CitedMarkdown(["x[^a] y[^z] w[^q]."], _stubs, notes)
+    assert cited.blocks() == parse_markdown(cited.markdown)
+
+
+def test_a_note_citing_another_note_is_not_taken_from_an_earlier_brief() -> None:
+    """`[^a]` in a note is a reference where `a` is defined, else text: the same line
+    reads differently in another brief."""
+    nested = "[^b]: Nested, see[^a] (E1)."
+    for parts, notes in (
+        (["One[^a] two[^b]."], f"[^a]: Alpha (B2).\n{nested}"),
+        (["Two[^b]."], nested),
+    ):
+        cited = CitedMarkdown(parts, _stubs, lambda order, notes=notes: notes)
+        assert cited.blocks() == parse_markdown(cited.markdown)

@@ -844,23 +844,35 @@ def bench_pack(reps: int, ws: Path) -> Iterator[Row]:
     # --jobs 1 at the large size takes minutes and no target hangs on it
     for jobs in (1, 2) if size != "large" else (2,):
         cmd = brief_cmd(*base, "--jobs", str(jobs))
-        # Once with the corpus cache cleared (its own row: the load from YAML is most of
-        # it), which also warms the cache; then the target's pack: the cache warm, no
-        # earlier pack, so every brief and the pack PDF are built.
-        step(f"pack {briefs} briefs --jobs {jobs} ({size}, corpus cache cleared, 1x)")
-        clear_outputs(ws)
-        cold = run_process(cmd)
-        if cold.returncode != 0:
-            err = last_line(cold.stderr)
-            yield Row(f"pack --jobs {jobs}", size, note=f"failed: {err}", verdict="MISS")
-            continue
-        yield Row(
-            f"pack {briefs} briefs --jobs {jobs}, corpus cache cleared (process)",
-            size,
-            cold.seconds,
-            cold.peak_mb,
-            cold.cpu,
-        )
+        if size == "large":
+            # The uncached load is timed by the load rows (~1.5 min at this size): not
+            # again here, so that the preset stays under 15 minutes. The cache warmed
+            # (the earlier rows left it warm: seconds).
+            step(f"corpus cache for the pack ({size})")
+            clear_outputs(ws, keep_cache=True)
+            warm = run_process(brief_cmd("validate", "--workspace", str(ws)))
+            if warm.returncode != 0:
+                err = last_line(warm.stderr)
+                yield Row(f"pack --jobs {jobs}", size, note=f"failed: {err}", verdict="MISS")
+                continue
+        else:
+            # Once with the corpus cache cleared (its own row), which also warms the cache.
+            step(f"pack {briefs} briefs --jobs {jobs} ({size}, corpus cache cleared, 1x)")
+            clear_outputs(ws)
+            cold = run_process(cmd)
+            if cold.returncode != 0:
+                err = last_line(cold.stderr)
+                yield Row(f"pack --jobs {jobs}", size, note=f"failed: {err}", verdict="MISS")
+                continue
+            yield Row(
+                f"pack {briefs} briefs --jobs {jobs}, corpus cache cleared (process)",
+                size,
+                cold.seconds,
+                cold.peak_mb,
+                cold.cpu,
+            )
+        # The target's pack: the corpus cache warm, no earlier pack, so every brief
+        # and the pack PDF are built.
         step(f"pack {briefs} briefs --jobs {jobs} ({size}, corpus cache warm, {reps}x)")
         procs = []
         for _ in range(reps):

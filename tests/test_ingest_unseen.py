@@ -19,6 +19,7 @@ from brief.ingest.boilerplate import find_boilerplate
 from brief.ingest.draft import build_draft
 from brief.ingest.evidence import speaker_evidence
 from brief.ingest.extract import extract
+from brief.ingest.quotes import Attributed
 
 REGISTRY = ActorsFile.model_validate(
     {
@@ -827,3 +828,25 @@ def test_the_shipped_ranker_model_is_small_and_matches_the_features() -> None:
     model = shipped_model()
     assert set(model.weights) == set(FEATURES)
     assert 0.0 < model.threshold < 1.0
+
+
+def test_said_first_at_a_sentence_start_with_an_aside_after_the_name() -> None:
+    text = (
+        "Harbour\n"
+        "The crews were angry, Tomas Okafor has said. Said Okafor, "
+        '"The thought that an error on our part is connected to this is painful."\n'
+        "The old pier was rebuilt. Said Lena Morrow, who grew up in the harbour, "
+        '"We were all so proud of it."\n'
+    )
+    found = {text[q.quote.start : q.quote.end]: (q.speaker, q.rule) for q in quotes_of(text)}
+    assert found == {
+        "The thought that an error on our part is connected to this is painful.": (
+            "tomas-okafor",
+            "before",
+        ),
+        "We were all so proud of it.": ("lena-morrow", "before"),
+    }
+
+
+def quotes_of(text: str) -> list[Attributed]:
+    return extract(text, [], []).quotes

@@ -326,6 +326,10 @@ def _before(
     if according is not None:
         return according
     verbs = list(_VERB.finditer(prefix))
+    if not verbs and prefix.lstrip()[:1].isupper():
+        # `Said Jane Roe, “…`: the cue verb opens the sentence, capitalised
+        lowered = re.sub(r"^\s*\w", lambda m: m.group(0).lower(), prefix)
+        verbs = [m for m in [_VERB.match(lowered, len(lowered) - len(prefix.lstrip()))] if m]
     if not verbs:
         return _named_colon(text, quote, resolver, start, prefix) or _subject_colon(
             text, quote, resolver, start, prefix
@@ -336,8 +340,10 @@ def _before(
 
 
 _INVERTED_BEFORE = re.compile(
-    rf"(?:^\s*|[,;]\s+)(?:{VERB})\s+(?P<np>[^,:;“”\"]{{2,60}}?)\s*[:,]\s*$"
+    rf"(?:^\s*(?i:{VERB})|[,;]\s+(?:{VERB}))\s+(?P<np>[^,:;“”\"]{{2,60}}?)"
+    rf"(?:,\s+(?:who|a|an|the)\s[^:;“”\"]{{2,100}}?)?\s*[:,]\s*$"
 )
+"""`Said Jane Roe, “…`, `…, explained Jane Roe, who chairs the board, “…`."""
 
 
 def _inverted_before(

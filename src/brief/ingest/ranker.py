@@ -58,6 +58,13 @@ FEATURES: dict[str, str] = {
     "subject_here": "the subject of the quote's sentence",
     "first_here": "the first named in the quote's sentence",
     "colon": "its sentence ends in a colon before the quote",
+    "cue_between": "a cue verb between it and the quote",
+    "subject_before": "the subject of a sentence before the quote in its paragraph",
+    "subject_previous": "the subject of a sentence in the paragraph before",
+    "named_here": "named several times around the quote",
+    "quote_alone": "",
+    "pronoun_here": "`he`/`she` in the quote's sentence",
+    "last_speaker_alone": "the speaker of the quote before, the quote alone in its paragraph",
     "cue_after": "a cue verb right after it",
     "quote_opens_paragraph": "",
     "quote_short": "",
@@ -81,6 +88,7 @@ class Candidate:
     actor: str | None
     """None for a name no mention holds yet (`Mr. Biden`): resolved when chosen."""
     name: str
+    kind: str
     features: dict[str, float] = field(hash=False)
 
 
@@ -146,7 +154,7 @@ class ModelRanker:
         actor = best.actor
         if actor is None:
             speaker = resolver.resolve(best.start, best.end, quote.start)
-            if speaker is None or speaker.kind != "person":
+            if speaker is None or (speaker.kind == "person") != (best.kind == "person"):
                 return None
             actor = speaker.actor
         why = ", ".join(self.model.reasons(best.features)) or "the best of the candidates"
@@ -185,6 +193,7 @@ def candidates(
         return []
     context = _Context.of(text, quote, quotes, done, resolver)
     spans = _spans(context)
+    context.local = Counter(m.actor for _, _, m in spans)
     if not spans:
         return []
     context.first_named = min(
@@ -197,6 +206,7 @@ def candidates(
             e,
             m.actor or None,
             _name(resolver, text[s:e], m.actor),
+            m.kind,
             _features(context, s, e, m, nearest, len(spans)),
         )
         for s, e, m in spans
@@ -224,7 +234,23 @@ def _names(
             continue
         if resolver.may_be_person(start, end):
             found.append((start, end, Mention(start, end, "", "person", new=True)))
+        elif _organisation(context, start, end):
+            found.append((start, end, Mention(start, end, "", "organisation", new=True)))
     return found
+
+
+def _organisation(context: _Context, start: int, end: int) -> bool:
+    """`the Heritage Foundation`, `CNN`: a name the text gives an organisation."""
+    resolver = context.resolver
+    extra = resolver.names.extra if resolver.names is not None else frozenset()
+    named = speaker_name(context.text[start:end], extra)
+    if named is None or named.kind != "organisation":
+        return False
+    tokens = named.name.split()
+    return (len(tokens) > 1 or tokens[0].isupper()) and not {
+        tokens[0].casefold(),
+        tokens[-1].casefold(),
+    } & context.lower_words
 
 
 @functools.lru_cache(maxsize=4)
@@ -305,6 +331,8 @@ class _Context:
     quoted_actors: frozenset[str]
     counts: Counter[str]
     most_named: str | None
+    local: Counter[str] = field(default_factory=Counter)
+    """How often each actor is named in the window."""
     lower_words: frozenset[str] = frozenset()
     """Words the article uses in lower case: common words, not names."""
     first_named: int = -1
@@ -343,7 +371,7 @@ class _Context:
             frozenset(d.speaker for d in done if d.speaker),
             counts,
             next((a for a, _ in counts.most_common(1)), None),
-            _lower_words(text),
+            lower_words=_lower_words(text),
         )
 
     def quoted(self, at: int) -> bool:
@@ -370,6 +398,19 @@ def _features(
     found["subject_here"] = float(here and found.get("subject", 0.0) > 0)
     found["first_here"] = float(here and start == context.first_named)
     found["colon"] = float(here and text[: quote.open_mark].rstrip().endswith(":"))
+    where, subject = _where(context, start), found.get("subject", 0.0) > 0
+    found["subject_before"] = float(where == "paragraph_before" and subject)
+    found["subject_previous"] = float(where == "previous_paragraph" and subject)
+    found["cue_between"] = float(
+        end <= quote.open_mark and _CUE.search(text, end, quote.open_mark) is not None
+    )
+    found["pronoun_here"] = float(here and found.get("pronoun", 0.0) > 0)
+    found["named_here"] = math.log(context.local.get(mention.actor, 0) + 1) / 2
+    found["quote_alone"] = float(
+        not text[context.paragraph[0] : quote.open_mark].strip()
+        and len(text[quote.close_mark + 1 : context.paragraph[1]].split()) < 3
+    )
+    found["last_speaker_alone"] = found["quote_alone"] * found.get("last_speaker", 0.0)
     return {k: v for k, v in found.items() if v}
 
 

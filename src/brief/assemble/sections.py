@@ -10,12 +10,21 @@ See `briefings/templates/README.md` for the template side.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
 
 class View(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+    def __init__(self, **data: Any) -> None:
+        """Made as `model_construct` makes it, not validated: the assembler fills views
+        from the validated corpus, and mypy checks every call's fields and types.
+        Validating built the validators of ~30 view models in each render (~45 M
+        instructions of a cold command). tests/test_section_views.py validates every
+        view of the shipped briefs and expects the same views."""
+        self.__setstate__(self.model_construct(**data).__getstate__())
 
 
 class SourceRef(View):

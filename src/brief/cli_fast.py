@@ -1,7 +1,7 @@
 """`brief SUBJECT [OPTIONS]`, the everyday command, read without typer.
 
 typer 0.29 builds a pydantic TypeAdapter for each parameter of the command it
-runs (13 for `brief render`): ~0.11 G instructions, 4 % of a cold `brief kosovo
+runs (13 for `brief render`): ~0.11 G instructions, 4 % of a cold `brief norland
 --format pdf`. `render_args` reads only the plain spellings of `brief render`'s
 common options and returns None for anything else: help, other commands,
 `--json`, `--debug`, `--watch`, a value that is not plainly valid, an option

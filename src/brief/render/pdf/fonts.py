@@ -64,7 +64,7 @@ def plex_path(weight: int, style: str) -> Path:
 def register_tt(font: TTFont) -> None:
     """`pdfmetrics.registerFont`, with the face's ascent and descent on the font too:
     reportlab's getAscentDescent reads `font.ascent` and takes the face's only after
-    an AttributeError, raised and caught ~2,200 times in a render of Kosovo's brief."""
+    an AttributeError, raised and caught ~2,200 times in a render of a seven-page brief."""
     vars(font).update(ascent=font.face.ascent, descent=font.face.descent)
     pdfmetrics.registerFont(font)
 

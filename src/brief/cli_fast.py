@@ -46,24 +46,29 @@ def render_args(args: list[str], commands: Collection[str]) -> dict[str, str | b
     found: dict[str, str | bool] = {"subject": subject}
     i = 0
     while i < len(rest):
-        arg = rest[i]
-        i += 1
-        name, sep, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
-        if name in _FLAGS and not sep:
-            key: str = _FLAGS[name]
-            parsed: str | bool = True
-        elif name in _VALUED:
-            if not sep:
-                if i == len(rest):
-                    return None
-                value, i = rest[i], i + 1
-            key, parsed = _VALUED[name], value
-            # An empty value, or one like an option, is typer's to judge (or to refuse).
-            if not value or value.startswith("-") or value not in _CHOICES.get(key, (value,)):
-                return None
-        else:
+        option = _option(rest, i)
+        if option is None or option[0] in found:  # typer's to judge, or given twice
             return None
-        if key in found:
-            return None
-        found[key] = parsed
+        key, value, i = option
+        found[key] = value
     return found
+
+
+def _option(args: list[str], i: int) -> tuple[str, str | bool, int] | None:
+    """The option at `args[i]`: (parameter, raw value, index of what follows), or None
+    when it is not one of the plain spellings with a plainly valid value."""
+    arg = args[i]
+    name, sep, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+    if name in _FLAGS and not sep:
+        return _FLAGS[name], True, i + 1
+    if name not in _VALUED:
+        return None
+    if not sep:
+        if i + 1 == len(args):
+            return None
+        value = args[i + 1]
+    key = _VALUED[name]
+    # An empty value, or one like an option, is typer's to judge (or to refuse).
+    if not value or value.startswith("-") or value not in _CHOICES.get(key, (value,)):
+        return None
+    return key, value, i + (1 if sep else 2)

@@ -185,15 +185,20 @@ class BriefGroup(TyperGroup):
 
             interrupt.exit_interrupted()
         except Exception as exc:
-            if _debug_enabled(ctx):
-                # The traceback, then the same one-line report and exit code as without.
-                import traceback
+            ctx.exit(_failed(exc, _debug_enabled(ctx), _json_enabled(ctx)))
 
-                traceback.print_exc()
-            code = _report(exc)
-            if _json_enabled(ctx):
-                _json_error(_problems_of(exc), code)
-            ctx.exit(code)
+
+def _failed(exc: Exception, debug: bool, as_json: bool) -> int:
+    """Report the error `exc` of a command (inside its `except`); its exit code."""
+    if debug:
+        # The traceback, then the same one-line report and exit code as without.
+        import traceback
+
+        traceback.print_exc()
+    code = _report(exc)
+    if as_json:
+        _json_error(_problems_of(exc), code)
+    return code
 
 
 app = typer.Typer(
@@ -1096,11 +1101,62 @@ def templates_check(
     say(f"{result.templates} templates rendered against {result.briefings} briefings: no problems")
 
 
+def _command_names() -> set[str]:
+    """The names typer gives `app`'s commands and groups (`brief SUBJECT` takes no other)."""
+    names = {c.name or typer.main.get_command_name(c.callback.__name__)  # type: ignore[union-attr]
+             for c in app.registered_commands}  # fmt: skip
+    return names | {g.name for g in app.registered_groups if g.name}
+
+
+def _render_plain(args: list[str]) -> int | None:
+    """Run `brief SUBJECT OPTIONS...` as typer would, without typer's parsing, if
+    `cli_fast.render_args` reads `args` (see there); its exit code. None: typer must."""
+    from brief.cli_fast import render_args
+    from brief.env import flag
+
+    raw = render_args(args, _command_names())
+    if raw is None:
+        return None
+    text = {k: v for k, v in raw.items() if isinstance(v, str)}
+    try:
+        as_of, since = parse_date(text.get("as_of")), parse_date(text.get("since"))
+    except typer.BadParameter:
+        return None  # typer says what is wrong with the date
+    quiet = raw.get("quiet") is True
+    _QUIET["on"] = quiet
+    out, workspace = text.get("out"), text.get("workspace")
+    try:
+        render(
+            text["subject"],
+            fmt=Format(text.get("fmt", "pdf")),
+            as_of=as_of,
+            since=since,
+            out=None if out is None else Path(out),
+            marking=text.get("marking"),
+            profile=Profile(text.get("profile", "full")),
+            workspace=None if workspace is None else Path(workspace),
+            quiet=quiet,
+        )
+    except UsageError as err:  # as BriefGroup.invoke and click's main take them
+        return _usage_exit(err)
+    except typer.Exit as done:
+        return done.exit_code
+    except typer.Abort:
+        typer.echo("Aborted!", err=True)
+        return 1
+    except Exception as exc:
+        return _failed(exc, flag("BRIEF_DEBUG"), as_json=False)
+    return 0
+
+
 def main() -> None:
     from brief import interrupt
 
     interrupt.install()
     try:
+        code = _render_plain(sys.argv[1:])
+        if code is not None:
+            sys.exit(code)
         app(prog_name="brief")
     except KeyboardInterrupt:
         interrupt.exit_interrupted()

@@ -5,17 +5,28 @@ item that states something carries `sources` (with the Admiralty grade of
 that source for that item): a template cites them with `cite(item)`.
 Dates come both as `date` objects and as ready prose (`date_text`).
 See `briefings/templates/README.md` for the template side.
+
+No `from __future__ import annotations`: pydantic would evaluate every field
+annotation from its string as each view class is built (~11 M instructions of
+each cold command); a view names only views defined above it.
 """
 
-from __future__ import annotations
-
 import datetime as dt
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
 
 class View(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+    def __init__(self, **data: Any) -> None:
+        """Made as `model_construct` makes it, not validated: the assembler fills views
+        from the validated corpus, and mypy checks every call's fields and types.
+        Validating built the validators of ~30 view models in each render (~45 M
+        instructions of a cold command). tests/test_section_views.py validates every
+        view of the shipped briefs and expects the same views."""
+        self.__setstate__(self.model_construct(**data).__getstate__())
 
 
 class SourceRef(View):

@@ -108,7 +108,9 @@ def _load(index: int) -> str | None:
         return None
     if not file.exists():
         return None
-    pdfmetrics.registerFont(TTFont(name, str(file)))
+    from brief.render.pdf.fonts import register_tt
+
+    register_tt(TTFont(name, str(file)))
     for bold in (0, 1):
         for italic in (0, 1):
             addMapping(name, bold, italic, name)

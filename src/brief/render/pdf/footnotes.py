@@ -12,7 +12,6 @@ notes of its own lines, and a table split by rows those of its own rows.
 
 from __future__ import annotations
 
-import copy
 import itertools
 import re
 from collections.abc import Iterable, Mapping
@@ -123,6 +122,11 @@ class Footnotes:
 class FootnoteFrame(_Frame):
     """A frame whose bottom rises with the notes of what it holds."""
 
+    # reportlab asks `getattr(frame, "_generated_content", None)` as each flowable is
+    # placed; Frame's __getattr__ raises an AttributeError for it (~15 k instructions
+    # each). reportlab sets and deletes it on the instance; None is what it reads unset.
+    _generated_content = None
+
     def __init__(self, footnotes: Footnotes, *args: Any, **kwargs: Any) -> None:
         self.footnotes = footnotes
         self.page_notes: list[Flowable] = []
@@ -131,7 +135,8 @@ class FootnoteFrame(_Frame):
     def __deepcopy__(self, memo: dict[int, Any]) -> FootnoteFrame:
         # reportlab deep-copies the current frame to measure KeepTogether
         # groups; copying every note paragraph with it is slow and useless.
-        clone = copy.copy(self)
+        clone = type(self).__new__(type(self))  # copy.copy, without its AttributeError:
+        clone.__dict__.update(self.__dict__)  # Frame's __getattr__ raises for __setstate__
         clone.__dict__["page_notes"] = list(self.page_notes)
         return clone
 

@@ -72,6 +72,14 @@ def _calls(text: str) -> list[_Call] | None:
     return calls
 
 
+class _Parser(ParaParser):
+    def _iReset(self) -> None:
+        # ParaParser's, without its `hasattr(self, "bFragList")`: ParaParser's
+        # __getattr__ raises an AttributeError for it, twice per paragraph.
+        self.fragList: list[ParaFrag] = []
+        self.__dict__.pop("bFragList", None)
+
+
 def parse(text: str, style: ParagraphStyle, case_sensitive: int) -> Parsed | None:
     """What `ParaParser().parse(text, style)` returns for cleaned `text`, or
     None when `text` is not of the subset or does not parse."""
@@ -80,7 +88,7 @@ def parse(text: str, style: ParagraphStyle, case_sensitive: int) -> Parsed | Non
     calls = _calls(text)
     if calls is None:
         return None
-    parser = ParaParser()
+    parser = _Parser()
     parser.caseSensitive = case_sensitive
     # As ParaParser.parse does around `feed("<para>" + text + "</para>")`.
     parser._setup_for_parse(style)

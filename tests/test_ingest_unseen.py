@@ -850,3 +850,24 @@ def test_said_first_at_a_sentence_start_with_an_aside_after_the_name() -> None:
 
 def quotes_of(text: str) -> list[Attributed]:
     return extract(text, [], []).quotes
+
+
+def test_the_ranker_may_choose_a_description_as_an_unnamed_speaker() -> None:
+    from brief.ingest.ranker import Model, ModelRanker
+
+    text = (
+        "Harbour costs\n"
+        "The council met on Monday; many voters stayed at home.\n"
+        'The harbour report, out on Tuesday, blamed "years of cheap repairs and no plan".\n'
+    )
+    ranker = ModelRanker(Model({"bias": -2.0, "description": 4.0}, 0.5))
+    found = extract(text, REGISTRY, [], ranker)
+    [item] = found.quotes
+    assert item.rule == "ranked" and item.speaker is not None
+    created = {p.id: p.name for p in found.new_people}
+    assert created[item.speaker].startswith("unnamed: The harbour report")
+    # without the description the quote stays unattributed: no one else is named
+    plain = text.replace("The harbour report, out on Tuesday,", "On Tuesday, many")
+    assert [(q.speaker, q.rule) for q in extract(plain, REGISTRY, [], ranker).quotes] == [
+        (None, "unattributed")
+    ]

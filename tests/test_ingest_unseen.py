@@ -804,7 +804,10 @@ def test_a_quote_no_rule_attributes_goes_to_a_ranked_candidate_that_says_why() -
     assert (item.speaker, item.rule) == ("tomas-okafor", "ranked")
     said = speaker_evidence(text, item, "Tomas Okafor")
     assert said.startswith("ranked: ") and "weaker than a rule" in said
-    assert "quoted earlier in the article" in said  # the features that weighed, in words
+    # the features that weighed, in words (which ones depends on the trained weights)
+    from brief.ingest.ranker import FEATURES
+
+    assert any(words and words in said for words in FEATURES.values())
 
 
 def test_the_ranker_proposes_no_one_its_context_does_not_name() -> None:

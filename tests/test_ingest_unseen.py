@@ -804,7 +804,10 @@ def test_a_quote_no_rule_attributes_goes_to_a_ranked_candidate_that_says_why() -
     assert (item.speaker, item.rule) == ("tomas-okafor", "ranked")
     said = speaker_evidence(text, item, "Tomas Okafor")
     assert said.startswith("ranked: ") and "weaker than a rule" in said
-    assert "quoted earlier in the article" in said  # the features that weighed, in words
+    # the features that weighed, in words (which ones depends on the trained weights)
+    from brief.ingest.ranker import FEATURES
+
+    assert any(words and words in said for words in FEATURES.values())
 
 
 def test_the_ranker_proposes_no_one_its_context_does_not_name() -> None:
@@ -850,3 +853,24 @@ def test_said_first_at_a_sentence_start_with_an_aside_after_the_name() -> None:
 
 def quotes_of(text: str) -> list[Attributed]:
     return extract(text, [], []).quotes
+
+
+def test_the_ranker_may_choose_a_description_as_an_unnamed_speaker() -> None:
+    from brief.ingest.ranker import Model, ModelRanker
+
+    text = (
+        "Harbour costs\n"
+        "The council met on Monday; many voters stayed at home.\n"
+        'The harbour report, out on Tuesday, blamed "years of cheap repairs and no plan".\n'
+    )
+    ranker = ModelRanker(Model({"bias": -2.0, "description": 4.0}, 0.5))
+    found = extract(text, REGISTRY, [], ranker)
+    [item] = found.quotes
+    assert item.rule == "ranked" and item.speaker is not None
+    created = {p.id: p.name for p in found.new_people}
+    assert created[item.speaker].startswith("unnamed: The harbour report")
+    # without the description the quote stays unattributed: no one else is named
+    plain = text.replace("The harbour report, out on Tuesday,", "On Tuesday, many")
+    assert [(q.speaker, q.rule) for q in extract(plain, REGISTRY, [], ranker).quotes] == [
+        (None, "unattributed")
+    ]

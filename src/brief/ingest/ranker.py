@@ -33,6 +33,7 @@ from brief.ingest.mentions import Mention
 from brief.ingest.names import speaker_name
 from brief.ingest.quotes import Attributed, Quotation, sentence_end, sentence_start
 from brief.ingest.speakers import ORGANISATION_KINDS, Resolver
+from brief.ingest.unnamed import description
 
 FEATURES: dict[str, str] = {
     "bias": "",
@@ -69,6 +70,7 @@ FEATURES: dict[str, str] = {
     "quote_opens_paragraph": "",
     "quote_short": "",
     "candidates": "",
+    "description": "a description (`the report`, `the candidate`)",
 }
 """Each feature and how the analyst reads it (blank: context, not evidence)."""
 
@@ -77,6 +79,19 @@ _TITLE_BEFORE = re.compile(rf"\b(?:{alternation('title_words')})\s*$")
 _TITLED = re.compile(rf"(?:{alternation('title_words')})\s")
 _OBJECT_BEFORE = re.compile(rf"\b(?:{alternation('object_words')})\s+(?:the\s+)?$")
 _PRONOUN = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Ss]he)(?![\w’'-])")
+_HEADS = "|".join(
+    sorted(
+        (re.escape(w) for w in words("document_heads") | words("role_nouns") if " " not in w),
+        key=len,
+        reverse=True,
+    )
+)
+_DESCRIPTION = re.compile(
+    rf"(?<![\w’'-])(?i:{alternation('determiners')})\s+(?:[\w’'-]+\s+){{0,4}}?"
+    rf"(?:{_HEADS})(?![\w’'-])"
+)
+"""`the report`, `The GOP presidential candidate`: a determiner up to the first head
+noun of a document or a role (data/document_heads.txt, data/role_nouns.txt)."""
 
 
 @dataclass(frozen=True)
@@ -153,14 +168,31 @@ class ModelRanker:
             return None
         actor = best.actor
         if actor is None:
-            speaker = resolver.resolve(best.start, best.end, quote.start)
-            if speaker is None or (speaker.kind == "person") != (best.kind == "person"):
+            speaker = _chosen(resolver, best, quote)
+            if speaker is None:
                 return None
             actor = speaker.actor
         why = ", ".join(self.model.reasons(best.features)) or "the best of the candidates"
         return Attributed(
             quote, actor, best.start, best.end, "ranked", why=f"{why}; score {score:.2f}"
         )
+
+
+def _chosen(resolver: Resolver, best: Candidate, quote: Quotation) -> Mention | None:
+    """Who a candidate no mention holds is, settled now it is chosen: a description is
+    the role's holder or a new unnamed speaker (a document always the latter)."""
+    if best.kind == "description":
+        found = description(resolver.text[best.start : best.end])
+        held = (
+            None
+            if found is None or found.document
+            else resolver.resolve(best.start, best.end, quote.start)
+        )
+        return held or resolver.describe(best.start, best.end)
+    speaker = resolver.resolve(best.start, best.end, quote.start)
+    if speaker is None or (speaker.kind == "person") != (best.kind == "person"):
+        return None
+    return speaker
 
 
 def actor_names(resolver: Resolver, actor: str) -> tuple[str, ...]:
@@ -297,7 +329,23 @@ def _spans(context: _Context) -> list[tuple[int, int, Mention]]:
     ]
     spans += _pronouns(context)
     spans += _names(context, spans)
+    spans += _descriptions(context, spans)
     return [(s, e, m) for s, e, m in spans if _plausible(context, s, e, m)]
+
+
+def _descriptions(
+    context: _Context, taken: list[tuple[int, int, Mention]]
+) -> list[tuple[int, int, Mention]]:
+    """Descriptions of a speaker no mention holds (`the report`, `the GOP presidential
+    candidate`), as mentions of no actor yet: an unnamed speaker is made only if chosen."""
+    found = []
+    for match in _DESCRIPTION.finditer(context.text, *context.window):
+        start, end = match.span()
+        if context.quoted(start) or any(s < end and start < e for s, e, _ in taken):
+            continue
+        if description(match.group(0)) is not None:
+            found.append((start, end, Mention(start, end, "", "description", new=True)))
+    return found
 
 
 def _pronouns(context: _Context) -> list[tuple[int, int, Mention]]:
@@ -432,7 +480,8 @@ def _form(context: _Context, start: int, end: int, mention: Mention) -> dict[str
     opener = text[sentence[0] : start].strip(' ,“”"')
     return {
         "pronoun": float(phrase.casefold() in {"he", "she"}),
-        "organisation": float(mention.kind != "person"),
+        "organisation": float(mention.kind not in {"person", "description"}),
+        "description": float(mention.kind == "description"),
         "unproven": float(mention.kind == "person" and not resolver.names_person(start, end)),
         "titled": float(bool(_TITLE_BEFORE.search(before) or _TITLED.match(text, start))),
         "possessive": float(text[end : end + 2] in {"'s", "’s"}),

@@ -153,6 +153,17 @@ def test_an_organisation_speaker_with_modifiers_is_the_organisation() -> None:
     assert speaker_of(text, "Patrols will continue") == "ossu-mission"
 
 
+def test_the_role_of_someone_brought_in_unnamed_is_not_the_person_the_text_is_about() -> None:
+    text = (
+        "Crossing stays open\n"
+        "Karel Brandt visited the crossing on Monday with two deputies.\n"
+        "A spokesperson for the monitoring team in the north of the country said the "
+        "night had been calm.\n"
+        '"Nobody should read too much into one night of noise," the spokesperson said.\n'
+    )
+    assert speaker_of(text, "Nobody should read") != "karel-brandt"
+
+
 def test_a_quote_nobody_is_named_for_stays_unattributed() -> None:
     text = (
         "Market day\n"

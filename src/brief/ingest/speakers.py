@@ -446,9 +446,17 @@ class Resolver:
             nearest = self._nearest_in_sentence(people, use_start, use_end)
             if nearest is not None:
                 return nearest
-        if re.search(rf"\b(?:{ROLE_NOUNS})$", head):
+        if re.search(rf"\b(?:{ROLE_NOUNS})$", head) and not self._introduced_unnamed(head, at):
             return self.salient_person(at)
         return None
+
+    def _introduced_unnamed(self, head: str, at: int) -> bool:
+        """Whether the text brought in someone unnamed by this role before `at` (`a
+        spokesperson for the mission said ...`): `the spokesperson` is then that person,
+        not the person the text is about."""
+        last_word = re.escape(head.split()[-1])
+        introduced = re.compile(rf"\b[Aa]n?\s+(?:[\w-]+\s){{0,3}}?{last_word}\b")
+        return introduced.search(self.text, 0, at) is not None
 
     def _known(self, mention: Mention) -> bool:
         """A person known to be one: registered, or a name the evidence made a person."""

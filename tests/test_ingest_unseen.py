@@ -885,3 +885,35 @@ def test_the_ranker_may_choose_a_description_as_an_unnamed_speaker() -> None:
     assert [(q.speaker, q.rule) for q in extract(plain, REGISTRY, [], ranker).quotes] == [
         (None, "unattributed")
     ]
+
+
+def test_the_ranker_may_choose_a_surname_alone_of_a_person_named_earlier() -> None:
+    from brief.ingest.ranker import Model, ModelRanker
+
+    text = (
+        "Harbour costs\n"
+        "Lena Morrow and the harbour board met on Monday.\n"
+        "The council met again on Tuesday.\n"
+        'Morrow touted her record on the docks, "years of repairs and a plan at last".\n'
+    )
+    ranker = ModelRanker(Model({"bias": 2.0}, 0.5))  # any candidate is good enough
+    assert [(q.speaker, q.rule) for q in extract(text, REGISTRY, [], ranker).quotes] == [
+        ("lena-morrow", "ranked")
+    ]
+    # a lone capitalised word that is no one's surname stays no candidate
+    plain = text.replace("Morrow touted", "Harbourfolk touted")
+    assert [(q.speaker, q.rule) for q in extract(plain, REGISTRY, [], ranker).quotes] == [
+        (None, "unattributed")
+    ]
+
+
+def test_an_unproven_name_before_the_quotes_sentence_is_no_candidate_at_any_weights() -> None:
+    from brief.ingest.ranker import Model, ModelRanker
+
+    text = (
+        "Harbour vote\n"
+        "Karel Brandt walked out of the harbour meeting early. “Nobody in the ministry "
+        "ever read it from start to finish.”\n"
+    )
+    ranker = ModelRanker(Model({"bias": 2.0}, 0.5))  # any candidate would be proposed
+    assert [q.speaker for q in extract(text, [], [], ranker).quotes] == [None]

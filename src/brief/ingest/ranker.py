@@ -304,8 +304,16 @@ def _plausible(context: _Context, start: int, end: int, mention: Mention) -> boo
     titled = own_title or bool(_TITLE_BEFORE.search(context.text[max(0, start - 30) : start]))
     first = tokens[1] if own_title else tokens[0]
     if not titled and len(tokens) < 2:
-        return False
+        return _surname_of(resolver, tokens[0], mention.actor)
     return not {first.casefold(), tokens[-1].casefold()} & context.lower_words
+
+
+def _surname_of(resolver: Resolver, word: str, actor: str) -> bool:
+    """`Roe` alone, held by a mention of a person the article names `Jane Roe`."""
+    names = actor_names(resolver, actor) if actor else ()
+    return len(word) > 2 and any(
+        len(name.split()) > 1 and name.split()[-1] == word for name in names
+    )
 
 
 def _name(resolver: Resolver, phrase: str, actor: str) -> str:
@@ -330,7 +338,18 @@ def _spans(context: _Context) -> list[tuple[int, int, Mention]]:
     spans += _pronouns(context)
     spans += _names(context, spans)
     spans += _descriptions(context, spans)
-    return [(s, e, m) for s, e, m in spans if _plausible(context, s, e, m)]
+    return [
+        (s, e, m)
+        for s, e, m in spans
+        if _plausible(context, s, e, m) and not _unproven_elsewhere(context, s, e, m)
+    ]
+
+
+def _unproven_elsewhere(context: _Context, start: int, end: int, mention: Mention) -> bool:
+    """A name nothing shows to be a person, outside the quote's sentence: only the last
+    person named (`Jane Roe walked out early. “…”`), no evidence of who speaks."""
+    outside = not context.sentence[0] <= start < context.sentence[1]
+    return outside and mention.kind == "person" and not context.resolver.names_person(start, end)
 
 
 def _descriptions(

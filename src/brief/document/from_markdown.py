@@ -18,7 +18,6 @@ template writes is never silently dropped.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -127,84 +126,23 @@ class CitedMarkdown:
         return tuple(builder.blocks(self._body))
 
     def _labelled_notes(self) -> dict[str, tuple[Inline, ...]]:
-        """Each cited label's note. A note that is one plain line (see `_plain_notes`) is
-        read from `_NOTE_CACHE` if an earlier brief of this process had the same line
-        (the same sources are cited brief after brief); the others are parsed."""
+        """Each cited label's note, parsed on its own after a line referencing them all
+        (so each is kept), with the body's link reference definitions in reach."""
         labels = list(dict.fromkeys(self._order))
-        lines = _plain_notes(self._notes) if not self._env.get("references") else None
-        if lines is None:
-            return self._parse_notes(labels, self._notes)[0]
-        out: dict[str, tuple[Inline, ...]] = {}
-        todo: list[tuple[str, str]] = []
-        for label, text in lines:
-            hit = _NOTE_CACHE.get(text)
-            if hit is not None:
-                out[label] = hit
-            else:
-                todo.append((label, text))
-        if todo:
-            try:
-                parsed, simple = self._parse_notes(
-                    [label for label, _ in todo], "\n".join(f"[^{lb}]: {t}" for lb, t in todo)
-                )
-            except MarkdownError:  # said with its line in the whole Markdown
-                return self._parse_notes(labels, self._notes)[0]
-            if len(_NOTE_CACHE) > _NOTE_CACHE_SIZE:
-                _NOTE_CACHE.clear()
-            for label, text in todo:
-                if label in parsed:
-                    out[label] = parsed[label]
-                    if label in simple:
-                        _NOTE_CACHE[text] = parsed[label]
-        return out
-
-    def _parse_notes(
-        self, labels: list[str], notes: str
-    ) -> tuple[dict[str, tuple[Inline, ...]], set[str]]:
-        """The notes `notes` defines, parsed on their own after a line referencing them all
-        (so each is kept), with the body's link reference definitions in reach; and the
-        labels of those that are a single paragraph."""
         head = "".join(f"[^{label}]" for label in labels) + "\n\n"
         env: dict[str, Any] = {"references": dict(self._env.get("references", {}))}
-        tokens = _parser().parse(head + notes + "\n", env)
-        _body, found = _split_footnotes(tokens)
+        tokens = _parser().parse(head + self._notes + "\n", env)
+        _body, notes = _split_footnotes(tokens)
         builder = _Builder()
         out: dict[str, tuple[Inline, ...]] = {}
-        simple: set[str] = set()
         try:
-            for note_id, note_tokens in found.items():
-                label = str(_label_of(env, note_id))
-                out[label] = builder.note_inlines(note_tokens)
-                if [t.type for t in note_tokens if t.type != "footnote_anchor"] == _PARAGRAPH:
-                    simple.add(label)
+            for note_id, note_tokens in notes.items():
+                out[str(_label_of(env, note_id))] = builder.note_inlines(note_tokens)
         except MarkdownError as err:
             if err.line is not None:  # a line of `markdown`, not of this parse
                 err.line += self._prefix.count("\n") - head.count("\n")
             raise
-        return out, simple
-
-
-_NOTE_CACHE: dict[str, tuple[Inline, ...]] = {}
-"""A note's line -> its inlines, across the briefs of one process (a pack worker's)."""
-_NOTE_CACHE_SIZE = 50_000
-_PARAGRAPH = ["paragraph_open", "inline", "paragraph_close"]
-_NOTE_LINE = re.compile(r"\[\^([^\]\s]+)\]: ([^\s#>+*|=_\-\d\[\\][^\n\r\0]*)")
-"""`[^label]: text`, text on one line, not starting like a block (list, quote, heading,
-table, rule, link reference definition): parsed, the text is one paragraph whatever the
-lines around it. With no footnote reference in it (`_NESTED`) and no link reference
-definitions in the document, it parses the same in any brief."""
-_NESTED = re.compile(r"\[\^|\^\[")
-
-
-def _plain_notes(notes: str) -> list[tuple[str, str]] | None:
-    """(label, text) of each line of `notes`, if every line is a plain note, once each."""
-    lines: list[tuple[str, str]] = []
-    for line in notes.split("\n") if notes else []:
-        match = _NOTE_LINE.fullmatch(line)
-        if match is None or _NESTED.search(match[2]):
-            return None
-        lines.append((match[1], match[2]))
-    return lines if len({label for label, _ in lines}) == len(lines) else None
+        return out
 
 
 def _split_footnotes(tokens: list[Token]) -> tuple[list[Token], dict[int, list[Token]]]:

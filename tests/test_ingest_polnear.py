@@ -69,7 +69,19 @@ def test_the_head_of_a_source_is_its_last_name_before_a_preposition() -> None:
     assert name_head("Clinton press secretary Brian Fallon") == "Fallon"
     assert name_head("Edward Alden of the Council on Foreign Relations") == "Alden"
     assert name_head("Mr. Rove") == "Rove"
-    assert name_head("the mayor, Ilse Marwood") is None  # the head is `mayor`
+    # A description names nobody, however many capitalised words modify it...
+    assert name_head("the Norland senator") is None
+    assert name_head("a senior Marwood adviser") is None
+    assert name_head("Mr. Marwood's campaign") is None
+    assert name_head("Norland administration officials") is None
+    # ...unless a name stands in apposition to it: that person spoke.
+    assert name_head("the mayor, Ilse Marwood") == "Marwood"
+    assert name_head("the Norland senator, Tom O’Hale,") == "O’Hale"
+    assert name_head("the mayor, who spoke first") is None
+    # A name ending in a word that is no noun is still a name.
+    assert name_head("Marwood himself") == "Marwood"
+    assert name_head("the Rev. Ilse Marwood") == "Marwood"
+    assert name_head("Tom Hale Jr., the director") == "Hale"
     assert name_head("he") is None
     assert name_head("a spokeswoman for the campaign") is None
     # A party label in brackets is not the name: the head stays the surname.
@@ -100,10 +112,15 @@ def test_speaker_right_compares_names_and_for_pronouns_the_source_words() -> Non
     assert not speaker_right(Predicted((0, 1), None, (), None), second)
     quoted = GoldQuote(0, 1, "Tom O’Hale", (0, 10))  # typographic apostrophe in the gold
     assert speaker_right(Predicted((0, 1), "tom-o-hale", ("Tom O'Hale",), None), quoted)
-    first = quotes[0]  # `the mayor, Ilse Marwood`: a description; its words must be the evidence
+    first = quotes[0]  # `the mayor, Ilse Marwood`: the name in apposition must be the speaker
     assert first.source_span is not None
-    assert speaker_right(Predicted((0, 1), "x", ("X",), first.source_span), first)
-    assert not speaker_right(Predicted((0, 1), "x", ("X",), (0, 3)), first)
+    assert speaker_right(Predicted((0, 1), "ilse-marwood", ("Ilse Marwood",), None), first)
+    assert not speaker_right(Predicted((0, 1), "x", ("X",), first.source_span), first)
+    described = GoldQuote(0, 1, "the Norland senator", (40, 59))  # a description
+    # its words must be the evidence; a name the description only modifies is no match
+    assert speaker_right(Predicted((0, 1), "x", ("X",), (44, 59)), described)
+    assert not speaker_right(Predicted((0, 1), "x", ("X",), (0, 3)), described)
+    assert not speaker_right(Predicted((0, 1), "norland", ("Norland",), None), described)
 
 
 def test_the_shared_dev_split_reads_as_its_readme_describes() -> None:

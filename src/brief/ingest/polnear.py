@@ -241,17 +241,21 @@ _CUT = re.compile(rf",|\s(?:{alternation('phrase_cuts')})\s")
 def name_head(source: str) -> str | None:
     """`Clinton press secretary Brian Fallon` -> Fallon; `Edward Alden of the CFR` -> Alden.
 
-    None when the source names nobody (`he`, `the official`, `a spokeswoman`).
+    None when the source names nobody (`he`, `the official`, `a spokeswoman`,
+    `the Florida senator`, `Mr. Roe's campaign`).
     """
     # `Harry Reid (D-Nev.)`: a party label in brackets is no part of the name
     source = re.sub(r"\s*\([^)]*\)", "", source.strip())
     part = _CUT.split(source, maxsplit=1)[0]
-    skip = words("not_names")
+    skip = words("not_names") | words("name_suffixes")
     capitalised = [t for t in part.split() if t[:1].isupper()]
     titles = words("title_words") | {"former", "acting", "then"}
     if part.split() == capitalised and all(t.casefold() in titles for t in capitalised):
         # `Former Secretary of State Jane Roe`: the `of` belongs to the title
         part = source.split(",")[0]
+    if _is_description(part):
+        # `the mayor, Ilse Marwood,`: the name in apposition is who spoke
+        return _apposed_name(source)
     tokens = [t.strip(".’'\"“”()") for t in part.split()]
     capitalised = [
         t
@@ -260,3 +264,27 @@ def name_head(source: str) -> str | None:
     ]
     capitalised = [re.sub(r"[’']s$", "", t) for t in capitalised]
     return capitalised[-1] if capitalised else None
+
+
+def _is_description(part: str) -> bool:
+    """`the Florida senator`, `Mr. Roe's campaign`, `Obama administration officials`:
+    the phrase ends in a common noun, its head; the capitalised words before it
+    only modify it (or own it), so the source names nobody. `Roe himself` and
+    `the Rev. Ilse Marwood` keep their name."""
+    tokens = [t.strip(".’'\"“”()") for t in part.split()]
+    last = next((t for t in reversed(tokens) if t), "")
+    return last[:1].islower() and last.casefold() not in words("not_description_heads")
+
+
+def _apposed_name(source: str) -> str | None:
+    """The surname of a name set off by commas after a description, if one is."""
+    parts = source.split(",")
+    if len(parts) < 2:
+        return None
+    tokens = [t.strip(".’'\"“”") for t in parts[1].split()]
+    tokens = [t for t in tokens if t and t.casefold() not in words("name_suffixes")]
+    if 2 <= len(tokens) <= 4 and all(
+        t[:1].isupper() or t.casefold() in words("particles") for t in tokens
+    ):
+        return tokens[-1]
+    return None

@@ -290,8 +290,10 @@ def speaker_right(predicted: Predicted, gold: GoldQuote) -> bool:
 
     A source that is a proper name (`Mr. Rove`, `Clinton press secretary
     Brian Fallon`) is right when the predicted actor's name holds its head
-    (`Rove`, `Fallon`). PolNeAR has no coreference, so for a pronoun or a
-    description (`he`, `the official`) the speaker is right when the
+    (`Rove`, `Fallon`); so is a name in apposition to a description (`the
+    mayor, Jane Roe`). PolNeAR has no coreference, so for a pronoun or a
+    description (`he`, `the official`, `the Florida senator`: capitalised
+    modifiers name nobody) the speaker is right when the
     extractor took it from the annotated source words (or carried it on from
     them to a continuation); who `he` then resolves to is not checked.
     A quote with no annotated source is right when left unattributed.

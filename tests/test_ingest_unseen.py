@@ -612,6 +612,37 @@ def test_a_headline_opening_with_a_name_and_a_colon_is_that_persons_quote() -> N
     assert (quote.speaker, quote.rule) == ("karel-brandt", "headline")
 
 
+def test_a_headline_naming_a_speaker_before_a_cue_verb_is_that_persons_quote() -> None:
+    text = (
+        "Ines Varga Says Harbour Board ‘Has Lost Every Captain’s Trust.’\n"
+        "Ines Varga, an economist at the Riverton institute, spoke on Monday.\n"
+    )
+    (quote,) = extract(text, [], []).quotes
+    assert (quote.speaker, quote.rule) == ("ines-varga", "headline")
+
+
+def test_quotes_in_a_headline_opening_with_a_speaker_and_a_colon_are_hers() -> None:
+    # Headlines are set in Title Case and often in straight single quotes: neither
+    # makes the quoted words a title when a speaker and a colon open the headline.
+    text = (
+        "Ines Varga: Harbour Board ‘Has Lost Every Captain’ in the Fleet\n"
+        "Ines Varga, an economist at the Riverton institute, spoke on Monday.\n"
+    )
+    assert quotes(text, []) == [("Has Lost Every Captain", "ines-varga", "headline")]
+    straight = (
+        "Varga: 'The ferry will not pay for itself.'\n"
+        "Ines Varga, an economist at the Riverton institute, spoke on Monday.\n"
+    )
+    assert [q[:2] for q in quotes(straight, [])] == [
+        ("The ferry will not pay for itself.", "ines-varga")
+    ]
+    # Without a speaker's colon a headline's Title Case quote is still no statement.
+    about = (
+        "Riverton Stages ‘Has Lost Every Captain’ in the Old Harbour\nThe play opened on Monday.\n"
+    )
+    assert quotes(about, []) == []
+
+
 def test_a_headline_about_a_person_is_not_their_quote() -> None:
     text = (
         "Harbour Board On Karel Brandt: ‘We Never Asked Him to Resign Today.’\n"

@@ -79,8 +79,11 @@ def _own_attribution(
 
 
 _HEADLINE_SPEAKER = re.compile(
-    r"(?P<np>[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,4}?)(?::\s|\s(?P<verb>[A-Z][a-z]+)\s)"
+    r"(?P<np>[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,4}?)"
+    rf"(?::\s|\s(?P<verb>(?=[A-Z])(?i:{VERB}))\s)"
 )
+"""`Jane Roe:`, `Jane Roe Says`: the name runs up to the colon or the cue verb (so
+`Jane Roe Says` is not `Jane` and the verb `Roe`)."""
 _HEADLINE_STOPS = {"on", "of", "for", "to", "in", "at", "about", "with", "and", "after", "over"}
 
 
@@ -89,9 +92,6 @@ def _headline(text: str, quote: Quotation, resolver: Resolver) -> Attributed | N
     that opens with a person's name and a colon or a (capitalised) cue verb."""
     match = _HEADLINE_SPEAKER.match(text, 0, quote.open_mark)
     if match is None:
-        return None
-    verb = match.group("verb")
-    if verb is not None and not _VERB.fullmatch(verb.casefold()):
         return None
     words = match.group("np").split()
     if any(w.casefold() in _HEADLINE_STOPS for w in words):

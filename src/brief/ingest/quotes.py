@@ -81,48 +81,71 @@ def _closes(text: str, index: int, closers: str) -> bool:
     return True
 
 
-def _opens(text: str, index: int) -> bool:
+def _opens(text: str, index: int, marks: dict[str, str] = QUOTE_MARKS) -> bool:
     char = text[index]
-    if char not in QUOTE_MARKS:
+    if char not in marks:
         return False
     before = text[index - 1 : index] if index else ""
     after = text[index + 1 : index + 2]
-    if char in '‘"':
+    if char in "‘\"'":
         # Straight and single quotes open only at a word's start.
         return (not before or not before.isalnum()) and bool(after) and not after.isspace()
     return True
+
+
+HEADLINE_SPEAKER = re.compile(r"[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,4}?:\s")
+"""`Jane Roe: Harbour Plan ‘Dead in the Water’`: a headline giving its speaker first."""
+_HEADLINE_MARKS = {**QUOTE_MARKS, "'": "'"}
+"""Headlines quote in straight single quotes too (`Roe: 'We will not pay.'`)."""
 
 
 def find_quotations(text: str, skip: list[tuple[int, int]]) -> list[Quotation]:
     """Every quotation, never crossing a paragraph, never inside skipped spans."""
     found: list[Quotation] = []
     spans = paragraphs(text)
-    if len(spans) > 1 and _is_headline(text[spans[0][0] : spans[0][1]]):
+    first = text[spans[0][0] : spans[0][1]] if spans else ""
+    if len(spans) > 1 and HEADLINE_SPEAKER.match(first):
+        # `Jane Roe: Harbour Plan ‘Dead in the Water’`: the headline quotes its speaker,
+        # in Title Case as the whole headline is, not a title of a work.
+        found += _quoted_in(text, spans[0], skip, headline=True)
+        spans = spans[1:]
+    elif len(spans) > 1 and _is_headline(first):
         # A headline's quotation repeats or trails the article's: not a statement.
         spans = spans[1:]
-    for para_start, para_end in spans:
-        index = para_start
-        while index < para_end:
-            if _opens_doubled(text, index):
-                close = text.find(DOUBLED, index + 2, para_end)
-                close = para_end if close == -1 else close
-                start, end = _trim(text, index + 2, close)
-                close_mark = min(close + 1, para_end)
-            elif _opens(text, index):
-                close = _closing_mark(text, index, para_end)
-                start, end = _trim(text, index + 1, close)
-                close_mark = close
-            else:
-                index += 1
-                continue
-            if (
-                end > start
-                and _long_enough(text[start:end])
-                and not any(s < end and start < e for s, e in skip)
-                and not _title_or_gloss(text, index, start, end)
-            ):
-                found.append(Quotation(start, end, index, close_mark))
-            index = close_mark + 1
+    for span in spans:
+        found += _quoted_in(text, span, skip)
+    return found
+
+
+def _quoted_in(
+    text: str, span: tuple[int, int], skip: list[tuple[int, int]], headline: bool = False
+) -> list[Quotation]:
+    """The quotations of one paragraph (`span`)."""
+    found: list[Quotation] = []
+    para_start, para_end = span
+    marks = _HEADLINE_MARKS if headline else QUOTE_MARKS
+    index = para_start
+    while index < para_end:
+        if _opens_doubled(text, index):
+            close = text.find(DOUBLED, index + 2, para_end)
+            close = para_end if close == -1 else close
+            start, end = _trim(text, index + 2, close)
+            close_mark = min(close + 1, para_end)
+        elif _opens(text, index, marks):
+            close = _closing_mark(text, index, para_end, marks)
+            start, end = _trim(text, index + 1, close)
+            close_mark = close
+        else:
+            index += 1
+            continue
+        if (
+            end > start
+            and _long_enough(text[start:end])
+            and not any(s < end and start < e for s, e in skip)
+            and not _title_or_gloss(text, index, start, end, headline)
+        ):
+            found.append(Quotation(start, end, index, close_mark))
+        index = close_mark + 1
     return found
 
 
@@ -134,11 +157,16 @@ def _opens_doubled(text: str, index: int) -> bool:
     return (not before or not before.isalnum()) and bool(after) and not after.isspace()
 
 
-def _title_or_gloss(text: str, open_mark: int, start: int, end: int) -> bool:
-    """A translation gloss (`meaning “...”`) or the title of a work (`the show “...”`)."""
+def _title_or_gloss(
+    text: str, open_mark: int, start: int, end: int, headline: bool = False
+) -> bool:
+    """A translation gloss (`meaning “...”`) or the title of a work (`the show “...”`);
+    in a `headline` everything is in Title Case, so only the words before tell."""
     before = text[max(0, open_mark - 40) : open_mark]
     if _GLOSS.search(before) or _WORK.search(before):
         return True
+    if headline:
+        return False
     # `appeared on NBC’s “Meet the Press.”`: a programme, its full stop the sentence's
     on_programme = _ON_PROGRAMME.search(before) is not None
     return _title_case(text[start:end], full_stop=on_programme)
@@ -179,8 +207,8 @@ def _is_headline(line: str) -> bool:
     return len(stripped.split()) <= 20 and stripped[-1:] not in ".!?"
 
 
-def _closing_mark(text: str, index: int, para_end: int) -> int:
-    closers = QUOTE_MARKS[text[index]]
+def _closing_mark(text: str, index: int, para_end: int, marks: dict[str, str] = QUOTE_MARKS) -> int:
+    closers = marks[text[index]]
     candidates = [j for j in range(index + 1, para_end) if _closes(text, j, closers)]
     if text[index] == "“":
         # `“… yet," Roe said.`, `“… here,“ said Roe`: scraped news closes a curly

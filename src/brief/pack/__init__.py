@@ -323,11 +323,12 @@ class _Pack:
         if (
             self.compared is None
             and isinstance(self.old.get("snapshot"), dict)
+            and isinstance(old, dict)
             and file_entry_problem(old, "changes", False) is None
             and up_to_date(self.folder, old, key)
         ):
             self.snapshot = self.old["snapshot"]
-            return (self.folder / old["path"]).read_bytes(), key
+            return (self.folder / str(old["path"])).read_bytes(), key
         compared, intro = self.compare_weeks()
         sections = [
             (title, change_lines(self.corpus, c)) for title, c in self.titled(briefs, compared)

@@ -43,8 +43,16 @@ def dump(data: object) -> bytes:
 
 def read_json(path: Path) -> dict[str, Any]:
     try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
+        return parse_json(path.read_bytes())
+    except OSError:
+        return {}
+
+
+def parse_json(raw: bytes) -> dict[str, Any]:
+    """A JSON object's bytes as a dict; anything else as {}."""
+    try:
+        data = json.loads(raw)
+    except ValueError:
         return {}
     return data if isinstance(data, dict) else {}
 
@@ -63,7 +71,7 @@ def up_to_date(folder: Path, entry: dict[str, Any] | None, key: str) -> bool:
     return path.is_file() and sha256(path.read_bytes()) == entry.get("sha256")
 
 
-def _file_entry_problem(entry: object, where: str, formats: bool = True) -> str | None:
+def file_entry_problem(entry: object, where: str, formats: bool = True) -> str | None:
     if not isinstance(entry, dict):
         return f"{where}: not an object"
     for key in ("path", "sha256", "cache_key"):
@@ -107,10 +115,10 @@ def manifest_problem(data: dict[str, Any]) -> str | None:
         if not isinstance(files, list):
             return f"briefs[{i}].files: not a list"
         for j, entry in enumerate(files):
-            if problem := _file_entry_problem(entry, f"briefs[{i}].files[{j}]"):
+            if problem := file_entry_problem(entry, f"briefs[{i}].files[{j}]"):
                 return problem
     combined = data.get("combined")
-    if combined is not None and (problem := _file_entry_problem(combined, "combined", False)):
+    if combined is not None and (problem := file_entry_problem(combined, "combined", False)):
         return problem
     if "snapshot" in data:
         return snapshot_problem(data["snapshot"], "snapshot")

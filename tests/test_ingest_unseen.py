@@ -293,6 +293,18 @@ def test_it_is_the_organisation_or_document_quoted_before() -> None:
     assert speaker_of(text, "cannot wait") != "karel-brandt"
 
 
+def test_it_is_the_document_named_just_before_when_nothing_quoted_it() -> None:
+    text = (
+        "Harbour safety\n"
+        "Karel Brandt, the harbour master, sent a letter to the ministry on Friday.\n"
+        "“The cranes are unsafe and must stop at once,” it read.\n"
+    )
+    assert speaker_of(text, "cranes are unsafe", actors=[]) == "unnamed-letter"
+    # No document named: `it` stays nobody's, never the person named last.
+    plain = text.replace("sent a letter to the ministry", "was in Riverton")
+    assert speaker_of(plain, "cranes are unsafe", actors=[]) is None
+
+
 def test_a_cue_verb_inside_the_reported_clause_is_not_the_attribution() -> None:
     text = (
         "Farm subsidies\n"

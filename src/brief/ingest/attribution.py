@@ -307,10 +307,13 @@ def _short_clause(tail: str, match: re.Match[str]) -> bool:
 
 
 def _looks_like_speaker(phrase: str) -> bool:
+    """A phrase that names someone, even when nothing resolves it: `“…,” it read` is an
+    attribution (to nobody the text names), not a quote for the ranker to give to a
+    person."""
     words = phrase.split()
     return bool(words) and (
         words[0][0].isupper()
-        or words[0].casefold() in {"he", "she", "they"}
+        or words[0].casefold() in {"he", "she", "they", "it"}
         or words[0].casefold() in words_of("determiners")
     )
 

@@ -37,6 +37,11 @@ _ROLE_HEAD = re.compile(rf"\b(?i:{ROLE_NOUNS})$")
 _NAME_IN_APPOSITION = re.compile(
     r",\s+(?:also\s+|then\s+)?(?!and\b|or\b|who\b|which\b|whose\b|the\b|a\b|an\b)[a-z]+\s"
 )
+_DOCUMENT_PHRASE = re.compile(
+    r"\b(?i:the|a|an|this|that|its|their|his|her|our)\s(?:[\w’'-]+\s){0,3}?"
+    rf"(?:{alternation('document_heads')})\b"
+)
+"""`a letter`, `the campaign's email`: a document that `it` may stand for."""
 _OBJECT_BEFORE = re.compile(r"\b(?:with|by|to|from|of|and|met|told|for)\s+(?:\S+\s+){0,3}$")
 _FUNCTION_WORDS = {
     "and", "or", "of", "in", "on", "at", "for", "with", "to", "from", "the", "a", "an",
@@ -305,10 +310,33 @@ class Resolver:
 
     def _pronoun(self, pronoun: str, at: int) -> Mention | None:
         """`he`, `she`: the person the text is talking about; `it`, `they`, `we`: the
-        organisation last named."""
+        organisation last named; `it` also a document named since."""
         if pronoun in {"he", "she"}:
             return self.salient_person(at, "m" if pronoun == "he" else "f")
-        return self._last_organisation(at)
+        organisation = self._last_organisation(at)
+        if pronoun != "it":
+            return organisation
+        document = self._last_document(at)
+        if document is None or (organisation is not None and organisation.start > document[0]):
+            return organisation
+        # `The board sent a letter on Friday. “…,” it read.`: the letter, as an
+        # unnamed document (who issued it is the analyst's call)
+        return self.unnamed.speaker(self.text, *document) or organisation
+
+    def _last_document(self, at: int) -> tuple[int, int] | None:
+        """Where the last document (`a letter`, `the email`) is named before `at`, outside
+        quotations, in the paragraph of `at` or the two before it."""
+        start = at
+        for _ in range(3):
+            start = self.text.rfind("\n", 0, max(0, start - 1)) + 1
+            while start > 1 and not self.text[: start - 1].rsplit("\n", 1)[-1].strip():
+                start = self.text.rfind("\n", 0, start - 1) + 1  # blank lines between
+        found = [
+            (m.start(), m.end())
+            for m in _DOCUMENT_PHRASE.finditer(self.text, start, at)
+            if not self._inside_quote(m.start()) and _is_document(m.group(0))
+        ]
+        return found[-1] if found else None
 
     def _named_inside(
         self, phrase: str, inside: list[Mention], people: list[Mention], start: int, end: int
@@ -490,6 +518,12 @@ class Resolver:
         if nearest is not None and max(use_start - nearest.end, nearest.start - use_end) < 80:
             return nearest
         return None
+
+
+def _is_document(phrase: str) -> bool:
+    """`a letter`, not `a man whose book`: the whole phrase describes a document."""
+    found = description(phrase)
+    return found is not None and found.document and found.noun_phrase == phrase
 
 
 def _described_not_named(phrase: str, inside: list[Mention]) -> bool:

@@ -96,8 +96,9 @@ class Unnamed:
         found = description(text[start:end])
         if found is None:
             return None
-        earlier = [a for at, a in self._by_head.get(found.head, []) if at < start]
-        # `the official` after `a senior official` is that official; `another` is not
+        earlier = [a for at, a in self._by_head.get(found.head, []) if at <= start]
+        # `the official` after `a senior official` is that official; `another` is not;
+        # the same words (`it` standing for them again) the same speaker
         reuse = found.definite and earlier
         actor_id = earlier[-1] if reuse else self._new(found, start, end)
         return Mention(start, end, actor_id, self.kinds[actor_id], new=True)

@@ -305,6 +305,24 @@ def test_it_is_the_document_named_just_before_when_nothing_quoted_it() -> None:
     assert speaker_of(plain, "cranes are unsafe", actors=[]) is None
 
 
+def test_a_name_in_apposition_to_a_role_is_the_speaker() -> None:
+    # `the spokesman, Jane Roe, said`: the role describes, the name names; the
+    # person the text was talking about is not the speaker.
+    lead = "Harbour strike\nKarel Brandt left the talks early on Monday.\n"
+    before = lead + "The harbour board’s spokesman, Tomas Lind, said: “We will not pay.”\n"
+    assert speaker_of(before, "will not pay", actors=[]) == "tomas-lind"
+    after = lead + "“We will not pay,” the board spokesman, Tomas Lind, said.\n"
+    assert speaker_of(after, "will not pay", actors=[]) == "tomas-lind"
+    inverted = lead + "“We will not pay,” said the board spokesman at the time, Tomas Lind.\n"
+    assert speaker_of(inverted, "will not pay", actors=[]) == "tomas-lind"
+    # `Jane Roe, the chair of ..., a ..., said`: the name before the asides.
+    named_first = (
+        lead + "Tomas Lind, the spokesman of the board, a body of ship owners, said: "
+        "“We will not pay.”\n"
+    )
+    assert speaker_of(named_first, "will not pay", actors=[]) == "tomas-lind"
+
+
 def test_a_cue_verb_inside_the_reported_clause_is_not_the_attribution() -> None:
     text = (
         "Farm subsidies\n"

@@ -17,7 +17,7 @@ import re
 
 from brief.ingest.lexicon import alternation
 from brief.ingest.lexicon import words as words_of
-from brief.ingest.mentions import Mention
+from brief.ingest.mentions import NOT_NAME_WORDS, Mention
 from brief.ingest.quotes import Attributed, Quotation, sentence_end, sentence_start
 from brief.ingest.ranker import Ranker
 from brief.ingest.speakers import Resolver
@@ -214,6 +214,9 @@ def _after_match(
     if np_start - tail_start > 6 and rule == "after":
         return None
     np_end = _titled_end(text, np_start, np_end)
+    named = _name_after_role(text, np_start, np_end)
+    if named is not None:
+        np_start, np_end = named
     speaker = resolver.resolve(np_start, np_end, quote.start)
     if speaker is None and "appos" in match.groupdict() and match.group("appos"):
         # `…,” his brother, Valon Bunjaku, told RTK`: the name is in apposition.
@@ -222,6 +225,34 @@ def _after_match(
     if speaker is not None or _looks_like_speaker(text[np_start:np_end]):
         return _make(quote, speaker, np_start, np_end, rule)
     return None
+
+
+_APPOSED_NAME = re.compile(
+    r",\s+(?P<name>[A-Z](?:\.|[\w’'-]*)(?:\s(?:[A-Z](?:\.|[\w’'-]*)|[a-z]{2,3}(?=\s[A-Z]))){1,3})"
+    r"(?=\s*[,.;]|\s*$)"
+)
+"""`, Jane Roe,`: a bare name in apposition (initials and particles such as `de` kept)."""
+
+
+def _name_after_role(text: str, np_start: int, np_end: int) -> tuple[int, int] | None:
+    """`the board spokesman, Jane Roe, said`, `said the board spokesman at the time, Jane
+    Roe`: the role describes, the name in apposition right after it names: its span."""
+    rest = re.match(r"[^,.;:“”\"\n]{0,40}(?=,)", text[np_end : np_end + 41])
+    comma = np_end + (rest.end() if rest else 0)
+    name = _APPOSED_NAME.match(text, comma)
+    if name is None or not _role_phrase(text[np_start:comma]):
+        return None
+    return name.start("name"), name.end("name")
+
+
+def _role_phrase(phrase: str) -> bool:
+    """`the White House spokesman`, `Roe’s campaign chairman`, `another user`: a
+    description ending in a lowercase noun, not a name."""
+    words = phrase.split()
+    if not words or not words[-1][:1].islower():
+        return False
+    possessive = any(re.search(r"[’']s$", w) for w in words[:-1])
+    return words[0].casefold() in words_of("determiners") or possessive
 
 
 def _titled_end(text: str, np_start: int, np_end: int) -> int:
@@ -633,6 +664,12 @@ def _np_before(prefix: str, verb_start: int) -> tuple[int, int]:
         # `Jane Roe, the EU envoy, said`: the subject is before the apposition.
         inner = head[:-1].rfind(",")
         if inner != -1:
+            role_start = _skip_space(
+                head, max(head.rfind(c, 0, inner) for c in ",;:()–—") + 1, inner
+            )
+            if _name_after_role(head, role_start, inner) is not None:
+                # `the EU envoy, Jane Roe, said`: the name in apposition is the subject
+                return _skip_space(head, inner + 1, end), end - 1
             head = head[:inner]
             end = inner
     party = re.search(r"\s*\([^()]{1,30}\)$", head)
@@ -681,7 +718,8 @@ def _name_before_apposition(head: str, start: int) -> tuple[int, int] | None:
     before the verb is a lowercase apposition; the subject is the name before it."""
     first = head[start:].split()[:1]
     roles = words_of("role_nouns") | words_of("title_words") | _APPOSITION_OPENERS
-    if not first or not first[0][:1].islower() or first[0].casefold() not in roles:
+    definite = bool(first) and first[0] == "the"
+    if not first or not first[0][:1].islower() or (first[0].casefold() not in roles | {"the"}):
         return None
     comma = head.rfind(",", 0, start)
     if comma == -1 or head[comma + 1 : start].strip():
@@ -694,7 +732,16 @@ def _name_before_apposition(head: str, start: int) -> tuple[int, int] | None:
         return None
     if words[0].casefold() in words_of("sentence_openers"):
         return None  # `In a statement, the ministry said`: an opener, not a name
+    if definite and not _full_name(words):
+        return None  # `Asked about it, the chair said`: only a name stands before `the …`
     return name_start, comma
+
+
+def _full_name(words: list[str]) -> bool:
+    """`Sen. Jane Roe`, not `Repeatedly` nor `New Riverton Monday`: capitalised words,
+    two of them and the last words that can be part of a person's name."""
+    core = [w for w in words if w.casefold().rstrip(".") not in NOT_NAME_WORDS]
+    return len(core) >= 2 and core[-1] == words[-1] and all(w[:1].isupper() for w in words)
 
 
 def _past_connectives(head: str, start: int, end: int) -> int:

@@ -16,6 +16,7 @@ import io
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from brief.document import Document, Heading, numbered_notes
+from brief.render.collection import one_collection
 from brief.render.pdf import markup
 from brief.render.pdf.flowables import StoryBuilder, note_paragraphs
 from brief.render.pdf.footnotes import FlushNotes, Footnotes
@@ -29,6 +30,11 @@ EXTENSION = "pdf"
 
 def render(document: Document, theme: Theme | None = None) -> bytes:
     """`theme`: page size, margins, fonts, colours and logo (None: the house look)."""
+    with one_collection():
+        return _render(document, theme)
+
+
+def _render(document: Document, theme: Theme | None) -> bytes:
     style = styles(theme or DEFAULT)
     markup.begin_document(style.look.faces.regular)
     footnotes = Footnotes({})

@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from brief.document import Document, Heading, numbered_notes
 from brief.render.collection import one_collection
-from brief.render.pdf import markup
+from brief.render.pdf import markup, widths
 from brief.render.pdf.flowables import StoryBuilder, note_paragraphs
 from brief.render.pdf.footnotes import FlushNotes, Footnotes
 from brief.render.pdf.page import BODY, BriefDocTemplate
@@ -37,6 +37,7 @@ def render(document: Document, theme: Theme | None = None) -> bytes:
 def _render(document: Document, theme: Theme | None) -> bytes:
     style = styles(theme or DEFAULT)
     markup.begin_document(style.look.faces.regular)
+    widths.begin_document()
     footnotes = Footnotes({})
     footnotes.rule = style.look.rule
     buffer = io.BytesIO()

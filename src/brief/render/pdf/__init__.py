@@ -16,7 +16,8 @@ import io
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from brief.document import Document, Heading, numbered_notes
-from brief.render.pdf import markup
+from brief.render.collection import one_collection
+from brief.render.pdf import markup, widths
 from brief.render.pdf.flowables import StoryBuilder, note_paragraphs
 from brief.render.pdf.footnotes import FlushNotes, Footnotes
 from brief.render.pdf.page import BODY, BriefDocTemplate
@@ -29,8 +30,14 @@ EXTENSION = "pdf"
 
 def render(document: Document, theme: Theme | None = None) -> bytes:
     """`theme`: page size, margins, fonts, colours and logo (None: the house look)."""
+    with one_collection():
+        return _render(document, theme)
+
+
+def _render(document: Document, theme: Theme | None) -> bytes:
     style = styles(theme or DEFAULT)
     markup.begin_document(style.look.faces.regular)
+    widths.begin_document()
     footnotes = Footnotes({})
     footnotes.rule = style.look.rule
     buffer = io.BytesIO()

@@ -11,7 +11,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
-from brief.render.pdf import breaks, samefrag
+from brief.render.pdf import breaks, samefrag, widths
 from brief.render.pdf.fonts import Faces, theme_faces
 from brief.render.pdf.theme import DEFAULT, Theme
 
@@ -116,6 +116,7 @@ def _new_style(look: Look, name: str, **kwargs: object) -> ParagraphStyle:
 def styles(theme: Theme = DEFAULT) -> Styles:
     breaks.install()
     samefrag.install()
+    widths.install()
     the = look(theme)
     face, accent = the.faces, the.accent
     style = functools.partial(_new_style, the)

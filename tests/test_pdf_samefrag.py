@@ -39,7 +39,7 @@ def test_agrees_on_every_compared_attribute_missing_none_or_different() -> None:
     variants = [ParaFrag(**base)]
     extra: dict[str, list[object]] = {
         "fontName": ["b"],
-        "fontSize": [9],
+        "fontSize": [9, float("nan")],  # the same NaN object: the same, as in C
         "textColor": [Color(0, 0, 0.5), Color(0, 0, 0)],
         "rise": [3],
         "us_lines": [[], [("u", 1)]],

@@ -72,7 +72,29 @@ def _calls(text: str) -> list[_Call] | None:
     return calls
 
 
+class _Frag(ParaFrag):
+    """A ParaFrag that copies itself without `copy.copy`'s generic protocol.
+
+    The parser copies the fragment on top of its stack for every run of text
+    and every tag (`copy.copy`, which goes through `__reduce_ex__` and
+    `copyreg` for a plain class); the copy is the same: a new instance with
+    the same attributes. Used while parsing only: the fragments handed on are
+    ParaFrags again.
+    """
+
+    def __copy__(self) -> _Frag:
+        clone = _Frag.__new__(_Frag)
+        clone.__dict__.update(self.__dict__)
+        return clone
+
+
 class _Parser(ParaParser):
+    def _initial_frag(self, attr: object, attrMap: object, bullet: int = 0) -> ParaFrag:
+        # Every fragment of the paragraph is a copy of this one (or of a copy).
+        frag: ParaFrag = super()._initial_frag(attr, attrMap, bullet)  # type: ignore[misc]
+        frag.__class__ = _Frag
+        return frag
+
     def _iReset(self) -> None:
         # ParaParser's, without its `hasattr(self, "bFragList")`: ParaParser's
         # __getattr__ raises an AttributeError for it, twice per paragraph.
@@ -109,4 +131,6 @@ def parse(text: str, style: ParagraphStyle, case_sensitive: int) -> Parsed | Non
     style, frags, bullet = parser._complete_parse()
     if frags is None:
         return None
+    for frag in (*frags, *(bullet or ())):
+        frag.__class__ = ParaFrag  # what reportlab's parser hands on
     return style, frags, bullet

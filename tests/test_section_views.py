@@ -5,7 +5,6 @@ templates and the JSON export see the same values, of the same types."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,7 @@ from pydantic import BaseModel
 
 from brief import api
 from brief.assemble.compose import assemble_sections, plan
-from brief.assemble.sections import View
+from brief.assemble.sections import View, views_in
 from brief.corpus import Corpus
 
 REPO = Path(__file__).resolve().parents[1]
@@ -24,16 +23,6 @@ SUBJECTS = sorted(p.stem for p in (REPO / "briefings").glob("[!_]*.yaml"))
 @pytest.fixture(scope="module")
 def corpus() -> Corpus:
     return api.load(REPO)
-
-
-def _views(value: object) -> Iterator[View]:
-    if isinstance(value, View):
-        yield value
-        for name in type(value).model_fields:
-            yield from _views(getattr(value, name))
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _views(item)
 
 
 @functools.cache
@@ -66,7 +55,7 @@ def _same(made: Any, validated: Any, where: str) -> None:
 @pytest.mark.parametrize("subject", SUBJECTS)
 def test_every_view_is_what_validation_gives(corpus: Corpus, subject: str, profile: str) -> None:
     brief, sections = assemble_sections(corpus, plan(corpus, subject, profile=profile))
-    views = list(_views([brief, *sections]))
+    views = list(views_in([brief, *sections]))
     assert len(views) > 20  # the walk reaches into the sections
     for view in views:
         fields = {name: getattr(view, name) for name in view.model_fields_set}

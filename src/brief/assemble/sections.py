@@ -12,6 +12,7 @@ each cold command); a view names only views defined above it.
 """
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -27,6 +28,18 @@ class View(BaseModel):
         instructions of a cold command). tests/test_section_views.py validates every
         view of the shipped briefs and expects the same views."""
         self.__setstate__(self.model_construct(**data).__getstate__())
+
+
+def views_in(value: object) -> Iterator[View]:
+    """Every view in `value` (a view, or a list or tuple of them), and every view in
+    their fields, depth first."""
+    if isinstance(value, View):
+        yield value
+        for name in type(value).model_fields:
+            yield from views_in(getattr(value, name))
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from views_in(item)
 
 
 class SourceRef(View):

@@ -21,12 +21,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections.abc import Iterator
 from typing import Any
 
-from pydantic import BaseModel
-
-from brief.assemble.sections import ActorView, ExtractView
+from brief.assemble.sections import ActorView, ExtractView, views_in
 from brief.corpus import Corpus
 from brief.export.assembled import ExportedBrief
 
@@ -74,18 +71,8 @@ def _marking(marking: str, created: dt.datetime) -> tuple[str, list[Any]]:
     return definition.id, [definition]
 
 
-def _walk(value: object) -> Iterator[BaseModel]:
-    if isinstance(value, BaseModel):
-        yield value
-        for name in type(value).model_fields:
-            yield from _walk(getattr(value, name))
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _walk(item)
-
-
 def _statements(brief: ExportedBrief) -> list[ExtractView]:
-    found = {v.id: v for v in _walk(brief.sections) if isinstance(v, ExtractView)}
+    found = {v.id: v for v in views_in(brief.sections) if isinstance(v, ExtractView)}
     return sorted(
         (v for v in found.values() if v.kind == "statement"), key=lambda v: (v.date, v.id)
     )
@@ -93,7 +80,7 @@ def _statements(brief: ExportedBrief) -> list[ExtractView]:
 
 def _actor_ids(brief: ExportedBrief, statements: list[ExtractView]) -> list[str]:
     ids = [brief.brief.subject_id]
-    ids += [v.id for v in _walk(brief.sections) if isinstance(v, ActorView)]
+    ids += [v.id for v in views_in(brief.sections) if isinstance(v, ActorView)]
     ids += [s.speaker_id for s in statements if s.speaker_id]
     return list(dict.fromkeys(ids))
 

@@ -18,12 +18,20 @@ import re
 from brief.ingest.lexicon import alternation
 from brief.ingest.lexicon import words as words_of
 from brief.ingest.mentions import NOT_NAME_WORDS, Mention
-from brief.ingest.quotes import Attributed, Quotation, sentence_end, sentence_start
+from brief.ingest.quotes import (
+    HEADLINE_NAME,
+    Attributed,
+    Quotation,
+    sentence_end,
+    sentence_start,
+)
 from brief.ingest.ranker import Ranker
 from brief.ingest.speakers import Resolver
 
 VERB = rf"(?:{alternation('speech_verbs')})"
 _VERB = re.compile(rf"(?<![\w’'-]){VERB}(?![\w-])")
+_OPENING_VERB = re.compile(rf"(?=[A-Z])(?i:{VERB})(?![\w-])")
+"""A cue verb opening a sentence, so capitalised (`Said Jane Roe, “…`)."""
 
 
 def attribute(
@@ -79,8 +87,7 @@ def _own_attribution(
 
 
 _HEADLINE_SPEAKER = re.compile(
-    r"(?P<np>[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,4}?)"
-    rf"(?::\s|\s(?P<verb>(?=[A-Z])(?i:{VERB}))\s)"
+    rf"(?P<np>{HEADLINE_NAME})(?::\s|\s(?P<verb>(?=[A-Z])(?i:{VERB}))\s)"
 )
 """`Jane Roe:`, `Jane Roe Says`: the name runs up to the colon or the cue verb (so
 `Jane Roe Says` is not `Jane` and the verb `Roe`)."""
@@ -360,10 +367,10 @@ def _before(
     if according is not None:
         return according
     verbs = list(_VERB.finditer(prefix))
-    if not verbs and prefix.lstrip()[:1].isupper():
+    if not verbs:
         # `Said Jane Roe, “…`: the cue verb opens the sentence, capitalised
-        lowered = re.sub(r"^\s*\w", lambda m: m.group(0).lower(), prefix)
-        verbs = [m for m in [_VERB.match(lowered, len(lowered) - len(prefix.lstrip()))] if m]
+        opening = _OPENING_VERB.match(prefix, len(prefix) - len(prefix.lstrip()))
+        verbs = [opening] if opening else []
     if not verbs:
         return _named_colon(text, quote, resolver, start, prefix) or _subject_colon(
             text, quote, resolver, start, prefix

@@ -93,7 +93,9 @@ def _opens(text: str, index: int, marks: dict[str, str] = QUOTE_MARKS) -> bool:
     return True
 
 
-HEADLINE_SPEAKER = re.compile(r"[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,4}?:\s")
+HEADLINE_NAME = r"[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,4}?"
+"""A name at a headline's start, in Title Case as the whole headline is."""
+HEADLINE_SPEAKER = re.compile(rf"{HEADLINE_NAME}:\s")
 """`Jane Roe: Harbour Plan ‘Dead in the Water’`: a headline giving its speaker first."""
 _HEADLINE_MARKS = {**QUOTE_MARKS, "'": "'"}
 """Headlines quote in straight single quotes too (`Roe: 'We will not pay.'`)."""

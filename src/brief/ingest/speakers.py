@@ -38,7 +38,7 @@ _NAME_IN_APPOSITION = re.compile(
     r",\s+(?:also\s+|then\s+)?(?!and\b|or\b|who\b|which\b|whose\b|the\b|a\b|an\b)[a-z]+\s"
 )
 _DOCUMENT_PHRASE = re.compile(
-    r"\b(?i:the|a|an|this|that|its|their|his|her|our)\s(?:[\w’'-]+\s){0,3}?"
+    rf"\b(?i:{alternation('determiners')})\s(?:[\w’'-]+\s){{0,3}}?"
     rf"(?:{alternation('document_heads')})\b"
 )
 """`a letter`, `the campaign's email`: a document that `it` may stand for."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from brief.ingest.extract import extract
@@ -21,6 +21,9 @@ ACTORS = registry()
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(PIECES, max_size=40).map("".join))
+# A full name skipped because it overlaps a registered name (`Ruge’said Rugethe`) once
+# lent its surname to a speaker nobody proposed.
+@example("Ruge’said Rugethe ministry“he saidthe ministry")
 def test_candidates_are_verbatim_spans_and_speakers_are_known(text: str) -> None:
     found = extract(text, ACTORS, ["LEAVE A REPLY"])
     known = {a.id for a in ACTORS} | {p.id for p in found.new_people}

@@ -154,14 +154,21 @@ class NameBook:
             if actor_id and actor_id not in self.people:
                 self.pending.setdefault(actor_id, NewActor(actor_id, full, None, start, end))
             found.append(Mention(start, end, actor_id, "person", new=True))
-        return found + self._surnames(known + found)
+        # Only a name this book can propose (taken above, or already an actor) lends its
+        # surname: a skipped full name's surname would point at an actor nobody proposes.
+        lenders = {m.actor for m in known + found} | set(self.people)
+        return found + self._surnames(known + found, lenders)
 
-    def _surnames(self, taken: list[Mention]) -> list[Mention]:
+    def _surnames(self, taken: list[Mention], lenders: set[str]) -> list[Mention]:
         """`Clinton, for her part, sided with ...`: a full name's surname used alone."""
         by_surname: dict[str, set[str]] = {}
         for _, _, full in self.full:
             by_surname.setdefault(full.split()[-1], set()).add(slugify(full))
-        unique = {k: next(iter(v)) for k, v in by_surname.items() if len(v) == 1 and len(k) >= 3}
+        unique = {
+            k: next(iter(v))
+            for k, v in by_surname.items()
+            if len(v) == 1 and len(k) >= 3 and next(iter(v)) in lenders
+        }
         if not unique:
             return []
         pattern = "|".join(re.escape(k) for k in sorted(unique, key=len, reverse=True))

@@ -44,7 +44,7 @@ class Font(TTFont):
     """reportlab's TTFont; `splitString` answers known runs without its loop."""
 
     def splitString(self, text: Any, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:
-        state = self.state.get(doc)
+        state: Any = self.state.get(doc)  # reportlab's per-document TTFont.State
         if state is not None and type(text) is str:
             assignments: dict[int, int] = state.assignments
             first: _FirstSubset | None = state.__dict__.get("_brief_first")
@@ -53,4 +53,4 @@ class Font(TTFont):
                 first = state.__dict__["_brief_first"] = _FirstSubset(assignments)
             if first.known.issuperset(text):
                 return [(0, text.translate(first.codes).encode("latin-1"))] if text else []
-        return super().splitString(text, doc, encoding)  # type: ignore[no-any-return]
+        return super().splitString(text, doc, encoding)

@@ -45,6 +45,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from brief.render.pdf.subsets import Font
 from brief.render.xml_text import escape
 
 log = logging.getLogger("brief.render.pdf")
@@ -110,7 +111,7 @@ def _load(index: int) -> str | None:
         return None
     from brief.render.pdf.fonts import register_tt
 
-    register_tt(TTFont(name, str(file)))
+    register_tt(Font(name, str(file)))
     for bold in (0, 1):
         for italic in (0, 1):
             addMapping(name, bold, italic, name)

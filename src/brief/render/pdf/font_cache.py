@@ -26,6 +26,8 @@ import reportlab
 from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 
+from brief.render.pdf.subsets import Font
+
 KEEP = 32
 """Parsed faces kept on disk; the least recently written beyond these are removed."""
 
@@ -43,7 +45,7 @@ def tt_font(name: str, path: Path) -> TTFont:
             return _font(name, _face(state, data))
         except Exception:  # an entry another build wrote: parse afresh
             pass
-    font = TTFont(name, str(path))
+    font = Font(name, str(path))
     _write(entry, {k: v for k, v in vars(font.face).items() if k not in _NOT_KEPT})
     return font
 
@@ -66,7 +68,7 @@ def _scale(units_per_em: int) -> Any:
 def _font(name: str, face: TTFontFace) -> TTFont:
     # TTFont.__init__ (reportlab 4-5) with the face given; the rest are settings.
     # tests/test_font_cache.py checks the result has the attributes a parse gives.
-    font: TTFont = TTFont.__new__(TTFont)
+    font: TTFont = Font.__new__(Font)
     font.fontName = name
     font.face = face
     font.encoding = TTEncoding()

@@ -20,6 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from brief.render.pdf.font_cache import tt_font
+from brief.render.pdf.subsets import Font
 from brief.render.pdf.theme import FACES, FontFiles
 
 FAMILY = "PlexSerif"
@@ -186,7 +187,7 @@ def _register_theme(prefix: str, given: tuple[tuple[str, bytes], ...]) -> Faces:
         source = next((f for f in (face, *instead) if f in data), "regular")
         name = f"{prefix}-{source}"
         if name not in pdfmetrics.getRegisteredFontNames():
-            register_tt(TTFont(name, io.BytesIO(data[source])))
+            register_tt(Font(name, io.BytesIO(data[source])))
         names[face] = name
     faces = Faces(**names)
     pdfmetrics.registerFontFamily(

@@ -439,11 +439,14 @@ def _sentence_subject(
     Jane Roe went after the board, calling it “…`: the subject of the clause the
     participle follows, else the sentence's subject."""
     head = prefix[:verb_start].rstrip().rstrip(",")
-    clause = _SENTENCE_SUBJECT.match(prefix, max(head.rfind(c) for c in ",;:–—") + 1)
-    if clause is not None and not _plain_subject(clause.group("np")):
-        clause = None
-    subject = clause or _subject_of(prefix)
+    # `… about Jane Roe, who chairs the board, saying “…`: the relative clause's person
+    subject = _RELATIVE_SUBJECT.search(head)
     if subject is None:
+        clause = _SENTENCE_SUBJECT.match(prefix, max(head.rfind(c) for c in ",;:–—") + 1)
+        if clause is not None and not _plain_subject(clause.group("np")):
+            clause = None
+        subject = clause or _subject_of(prefix)
+    if subject is None or _mute_subject(subject.group("np")):
         return None
     np_start, np_end = start + subject.start("np"), start + subject.end("np")
     speaker = resolver.resolve(np_start, np_end, quote.start)
@@ -501,6 +504,8 @@ def _before_verb(
         return _coordinated(quote, resolver, start, prefix, verb_start)
     if _participle(prefix[:verb_start], prefix[verb_start:]):
         return None
+    if prefix[np_start:np_end].split()[0] == "who":
+        return _relative(quote, resolver, start, prefix, (np_start, np_end))
     speaker = resolver.resolve(start + np_start, start + np_end, quote.start)
     if speaker is not None and speaker.kind != "person":
         # `The envoy in Norland, Jane Roe, has warned`: the person in apposition
@@ -510,6 +515,15 @@ def _before_verb(
             return apposed
     if speaker is not None:
         return _make(quote, speaker, start + np_start, start + np_end, "before")
+    return _unresolved_before(quote, resolver, start, prefix, (np_start, np_end, verb_start))
+
+
+def _unresolved_before(
+    quote: Quotation, resolver: Resolver, start: int, prefix: str, at: tuple[int, int, int]
+) -> Attributed | None:
+    """The phrase before the verb (`at`: its start, end and the verb's start) names no one:
+    a name in apposition or a clause subject inside it, else an unresolved speaker."""
+    np_start, np_end, verb_start = at
     named = _apposition_name(prefix, np_end, verb_start) or _clause_subject(
         prefix, np_start, np_end
     )
@@ -524,6 +538,29 @@ def _before_verb(
 
 
 _FUNCTION_WORDS = {"of", "in", "at", "for", "with", "from", "on", "and", "or", "to", "by"}
+
+_ANTECEDENT = re.compile(
+    r"(?:^|\s)(?P<np>[A-Z][\w.’'-]*(?:\s(?:[A-Z][\w.’'-]*|[A-Z]\.)){0,3})"
+    r"(?:\s\([^()]{1,30}\))?(?:\s(?:of|from)(?:\s[A-Z][\w.’'-]*){1,3})?,\s*$"
+)
+"""`Jane Roe (D-Norland), `, `Sen. Jane Roe of Norland, ` right before a `who`: the name
+the relative pronoun stands for."""
+
+
+def _relative(
+    quote: Quotation, resolver: Resolver, start: int, prefix: str, who: tuple[int, int]
+) -> Attributed | None:
+    """`The board met Jane Roe, who said: “…`: the person the `who` stands for, with
+    the name and the pronoun as evidence."""
+    antecedent = _ANTECEDENT.search(prefix, 0, who[0])
+    if antecedent is None:
+        return None
+    np_start, np_end = start + antecedent.start("np"), start + antecedent.end("np")
+    speaker = resolver.resolve(np_start, np_end, quote.start)
+    if speaker is None or speaker.kind != "person":
+        return None
+    return _make(quote, speaker, np_start, start + who[0] + len("who"), "before-relative")
+
 
 _CLAUSE_SUBJECT = re.compile(
     r"(?P<s>[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*){0,3})\s+"
@@ -616,10 +653,15 @@ def _participle(before_verb: str, verb: str = "") -> bool:
     Unlike `Jane Roe, the EU envoy, said`, where the commas enclose an apposition.
     """
     head = before_verb.rstrip()
+    gerund = re.match(r"\w+ing\b", verb) is not None
+    if gerund and re.search(r"\s(?:and|or|but)$", head):
+        return True  # `Roe praised Poe, stating … and chiding the press for “…`
     if not head.endswith(","):
         return False
     inner = re.search(r",([^,]+),$", head)
-    if inner is None:
+    if inner is None or gerund:
+        # `Roe endorsed Poe at the club, Poe's own, calling him “…`: a participle after a
+        # comma never takes the words before it as its subject
         return True
     segment = inner.group(1).split()
     opens_apposition = segment[0].casefold() in {"the", "a", "an", "who", "whose"} or bool(
@@ -627,10 +669,7 @@ def _participle(before_verb: str, verb: str = "") -> bool:
     )
     if opens_apposition:
         return False
-    gerund = re.match(r"\w+ing\b", verb) is not None
-    return bool(_VERB.search(inner.group(1))) or (
-        gerund and (_predicate(segment) or _subject_predicate(segment))
-    )
+    return bool(_VERB.search(inner.group(1)))
 
 
 def _subject_predicate(segment: list[str]) -> bool:
@@ -828,6 +867,12 @@ def _quoting_subject(
     return _make(quote, speaker, np_start, np_end, "quoting-subject")
 
 
+_RELATIVE_SUBJECT = re.compile(
+    r"(?:^|\s)(?P<np>[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,3}),\swho\s[^,;:“”\"]*$"
+)
+"""`Jane Roe, who chairs the board`: the person a relative clause at the end is about."""
+
+
 def _subject_of(sentence: str) -> re.Match[str] | None:
     """The subject (`np`) of a sentence, past an opening phrase (`Earlier this week, `,
     `Speaking in Riverton, `, `Like Roe, `): `he`/`she` or a capitalised phrase."""
@@ -839,6 +884,12 @@ def _subject_of(sentence: str) -> re.Match[str] | None:
         if opens and first not in words_of("determiners"):
             at = opener.end()
     return _PRONOUN_SUBJECT.match(sentence, at) or _SENTENCE_SUBJECT.match(sentence, at)
+
+
+def _mute_subject(phrase: str) -> bool:
+    """`There is talk about …`, `Roe's son defended him, saying`: a subject that is not who
+    speaks (an expletive, or a possessive cut from the noun it qualifies)."""
+    return re.search(r"[’']s?$", phrase) is not None or phrase.split()[0] in {"There", "Here"}
 
 
 def _plain_subject(phrase: str) -> bool:

@@ -1,0 +1,76 @@
+"""News conventions of attribution (issue 13, session 8), each on text written for its test.
+
+Names, places and organisations below are invented for these tests.
+"""
+
+from __future__ import annotations
+
+from brief.ingest.boilerplate import find_boilerplate
+from brief.ingest.extract import extract
+
+
+def attributions(text: str) -> dict[str, tuple[str | None, str | None]]:
+    """Quote words -> (speaker, the speaker evidence's words)."""
+    found = extract(text, [], find_boilerplate(text))
+    result = {}
+    for item in found.quotes:
+        evidence = None
+        if item.speaker_start is not None and item.speaker_end is not None:
+            evidence = text[item.speaker_start : item.speaker_end]
+        result[text[item.quote.start : item.quote.end]] = (item.speaker, evidence)
+    return result
+
+
+def speaker_of(text: str, words: str) -> tuple[str | None, str | None]:
+    found = attributions(text)
+    for quote, speaker in found.items():
+        if words in quote:
+            return speaker
+    raise AssertionError(f"no quote holding {words!r}: {found}")
+
+
+def test_a_participle_after_a_comma_speaks_for_the_sentence_subject() -> None:
+    # The words before `, calling` (an object and its apposition) are not its subject.
+    text = (
+        "Ferry vote nears\n"
+        "On Friday, Mr. Varga endorsed Ms. Lind at a rally in Ostby, Ms. Lind's home "
+        'town, calling her "the only captain who can steer this port."\n'
+    )
+    assert speaker_of(text, "only captain")[0] == "varga"
+
+
+def test_a_participle_after_and_shares_the_subject_of_the_one_before() -> None:
+    text = (
+        "Harbour board\n"
+        "For weeks, Ines Varga had praised Tomas Lind, stating there was a real benefit to "
+        "having the Ostby Captain in the race for the board and chiding the press for "
+        '"the silly games" '
+        "it played with the harbour plan.\n"
+    )
+    assert speaker_of(text, "silly games")[0] == "ines-varga"
+
+
+def test_who_after_a_name_stands_for_that_person() -> None:
+    text = (
+        "Harbour board\n"
+        'The board heard from Tomas Lind, who said: "We will build the bridge this year '
+        'whatever the cost."\n'
+        "Critics included Sen. Ines Varga of North Ostby, who argued in the debate that the "
+        'plan was "a bridge to nowhere for the whole region."\n'
+    )
+    assert speaker_of(text, "build the bridge") == ("tomas-lind", "Tomas Lind, who")
+    assert speaker_of(text, "bridge to nowhere") == (
+        "ines-varga",
+        "Sen. Ines Varga of North Ostby, who",
+    )
+
+
+def test_a_participle_after_a_relative_clause_speaks_for_its_person() -> None:
+    # Guard for the participle rule: the person the `who` clause is about speaks, not
+    # the sentence subject (`There was …`).
+    text = (
+        "Harbour board\n"
+        "There was much excitement around Lind, who was the most lively on stage this "
+        'morning, saying "ferries should not decide who gets a job" to loud cheers.\n'
+    )
+    assert speaker_of(text, "ferries should")[0] == "lind"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from brief.document import (
@@ -25,7 +25,7 @@ from brief.document import (
     plain_text,
 )
 from brief.document.from_markdown import parse_markdown
-from brief.document.markdown_escape import escape_markdown
+from brief.document.markdown_escape import _escaped, escape_markdown
 from brief.document.model import Document
 from brief.render.markdown import closing_blocks, render_text, title_blocks
 from sample_docs import HOSTILE, minimal_document, rich_document
@@ -36,6 +36,22 @@ def test_any_text_escaped_reads_back_as_itself(text: str) -> None:
     blocks = parse_markdown("Before " + escape_markdown(text, line_start=False) + " after")
     expected = "Before " + re.sub(r"[\r\n\u2028\u2029]+", " ", text) + " after"
     assert blocks == (Paragraph((Text(expected),)),)
+
+
+_PIECES = ["a", "b", " ", "  ", "1.", "2)", "-", "+", "=", "&a;", "&#1;", "&", "#", "*", "_"]
+_PIECES += ["[", "]", "<", ">", "|", "~", "`", "\\", "\r", "\n", "\u2028", "\x0c", "\x0b"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=6).map("".join), st.booleans())
+@example("AT&amp;T", False)
+@example("words  ", False)
+@example("two\nlines", False)
+@example("1. first", True)
+def test_text_without_markup_characters_is_returned_as_every_escape_would_write_it(
+    text: str, line_start: bool
+) -> None:
+    # The shortcut for values that need no escape answers what the escapes answer.
+    assert escape_markdown(text, line_start=line_start) == _escaped(text, line_start)
 
 
 def test_trailing_spaces_of_a_value_are_kept_but_never_a_hard_break() -> None:

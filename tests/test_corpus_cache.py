@@ -193,3 +193,112 @@ def test_a_tree_with_a_symlink_leaves_the_inputs_hash_to_be_read_again(
     (ws / "seeds/link.txt").symlink_to(ws / "seeds/actors")
     files = cache.read_inputs(ws)
     assert cache.tree_hash(files) is None
+
+
+def _brief_bytes(corpus) -> bytes:
+    from brief import api
+
+    document = api.build_document(corpus, "kosovo", as_of=None)
+    return api.render_bytes(document, "md")
+
+
+def test_a_brief_from_extracts_read_when_first_used_has_the_same_bytes(
+    ws: Path, cache_dir: Path, checks_forbidden, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEF_NO_CACHE", "1")
+    expected = _brief_bytes(load_corpus(ws))
+    monkeypatch.delenv("BRIEF_NO_CACHE")
+    load_corpus(ws)
+    checks_forbidden()
+    served = load_corpus(ws)
+    assert "extracts" not in vars(served)  # read when asked for, below
+    assert _brief_bytes(served) == expected
+    assert len(served.extracts) > 1
+
+
+def test_extracts_are_served_whole_with_their_fields_as_loaded(
+    ws: Path, cache_dir: Path, checks_forbidden
+) -> None:
+    first = load_corpus(ws)
+    checks_forbidden()
+    again = load_corpus(ws)
+    assert again.default_as_of() == first.default_as_of() is not None
+    assert "extracts" not in vars(again)  # the cut-off is known without them
+    assert list(again.extracts) == list(first.extracts)
+    for ident, extract in first.extracts.items():
+        served = again.extracts[ident]
+        assert type(served) is type(extract)
+        assert served.model_dump() == extract.model_dump()
+        assert served.model_fields_set == extract.model_fields_set
+        assert served.when == extract.when
+
+
+def test_an_entry_removed_after_it_was_opened_still_serves_its_extracts(
+    ws: Path, cache_dir: Path, checks_forbidden
+) -> None:
+    first = load_corpus(ws)
+    checks_forbidden()
+    again = load_corpus(ws)
+    for entry in cache_dir.glob("*.pickle"):
+        entry.unlink()
+    assert again.extracts == first.extracts
+
+
+def test_extracts_found_cut_short_on_first_use_are_loaded_afresh(
+    ws: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    monkeypatch.setattr(cache, "CHUNK", 1)
+    first = load_corpus(ws)
+    again = load_corpus(ws)  # the head is read; the extracts are not yet
+    (entry,) = cache_dir.glob("*.pickle")
+    with entry.open("r+b") as file:  # the same file, cut in its extracts
+        file.truncate(entry.stat().st_size * 2 // 3)
+    assert list(again.extracts.items()) == list(first.extracts.items())
+    assert "unreadable" in capsys.readouterr().err
+
+
+def test_extracts_unreadable_after_the_workspace_changed_are_an_error_not_stale(
+    ws: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from brief.errors import BriefError
+
+    monkeypatch.setattr(cache, "CHUNK", 1)
+    load_corpus(ws)
+    again = load_corpus(ws)
+    (entry,) = cache_dir.glob("*.pickle")
+    with entry.open("r+b") as file:
+        file.truncate(entry.stat().st_size * 2 // 3)
+    path = ws / EXTRACTS
+    path.write_text(path.read_text("utf-8").replace("date: 2024", "date: 2023", 1), "utf-8")
+    with pytest.raises(BriefError, match="changed while it was in use"):
+        _ = again.extracts
+
+
+def test_a_pickled_corpus_carries_its_extracts(ws: Path, cache_dir: Path) -> None:
+    import pickle
+
+    first = load_corpus(ws)
+    again = pickle.loads(pickle.dumps(load_corpus(ws)))
+    assert again.extracts == first.extracts
+
+
+_forked = None
+
+
+def _count_forked_extracts() -> list[str]:
+    assert _forked is not None
+    return list(_forked.extracts)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+def test_a_forked_worker_sees_every_extract(
+    ws: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The pack's workers are forked with the corpus: the child must never read the
+    # extracts from the file it shares with its parent, nor find them missing.
+    import multiprocessing
+
+    first = load_corpus(ws)
+    monkeypatch.setattr(sys.modules[__name__], "_forked", load_corpus(ws))
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        assert pool.apply(_count_forked_extracts) == list(first.extracts)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -302,3 +303,50 @@ def test_a_forked_worker_sees_every_extract(
     monkeypatch.setattr(sys.modules[__name__], "_forked", load_corpus(ws))
     with multiprocessing.get_context("fork").Pool(1) as pool:
         assert pool.apply(_count_forked_extracts) == list(first.extracts)
+
+
+def _filed(index) -> dict[str, dict[str, list[tuple[object, object]]]]:
+    tables = {
+        "subject": index.by_subject,
+        "speaker": index.by_speaker,
+        "actor": index.by_actor,
+        "issue": index.by_issue,
+        "background": index.background,
+    }
+    return {
+        name: {key: list(zip(d.dates, d.extracts, strict=True)) for key, d in table.items()}
+        for name, table in tables.items()
+    }
+
+
+def test_a_served_corpus_is_indexed_as_stored_and_as_worked_out_afresh(
+    ws: Path, cache_dir: Path, checks_forbidden, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from brief.assemble.index import ExtractIndex
+    from brief.corpus import corpus as corpus_module
+
+    fresh = ExtractIndex.build(load_corpus(ws))  # loaded, not served: worked out
+    checks_forbidden()
+
+    def not_again(_extracts: object) -> None:
+        raise AssertionError("worked out again instead of using the stored postings")
+
+    monkeypatch.setattr(corpus_module, "work_out", not_again)
+    served = ExtractIndex.build(load_corpus(ws))
+    assert _filed(served) == _filed(fresh)
+    assert served.newest == fresh.newest and served.size == fresh.size > 1
+
+
+def test_an_extract_replaced_after_loading_is_indexed_as_it_now_is(
+    ws: Path, cache_dir: Path
+) -> None:
+    from brief.assemble.index import ExtractIndex
+
+    load_corpus(ws)
+    served = load_corpus(ws)
+    ident, extract = next(iter(served.extracts.items()))
+    later = extract.model_copy(update={"date": dt.date(2030, 1, 1), "date_end": None})
+    served.extracts[ident] = later
+    index = ExtractIndex.build(served)  # not the postings stored for the old extract
+    assert index.newest == later.when.last
+    assert index.by_subject[extract.subjects[0]].extracts[-1] is later

@@ -50,6 +50,7 @@ from typing import Any, BinaryIO
 
 from brief import __version__
 from brief.corpus.corpus import AnyExtract, Corpus, SourceTexts
+from brief.corpus.postings import Postings, work_out
 from brief.errors import BriefError
 
 KEEP = 4
@@ -286,6 +287,8 @@ class Extracts:
         self._reload = reload
         self._pid = os.getpid()
         self._value: dict[str, AnyExtract] | None = None
+        self.postings: Postings | None = None
+        """Where each extract is filed, as stored with them (None: not read)."""
         self._lock = threading.Lock()
         _PENDING.add(self)
 
@@ -306,7 +309,8 @@ class Extracts:
             return self._reload()
         try:
             with file, gc_paused():
-                return _read_extracts(file, self._chunks)
+                extracts, self.postings = _read_extracts(file, self._chunks)
+                return extracts
         except Exception as exc:  # cut short, overwritten: never trusted
             _unreadable(self._path, exc)
         return self._reload()
@@ -369,6 +373,8 @@ def _dump(bare: Corpus, corpus: Corpus, text_paths: dict[str, str], file: Binary
     pickle.dump(head, file, protocol=pickle.HIGHEST_PROTOCOL)
     for start in range(0, len(items), CHUNK):
         pickle.dump(_flat(items[start : start + CHUNK]), file, protocol=pickle.HIGHEST_PROTOCOL)
+    postings = work_out([extract for _ident, extract in items])
+    pickle.dump(postings, file, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 Shape = tuple[type, frozenset[str]]
@@ -405,9 +411,10 @@ def _once(value: Any, same: dict[tuple[type, Any], Any]) -> Any:
     return value
 
 
-def _read_extracts(file: BinaryIO, chunks: int) -> dict[str, AnyExtract]:
+def _read_extracts(file: BinaryIO, chunks: int) -> tuple[dict[str, AnyExtract], Postings]:
     """What `_dump` wrote after the head: the extracts, in order, as they were stored
-    (validated when the entry was written, by the code the entry's key names)."""
+    (validated when the entry was written, by the code the entry's key names), and
+    their postings."""
     extracts: dict[str, AnyExtract] = {}
     new, put = object.__new__, object.__setattr__
     for _ in range(chunks):
@@ -420,6 +427,9 @@ def _read_extracts(file: BinaryIO, chunks: int) -> dict[str, AnyExtract]:
             put(extract, "__pydantic_extra__", None)
             put(extract, "__pydantic_private__", None)
             extracts[key] = extract
+    postings = pickle.load(file)
+    if not isinstance(postings, Postings) or len(postings.order) != len(extracts):
+        raise ValueError("no postings of these extracts")
     if file.read(1):
-        raise ValueError("data after the last chunk")
-    return extracts
+        raise ValueError("data after the postings")
+    return extracts, postings

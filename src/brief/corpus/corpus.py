@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import operator
 from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,7 @@ from brief.corpus.models import (
     Statement,
     WorkspaceSettings,
 )
+from brief.corpus.postings import Postings, work_out
 from brief.dates import PartialDate
 from brief.errors import BriefError, Problem
 
@@ -110,6 +112,8 @@ class Corpus:
         if pending is None:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
         extracts = pending()
+        if pending.postings is not None:
+            self.__dict__["saved_postings"] = (list(extracts.values()), pending.postings)
         self.__dict__["extracts"] = extracts
         self.__dict__.pop("pending_extracts", None)
         return extracts
@@ -118,6 +122,18 @@ class Corpus:
         """Pickled (a worker started by spawning): with its extracts, never a file."""
         _ = self.extracts
         return self.__dict__
+
+    def extract_postings(self) -> tuple[list[AnyExtract], Postings]:
+        """The extracts in order and where each is filed (`brief.corpus.postings`): as the
+        cache stored them with these very extracts (the same objects in the same order),
+        else worked out."""
+        extracts = list(self.extracts.values())
+        saved = self.__dict__.get("saved_postings")
+        if saved is not None:
+            objects, postings = saved
+            if len(objects) == len(extracts) and all(map(operator.is_, objects, extracts)):
+                return extracts, postings
+        return extracts, work_out(extracts)
 
     def inputs_hash(self) -> str:
         """sha256 over every input file's path and bytes, in sorted order."""

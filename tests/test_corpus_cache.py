@@ -350,3 +350,94 @@ def test_an_extract_replaced_after_loading_is_indexed_as_it_now_is(
     index = ExtractIndex.build(served)  # not the postings stored for the old extract
     assert index.newest == later.when.last
     assert index.by_subject[extract.subjects[0]].extracts[-1] is later
+
+
+def _same_size_edit(path: Path) -> bytes:
+    """Change one character of `path`, keeping its size and modification time."""
+    before = path.stat()
+    data = path.read_bytes()
+    at = data.index(b"title: ") + len(b"title: ")
+    changed = data[:at] + (b"X" if data[at : at + 1] != b"X" else b"Y") + data[at + 1 :]
+    path.write_bytes(changed)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    return changed
+
+
+@pytest.mark.skipif(os.name != "posix", reason="change times are kept on POSIX only")
+def test_an_edit_keeping_size_and_modification_time_is_seen(
+    ws: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hashlib
+    import time
+
+    monkeypatch.setattr(cache, "RACY_NS", 0)  # trust every signature older than the read
+    time.sleep(0.05)  # past the file system clock's tick
+    load_corpus(ws)
+    path = ws / "briefings" / "kosovo.yaml"
+    recorded = cache.read_inputs(ws)["briefings/kosovo.yaml"]
+    time.sleep(0.05)
+    changed = _same_size_edit(path)
+    assert cache.read_inputs(ws)["briefings/kosovo.yaml"] == hashlib.sha256(changed).digest()
+    assert hashlib.sha256(changed).digest() != recorded
+    title = load_corpus(ws).briefings["kosovo"].title
+    assert title == yaml_title(changed)
+
+
+def yaml_title(data: bytes) -> str:
+    line = next(x for x in data.decode("utf-8").splitlines() if x.startswith("title: "))
+    return line.removeprefix("title: ").strip().strip("\"'")
+
+
+class _Entry:
+    """A directory entry whose status is given: a file system whose clock did not move
+    between two writes leaves size and times as they were."""
+
+    def __init__(self, path: Path, status: object) -> None:
+        self.path, self._status = str(path), status
+
+    def stat(self) -> object:
+        return self._status
+
+
+@pytest.mark.skipif(os.name != "posix", reason="change times are kept on POSIX only")
+def test_a_file_changed_just_before_it_was_read_is_read_again_next_time(
+    ws: Path, cache_dir: Path
+) -> None:
+    import hashlib
+
+    path = ws / "briefings" / "kosovo.yaml"
+    status = path.stat()  # changed just now: within the same tick as the read below
+    inside = os.path.realpath(ws) + os.sep
+    first = cache.Signatures.of(inside)
+    first.digest(_Entry(path, status), "briefings/kosovo.yaml")  # type: ignore[arg-type]
+    first.save()
+    changed = _same_size_edit(path)
+    again = cache.Signatures.of(inside)
+    seen = again.digest(_Entry(path, status), "briefings/kosovo.yaml")  # type: ignore[arg-type]
+    assert seen == hashlib.sha256(changed).digest()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="change times are kept on POSIX only")
+def test_a_file_unchanged_since_long_before_its_read_is_not_read_again(
+    ws: Path, cache_dir: Path
+) -> None:
+    from types import SimpleNamespace
+
+    path = ws / "briefings" / "kosovo.yaml"
+    real = path.stat()
+    old = SimpleNamespace(
+        st_size=real.st_size,
+        st_mtime_ns=real.st_mtime_ns - 10**12,
+        st_ctime_ns=real.st_ctime_ns - 10**12,
+        st_ino=real.st_ino,
+        st_dev=real.st_dev,
+    )
+    inside = os.path.realpath(ws) + os.sep
+    first = cache.Signatures.of(inside)
+    recorded = first.digest(_Entry(path, old), "briefings/kosovo.yaml")  # type: ignore[arg-type]
+    first.save()
+    path.unlink()  # not read again: the digest recorded with this signature is used
+    again = cache.Signatures.of(inside)
+    assert again.digest(_Entry(path, old), "briefings/kosovo.yaml") == recorded  # type: ignore[arg-type]

@@ -39,10 +39,12 @@ import dataclasses
 import datetime as dt
 import gc
 import hashlib
+import marshal
 import os
 import pickle
 import sys
 import threading
+import time
 import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -97,12 +99,16 @@ def gc_paused() -> Iterator[None]:
 
 def read_inputs(root: Path) -> dict[str, bytes]:
     """The sha256 digest of every non-hidden file of `briefings/` and `seeds/`, by
-    workspace-relative path (one file in memory at a time)."""
+    workspace-relative path (one file in memory at a time). A file whose signature
+    (size, times, inode) is the one recorded with its digest by an earlier read is
+    not read again (`Signatures`)."""
     files: dict[str, bytes] = {}
     inside = os.path.realpath(root) + os.sep
+    signatures = Signatures.of(inside)
     # plain strings, not Path objects: tens of thousands of files
     for folder in INPUT_FOLDERS:
-        _read_tree(os.path.join(root, folder), folder, files, inside, set())
+        _read_tree(os.path.join(root, folder), folder, files, inside, set(), signatures)
+    signatures.save()
     return files
 
 
@@ -112,8 +118,82 @@ dangling or outward symlink, a pipe, no permission): its appearance changes the 
 so the loader, not the cache, reports it."""
 FOLDER = hashlib.sha256(b"").digest()
 
+RACY_NS = 3_000_000_000
+"""A file whose own times are this close to (or after) the start of a read is hashed
+again next time: a change made within one tick of the file system's clock after it
+was read would leave its size and times as they were (git's "racy clean" entries).
+3 s covers coarse clocks and 2-second timestamps."""
 
-def _read_tree(folder: str, rel: str, files: dict[str, bytes], inside: str, seen: set[str]) -> None:
+KEEP_SIGNATURES = 8
+"""Workspaces whose file signatures are kept."""
+
+
+class Signatures:
+    """File signatures (size, modification and change times in ns, inode, device) and
+    the sha256 each was read with, per workspace, in the cache folder. Any write to a
+    file moves its change time, which nothing but the clock sets, so an unchanged
+    signature is unchanged content; a signature recorded within `RACY_NS` of the
+    file's last change is not trusted, and none is recorded then."""
+
+    def __init__(self, path: Path | None, known: dict[str, tuple[Any, ...]]) -> None:
+        self.path = path
+        self.known = known
+        self.now: dict[str, tuple[Any, ...]] = {}
+        self.started = time.time_ns()
+
+    @classmethod
+    def of(cls, inside: str) -> Signatures:
+        # Elsewhere than POSIX, st_ctime is when the file was made, not last changed.
+        if not enabled() or os.name != "posix":
+            return cls(None, {})
+        name = hashlib.sha256(inside.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+        path = cache_dir() / f"{name}.signatures"
+        try:
+            known = marshal.loads(path.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
+            known = {}
+        return cls(path, known if isinstance(known, dict) else {})
+
+    def digest(self, entry: os.DirEntry[str], rel: str) -> bytes:
+        """The file's sha256: as recorded with this signature, else read now."""
+        status = entry.stat()
+        mark = (
+            status.st_size,
+            status.st_mtime_ns,
+            status.st_ctime_ns,
+            status.st_ino,
+            status.st_dev,
+        )
+        was = self.known.get(rel)
+        if was is not None and len(was) == 2 and was[0] == mark:
+            digest = was[1]
+            if isinstance(digest, bytes) and len(digest) == 32:
+                self.now[rel] = was
+                return digest
+        with open(entry.path, "rb") as handle:
+            digest = hashlib.sha256(handle.read()).digest()
+        changed = max(status.st_mtime_ns, status.st_ctime_ns)
+        if self.path is not None and changed < self.started - RACY_NS:
+            self.now[rel] = (mark, digest)
+        return digest
+
+    def save(self) -> None:
+        """Record the signatures read, if they differ from those recorded."""
+        if self.path is not None and self.now != self.known:
+            from brief.fsutil import write_cache_entry
+
+            data = marshal.dumps(self.now)
+            write_cache_entry(self.path, data, "*.signatures", KEEP_SIGNATURES)
+
+
+def _read_tree(
+    folder: str,
+    rel: str,
+    files: dict[str, bytes],
+    inside: str,
+    seen: set[str],
+    signatures: Signatures,
+) -> None:
     real = os.path.realpath(folder)
     if real in seen:  # a symlink back up the tree
         files[rel] = UNREADABLE
@@ -136,11 +216,10 @@ def _read_tree(folder: str, rel: str, files: dict[str, bytes], inside: str, seen
                     continue
             if entry.is_dir():
                 files[path + "/"] = FOLDER  # a folder where a file was is a change too
-                _read_tree(entry.path, path, files, inside, seen)
+                _read_tree(entry.path, path, files, inside, seen, signatures)
                 continue
             if entry.is_file():
-                with open(entry.path, "rb") as handle:
-                    files[path] = hashlib.sha256(handle.read()).digest()
+                files[path] = signatures.digest(entry, path)
                 continue
         except OSError:
             pass

@@ -310,7 +310,7 @@ def _restore(
     # The extracts (most of the entry: ~1 s to read at 100,000) are read from the open
     # file when first used; a pack run again with nothing to do never needs them.
     del corpus.extracts
-    corpus.pending_extracts = Extracts(
+    vars(corpus)["pending_extracts"] = Extracts(
         file, chunks, newest, path, lambda: _reload(root, files, load)
     )
     with contextlib.suppress(OSError):

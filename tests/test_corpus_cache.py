@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -193,3 +194,250 @@ def test_a_tree_with_a_symlink_leaves_the_inputs_hash_to_be_read_again(
     (ws / "seeds/link.txt").symlink_to(ws / "seeds/actors")
     files = cache.read_inputs(ws)
     assert cache.tree_hash(files) is None
+
+
+def _brief_bytes(corpus) -> bytes:
+    from brief import api
+
+    document = api.build_document(corpus, "kosovo", as_of=None)
+    return api.render_bytes(document, "md")
+
+
+def test_a_brief_from_extracts_read_when_first_used_has_the_same_bytes(
+    ws: Path, cache_dir: Path, checks_forbidden, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEF_NO_CACHE", "1")
+    expected = _brief_bytes(load_corpus(ws))
+    monkeypatch.delenv("BRIEF_NO_CACHE")
+    load_corpus(ws)
+    checks_forbidden()
+    served = load_corpus(ws)
+    assert "extracts" not in vars(served)  # read when asked for, below
+    assert _brief_bytes(served) == expected
+    assert len(served.extracts) > 1
+
+
+def test_extracts_are_served_whole_with_their_fields_as_loaded(
+    ws: Path, cache_dir: Path, checks_forbidden
+) -> None:
+    first = load_corpus(ws)
+    checks_forbidden()
+    again = load_corpus(ws)
+    assert again.default_as_of() == first.default_as_of() is not None
+    assert "extracts" not in vars(again)  # the cut-off is known without them
+    assert list(again.extracts) == list(first.extracts)
+    for ident, extract in first.extracts.items():
+        served = again.extracts[ident]
+        assert type(served) is type(extract)
+        assert served.model_dump() == extract.model_dump()
+        assert served.model_fields_set == extract.model_fields_set
+        assert served.when == extract.when
+
+
+def test_an_entry_removed_after_it_was_opened_still_serves_its_extracts(
+    ws: Path, cache_dir: Path, checks_forbidden
+) -> None:
+    first = load_corpus(ws)
+    checks_forbidden()
+    again = load_corpus(ws)
+    for entry in cache_dir.glob("*.pickle"):
+        entry.unlink()
+    assert again.extracts == first.extracts
+
+
+def test_extracts_found_cut_short_on_first_use_are_loaded_afresh(
+    ws: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    monkeypatch.setattr(cache, "CHUNK", 1)
+    first = load_corpus(ws)
+    again = load_corpus(ws)  # the head is read; the extracts are not yet
+    (entry,) = cache_dir.glob("*.pickle")
+    with entry.open("r+b") as file:  # the same file, cut in its extracts
+        file.truncate(entry.stat().st_size * 2 // 3)
+    assert list(again.extracts.items()) == list(first.extracts.items())
+    assert "unreadable" in capsys.readouterr().err
+
+
+def test_extracts_unreadable_after_the_workspace_changed_are_an_error_not_stale(
+    ws: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from brief.errors import BriefError
+
+    monkeypatch.setattr(cache, "CHUNK", 1)
+    load_corpus(ws)
+    again = load_corpus(ws)
+    (entry,) = cache_dir.glob("*.pickle")
+    with entry.open("r+b") as file:
+        file.truncate(entry.stat().st_size * 2 // 3)
+    path = ws / EXTRACTS
+    path.write_text(path.read_text("utf-8").replace("date: 2024", "date: 2023", 1), "utf-8")
+    with pytest.raises(BriefError, match="changed while it was in use"):
+        _ = again.extracts
+
+
+def test_a_pickled_corpus_carries_its_extracts(ws: Path, cache_dir: Path) -> None:
+    import pickle
+
+    first = load_corpus(ws)
+    again = pickle.loads(pickle.dumps(load_corpus(ws)))
+    assert again.extracts == first.extracts
+
+
+_forked = None
+
+
+def _count_forked_extracts() -> list[str]:
+    assert _forked is not None
+    return list(_forked.extracts)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+def test_a_forked_worker_sees_every_extract(
+    ws: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The pack's workers are forked with the corpus: the child must never read the
+    # extracts from the file it shares with its parent, nor find them missing.
+    import multiprocessing
+
+    first = load_corpus(ws)
+    monkeypatch.setattr(sys.modules[__name__], "_forked", load_corpus(ws))
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        assert pool.apply(_count_forked_extracts) == list(first.extracts)
+
+
+def _filed(index) -> dict[str, dict[str, list[tuple[object, object]]]]:
+    tables = {
+        "subject": index.by_subject,
+        "speaker": index.by_speaker,
+        "actor": index.by_actor,
+        "issue": index.by_issue,
+        "background": index.background,
+    }
+    return {
+        name: {key: list(zip(d.dates, d.extracts, strict=True)) for key, d in table.items()}
+        for name, table in tables.items()
+    }
+
+
+def test_a_served_corpus_is_indexed_as_stored_and_as_worked_out_afresh(
+    ws: Path, cache_dir: Path, checks_forbidden, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from brief.assemble.index import ExtractIndex
+    from brief.corpus import corpus as corpus_module
+
+    fresh = ExtractIndex.build(load_corpus(ws))  # loaded, not served: worked out
+    checks_forbidden()
+
+    def not_again(_extracts: object) -> None:
+        raise AssertionError("worked out again instead of using the stored postings")
+
+    monkeypatch.setattr(corpus_module, "work_out", not_again)
+    served = ExtractIndex.build(load_corpus(ws))
+    assert _filed(served) == _filed(fresh)
+    assert served.newest == fresh.newest and served.size == fresh.size > 1
+
+
+def test_an_extract_replaced_after_loading_is_indexed_as_it_now_is(
+    ws: Path, cache_dir: Path
+) -> None:
+    from brief.assemble.index import ExtractIndex
+
+    load_corpus(ws)
+    served = load_corpus(ws)
+    ident, extract = next(iter(served.extracts.items()))
+    later = extract.model_copy(update={"date": dt.date(2030, 1, 1), "date_end": None})
+    served.extracts[ident] = later
+    index = ExtractIndex.build(served)  # not the postings stored for the old extract
+    assert index.newest == later.when.last
+    assert index.by_subject[extract.subjects[0]].extracts[-1] is later
+
+
+def _same_size_edit(path: Path) -> bytes:
+    """Change one character of `path`, keeping its size and modification time."""
+    before = path.stat()
+    data = path.read_bytes()
+    at = data.index(b"title: ") + len(b"title: ")
+    changed = data[:at] + (b"X" if data[at : at + 1] != b"X" else b"Y") + data[at + 1 :]
+    path.write_bytes(changed)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    return changed
+
+
+@pytest.mark.skipif(os.name != "posix", reason="change times are kept on POSIX only")
+def test_an_edit_keeping_size_and_modification_time_is_seen(
+    ws: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hashlib
+    import time
+
+    monkeypatch.setattr(cache, "RACY_NS", 0)  # trust every signature older than the read
+    time.sleep(0.05)  # past the file system clock's tick
+    load_corpus(ws)
+    path = ws / "briefings" / "kosovo.yaml"
+    recorded = cache.read_inputs(ws)["briefings/kosovo.yaml"]
+    time.sleep(0.05)
+    changed = _same_size_edit(path)
+    assert cache.read_inputs(ws)["briefings/kosovo.yaml"] == hashlib.sha256(changed).digest()
+    assert hashlib.sha256(changed).digest() != recorded
+    title = load_corpus(ws).briefings["kosovo"].title
+    assert title == yaml_title(changed)
+
+
+def yaml_title(data: bytes) -> str:
+    line = next(x for x in data.decode("utf-8").splitlines() if x.startswith("title: "))
+    return line.removeprefix("title: ").strip().strip("\"'")
+
+
+class _Entry:
+    """A directory entry whose status is given: a file system whose clock did not move
+    between two writes leaves size and times as they were."""
+
+    def __init__(self, path: Path, status: object) -> None:
+        self.path, self._status = str(path), status
+
+    def stat(self) -> object:
+        return self._status
+
+
+@pytest.mark.skipif(os.name != "posix", reason="change times are kept on POSIX only")
+def test_a_file_changed_just_before_it_was_read_is_read_again_next_time(
+    ws: Path, cache_dir: Path
+) -> None:
+    import hashlib
+
+    path = ws / "briefings" / "kosovo.yaml"
+    status = path.stat()  # changed just now: within the same tick as the read below
+    inside = os.path.realpath(ws) + os.sep
+    first = cache.Signatures.of(inside)
+    first.digest(_Entry(path, status), "briefings/kosovo.yaml")  # type: ignore[arg-type]
+    first.save()
+    changed = _same_size_edit(path)
+    again = cache.Signatures.of(inside)
+    seen = again.digest(_Entry(path, status), "briefings/kosovo.yaml")  # type: ignore[arg-type]
+    assert seen == hashlib.sha256(changed).digest()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="change times are kept on POSIX only")
+def test_a_file_unchanged_since_long_before_its_read_is_not_read_again(
+    ws: Path, cache_dir: Path
+) -> None:
+    from types import SimpleNamespace
+
+    path = ws / "briefings" / "kosovo.yaml"
+    real = path.stat()
+    old = SimpleNamespace(
+        st_size=real.st_size,
+        st_mtime_ns=real.st_mtime_ns - 10**12,
+        st_ctime_ns=real.st_ctime_ns - 10**12,
+        st_ino=real.st_ino,
+        st_dev=real.st_dev,
+    )
+    inside = os.path.realpath(ws) + os.sep
+    first = cache.Signatures.of(inside)
+    recorded = first.digest(_Entry(path, old), "briefings/kosovo.yaml")  # type: ignore[arg-type]
+    first.save()
+    path.unlink()  # not read again: the digest recorded with this signature is used
+    again = cache.Signatures.of(inside)
+    assert again.digest(_Entry(path, old), "briefings/kosovo.yaml") == recorded  # type: ignore[arg-type]

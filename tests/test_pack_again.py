@@ -82,3 +82,23 @@ def test_a_lost_pack_pdf_is_made_again_with_the_same_bytes(ws: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "wrote pack_2024-W38.pdf" in result.stdout
     assert combined.read_bytes() == before
+
+
+@pytest.mark.parametrize("week", [("--week", "2024-W38"), ()], ids=["week", "default-week"])
+def test_a_pack_with_nothing_to_do_never_reads_the_extracts(
+    ws: Path, monkeypatch: pytest.MonkeyPatch, week: tuple[str, ...]
+) -> None:
+    # Reading 100,000 extracts from the corpus cache is ~1 s of a pack run again;
+    # with nothing to render and changes.md kept, nothing needs them.
+    from brief.corpus import cache
+
+    assert pack(ws, *week).exit_code == 0
+    assert pack(ws, *week).exit_code == 0  # served from the cache
+
+    def no_extracts(_self: object) -> None:
+        raise AssertionError("the extracts were read")
+
+    monkeypatch.setattr(cache.Extracts, "_read", no_extracts)
+    result = pack(ws, *week)
+    assert result.exit_code == 0, result.output
+    assert "nothing to do" in result.stdout

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import operator
 from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from brief.corpus.models import (
     Actor,
@@ -21,6 +23,7 @@ from brief.corpus.models import (
     Statement,
     WorkspaceSettings,
 )
+from brief.corpus.postings import Postings, work_out
 from brief.dates import PartialDate
 from brief.errors import BriefError, Problem
 
@@ -101,6 +104,37 @@ class Corpus:
     """`brief.workspace.inputs_hash` of the workspace as it was loaded (from the cache's
     read of every file), None when not known."""
 
+    def __getattr__(self, name: str) -> Any:
+        # Reached only for an attribute that is not set: the extracts of a corpus served
+        # from the cache are read when first asked for (`brief.corpus.cache.Extracts`),
+        # so a corpus is never seen with an empty set in their place.
+        pending = self.__dict__.get("pending_extracts") if name == "extracts" else None
+        if pending is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        extracts = pending()
+        if pending.postings is not None:
+            self.__dict__["saved_postings"] = (list(extracts.values()), pending.postings)
+        self.__dict__["extracts"] = extracts
+        self.__dict__.pop("pending_extracts", None)
+        return extracts
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (a worker started by spawning): with its extracts, never a file."""
+        _ = self.extracts
+        return self.__dict__
+
+    def extract_postings(self) -> tuple[list[AnyExtract], Postings]:
+        """The extracts in order and where each is filed (`brief.corpus.postings`): as the
+        cache stored them with these very extracts (the same objects in the same order),
+        else worked out."""
+        extracts = list(self.extracts.values())
+        saved = self.__dict__.get("saved_postings")
+        if saved is not None:
+            objects, postings = saved
+            if len(objects) == len(extracts) and all(map(operator.is_, objects, extracts)):
+                return extracts, postings
+        return extracts, work_out(extracts)
+
     def inputs_hash(self) -> str:
         """sha256 over every input file's path and bytes, in sorted order."""
         digest = hashlib.sha256()
@@ -123,9 +157,17 @@ class Corpus:
         """The default information cut-off: the latest day any extract's date or any
         source's publication date can mean, so that nothing curated is left out
         (a source published after its newest extract included). None when empty."""
-        days = [e.when.last for e in self.extracts.values()]
-        days += [s.published_when.last for s in self.sources.values()]
-        return max(days, default=None)
+        newest = self.newest_extract_day()
+        days = [s.published_when.last for s in self.sources.values()]
+        return max([*days, newest] if newest else days, default=None)
+
+    def newest_extract_day(self) -> dt.date | None:
+        """The latest day any extract's date can mean; None without extracts. Known
+        without reading the extracts of a corpus served from the cache."""
+        pending = self.__dict__.get("pending_extracts")
+        if pending is not None:
+            return pending.newest  # type: ignore[no-any-return]
+        return max((e.when.last for e in self.extracts.values()), default=None)
 
     def role_last_reported(self, role: Role, as_of: dt.date) -> tuple[PartialDate, str] | None:
         """When the role was last reported by the as-of date: the newest publication

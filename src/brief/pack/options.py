@@ -91,7 +91,8 @@ def resolve_week(corpus: Corpus, week: str | None, as_of: dt.date | None) -> tup
         return parsed, parsed.sunday
     if as_of is not None:
         return week_of(as_of), as_of
-    default = corpus.default_as_of() if corpus.extracts else None
+    # Not `corpus.extracts`: a pack run again need not read them to find its week.
+    default = corpus.default_as_of() if corpus.newest_extract_day() else None
     if default is None:
         raise InvalidInput(Problem(file="seeds/extracts", message="no extracts: give --week"))
     newest = week_of(default)

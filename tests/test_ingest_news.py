@@ -74,3 +74,16 @@ def test_a_participle_after_a_relative_clause_speaks_for_its_person() -> None:
         'morning, saying "ferries should not decide who gets a job" to loud cheers.\n'
     )
     assert speaker_of(text, "ferries should")[0] == "lind"
+
+
+def test_a_participle_after_a_quote_is_no_inverted_attribution() -> None:
+    # `,” referring to the board’s meeting`: not `,” said the board`; the speaker is the
+    # one the sentence named before the quote. `,” according to` still attributes.
+    text = (
+        "Harbour board\n"
+        'Lind said the plans "should be wrapped up by the spring," referring to the '
+        "board’s July meeting, where members will vote.\n"
+        '"We will not sell the ferries to anyone," according to the Harbour Board.\n'
+    )
+    assert speaker_of(text, "wrapped up")[0] == "lind"
+    assert speaker_of(text, "sell the ferries")[0] == "harbour-board"

@@ -198,14 +198,17 @@ def _after(
         return None  # `... was “a political document” and that X ...`: the sentence runs on
     for pattern, rule in ((_AFTER_SPEAKER_VERB, "after"), (_AFTER_VERB_SPEAKER, "after-inverted")):
         match = pattern.match(tail)
-        if not match:
-            continue
+        if not match or (rule == "after-inverted" and _GERUND_FIRST.match(tail)):
+            continue  # `“…,” referring to the convention`: a participle, not `said Roe`
         if closed_sentence and tail.lstrip()[:1].isupper() and not _short_clause(tail, match):
             continue  # `…manner.” He also emphasised the Alliance's…` is the next sentence
         found = _after_match(text, quote, resolver, match, tail_start, rule)
         if found is not None:
             return found
     return None
+
+
+_GERUND_FIRST = re.compile(r"[\s,.”\"»“–—'-]*(?![Aa]ccording\b)\w+ing\b")
 
 
 def _after_match(

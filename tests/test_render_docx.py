@@ -476,10 +476,11 @@ def test_a_failed_render_leaves_the_earlier_file_alone(tmp_path: Path, monkeypat
     write_document(minimal_document(), "docx", target)
     before = target.read_bytes()
 
-    def broken(data: bytes, *embedded: object) -> bytes:
+    def broken(document: object, *embedded: object) -> bytes:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(package, "reproducible", broken)
+    # The render's last step (the package's bytes) fails.
+    monkeypatch.setattr(package, "save", broken)
     with pytest.raises(RuntimeError, match="disk on fire"):
         write_document(rich_document(), "docx", target)
     assert target.read_bytes() == before

@@ -8,7 +8,6 @@ reproducible. The renderer reads only the document model.
 from __future__ import annotations
 
 import dataclasses
-import io
 
 import docx
 from docx.oxml.ns import qn
@@ -54,10 +53,9 @@ def render(document: Document) -> bytes:
     settings.configure(word.settings.element)
     package.set_properties(word, meta)
     embedded = fonts.embed(word.part.package)
-    out = io.BytesIO()
-    word.save(out)
+    data = package.save(word, embedded)
     clean.report(meta.title)
-    return package.reproducible(out.getvalue(), embedded)
+    return data
 
 
 def _clean_meta(meta: Metadata, clean: Cleaner) -> Metadata:

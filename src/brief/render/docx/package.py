@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from typing import Any
 
 import docx.document
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
+from docx.opc.pkgwriter import PackageWriter
 
 from brief.document import Metadata
 from brief.render.xml_text import escape
@@ -93,17 +95,46 @@ def _app_xml(generator: str) -> bytes:
     ).encode()
 
 
-def reproducible(data: bytes, contents: dict[str, bytes] | None = None) -> bytes:
-    """The same zip with fixed entry order, dates and attributes.
+class _Entries:
+    """Stands in for python-docx's zip writer: keeps each entry's bytes by name."""
 
-    python-docx stamps each entry with the current time; everything else it
-    writes is already stable. `contents` replaces the bytes of some entries
-    (the embedded fonts, written by python-docx empty), which are stored
-    uncompressed.
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}
+
+    def write(self, uri: PackURI, blob: bytes) -> None:
+        self.files[uri.membername] = blob
+
+    def close(self) -> None:
+        pass
+
+
+def save(document: docx.document.Document, contents: dict[str, bytes] | None = None) -> bytes:
+    """`document`'s package as reproducible zip bytes, written once.
+
+    `Document.save` compresses every part into a zip stamped with the clock, which
+    then had to be read, decompressed and compressed again to fix the stamps (~a
+    third of a small brief's Word render). Here python-docx's package writer hands
+    its entries over as they are (the steps of `OpcPackage.save`, through its
+    private writer functions: python-docx has no public way to get the entries),
+    and they are compressed once.
     """
-    contents = contents or {}
-    source = zipfile.ZipFile(io.BytesIO(data))
-    names = source.namelist()
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    entries = _Entries()
+    parts = list(package.parts)
+    writer: Any = PackageWriter  # untyped private functions; `entries` stands in for its zip
+    writer._write_content_types_stream(entries, parts)
+    writer._write_pkg_rels(entries, package.rels)
+    writer._write_parts(entries, parts)
+    return _zip(entries.files, contents or {})
+
+
+def _zip(files: dict[str, bytes], contents: dict[str, bytes]) -> bytes:
+    """The entries as a zip with fixed entry order, dates and attributes (python-docx
+    would stamp each with the current time). `contents` replaces the bytes of some
+    entries (the embedded fonts, written by python-docx empty), stored uncompressed."""
+    names = list(files)
     order = [n for n in _FIRST if n in names] + sorted(n for n in names if n not in _FIRST)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -118,5 +149,5 @@ def reproducible(data: bytes, contents: dict[str, bytes] | None = None) -> bytes
                 info.compress_type = zipfile.ZIP_STORED
                 target.writestr(info, contents[name])
             else:
-                target.writestr(info, source.read(name), compresslevel=6)
+                target.writestr(info, files[name], compresslevel=6)
     return out.getvalue()

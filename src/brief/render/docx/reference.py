@@ -55,9 +55,7 @@ def apply_reference(
     _map_styles(ours, styles or {}, name)
     _take_page(ours, theirs)
     _take_header_footer(ours, theirs)
-    out = io.BytesIO()
-    ours.save(out)
-    return package.reproducible(out.getvalue())
+    return package.save(ours)
 
 
 def _take_styles(ours: docx.document.Document, theirs: docx.document.Document) -> None:

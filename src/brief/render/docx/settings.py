@@ -13,7 +13,7 @@ from brief.render.docx.footnotes import SEPARATOR_IDS
 from brief.render.docx.text import element, insert_ordered
 
 # Child order of CT_Settings in ECMA-376 (wml.xsd), up to the elements met in practice.
-SETTINGS_ORDER = [
+SETTINGS_ORDER = (
     "writeProtection",
     "view",
     "zoom",
@@ -112,7 +112,7 @@ SETTINGS_ORDER = [
     "doNotEmbedSmartTags",
     "decimalSymbol",
     "listSeparator",
-]
+)
 
 
 def configure(settings: _Element) -> None:

@@ -12,6 +12,9 @@ without IBM Plex. It covers Latin Extended (č ć đ ş) and Cyrillic.
 
 from __future__ import annotations
 
+import copy
+import functools
+
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import parse_xml
 from lxml.etree import _Element
@@ -280,15 +283,26 @@ def _doc_defaults(language: str) -> _Element:
     )
 
 
+@functools.cache
+def _parsed() -> tuple[tuple[str | None, _Element], ...]:
+    """`STYLES` parsed once per process, with their ids (each render takes copies)."""
+    parsed = [parse_xml(xml) for xml in STYLES]
+    return tuple((style.get(qn("w:styleId")), style) for style in parsed)
+
+
 def apply(styles: _Element, language: str) -> None:
     """Replace the template's defaults and every style this renderer uses."""
     old = styles.find(qn("w:docDefaults"))
     if old is not None:
         styles.replace(old, _doc_defaults(language))
-    for xml in STYLES:
-        new = parse_xml(xml)
-        style_id = new.get(qn("w:styleId"))
-        found = [s for s in styles.findall(qn("w:style")) if s.get(qn("w:styleId")) == style_id]
+    # The template's styles by id, looked up once: each of ours replaces its own id
+    # (ids in STYLES are distinct, so none replaces another of ours).
+    present: dict[str | None, list[_Element]] = {}
+    for style in styles.findall(qn("w:style")):
+        present.setdefault(style.get(qn("w:styleId")), []).append(style)
+    for style_id, parsed in _parsed():
+        new = copy.deepcopy(parsed)
+        found = present.get(style_id)
         if found:
             styles.replace(found[0], new)
             for extra in found[1:]:

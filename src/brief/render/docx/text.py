@@ -106,7 +106,7 @@ def text_run(text: str, *, style: str = "", bold: bool = False, italic: bool = F
 
 
 # Child order of w:pPr (CT_PPrBase, then CT_PPr's additions) in ECMA-376.
-PPR_ORDER = [
+PPR_ORDER = (
     "pStyle",
     "keepNext",
     "keepLines",
@@ -143,16 +143,21 @@ PPR_ORDER = [
     "rPr",
     "sectPr",
     "pPrChange",
-]
+)
 
 
-def insert_ordered(parent: _Element, child: _Element, order: list[str]) -> None:
+@functools.cache
+def _ranks(order: tuple[str, ...]) -> dict[str, int]:
+    return {name: i for i, name in enumerate(order)}
+
+
+def insert_ordered(parent: _Element, child: _Element, order: tuple[str, ...]) -> None:
     """Put `child` at its schema position in `parent`, replacing one of the same tag.
 
     `order` holds local names (settings mix w: and m: children); children
     outside it (extensions such as w14:) are treated as coming last.
     """
-    rank = {name: i for i, name in enumerate(order)}
+    rank = _ranks(order)
     for old in parent.findall(str(child.tag)):  # lxml reads tags back as str
         parent.remove(old)
     position = rank.get(QName(child).localname, len(order))

@@ -28,6 +28,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from brief.document import note_refs
 from brief.document.model import (
     Align,
     Block,
@@ -62,6 +63,12 @@ class MarkdownError(ValueError):
 
 @cache
 def _parser() -> MarkdownIt:
+    return make_parser()
+
+
+def make_parser(*, note_refs_first: bool = True) -> MarkdownIt:
+    """The dialect's parser; `note_refs_first`: read footnote references before the
+    link rule tries them (`brief.document.note_refs`: the same tokens, sooner)."""
     md = MarkdownIt("commonmark", {"html": False, "typographer": False})
     md.enable("table")
     # Outside the dialect: such syntax stays literal text (indented code, for
@@ -69,6 +76,8 @@ def _parser() -> MarkdownIt:
     md.disable(["code", "fence", "backticks", "html_block", "html_inline", "image", "hr"])
     md.use(footnote_plugin)
     md.use(front_matter_plugin)  # the metadata of a rendered brief, skipped here
+    if note_refs_first:
+        note_refs.use(md)
     # A pure function of the URL (parse, punycode, percent-encode: ~0.2 ms each), asked
     # for every link; a brief cites the same sources again and so do a pack's briefs.
     md.normalizeLink = lru_cache(maxsize=16384)(md.normalizeLink)  # type: ignore[method-assign]

@@ -87,3 +87,14 @@ def test_a_participle_after_a_quote_is_no_inverted_attribution() -> None:
     )
     assert speaker_of(text, "wrapped up")[0] == "lind"
     assert speaker_of(text, "sell the ferries")[0] == "harbour-board"
+
+
+def test_a_participles_subject_may_be_the_name_after_its_role() -> None:
+    # `Ostby’s North Harbour director, Tomas Lind, …, writing`: the role names nobody;
+    # the name in apposition after it is the subject that speaks.
+    text = (
+        "Ferry board\n"
+        "In early May, Ostby’s North Harbour director, Tomas Lind, reached out to the "
+        "board, writing in an email: “We want to settle this before the summer.”\n"
+    )
+    assert speaker_of(text, "settle this") == ("tomas-lind", "Tomas Lind")

@@ -449,9 +449,20 @@ def _sentence_subject(
         if clause is not None and not _plain_subject(clause.group("np")):
             clause = None
         subject = clause or _subject_of(prefix)
-    if subject is None or _mute_subject(subject.group("np")):
+    if subject is None:
         return None
-    np_start, np_end = start + subject.start("np"), start + subject.end("np")
+    # `Roe’s campaign director, Tom Poe, wrote to them, saying`: the name after the role
+    span = _name_after_role(prefix, subject.start("np"), subject.end("np"))
+    if span is None and _mute_subject(subject.group("np")):
+        return None
+    np_start, np_end = (
+        (start + span[0], start + span[1])
+        if span
+        else (
+            start + subject.start("np"),
+            start + subject.end("np"),
+        )
+    )
     speaker = resolver.resolve(np_start, np_end, quote.start)
     return _make(quote, speaker, np_start, np_end, "before-subject")
 

@@ -16,13 +16,18 @@ from brief.document import Document, Metadata
 from brief.render.docx import body, fonts, front, package, settings, styles
 from brief.render.docx.footnotes import Footnotes
 from brief.render.docx.numbering import Numbering
-from brief.render.docx.text import Cleaner
+from brief.render.docx.text import Cleaner, building
 
 EXTENSION = "docx"
 
 
 def render(document: Document) -> bytes:
     """The .docx bytes of `document`: the same document always gives the same bytes."""
+    with building():
+        return _render(document)
+
+
+def _render(document: Document) -> bytes:
     clean = Cleaner()
     meta = _clean_meta(document.meta, clean)
     word = docx.Document()

@@ -80,6 +80,7 @@ def _json_error(problems: list[Problem], code: int) -> int:
 
 
 _QUIET = {"on": False}
+_MAIN = {"on": False}  # set by `main`: the command runs in a process of its own
 """`-q` of the running command: set by its callback, reset as each invocation starts."""
 
 
@@ -714,6 +715,23 @@ def pack(
     say(result.summary_line(shown_path(result.folder)))
     if result.failures:
         raise result.failure_error()
+    _end_process()
+
+
+def _end_process() -> None:
+    """A command run by `main` is done (written, reported): end the process now.
+    Python's own ending frees the loaded corpus object by object (~0.5 s of CPU
+    after a large pack, with nothing left to run beside it). Never in a caller's
+    process (tests, `api` users): only when `main` started the command."""
+    if not _MAIN["on"]:
+        return
+    import logging
+    import os
+
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 @pack_app.command(
@@ -1153,6 +1171,7 @@ def main() -> None:
     from brief import interrupt
 
     interrupt.install()
+    _MAIN["on"] = True
     try:
         code = _render_plain(sys.argv[1:])
         if code is not None:

@@ -224,6 +224,9 @@ class _Pack:
             self.timings[outcome.stem] = outcome.seconds
         self._feed(outcome.stem, outcome.title, outcome.files.get("pdf"))
         self.progress.advance(outcome)
+        # Hashed now, while the workers render, not all after the last one.
+        outcome.stored = {fmt: (sha256(data), len(data)) for fmt, data in outcome.files.items()}
+        outcome.files = {}
         return outcome
 
     def brief_entries(
@@ -241,13 +244,13 @@ class _Pack:
                 title=outcome.title,
                 marking=outcome.marking,
             )
-            for fmt, data in outcome.files.items():
+            for fmt, (digest, size) in outcome.stored.items():
                 entry["files"].append(
                     {
                         "format": fmt,
                         "path": self.file_name(outcome.stem, fmt),
-                        "sha256": sha256(data),
-                        "bytes": len(data),
+                        "sha256": digest,
+                        "bytes": size,
                         "cache_key": self.file_key(outcome.stem, fmt),
                     }
                 )

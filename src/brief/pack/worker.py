@@ -71,6 +71,9 @@ class Outcome:
     subject: str = ""
     marking: str = ""
     files: dict[str, bytes] = field(default_factory=dict)
+    stored: dict[str, tuple[str, int]] = field(default_factory=dict)
+    """Each file's sha256 and size, by format, once the pack process has written it
+    (`files` is then emptied: the pack does not hold every brief's bytes to the end)."""
     seconds: dict[str, float] = field(default_factory=dict)
     error: str | None = None
     invalid_input: bool = False

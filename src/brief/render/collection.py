@@ -14,7 +14,9 @@ caller holds) to free the previous render's layout.
 So a render runs with the collector paused and ends with one young
 collection: it walks only what the render made, and frees the render's cycle
 then and there. Memory stays bounded by one render: what the render keeps is
-what it needs until its last page; the cycle is freed before it returns.
+what it needs until its last page; the cycle is freed before it returns. The
+Word render runs the same way (its objects live until its end or are freed by
+reference counting: young collections during it walk them for nothing).
 """
 
 from __future__ import annotations

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import logging
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from docx.oxml.ns import qn
-from lxml.etree import QName, XMLParser, _Element
+from lxml.etree import QName, SubElement, XMLParser, _Element
 
 # XML 1.0 forbids these code points anywhere in a document; lone surrogates cannot
 # even be encoded. Tab, newline and carriage return are allowed and meaningful.
@@ -57,6 +60,23 @@ _NSMAP = {"w": W_NS}
 # renderer builds, and creating them costs twice the time.
 _PARSER = XMLParser()
 
+_scratch: contextvars.ContextVar[_Element | None] = contextvars.ContextVar(
+    "brief_docx_scratch", default=None
+)
+
+
+@contextlib.contextmanager
+def building() -> Iterator[None]:
+    """While a document is built: `element` makes its elements inside one scratch
+    document, instead of one new XML document per element (~300,000 per 50-brief
+    pack); moving them into their parents is then a move within one document. What
+    is not moved out (nothing, once the render is done) goes with the scratch."""
+    token = _scratch.set(_PARSER.makeelement(_w("body"), nsmap=_NSMAP))
+    try:
+        yield
+    finally:
+        _scratch.reset(token)
+
 
 @functools.cache
 def _w(name: str) -> str:
@@ -65,9 +85,12 @@ def _w(name: str) -> str:
 
 def element(tag: str, **attrs: str) -> _Element:
     """A `w:` element (`tag` as "w:name"); attributes without prefix (`val="x"`)."""
-    return _PARSER.makeelement(
-        _w(tag.removeprefix("w:")), {_w(k): v for k, v in attrs.items()}, nsmap=_NSMAP
-    )
+    name = _w(tag.removeprefix("w:"))
+    attrib = {_w(k): v for k, v in attrs.items()}
+    scratch = _scratch.get()
+    if scratch is None:
+        return _PARSER.makeelement(name, attrib, nsmap=_NSMAP)
+    return SubElement(scratch, name, attrib)
 
 
 def run_properties(*, style: str = "", bold: bool = False, italic: bool = False) -> _Element:

@@ -725,12 +725,14 @@ def _end_process() -> None:
     process (tests, `api` users): only when `main` started the command."""
     if not _MAIN["on"]:
         return
+    import contextlib
     import logging
     import os
 
     logging.shutdown()
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a reader gone: nothing to flush to
+            stream.flush()
     os._exit(0)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -29,7 +30,7 @@ def _corpus_cache_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _no_silent_exit() -> object:
+def _no_silent_exit() -> Iterator[None]:
     """`os._exit(0)` in the test process ends pytest at once with status 0: the rest of
     the suite never runs, yet the run reads as green. Code under test must never reach it
     here; a forked child (a pack worker) still may."""

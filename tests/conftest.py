@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -26,3 +27,21 @@ def _corpus_cache_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Validated corpora are cached in the user's cache folder; tests keep theirs apart
     (CLI tests run in subprocesses, so it is set in the environment)."""
     os.environ["BRIEF_CACHE_DIR"] = str(tmp_path_factory.mktemp("brief-cache"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_silent_exit() -> Iterator[None]:
+    """`os._exit(0)` in the test process ends pytest at once with status 0: the rest of
+    the suite never runs, yet the run reads as green. Code under test must never reach it
+    here; a forked child (a pack worker) still may."""
+    real_exit = os._exit
+    suite_pid = os.getpid()
+
+    def guarded_exit(code: int) -> None:
+        if os.getpid() == suite_pid:
+            raise RuntimeError(f"os._exit({code}) called in the test process")
+        real_exit(code)
+
+    os._exit = guarded_exit  # type: ignore[assignment]
+    yield
+    os._exit = real_exit

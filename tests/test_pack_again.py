@@ -102,3 +102,21 @@ def test_a_pack_with_nothing_to_do_never_reads_the_extracts(
     result = pack(ws, *week)
     assert result.exit_code == 0, result.output
     assert "nothing to do" in result.stdout
+
+
+def test_a_pack_run_after_main_returned_does_not_end_the_callers_process(
+    ws: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`brief pack` started by `main` ends its own process early once written; a program
+    (or this suite) that called `main` before must not have its process ended by a later
+    in-process pack: here the conftest guard turns that exit into an error."""
+    import sys
+
+    from brief import cli
+
+    monkeypatch.setattr(sys, "argv", ["brief", "--version"])
+    with pytest.raises(SystemExit):
+        cli.main()
+    result = pack(ws, "--week", "2024-W38")
+    assert result.exit_code == 0, result.output
+    assert changes(ws, "2024-W38")

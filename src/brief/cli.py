@@ -80,8 +80,12 @@ def _json_error(problems: list[Problem], code: int) -> int:
 
 
 _QUIET = {"on": False}
-_MAIN = {"on": False}  # set by `main`: the command runs in a process of its own
 """`-q` of the running command: set by its callback, reset as each invocation starts."""
+
+_MAIN = {"on": False}
+"""While `main` runs a command: the process is the command's own, so it may end early
+(`_end_process`). Reset when `main` returns, so that a test or program that called
+`main` once never has its own process ended by a later command."""
 
 
 def say(text: str) -> None:
@@ -1181,6 +1185,8 @@ def main() -> None:
         app(prog_name="brief")
     except KeyboardInterrupt:
         interrupt.exit_interrupted()
+    finally:
+        _MAIN["on"] = False
 
 
 if __name__ == "__main__":

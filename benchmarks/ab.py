@@ -44,8 +44,29 @@ def run(command: list[str]) -> tuple[float, float, int]:
     return usage.ru_utime + usage.ru_stime, time.perf_counter() - start, usage.ru_maxrss
 
 
+USAGE = "usage: benchmarks/ab.py N NAME -- COMMAND ... [NAME -- COMMAND ...]"
+
+
+def arguments(argv: list[str]) -> tuple[int, dict[str, list[str]]]:
+    """N and the named commands, or a one-line usage error (exit 2)."""
+    if argv[1:2] in (["-h"], ["--help"]):
+        print(f"{USAGE}\n\n{__doc__}")
+        sys.exit(0)
+    if len(argv) < 2:
+        print(USAGE, file=sys.stderr)
+        sys.exit(2)
+    if not argv[1].isdigit() or int(argv[1]) < 1:
+        print(f"ab.py: N must be a whole number of repetitions, not {argv[1]!r}", file=sys.stderr)
+        sys.exit(2)
+    commands = {name: command for name, command in parse(argv[2:]).items() if command}
+    if not commands:
+        print(f"ab.py: no command to run\n{USAGE}", file=sys.stderr)
+        sys.exit(2)
+    return int(argv[1]), commands
+
+
 def main() -> None:
-    reps, commands = int(sys.argv[1]), parse(sys.argv[2:])
+    reps, commands = arguments(sys.argv)
     results: dict[str, list[tuple[float, float, int]]] = {name: [] for name in commands}
     for _ in range(reps):
         for name, command in commands.items():

@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from brief.corpus.corpus import AnyExtract, Corpus
+from brief.corpus.corpus import Corpus
+from brief.corpus.models import AnyExtract
 from brief.errors import Problem
 
 __all__ = ["AnyExtract", "Corpus", "load_corpus"]

@@ -51,7 +51,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from brief import __version__
-from brief.corpus.corpus import AnyExtract, Corpus, SourceTexts
+from brief.corpus.corpus import Corpus, SourceTexts
+from brief.corpus.models import AnyExtract
 from brief.corpus.postings import Postings, work_out
 from brief.errors import BriefError
 

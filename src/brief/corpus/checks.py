@@ -42,8 +42,9 @@ from brief.dates import PartialDate
 from brief.typography import QUOTE_PRONOUN, excerpt_problem
 
 if TYPE_CHECKING:
-    from brief.corpus.corpus import AnyExtract, Corpus
+    from brief.corpus.corpus import Corpus
     from brief.corpus.load import Loaded
+    from brief.corpus.models import AnyExtract
 
 
 @dataclass

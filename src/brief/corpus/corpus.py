@@ -12,22 +12,18 @@ from typing import Any
 
 from brief.corpus.models import (
     Actor,
+    AnyExtract,
     Briefing,
-    Event,
-    Fact,
     FrontMatter,
     Judgment,
     OpenIssue,
     Role,
     Source,
-    Statement,
     WorkspaceSettings,
 )
 from brief.corpus.postings import Postings, work_out
 from brief.dates import PartialDate
 from brief.errors import BriefError, Problem
-
-AnyExtract = Statement | Event | Fact
 
 
 class SourceTexts(MutableMapping[str, str]):

@@ -380,7 +380,11 @@ class Fact(ExtractBase):
     evidence: NonEmpty = Field(description="Verbatim passage of the source")
 
 
-Extract = Annotated[Statement | Event | Fact, Field(discriminator="kind")]
+AnyExtract = Statement | Event | Fact
+"""Any one extract, as code handles it."""
+
+Extract = Annotated[AnyExtract, Field(discriminator="kind")]
+"""An extract as read from YAML: its `kind` says which."""
 
 
 class ExtractsFile(Strict):

@@ -15,9 +15,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from brief.corpus.models import Event, Fact, Statement
-
-Extract = Statement | Event | Fact
+from brief.corpus.models import AnyExtract, Event, Statement
 
 TABLES = ("subject", "speaker", "actor", "issue", "background")
 
@@ -32,7 +30,7 @@ class Postings:
     """Table -> key -> indices into `order`, ascending: the extracts filed there."""
 
 
-def work_out(extracts: list[Extract]) -> Postings:
+def work_out(extracts: list[AnyExtract]) -> Postings:
     """The postings of `extracts` (the corpus's extracts, in its order)."""
     keyed = sorted((e.when.key, e.id, i) for i, e in enumerate(extracts))
     tables: dict[str, dict[str, list[int]]] = {t: defaultdict(list) for t in TABLES}

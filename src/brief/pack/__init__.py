@@ -311,7 +311,7 @@ class _Pack:
         code, the week and cut-off, the previous week's manifest as it is on disk, and
         the briefs' titles."""
         _, previous = self.earlier_manifest()
-        titles = {b["briefing"]: b.get("title") or b["briefing"] for b in briefs}
+        titles = _titles(briefs)
         return cache_key(
             TOOL, self.tool, self.inputs, self.week.label, self.as_of.isoformat(), previous, titles
         )
@@ -346,7 +346,7 @@ class _Pack:
     def titled(
         self, briefs: list[dict[str, Any]], compared: list[BriefChanges]
     ) -> list[tuple[str, BriefChanges]]:
-        titles = {b["briefing"]: b.get("title") or b["briefing"] for b in briefs}
+        titles = _titles(briefs)
         return [(titles.get(c.stem, c.stem), c) for c in compared]
 
     def cover_changes(
@@ -512,6 +512,11 @@ def merge_shards(
     from brief.pack.sharded import merge
 
     return merge(root, shard_folders, out, progress or make_progress())
+
+
+def _titles(briefs: list[dict[str, Any]]) -> dict[str, str]:
+    """Each brief's title by briefing (its name where it has none)."""
+    return {b["briefing"]: b.get("title") or b["briefing"] for b in briefs}
 
 
 def _finish(state: _Pack, briefs: list[dict[str, Any]], started: float) -> None:

@@ -933,7 +933,8 @@ def test_the_ranker_may_choose_a_description_as_an_unnamed_speaker() -> None:
     text = (
         "Harbour costs\n"
         "The council met on Monday; many voters stayed at home.\n"
-        'The harbour report, out on Tuesday, blamed "years of cheap repairs and no plan".\n'
+        'The harbour report, out on Tuesday, traced the damage to "years of cheap repairs and '
+        'no plan".\n'
     )
     ranker = ModelRanker(Model({"bias": -2.0, "description": 4.0}, 0.5))
     found = extract(text, REGISTRY, [], ranker)
@@ -955,14 +956,14 @@ def test_the_ranker_may_choose_a_surname_alone_of_a_person_named_earlier() -> No
         "Harbour costs\n"
         "Lena Morrow and the harbour board met on Monday.\n"
         "The council met again on Tuesday.\n"
-        'Morrow touted her record on the docks, "years of repairs and a plan at last".\n'
+        'Morrow stood by her record on the docks, "years of repairs and a plan at last".\n'
     )
     ranker = ModelRanker(Model({"bias": 2.0}, 0.5))  # any candidate is good enough
     assert [(q.speaker, q.rule) for q in extract(text, REGISTRY, [], ranker).quotes] == [
         ("lena-morrow", "ranked")
     ]
     # a lone capitalised word that is no one's surname stays no candidate
-    plain = text.replace("Morrow touted", "Harbourfolk touted")
+    plain = text.replace("Morrow stood", "Harbourfolk stood")
     assert [(q.speaker, q.rule) for q in extract(plain, REGISTRY, [], ranker).quotes] == [
         (None, "unattributed")
     ]

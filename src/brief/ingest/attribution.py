@@ -78,6 +78,10 @@ def _own_attribution(
     if found is not None and found.speaker is None:
         found = _described(found, resolver)
     if found is None:
+        found = _after_unlisted_verb(text, quote, quotes, resolver, para_end) or _after_dash(
+            text, quote, resolver, para_end
+        )
+    if found is None:
         found = _after_fragment(text, quote, quotes, resolver, para_start)
     if found is not None and found.speaker is None:
         found = _described(found, resolver)
@@ -133,8 +137,12 @@ PARTIAL_WORDS = 6
 borrowed."""
 
 
+_OWN_RULES = {"after", "after-inverted", "after-verb", "after-dash", "after-clause", "before"}
+"""Rules that find a quote's own attribution: a short quote they attribute is kept."""
+
+
 def _partial(text: str, found: Attributed) -> bool:
-    if found.rule in {"after", "after-inverted", "after-clause", "before"}:
+    if found.rule in _OWN_RULES:
         return False
     quote = found.quote
     following = text[quote.close_mark + 1 : quote.close_mark + 40].lstrip()
@@ -206,6 +214,60 @@ def _after(
         if found is not None:
             return found
     return None
+
+
+_NAME = r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'.-]*){0,3}"
+_AFTER_NAME_ANY_VERB = re.compile(
+    rf"^[ ]*(?P<np>{_NAME}|[Hh]e|[Ss]he)\s(?:[a-z]+ly\s)?[a-z]{{3,}}(?:ed|es|s)\b"
+)
+"""`“…?” Roe pressed.`, `“…,” Roe quickly interjected …`: a name (or he/she) and a
+finite verb right after the quote."""
+_AFTER_ANY_VERB_NAME = re.compile(rf"^[ ]*[a-z]{{3,}}ed\s(?P<np>{_NAME})(?=\s*(?:[.,;]|$))")
+"""`“…,” pressed Roe.`: the verb first, then the name, closing the sentence."""
+
+
+_DASH_NAME = re.compile(rf"^[ ]*(?:—|–|--?)[ ]*(?P<np>{_NAME})(?=[ ]*(?:[,.(]|$))")
+"""`“…” — Jane Roe, on the budget`: a quote signed with a dash, as in lists of lines."""
+
+
+def _after_dash(
+    text: str, quote: Quotation, resolver: Resolver, para_end: int
+) -> Attributed | None:
+    """The person whose name follows a quote that opens its paragraph, after a dash
+    (a byline after a quote in running text signs the article, not the quote)."""
+    para_start = _paragraph_of(text, quote.open_mark)[0]
+    if text[para_start : quote.open_mark].strip():
+        return None
+    tail_start = min(quote.close_mark + 1, para_end)
+    match = _DASH_NAME.match(text[tail_start:para_end])
+    if match is None:
+        return None
+    np_start, np_end = tail_start + match.start("np"), tail_start + match.end("np")
+    speaker = resolver.resolve(np_start, np_end, quote.start)
+    if speaker is None or speaker.kind != "person":
+        return None
+    return _make(quote, speaker, np_start, np_end, "after-dash")
+
+
+def _after_unlisted_verb(
+    text: str, quote: Quotation, quotes: list[Quotation], resolver: Resolver, para_end: int
+) -> Attributed | None:
+    """A quote cut off by `,` `?` or `!` and followed by a person and a verb is that
+    person's, whatever the verb: unseen news uses cue verbs no list holds. Tried
+    after every listed-cue rule."""
+    if text[quote.start : quote.close_mark].rstrip()[-1:] not in {",", "?", "!"}:
+        return None
+    tail_start = min(quote.close_mark + 1, para_end)
+    later = [q.open_mark for q in quotes if q.open_mark >= tail_start]
+    tail = text[tail_start : min([para_end, *later])]
+    match = _AFTER_NAME_ANY_VERB.match(tail) or _AFTER_ANY_VERB_NAME.match(tail)
+    if match is None:
+        return None
+    np_start, np_end = tail_start + match.start("np"), tail_start + match.end("np")
+    speaker = resolver.resolve(np_start, np_end, quote.start)
+    if speaker is None or speaker.kind != "person":
+        return None
+    return _make(quote, speaker, np_start, np_end, "after-verb")
 
 
 _GERUND_FIRST = re.compile(r"[\s,.”\"»“–—'-]*(?![Aa]ccording\b)\w+ing\b")
@@ -1005,8 +1067,8 @@ def _introduced_by_subject(
     """`Jane Roe issued the following statement:` with the quote as the next paragraph:
     the subject of the sentence the colon ends, when it names someone."""
     subject = _SENTENCE_SUBJECT.match(sentence)
-    if subject is None:
-        return None
+    if subject is None or subject.group("np").casefold() in {"here", "there"}:
+        return None  # `Here are the best lines of the night:` introduces, names no one
     return _speaker_named(quote, resolver, start, subject, "introduced-subject")
 
 

@@ -172,3 +172,25 @@ def test_cue_verbs_of_common_english_attribute_quotes_to_descriptions() -> None:
         "grumbled.\n"
     )
     assert speaker_of(text, "asked the fishermen") == ("unnamed-union-official", "a union official")
+
+
+def test_a_description_is_not_given_to_a_person_merely_near_its_word() -> None:
+    text = (
+        "Harbour files\n"
+        "Harbour policy staffer Tomas Lind wrote several of the messages, said one source "
+        "who identified Lind.\n"
+        "A second source asked about Lind did not deny it, with a caveat: “The person in "
+        "question is one of many who wrote them,” the source said.\n"
+    )
+    assert speaker_of(text, "one of many")[0] != "tomas-lind"
+
+
+def test_a_moderator_named_earlier_is_the_moderator_and_nobody_else_is() -> None:
+    text = (
+        "Harbour debate\n"
+        "Tomas Lind faced questions from moderator Anna Berg in Ostby on Monday night.\n"
+        "“How will you pay for the harbour?” the moderator said.\n"
+    )
+    assert speaker_of(text, "pay for the harbour")[0] == "anna-berg"
+    unnamed = text.replace("from moderator Anna Berg", "from the audience")
+    assert speaker_of(unnamed, "pay for the harbour")[0] != "tomas-lind"

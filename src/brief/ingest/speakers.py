@@ -510,14 +510,23 @@ class Resolver:
         same_sentence = [
             m for m in people if self._same_sentence(min(use_start, m.start), max(use_end, m.end))
         ]
-        nearest = min(
-            same_sentence,
-            key=lambda m: max(use_start - m.end, m.start - use_end, 0),
-            default=None,
-        )
-        if nearest is not None and max(use_start - nearest.end, nearest.start - use_end) < 80:
-            return nearest
-        return None
+        given = [m for m in same_sentence if self._given_role(m, use_start, use_end)]
+        return min(given, key=lambda m: max(use_start - m.end, m.start - use_end, 0), default=None)
+
+    def _given_role(self, person: Mention, use_start: int, use_end: int) -> bool:
+        """`policy staffer Jane Roe`, `Jane Roe, the harbour's policy staffer`: the role
+        stands right before the name or in apposition after it; a person merely near it
+        (`a source who identified Jane Roe`) does not hold it."""
+        if person.start >= use_end:
+            between = self.text[use_end : person.start]
+            return len(between) < 80 and bool(_ROLE_TO_NAME.fullmatch(between))
+        between = self.text[person.end : use_start]
+        return bool(re.fullmatch(r",\s(?:[\w’'.-]+\s){0,8}", between))
+
+
+_ROLE_TO_NAME = re.compile(r"(?:\s(?:for|of)(?:\s[A-Z][\w’'.-]*)+)?,?\s(?:[A-Z][\w’'.-]*\s)?")
+"""What may stand between a role and its holder's name: its qualifiers and titles
+(`Assistant Secretary General for Political Affairs, Ambassador Jane Roe`)."""
 
 
 def _is_document(phrase: str) -> bool:

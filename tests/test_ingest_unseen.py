@@ -936,7 +936,7 @@ def test_the_ranker_may_choose_a_description_as_an_unnamed_speaker() -> None:
         'The harbour report, out on Tuesday, traced the damage to "years of cheap repairs and '
         'no plan".\n'
     )
-    ranker = ModelRanker(Model({"bias": -2.0, "description": 4.0}, 0.5))
+    ranker = ModelRanker(Model({"description": 4.0}, 0.5))
     found = extract(text, REGISTRY, [], ranker)
     [item] = found.quotes
     assert item.rule == "ranked" and item.speaker is not None
@@ -958,7 +958,7 @@ def test_the_ranker_may_choose_a_surname_alone_of_a_person_named_earlier() -> No
         "The council met again on Tuesday.\n"
         'Morrow stood by her record on the docks, "years of repairs and a plan at last".\n'
     )
-    ranker = ModelRanker(Model({"bias": 2.0}, 0.5))  # any candidate is good enough
+    ranker = ModelRanker(Model({}, 0.0))  # any candidate is good enough
     assert [(q.speaker, q.rule) for q in extract(text, REGISTRY, [], ranker).quotes] == [
         ("lena-morrow", "ranked")
     ]
@@ -977,5 +977,5 @@ def test_an_unproven_name_before_the_quotes_sentence_is_no_candidate_at_any_weig
         "Karel Brandt walked out of the harbour meeting early. “Nobody in the ministry "
         "ever read it from start to finish.”\n"
     )
-    ranker = ModelRanker(Model({"bias": 2.0}, 0.5))  # any candidate would be proposed
+    ranker = ModelRanker(Model({}, 0.0))  # any candidate would be proposed
     assert [q.speaker for q in extract(text, [], [], ranker).quotes] == [None]

@@ -6,10 +6,12 @@ quotes have no such words (`Gov. Jane Roe blamed the court's “…`, `That
 line from Jane Roe appeared …`); the rules leave them unattributed. This
 module then looks only at the people and organisations the quote's own
 paragraph and the paragraph before it name (or `he`/`she` there, resolved
-by gender), scores each with a small logistic model and proposes the best
-one when its score reaches the model's threshold. With no candidate, or
-none scoring high enough, the quote stays unattributed: never the last
-person named for want of anyone else.
+by gender), weighs each with a small model that shares the quote among them
+(a softmax over the candidates: a candidate is likely only as far as the
+others are not) and proposes the best one when its share reaches the
+model's threshold, when it clearly dominates the others. With no candidate,
+or none dominating, the quote stays unattributed: never the last person
+named for want of anyone else.
 
 The model (data/speaker_ranker.json: feature weights and the threshold) is
 trained on the PolNeAR train split by scripts/train_speaker_ranker.py; the
@@ -36,7 +38,6 @@ from brief.ingest.speakers import ORGANISATION_KINDS, Resolver
 from brief.ingest.unnamed import description
 
 FEATURES: dict[str, str] = {
-    "bias": "",
     "sentence_before": "named in the quote's sentence, before it",
     "sentence_after": "named in the quote's sentence, after it",
     "paragraph_before": "named earlier in the quote's paragraph",
@@ -63,16 +64,20 @@ FEATURES: dict[str, str] = {
     "subject_before": "the subject of a sentence before the quote in its paragraph",
     "subject_previous": "the subject of a sentence in the paragraph before",
     "named_here": "named several times around the quote",
-    "quote_alone": "",
     "pronoun_here": "`he`/`she` in the quote's sentence",
     "last_speaker_alone": "the speaker of the quote before, the quote alone in its paragraph",
     "cue_after": "a cue verb right after it",
-    "quote_opens_paragraph": "",
-    "quote_short": "",
-    "candidates": "",
     "description": "a description (`the report`, `the candidate`)",
+    "nobody": "",
+    "nobody_short": "",
+    "nobody_opens": "",
+    "nobody_alone": "",
+    "nobody_candidates": "",
+    "nobody_in_sentence": "",
 }
-"""Each feature and how the analyst reads it (blank: context, not evidence)."""
+"""Each feature and how the analyst reads it. The `nobody` ones weigh the choice of no
+one (the quote's length and place, how many candidates, none in its sentence): the
+case against proposing any candidate, never a reason for one (blank)."""
 
 _CUE = re.compile(rf"(?<![\w’'-])(?:{alternation('speech_verbs')})(?![\w-])")
 _TITLE_BEFORE = re.compile(rf"\b(?:{alternation('title_words')})\s*$")
@@ -112,9 +117,16 @@ class Model:
     weights: dict[str, float]
     threshold: float
 
-    def score(self, features: dict[str, float]) -> float:
-        total = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
+    def weight(self, features: dict[str, float]) -> float:
+        return sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+
+    def shares(self, candidates: list[dict[str, float]], nobody: dict[str, float]) -> list[float]:
+        """Each candidate's share of the quote (a softmax), the rest left to no one."""
+        weights = [self.weight(features) for features in candidates]
+        top = max([self.weight(nobody), *weights])
+        raised = [math.exp(w - top) for w in weights]
+        total = math.exp(self.weight(nobody) - top) + sum(raised)
+        return [r / total for r in raised]
 
     def reasons(self, features: dict[str, float], most: int = 3) -> list[str]:
         """The evidence that weighed most for a candidate, in the analyst's words."""
@@ -162,9 +174,9 @@ class ModelRanker:
         found = candidates(text, quote, quotes, done, resolver)
         if not found:
             return None
-        best = max(found, key=lambda c: (self.model.score(c.features), -c.start))
-        score = self.model.score(best.features)
-        if score < self.model.threshold:
+        shares = self.model.shares([c.features for c in found], nobody(text, quote, found))
+        share, _, best = max(zip(shares, (-c.start for c in found), found, strict=True))
+        if share < self.model.threshold:
             return None
         actor = best.actor
         if actor is None:
@@ -173,9 +185,9 @@ class ModelRanker:
                 return None
             actor = speaker.actor
         why = ", ".join(self.model.reasons(best.features)) or "the best of the candidates"
-        return Attributed(
-            quote, actor, best.start, best.end, "ranked", why=f"{why}; score {score:.2f}"
-        )
+        others = len(found) - 1
+        among = f"{share:.0%} of the quote, against {others} other candidate(s) and no one"
+        return Attributed(quote, actor, best.start, best.end, "ranked", why=f"{why}; {among}")
 
 
 def _chosen(resolver: Resolver, best: Candidate, quote: Quotation) -> Mention | None:
@@ -239,10 +251,29 @@ def candidates(
             m.actor or None,
             _name(resolver, text[s:e], m.actor),
             m.kind,
-            _features(context, s, e, m, nearest, len(spans)),
+            _features(context, s, e, m, nearest),
         )
         for s, e, m in spans
     ]
+
+
+def nobody(text: str, quote: Quotation, found: list[Candidate]) -> dict[str, float]:
+    """The case for no one: the quote's length and place, how many candidates it has and
+    whether any is in its sentence (a borrowed phrase is often short, with no one near)."""
+    para_start = text.rfind("\n", 0, quote.open_mark) + 1
+    para_end = text.find("\n", quote.close_mark)
+    opens = not text[para_start : quote.open_mark].strip()
+    after = text[quote.close_mark + 1 : len(text) if para_end == -1 else para_end]
+    here = ("sentence_before", "sentence_after")
+    features = {
+        "nobody": 1.0,
+        "nobody_short": float(len(text[quote.start : quote.end].split()) < 6),
+        "nobody_opens": float(opens),
+        "nobody_alone": float(opens and len(after.split()) < 3),
+        "nobody_candidates": math.log(1 + len(found)),
+        "nobody_in_sentence": float(not any(k in c.features for c in found for k in here)),
+    }
+    return {k: v for k, v in features.items() if v}
 
 
 _NAME_LIKE = re.compile(
@@ -264,11 +295,30 @@ def _names(
             end -= 2
         if context.quoted(start) or any(s < end and start < e for s, e, _ in taken):
             continue
-        if resolver.may_be_person(start, end):
+        quoted = _quoted_surname(context, context.text[start:end])
+        if quoted is not None:
+            found.append((start, end, Mention(start, end, quoted, "person")))
+        elif resolver.may_be_person(start, end):
             found.append((start, end, Mention(start, end, "", "person", new=True)))
         elif _organisation(context, start, end):
             found.append((start, end, Mention(start, end, "", "organisation", new=True)))
     return found
+
+
+def _quoted_surname(context: _Context, word: str) -> str | None:
+    """The person the article already quotes whose name ends in `word` (`Trump` of one
+    quoted as `Trump` or `Donald Trump`), when only one does: a rule has shown them a
+    person who speaks here, though no mention holds this word."""
+    if " " in word or len(word) < 3:
+        return None
+    kinds = context.resolver.kinds
+    found = {
+        actor
+        for actor in context.quoted_actors
+        if kinds.get(actor, "person") == "person"
+        and any(name.split()[-1] == word for name in actor_names(context.resolver, actor))
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _organisation(context: _Context, start: int, end: int) -> bool:
@@ -304,7 +354,9 @@ def _plausible(context: _Context, start: int, end: int, mention: Mention) -> boo
     titled = own_title or bool(_TITLE_BEFORE.search(context.text[max(0, start - 30) : start]))
     first = tokens[1] if own_title else tokens[0]
     if not titled and len(tokens) < 2:
-        return _surname_of(resolver, tokens[0], mention.actor)
+        return mention.actor in context.quoted_actors or _surname_of(
+            resolver, tokens[0], mention.actor
+        )
     return not {first.casefold(), tokens[-1].casefold()} & context.lower_words
 
 
@@ -349,7 +401,8 @@ def _unproven_elsewhere(context: _Context, start: int, end: int, mention: Mentio
     """A name nothing shows to be a person, outside the quote's sentence: only the last
     person named (`Jane Roe walked out early. “…”`), no evidence of who speaks."""
     outside = not context.sentence[0] <= start < context.sentence[1]
-    return outside and mention.kind == "person" and not context.resolver.names_person(start, end)
+    proven = mention.actor in context.quoted_actors or context.resolver.names_person(start, end)
+    return outside and mention.kind == "person" and not proven
 
 
 def _descriptions(
@@ -446,10 +499,10 @@ class _Context:
 
 
 def _features(
-    context: _Context, start: int, end: int, mention: Mention, nearest: int, count: int
+    context: _Context, start: int, end: int, mention: Mention, nearest: int
 ) -> dict[str, float]:
     text, quote = context.text, context.quote
-    found: dict[str, float] = {"bias": 1.0, _where(context, start): 1.0}
+    found: dict[str, float] = {_where(context, start): 1.0}
     found.update(_form(context, start, end, mention))
     found.update(_history(context, mention))
     gap = _gap(start, end, quote)
@@ -458,9 +511,6 @@ def _features(
     sentence = _sentence_of(context, start)
     found["cue_in_sentence"] = float(_CUE.search(text, *sentence) is not None)
     found["cue_after"] = float(_CUE.match(_after_words(text, end)) is not None)
-    found["quote_opens_paragraph"] = float(not text[context.paragraph[0] : quote.open_mark].strip())
-    found["quote_short"] = float(len(text[quote.start : quote.end].split()) < 6)
-    found["candidates"] = math.log(count)
     here = _where(context, start) == "sentence_before"
     found["subject_here"] = float(here and found.get("subject", 0.0) > 0)
     found["first_here"] = float(here and start == context.first_named)
@@ -473,11 +523,11 @@ def _features(
     )
     found["pronoun_here"] = float(here and found.get("pronoun", 0.0) > 0)
     found["named_here"] = math.log(context.local.get(mention.actor, 0) + 1) / 2
-    found["quote_alone"] = float(
+    alone = (
         not text[context.paragraph[0] : quote.open_mark].strip()
         and len(text[quote.close_mark + 1 : context.paragraph[1]].split()) < 3
     )
-    found["last_speaker_alone"] = found["quote_alone"] * found.get("last_speaker", 0.0)
+    found["last_speaker_alone"] = float(alone) * found.get("last_speaker", 0.0)
     return {k: v for k, v in found.items() if v}
 
 

@@ -194,3 +194,19 @@ def test_a_moderator_named_earlier_is_the_moderator_and_nobody_else_is() -> None
     assert speaker_of(text, "pay for the harbour")[0] == "anna-berg"
     unnamed = text.replace("from moderator Anna Berg", "from the audience")
     assert speaker_of(unnamed, "pay for the harbour")[0] != "tomas-lind"
+
+
+def test_a_dash_signature_beats_the_run_on_from_the_paragraph_before() -> None:
+    # Lines of several people after a quoted paragraph: each signer is named (often for
+    # the first time) only after the dash, with a title, a description or a place.
+    text = (
+        "The night in quotes\n"
+        "“We will rebuild the harbour within two years,” Tomas Lind said on Monday.\n"
+        "“The harbour deserves better than another promise.” — Sen. Ines Varga (D-Ostby)\n"
+        "“Nobody in this room has read the budget.” — former harbour master Erik Holm "
+        "during the debate\n"
+        "“I came for the fish soup and stayed for the shouting.” — Mia Strand on Twitter\n"
+    )
+    assert speaker_of(text, "another promise")[0] == "ines-varga"
+    assert speaker_of(text, "read the budget")[0] == "erik-holm"
+    assert speaker_of(text, "fish soup")[0] == "mia-strand"

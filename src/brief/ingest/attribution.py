@@ -226,25 +226,31 @@ _AFTER_ANY_VERB_NAME = re.compile(rf"^[ ]*[a-z]{{3,}}ed\s(?P<np>{_NAME})(?=\s*(?
 """`“…,” pressed Roe.`: the verb first, then the name, closing the sentence."""
 
 
-_DASH_NAME = re.compile(rf"^[ ]*(?:—|–|--?)[ ]*(?P<np>{_NAME})(?=[ ]*(?:[,.(]|$))")
-"""`“…” — Jane Roe, on the budget`: a quote signed with a dash, as in lists of lines."""
+_SIGNER_TOKEN = rf"(?:{_ABBREVIATED}|[^\s,.;:()“”\"]+)"
+_DASH_SIGNER = re.compile(
+    rf"^[ ]*(?:—|–|―|‒|--?)[ ]*(?P<np>{_SIGNER_TOKEN}(?:\s{_SIGNER_TOKEN}){{0,9}}?)"
+    rf"(?=[ ]*(?:[,.;:(]|$)|\s(?:{alternation('signature_cuts')})\s)"
+)
+"""`“…” — Jane Roe, on the budget`, `— Sen. Jane Roe (D-Ost.)`, `— former mayor Jane
+Roe during the debate`: a quote signed with a dash, as in lists of lines; the signer
+runs up to a comma, a bracket, the end or a word opening what follows the name."""
 
 
 def _after_dash(
     text: str, quote: Quotation, resolver: Resolver, para_end: int
 ) -> Attributed | None:
-    """The person whose name follows a quote that opens its paragraph, after a dash
-    (a byline after a quote in running text signs the article, not the quote)."""
+    """Who signs, after a dash, a quote that opens its paragraph (a byline after a
+    quote in running text signs the article, not the quote)."""
     para_start = _paragraph_of(text, quote.open_mark)[0]
     if text[para_start : quote.open_mark].strip():
         return None
     tail_start = min(quote.close_mark + 1, para_end)
-    match = _DASH_NAME.match(text[tail_start:para_end])
+    match = _DASH_SIGNER.match(text[tail_start:para_end])
     if match is None:
         return None
     np_start, np_end = tail_start + match.start("np"), tail_start + match.end("np")
     speaker = resolver.resolve(np_start, np_end, quote.start)
-    if speaker is None or speaker.kind != "person":
+    if speaker is None:
         return None
     return _make(quote, speaker, np_start, np_end, "after-dash")
 

@@ -23,7 +23,7 @@ _RULES = {
     "after-inverted": "attribution right after the quote (verb first)",
     "after-verb": "a person and a verb right after the quote, the verb not a listed "
     "cue (check the verb)",
-    "after-dash": "the name signing the quote after a dash",
+    "after-dash": "the name (or description) signing the quote after a dash",
     "after-clause": "attribution ending the sentence the quote runs on in",
     "before": "cue verb before the quote in the same sentence",
     "before-subject": "the subject of the sentence that introduces the quote",

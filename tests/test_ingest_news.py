@@ -210,19 +210,3 @@ def test_a_dash_signature_beats_the_run_on_from_the_paragraph_before() -> None:
     assert speaker_of(text, "another promise")[0] == "ines-varga"
     assert speaker_of(text, "read the budget")[0] == "erik-holm"
     assert speaker_of(text, "fish soup")[0] == "mia-strand"
-
-
-def test_a_signature_on_the_line_under_a_quote_signs_it() -> None:
-    # Fact checks quote a claim, sign it on the next line, then weigh it.
-    text = (
-        "Checking the harbour debate\n"
-        "Tomas Lind and Ines Varga traded figures all night. We checked them.\n"
-        "“The harbour has lost half its ships in four years.”\n"
-        "- Lind.\n"
-        "The harbour register shows a loss of a fifth, not a half.\n"
-        "“I wrote the budget that saved the ferry.”\n"
-        "— Ines Varga, in her closing statement\n"
-        "Varga sat on the committee but did not write the budget.\n"
-    )
-    assert speaker_of(text, "lost half its ships")[0] == "tomas-lind"
-    assert speaker_of(text, "saved the ferry")[0] == "ines-varga"

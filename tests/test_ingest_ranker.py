@@ -51,6 +51,20 @@ def test_a_ranked_proposal_says_how_much_of_the_quote_its_speaker_has() -> None:
     assert "of the quote, against 1 other candidate(s) and no one" in item.why
 
 
+def test_his_or_her_before_a_quote_is_a_candidate_of_that_gender() -> None:
+    said = "Karel Brandt said on Monday that he would vote against the plan. Lena Morrow "
+    view = " view of the plan, friends say, has always been “{}” and nothing more."
+    model = Model({"pronoun_here": 3.0}, 0.6)  # only a pronoun in the quote's sentence
+    for pronoun, speaker in (("His", "karel-brandt"), ("Her", "lena-morrow")):
+        text = f"Harbour vote\n{said}said she would not.\n{pronoun}{view.format(LONG)}\n"
+        [item] = extract(text, [], [], ModelRanker(model)).quotes
+        assert (item.speaker, item.rule) == (speaker, "ranked")
+        assert (item.speaker_start, item.speaker_end) == (
+            text.index(pronoun),
+            text.index(pronoun) + 3,
+        )
+
+
 def _script() -> ModuleType:
     path = ROOT / "scripts" / "train_speaker_ranker.py"
     spec = importlib.util.spec_from_file_location("train_speaker_ranker", path)

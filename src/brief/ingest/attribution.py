@@ -245,11 +245,7 @@ def _after_dash(
     if text[para_start : quote.open_mark].strip():
         return None
     tail_start = min(quote.close_mark + 1, para_end)
-    tail = text[tail_start:para_end]
-    if not tail.strip(" .,"):
-        # `- Jane Roe.` as a paragraph of its own under the quote (fact checks)
-        tail_start, tail = _signature_line(text, para_end)
-    match = _DASH_SIGNER.match(tail)
+    match = _DASH_SIGNER.match(text[tail_start:para_end])
     if match is None:
         return None
     np_start, np_end = tail_start + match.start("np"), tail_start + match.end("np")
@@ -257,21 +253,6 @@ def _after_dash(
     if speaker is None:
         return None
     return _make(quote, speaker, np_start, np_end, "after-dash")
-
-
-SIGNATURE_WORDS = 12
-"""How long a paragraph signing the quote above it may be (`- Jane Roe, in a speech.`)."""
-
-
-def _signature_line(text: str, para_end: int) -> tuple[int, str]:
-    """The next non-blank paragraph after `para_end` when it is short enough to be a
-    signature (else nothing), with where it starts."""
-    start = para_end
-    while start < len(text) and text[start].isspace():
-        start += 1
-    end = text.find("\n", start)
-    line = text[start : len(text) if end == -1 else end]
-    return (start, line) if len(line.split()) <= SIGNATURE_WORDS else (start, "")
 
 
 def _after_unlisted_verb(

@@ -83,7 +83,9 @@ _CUE = re.compile(rf"(?<![\w’'-])(?:{alternation('speech_verbs')})(?![\w-])")
 _TITLE_BEFORE = re.compile(rf"\b(?:{alternation('title_words')})\s*$")
 _TITLED = re.compile(rf"(?:{alternation('title_words')})\s")
 _OBJECT_BEFORE = re.compile(rf"\b(?:{alternation('object_words')})\s+(?:the\s+)?$")
-_PRONOUN = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Ss]he)(?![\w’'-])")
+_PRONOUN = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)(?![\w-])")
+_GENDER = {"he": "m", "his": "m", "she": "f", "her": "f"}
+"""`he`/`she` and `his`/`her` (`His criticism was: “…”`), the gender each stands for."""
 _HEADS = "|".join(
     sorted(
         (re.escape(w) for w in words("document_heads") | words("role_nouns") if " " not in w),
@@ -345,7 +347,7 @@ def _plausible(context: _Context, start: int, end: int, mention: Mention) -> boo
     title, its first word no common word (the article never uses it in lower case:
     `Many Americans`, `Filling`, `According` are not people)."""
     resolver = context.resolver
-    if mention.kind != "person" or context.text[start:end].casefold() in {"he", "she"}:
+    if mention.kind != "person" or context.text[start:end].casefold() in _GENDER:
         return True
     if resolver.names_person(start, end):
         return True
@@ -401,7 +403,11 @@ def _unproven_elsewhere(context: _Context, start: int, end: int, mention: Mentio
     """A name nothing shows to be a person, outside the quote's sentence: only the last
     person named (`Jane Roe walked out early. “…”`), no evidence of who speaks."""
     outside = not context.sentence[0] <= start < context.sentence[1]
-    proven = mention.actor in context.quoted_actors or context.resolver.names_person(start, end)
+    proven = (
+        mention.actor in context.quoted_actors
+        or context.text[start:end].casefold() in _GENDER
+        or context.resolver.names_person(start, end)
+    )
     return outside and mention.kind == "person" and not proven
 
 
@@ -421,12 +427,13 @@ def _descriptions(
 
 
 def _pronouns(context: _Context) -> list[tuple[int, int, Mention]]:
-    """`he`/`she` outside quotations, with the person each stands for (by gender)."""
+    """`he`/`she`/`his`/`her` outside quotations, with the person each stands for (by
+    gender)."""
     found = []
     for match in _PRONOUN.finditer(context.text, *context.window):
         if context.quoted(match.start()):
             continue
-        gender = "m" if match.group(0).casefold() == "he" else "f"
+        gender = _GENDER[match.group(0).casefold()]
         person = context.resolver.salient_person(match.start(), gender)
         if person is not None:
             found.append((match.start(), match.end(), person))
@@ -548,12 +555,18 @@ def _form(context: _Context, start: int, end: int, mention: Mention) -> dict[str
     sentence = _sentence_of(context, start)
     opener = text[sentence[0] : start].strip(' ,“”"')
     return {
-        "pronoun": float(phrase.casefold() in {"he", "she"}),
+        "pronoun": float(phrase.casefold() in _GENDER),
         "organisation": float(mention.kind not in {"person", "description"}),
         "description": float(mention.kind == "description"),
-        "unproven": float(mention.kind == "person" and not resolver.names_person(start, end)),
+        "unproven": float(
+            mention.kind == "person"
+            and phrase.casefold() not in _GENDER
+            and not resolver.names_person(start, end)
+        ),
         "titled": float(bool(_TITLE_BEFORE.search(before) or _TITLED.match(text, start))),
-        "possessive": float(text[end : end + 2] in {"'s", "’s"}),
+        "possessive": float(
+            text[end : end + 2] in {"'s", "’s"} or phrase.casefold() in {"his", "her"}
+        ),
         "object": float(bool(_OBJECT_BEFORE.search(before))),
         "subject": float(
             any(at == start for at, _ in resolver.subjects)

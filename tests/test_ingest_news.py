@@ -29,6 +29,12 @@ def speaker_of(text: str, words: str) -> tuple[str | None, str | None]:
     raise AssertionError(f"no quote holding {words!r}: {found}")
 
 
+def rule_of(text: str, words: str) -> str:
+    """The rule that attributed the quote holding `words` (what the analyst is shown)."""
+    found = extract(text, [], find_boilerplate(text))
+    return next(q.rule for q in found.quotes if words in text[q.quote.start : q.quote.end])
+
+
 def test_a_participle_after_a_comma_speaks_for_the_sentence_subject() -> None:
     # The words before `, calling` (an object and its apposition) are not its subject.
     text = (
@@ -210,3 +216,52 @@ def test_a_dash_signature_beats_the_run_on_from_the_paragraph_before() -> None:
     assert speaker_of(text, "another promise")[0] == "ines-varga"
     assert speaker_of(text, "read the budget")[0] == "erik-holm"
     assert speaker_of(text, "fish soup")[0] == "mia-strand"
+
+
+def test_a_signature_on_the_line_under_a_quote_signs_it() -> None:
+    # Fact checks quote a claim, sign it on the next line, then weigh it.
+    text = (
+        "Checking the harbour debate\n"
+        "Tomas Lind and Ines Varga traded figures all night. We checked them.\n"
+        "“The harbour has lost half its ships in four years.”\n"
+        "- Lind.\n"
+        "The harbour register shows a loss of a fifth, not a half.\n"
+        "“I wrote the budget that saved the ferry.”\n"
+        "— Ines Varga, in her closing statement\n"
+        "Varga sat on the committee but did not write the budget.\n"
+    )
+    assert speaker_of(text, "lost half its ships")[0] == "tomas-lind"
+    assert speaker_of(text, "saved the ferry")[0] == "ines-varga"
+
+
+def test_a_dash_aside_between_subject_and_cue_verb_is_skipped() -> None:
+    text = (
+        "Harbour race\n"
+        "Tomas Lind is running for the Ostby harbour board.\n"
+        "On Friday, Lind — named by the Ostby Herald as the favourite for the harbour "
+        "board — told a radio host that “you have to look at the offer very seriously.”\n"
+    )
+    assert speaker_of(text, "very seriously") == ("tomas-lind", "Lind")
+    assert rule_of(text, "very seriously") == "before"  # a rule's reading, not a ranked guess
+
+
+def test_a_dash_aside_opening_with_a_name_names_the_description_before_it() -> None:
+    text = (
+        "Harbour race\n"
+        "A former harbour master -- Erik Holm, who lost the 2019 vote -- said the plan was "
+        "“a fantasy drawn on a napkin.”\n"
+    )
+    assert speaker_of(text, "napkin") == ("erik-holm", "Erik Holm")
+
+
+def test_a_person_named_right_before_the_colon_speaks_the_quote() -> None:
+    text = (
+        "Harbour polls\n"
+        "Tomas Lind is running for the Ostby harbour board.\n"
+        "The timing of Lind’s surge in the polls does not surprise harbour pollster Mia "
+        "Strand: “Newcomers who beat the favourites early always get the biggest boost.”\n"
+        "Lind wrote on Twitter: “Thank you, Ostby, for a wonderful night on the docks.”\n"
+    )
+    assert speaker_of(text, "biggest boost") == ("mia-strand", "Mia Strand")
+    assert rule_of(text, "biggest boost") == "before-colon-name"  # not a ranked guess
+    assert speaker_of(text, "wonderful night")[0] == "tomas-lind"  # not `Twitter`

@@ -78,8 +78,10 @@ def _own_attribution(
     if found is not None and found.speaker is None:
         found = _described(found, resolver)
     if found is None:
-        found = _after_unlisted_verb(text, quote, quotes, resolver, para_end) or _after_dash(
-            text, quote, resolver, para_end
+        found = (
+            _after_unlisted_verb(text, quote, quotes, resolver, para_end)
+            or _after_dash(text, quote, resolver, para_end)
+            or _name_before_colon(text, quote, resolver, para_start)
         )
     if found is None:
         found = _after_fragment(text, quote, quotes, resolver, para_start)
@@ -245,7 +247,11 @@ def _after_dash(
     if text[para_start : quote.open_mark].strip():
         return None
     tail_start = min(quote.close_mark + 1, para_end)
-    match = _DASH_SIGNER.match(text[tail_start:para_end])
+    tail = text[tail_start:para_end]
+    if not tail.strip(" .,"):
+        # `- Jane Roe.` as a paragraph of its own under the quote (fact checks)
+        tail_start, tail = _signature_line(text, para_end)
+    match = _DASH_SIGNER.match(tail)
     if match is None:
         return None
     np_start, np_end = tail_start + match.start("np"), tail_start + match.end("np")
@@ -253,6 +259,45 @@ def _after_dash(
     if speaker is None:
         return None
     return _make(quote, speaker, np_start, np_end, "after-dash")
+
+
+_PERSON_COLON = re.compile(
+    rf"(?<!\b[Oo]n\s)(?<!\b[Ii]n\s)(?<!\b[Aa]t\s)(?<!\b[Vv]ia\s)(?P<np>{_NAME}):\s*$"
+)
+"""`… pollster Jane Roe: “`, not `… wrote on Twitter: “` (a place where, not a who)."""
+
+
+def _name_before_colon(
+    text: str, quote: Quotation, resolver: Resolver, para_start: int
+) -> Attributed | None:
+    """`… doesn't surprise pollster Jane Roe: “…”`: a person's name right before the colon
+    that introduces the quote, whatever the sentence's verb."""
+    if para_start == 0:
+        return None  # a headline (`Roe Praises Poe: ‘…’`): the headline rule reads it
+    match = _PERSON_COLON.search(text, max(para_start, quote.open_mark - 80), quote.open_mark)
+    if match is None or any(w.casefold() in _HEADLINE_STOPS for w in match.group("np").split()):
+        return None  # `Board President On Jane Roe: ‘…`: the name is what it is about
+    if not resolver.names_person(match.start("np"), match.end("np")):
+        return None  # `… a familiar voice from Italian:`: a capitalised word, no person
+    speaker = resolver.resolve(match.start("np"), match.end("np"), quote.start)
+    if speaker is None or speaker.kind != "person":
+        return None
+    return _make(quote, speaker, match.start("np"), match.end("np"), "before-colon-name")
+
+
+SIGNATURE_WORDS = 12
+"""How long a paragraph signing the quote above it may be (`- Jane Roe, in a speech.`)."""
+
+
+def _signature_line(text: str, para_end: int) -> tuple[int, str]:
+    """The next non-blank paragraph after `para_end` when it is short enough to be a
+    signature (else nothing), with where it starts."""
+    start = para_end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    line = text[start : len(text) if end == -1 else end]
+    return (start, line) if len(line.split()) <= SIGNATURE_WORDS else (start, "")
 
 
 def _after_unlisted_verb(
@@ -780,6 +825,12 @@ _SENTENCE_SUBJECT = re.compile(
 )
 
 
+_NAME_OPENING_ASIDE = re.compile(
+    r"\s*(?:—|–|--)\s*(?P<name>[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*){1,3})(?=[,\s]*(?:—|–|--|,))"
+)
+"""A dash aside that opens with a full name: the name the description before it gives."""
+
+
 def _np_before(prefix: str, verb_start: int) -> tuple[int, int]:
     """The clause segment right before a verb: its subject, apposition removed."""
     head = prefix[:verb_start].rstrip()
@@ -800,6 +851,15 @@ def _np_before(prefix: str, verb_start: int) -> tuple[int, int]:
                 return _skip_space(head, inner + 1, end), end - 1
             head = head[:inner]
             end = inner
+    aside = re.search(r"\s*(?:—|–|--)[^—–]{1,140}(?:—|–|--)$", head)
+    if aside:
+        opening = _NAME_OPENING_ASIDE.match(head, aside.start())
+        if opening is not None:
+            # `A former candidate -- Jane Roe, who lost in 2008 -- said`: the name
+            return opening.start("name"), opening.end("name")
+        # `Jane Roe — mentioned as a running mate — told …`: the subject is before it.
+        head = head[: aside.start()]
+        end = aside.start()
     party = re.search(r"\s*\([^()]{1,30}\)$", head)
     if party:
         # `Rep. Jane Roe (D-Md.), chair of ..., said`: the party tag is not the subject.

@@ -24,6 +24,7 @@ _RULES = {
     "after-verb": "a person and a verb right after the quote, the verb not a listed "
     "cue (check the verb)",
     "after-dash": "the name (or description) signing the quote after a dash",
+    "before-colon-name": "a person named right before the colon that introduces the quote",
     "after-clause": "attribution ending the sentence the quote runs on in",
     "before": "cue verb before the quote in the same sentence",
     "before-subject": "the subject of the sentence that introduces the quote",

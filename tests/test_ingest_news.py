@@ -265,3 +265,15 @@ def test_a_person_named_right_before_the_colon_speaks_the_quote() -> None:
     assert speaker_of(text, "biggest boost") == ("mia-strand", "Mia Strand")
     assert rule_of(text, "biggest boost") == "before-colon-name"  # not a ranked guess
     assert speaker_of(text, "wonderful night")[0] == "tomas-lind"  # not `Twitter`
+
+
+def test_a_possessive_ending_in_s_apostrophe_is_no_part_of_a_name() -> None:
+    for line, wanted in (
+        ("Senator Ines Andrews’ campaign said the plan was “a postcard, not a plan.”", None),
+        ("RealNews’ Anna Berg said the harbour plan was “a postcard, not a plan.”", "Anna Berg"),
+    ):
+        found = extract(f"Harbour race\n{line}\n", [], [])
+        names = [person.name for person in found.new_people]
+        assert not any(name.endswith(("’", "'")) or "News" in name for name in names), names
+        if wanted:
+            assert wanted in names

@@ -217,7 +217,7 @@ def _name_groups(
         joined = bool(run) and (gap == " " or (gap == ". " and len(run[-1].group(0)) == 1))
         particle = word in PARTICLES and bool(run)
         named = _is_capitalised(word, extra) or _initial(text, token, bool(run))
-        if (named and not word.endswith(("’s", "'s"))) or (particle and joined):
+        if (named and not word.endswith(("’s", "'s", "s’", "s'"))) or (particle and joined):
             if not joined:
                 close()
                 run = []

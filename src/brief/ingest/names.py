@@ -21,7 +21,8 @@ from brief.ingest.mentions import PARTICLES, Mention, NewActor, _name_groups
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'.\-]*")
 _CUT = re.compile(rf",|\s(?:{alternation('phrase_cuts')})\s")
-_POSSESSIVE = re.compile(r"[’']s$")
+_POSSESSIVE = re.compile(r"[’']s$|s[’']$")
+"""`Roe’s`, `Sanders’`: a possessive names what belongs to someone, not who speaks."""
 INDEFINITE = frozenset({"a", "an", "one", "another"})
 
 

@@ -932,7 +932,7 @@ def test_the_ranker_may_choose_a_description_as_an_unnamed_speaker() -> None:
 
     text = (
         "Harbour costs\n"
-        "The council met on Monday; many voters stayed at home.\n"
+        "It rained on Monday; many voters stayed at home.\n"  # no one named
         'The harbour report, out on Tuesday, traced the damage to "years of cheap repairs and '
         'no plan".\n'
     )
@@ -955,7 +955,7 @@ def test_the_ranker_may_choose_a_surname_alone_of_a_person_named_earlier() -> No
     text = (
         "Harbour costs\n"
         "Lena Morrow and the harbour board met on Monday.\n"
-        "The council met again on Tuesday.\n"
+        "It rained again on Tuesday.\n"  # no other candidate
         'Morrow stood by her record on the docks, "years of repairs and a plan at last".\n'
     )
     ranker = ModelRanker(Model({}, 0.0))  # any candidate is good enough

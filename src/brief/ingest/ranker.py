@@ -88,7 +88,11 @@ _GENDER = {"he": "m", "his": "m", "she": "f", "her": "f"}
 """`he`/`she` and `his`/`her` (`His criticism was: “…”`), the gender each stands for."""
 _HEADS = "|".join(
     sorted(
-        (re.escape(w) for w in words("document_heads") | words("role_nouns") if " " not in w),
+        (
+            re.escape(w)
+            for w in words("document_heads") | words("role_nouns") | words("organisation_heads")
+            if " " not in w
+        ),
         key=len,
         reverse=True,
     )
@@ -97,8 +101,9 @@ _DESCRIPTION = re.compile(
     rf"(?<![\w’'-])(?i:{alternation('determiners')})\s+(?:[\w’'-]+\s+){{0,4}}?"
     rf"(?:{_HEADS})(?![\w’'-])"
 )
-"""`the report`, `The GOP presidential candidate`: a determiner up to the first head
-noun of a document or a role (data/document_heads.txt, data/role_nouns.txt)."""
+"""`the report`, `The GOP presidential candidate`, `the harbour council`: a determiner up
+to the first head noun of a document, a role or an organisation (data/document_heads.txt,
+data/role_nouns.txt, data/organisation_heads.txt)."""
 
 
 @dataclass(frozen=True)

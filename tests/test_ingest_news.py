@@ -277,3 +277,12 @@ def test_a_possessive_ending_in_s_apostrophe_is_no_part_of_a_name() -> None:
         assert not any(name.endswith(("’", "'")) or "News" in name for name in names), names
         if wanted:
             assert wanted in names
+
+
+def test_a_person_of_a_town_and_region_is_the_subject_not_the_region() -> None:
+    text = (
+        "Harbour race\n"
+        "Erik Holm of Varby, North Nordland says he thinks the plan is “a postcard, not a "
+        "plan for the harbour.”\n"
+    )
+    assert speaker_of(text, "postcard") == ("erik-holm", "Erik Holm")

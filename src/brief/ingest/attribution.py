@@ -831,6 +831,14 @@ _NAME_OPENING_ASIDE = re.compile(
 """A dash aside that opens with a full name: the name the description before it gives."""
 
 
+_CAPITALISED = r"[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)*"
+_NAME_OF_PLACE = re.compile(
+    rf"(?:^|[,;:]\s|\.\s)(?P<name>[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*){{1,2}})"
+    rf"\sof\s{_CAPITALISED},\s{_CAPITALISED},?$"
+)
+"""`Jane Roe of Ostby, Nordland`: a person with the town and region they are from."""
+
+
 def _np_before(prefix: str, verb_start: int) -> tuple[int, int]:
     """The clause segment right before a verb: its subject, apposition removed."""
     head = prefix[:verb_start].rstrip()
@@ -865,6 +873,10 @@ def _np_before(prefix: str, verb_start: int) -> tuple[int, int]:
         # `Rep. Jane Roe (D-Md.), chair of ..., said`: the party tag is not the subject.
         head = head[: party.start()]
         end = party.start()
+    from_place = _NAME_OF_PLACE.search(head)
+    if from_place is not None:
+        # `Jane Roe of Ostby, Nordland, said`: the person, not the region after the comma
+        return from_place.start("name"), from_place.end("name")
     start = _skip_space(head, max(head.rfind(c) for c in ",;:()–—") + 1, end)
     # `Jane Roe, who lives outside the capital, said`: a long aside, the name before it
     named = _name_before_apposition(head, start)

@@ -286,3 +286,14 @@ def test_a_person_of_a_town_and_region_is_the_subject_not_the_region() -> None:
         "plan for the harbour.”\n"
     )
     assert speaker_of(text, "postcard") == ("erik-holm", "Erik Holm")
+
+
+def test_a_pronoun_starting_a_clause_after_a_quote_is_no_speaker_phrase() -> None:
+    text = (
+        "Harbour race\n"
+        "Tomas Lind tells voters who wonder about his calm that he ''was not raised that "
+        "way.'' He struggles with a basic task in politics - bragging - conceding that, "
+        "when he does, he feels ''the looming presence of my mother.''\n"
+    )
+    found = extract(text, [], find_boilerplate(text))
+    assert not any(person.name.startswith("He ") for person in found.new_people)

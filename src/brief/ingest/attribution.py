@@ -336,6 +336,9 @@ def _after_match(
     np_start, np_end = tail_start + match.start("np"), tail_start + match.end("np")
     if np_start - tail_start > 6 and rule == "after":
         return None
+    words = text[np_start:np_end].split()
+    if len(words) > 1 and words[0].casefold() in {"he", "she", "they", "it", "we", "i"}:
+        return None  # `He struggles with a task - conceding …`: a clause, not a speaker
     np_end = _titled_end(text, np_start, np_end)
     named = _name_after_role(text, np_start, np_end)
     if named is not None:

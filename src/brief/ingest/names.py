@@ -45,6 +45,8 @@ def speaker_name(phrase: str, extra: frozenset[str] = frozenset()) -> NamedSpeak
     tokens = [t for t in tokens if t]
     if not tokens:
         return None
+    if len(tokens) > 1 and tokens[0].casefold() in {"he", "she", "they", "it", "we", "i"}:
+        return None  # `He struggles with a task`: a clause, not a name
     determiners = words("determiners")
     last = tokens[-1]
     if _POSSESSIVE.search(last):

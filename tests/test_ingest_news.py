@@ -297,3 +297,15 @@ def test_a_pronoun_starting_a_clause_after_a_quote_is_no_speaker_phrase() -> Non
     )
     found = extract(text, [], find_boilerplate(text))
     assert not any(person.name.startswith("He ") for person in found.new_people)
+
+
+def test_a_dash_signature_after_no_break_spaces_is_read() -> None:
+    # Scraped news keeps no-break spaces around dashes and inside names.
+    text = (
+        "Harbour debate\n"
+        "“We will rebuild the harbour within two years,” Tomas Lind said on Monday.\n"
+        "“The harbour deserves better than another promise.”\u00a0— Ines\u00a0Varga\n"
+        "“Nobody in this room has read the budget.” —\u00a0Erik Holm, harbour master\n"
+    )
+    assert speaker_of(text, "another promise")[0] == "ines-varga"
+    assert speaker_of(text, "read the budget")[0] == "erik-holm"

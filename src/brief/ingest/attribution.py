@@ -220,18 +220,18 @@ def _after(
 
 _NAME = r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'.-]*){0,3}"
 _AFTER_NAME_ANY_VERB = re.compile(
-    rf"^[ ]*(?P<np>{_NAME}|[Hh]e|[Ss]he)\s(?:[a-z]+ly\s)?[a-z]{{3,}}(?:ed|es|s)\b"
+    rf"^[^\S\n]*(?P<np>{_NAME}|[Hh]e|[Ss]he)\s(?:[a-z]+ly\s)?[a-z]{{3,}}(?:ed|es|s)\b"
 )
 """`“…?” Roe pressed.`, `“…,” Roe quickly interjected …`: a name (or he/she) and a
 finite verb right after the quote."""
-_AFTER_ANY_VERB_NAME = re.compile(rf"^[ ]*[a-z]{{3,}}ed\s(?P<np>{_NAME})(?=\s*(?:[.,;]|$))")
+_AFTER_ANY_VERB_NAME = re.compile(rf"^[^\S\n]*[a-z]{{3,}}ed\s(?P<np>{_NAME})(?=\s*(?:[.,;]|$))")
 """`“…,” pressed Roe.`: the verb first, then the name, closing the sentence."""
 
 
 _SIGNER_TOKEN = rf"(?:{_ABBREVIATED}|[^\s,.;:()“”\"]+)"
 _DASH_SIGNER = re.compile(
-    rf"^[ ]*(?:—|–|―|‒|--?)[ ]*(?P<np>{_SIGNER_TOKEN}(?:\s{_SIGNER_TOKEN}){{0,9}}?)"
-    rf"(?=[ ]*(?:[,.;:(]|$)|\s(?:{alternation('signature_cuts')})\s)"
+    rf"^[^\S\n]*(?:—|–|―|‒|--?)[^\S\n]*(?P<np>{_SIGNER_TOKEN}(?:\s{_SIGNER_TOKEN}){{0,9}}?)"
+    rf"(?=[^\S\n]*(?:[,.;:(]|$)|\s(?:{alternation('signature_cuts')})\s)"
 )
 """`“…” — Jane Roe, on the budget`, `— Sen. Jane Roe (D-Ost.)`, `— former mayor Jane
 Roe during the debate`: a quote signed with a dash, as in lists of lines; the signer

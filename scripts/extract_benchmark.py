@@ -9,7 +9,7 @@ Quality: the same scorer as `brief extract --score` (one-to-one matching, a
 quote counts when it overlaps the gold one by half of the LONGER span) on the
 curated corpus and the development articles (in-sample: the rules were
 written from them), PolNeAR train (in-sample: rules were developed on it) and
-PolNeAR dev (out-of-sample: only its aggregate figures were ever looked at).
+PolNeAR dev (partly in-sample: no text of it was read, but its per-rule error counts were).
 PolNeAR is read from ../shared/datasets/polnear (or --polnear DIR).
 
 `--split train` scores train alone and times on train paragraphs, so a

@@ -309,3 +309,24 @@ def test_a_dash_signature_after_no_break_spaces_is_read() -> None:
     )
     assert speaker_of(text, "another promise")[0] == "ines-varga"
     assert speaker_of(text, "read the budget")[0] == "erik-holm"
+
+
+def test_a_role_given_with_its_mission_and_rank_finds_its_holder() -> None:
+    text = (
+        "Harbour mission\n"
+        "The commander of the joint harbour mission, Rear Admiral Tomas Lind, laid a wreath "
+        "in Ostby. He was joined by the port director, Erik Holm, who thanked the mission.\n"
+        "The commander also met the fishermen. According to a mission press release, he "
+        "told them that “the safety of every boat in this harbour is our first concern.”\n"
+    )
+    assert speaker_of(text, "first concern")[0] == "tomas-lind"
+
+
+def test_a_statement_goes_to_the_person_it_was_issued_about_by_their_office() -> None:
+    text = (
+        "Harbour row\n"
+        "Mayor Ines Varga accused the board of hiding the harbour plan.\n"
+        "The mayor's office said in a statement that Varga had not been consulted. “The "
+        "mayor learned about the plan from the newspapers”, the statement said.\n"
+    )
+    assert speaker_of(text, "from the newspapers")[0] == "ines-varga"

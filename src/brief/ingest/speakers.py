@@ -471,7 +471,8 @@ class Resolver:
         for use_start, use_end in reversed(self._uses(head, at)):
             if use_start >= phrase_start:
                 continue  # the description itself
-            nearest = self._nearest_in_sentence(people, use_start, use_end)
+            document = _is_document(f"the {head}")
+            nearest = self._nearest_in_sentence(people, use_start, use_end, document)
             if nearest is not None:
                 return nearest
         if re.search(rf"\b(?:{ROLE_NOUNS})$", head) and not self._introduced_unnamed(head, at):
@@ -503,14 +504,18 @@ class Resolver:
         return [span for span in spans if span[1] <= at]
 
     def _nearest_in_sentence(
-        self, people: list[Mention], use_start: int, use_end: int
+        self, people: list[Mention], use_start: int, use_end: int, document: bool = False
     ) -> Mention | None:
         """The person the role used at `use_start:use_end` is given to in the same
-        sentence, nearest first, if within 80 characters."""
+        sentence, nearest first; for a document (`said in a statement that Roe …`), the
+        person nearest it within 80 characters, as whose the statement is."""
         same_sentence = [
             m for m in people if self._same_sentence(min(use_start, m.start), max(use_end, m.end))
         ]
-        given = [m for m in same_sentence if self._given_role(m, use_start, use_end)]
+        if document:
+            given = [m for m in same_sentence if max(use_start - m.end, m.start - use_end) < 80]
+        else:
+            given = [m for m in same_sentence if self._given_role(m, use_start, use_end)]
         return min(given, key=lambda m: max(use_start - m.end, m.start - use_end, 0), default=None)
 
     def _given_role(self, person: Mention, use_start: int, use_end: int) -> bool:
@@ -524,9 +529,10 @@ class Resolver:
         return bool(re.fullmatch(r",\s(?:[\w’'.-]+\s){0,8}", between))
 
 
-_ROLE_TO_NAME = re.compile(r"(?:\s(?:for|of)(?:\s[A-Z][\w’'.-]*)+)?,?\s(?:[A-Z][\w’'.-]*\s)?")
+_ROLE_TO_NAME = re.compile(r"(?:\s(?:for|of)(?:\s[\w’'.-]+){1,6},|,)?\s(?:[A-Z][\w’'.-]*\s){0,3}")
 """What may stand between a role and its holder's name: its qualifiers and titles
-(`Assistant Secretary General for Political Affairs, Ambassador Jane Roe`)."""
+(`Assistant Secretary General for Political Affairs, Ambassador Jane Roe`, `the
+commander of the harbour mission, Major General Jane Roe`)."""
 
 
 def _is_document(phrase: str) -> bool:

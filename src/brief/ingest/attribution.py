@@ -279,10 +279,7 @@ def _name_before_colon(
         return None  # `Board President On Jane Roe: ‘…`: the name is what it is about
     if not resolver.names_person(match.start("np"), match.end("np")):
         return None  # `… a familiar voice from Italian:`: a capitalised word, no person
-    speaker = resolver.resolve(match.start("np"), match.end("np"), quote.start)
-    if speaker is None or speaker.kind != "person":
-        return None
-    return _make(quote, speaker, match.start("np"), match.end("np"), "before-colon-name")
+    return _person_at(quote, resolver, match.start("np"), match.end("np"), "before-colon-name")
 
 
 SIGNATURE_WORDS = 12
@@ -315,10 +312,7 @@ def _after_unlisted_verb(
     if match is None:
         return None
     np_start, np_end = tail_start + match.start("np"), tail_start + match.end("np")
-    speaker = resolver.resolve(np_start, np_end, quote.start)
-    if speaker is None or speaker.kind != "person":
-        return None
-    return _make(quote, speaker, np_start, np_end, "after-verb")
+    return _person_at(quote, resolver, np_start, np_end, "after-verb")
 
 
 _GERUND_FIRST = re.compile(r"[\s,.”\"»“–—'-]*(?![Aa]ccording\b)\w+ing\b")
@@ -1151,6 +1145,17 @@ def _introduced_by_subject(
     if subject is None or subject.group("np").casefold() in {"here", "there"}:
         return None  # `Here are the best lines of the night:` introduces, names no one
     return _speaker_named(quote, resolver, start, subject, "introduced-subject")
+
+
+def _person_at(
+    quote: Quotation, resolver: Resolver, np_start: int, np_end: int, rule: str
+) -> Attributed | None:
+    """The quote attributed by `rule` to the person `text[np_start:np_end]` names; None
+    when the words name no one or no person."""
+    speaker = resolver.resolve(np_start, np_end, quote.start)
+    if speaker is None or speaker.kind != "person":
+        return None
+    return _make(quote, speaker, np_start, np_end, rule)
 
 
 def _speaker_named(

@@ -18,6 +18,7 @@ import re
 from brief.ingest.lexicon import alternation
 from brief.ingest.lexicon import words as words_of
 from brief.ingest.mentions import NOT_NAME_WORDS, Mention
+from brief.ingest.names import PERSONAL_PRONOUNS
 from brief.ingest.quotes import (
     HEADLINE_NAME,
     Attributed,
@@ -80,7 +81,7 @@ def _own_attribution(
     if found is None:
         found = (
             _after_unlisted_verb(text, quote, quotes, resolver, para_end)
-            or _after_dash(text, quote, resolver, para_end)
+            or _after_dash(text, quote, resolver, (para_start, para_end))
             or _name_before_colon(text, quote, resolver, para_start)
         )
     if found is None:
@@ -194,13 +195,18 @@ _AFTER_VERB_SPEAKER = re.compile(
 )
 
 
+def _tail(text: str, quote: Quotation, quotes: list[Quotation], para_end: int) -> tuple[int, str]:
+    """Where the words after the quote start, and the words, up to the paragraph's end or
+    the next quote."""
+    start = min(quote.close_mark + 1, para_end)
+    later = [q.open_mark for q in quotes if q.open_mark >= start]
+    return start, text[start : min([para_end, *later])]
+
+
 def _after(
     text: str, quote: Quotation, quotes: list[Quotation], resolver: Resolver, para_end: int
 ) -> Attributed | None:
-    tail_start = min(quote.close_mark + 1, para_end)
-    later = [q.open_mark for q in quotes if q.open_mark >= tail_start]
-    tail_end = min([para_end, *later])
-    tail = text[tail_start:tail_end]
+    tail_start, tail = _tail(text, quote, quotes, para_end)
     closed_sentence = text[quote.start : quote.close_mark].rstrip()[-1:] == "."
     # `“…?” Roe asked, …`: a question or exclamation is followed by its attribution;
     # after a full stop, `“…” He also …` is the next sentence.
@@ -239,11 +245,11 @@ runs up to a comma, a bracket, the end or a word opening what follows the name."
 
 
 def _after_dash(
-    text: str, quote: Quotation, resolver: Resolver, para_end: int
+    text: str, quote: Quotation, resolver: Resolver, paragraph: tuple[int, int]
 ) -> Attributed | None:
     """Who signs, after a dash, a quote that opens its paragraph (a byline after a
     quote in running text signs the article, not the quote)."""
-    para_start = _paragraph_of(text, quote.open_mark)[0]
+    para_start, para_end = paragraph
     if text[para_start : quote.open_mark].strip():
         return None
     tail_start = min(quote.close_mark + 1, para_end)
@@ -305,9 +311,7 @@ def _after_unlisted_verb(
     after every listed-cue rule."""
     if text[quote.start : quote.close_mark].rstrip()[-1:] not in {",", "?", "!"}:
         return None
-    tail_start = min(quote.close_mark + 1, para_end)
-    later = [q.open_mark for q in quotes if q.open_mark >= tail_start]
-    tail = text[tail_start : min([para_end, *later])]
+    tail_start, tail = _tail(text, quote, quotes, para_end)
     match = _AFTER_NAME_ANY_VERB.match(tail) or _AFTER_ANY_VERB_NAME.match(tail)
     if match is None:
         return None
@@ -331,7 +335,7 @@ def _after_match(
     if np_start - tail_start > 6 and rule == "after":
         return None
     words = text[np_start:np_end].split()
-    if len(words) > 1 and words[0].casefold() in {"he", "she", "they", "it", "we", "i"}:
+    if len(words) > 1 and words[0].casefold() in PERSONAL_PRONOUNS:
         return None  # `He struggles with a task - conceding …`: a clause, not a speaker
     np_end = _titled_end(text, np_start, np_end)
     named = _name_after_role(text, np_start, np_end)

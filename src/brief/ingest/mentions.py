@@ -186,6 +186,9 @@ def find_mentions(text: str, index: ActorIndex) -> list[Mention]:
     return found
 
 
+POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")
+"""`Roe’s`, `Sanders’`: a possessive names what belongs to someone, not who speaks."""
+
 PARTICLES = words("particles")
 """Lower-case parts of names: `Ursula von der Leyen`, `Gert Jan de Vries`."""
 
@@ -217,7 +220,7 @@ def _name_groups(
         joined = bool(run) and (gap == " " or (gap == ". " and len(run[-1].group(0)) == 1))
         particle = word in PARTICLES and bool(run)
         named = _is_capitalised(word, extra) or _initial(text, token, bool(run))
-        if (named and not word.endswith(("’s", "'s", "s’", "s'"))) or (particle and joined):
+        if (named and not word.endswith(POSSESSIVE_ENDINGS)) or (particle and joined):
             if not joined:
                 close()
                 run = []

@@ -17,13 +17,19 @@ from dataclasses import dataclass
 from brief.fold import id_fold as fold
 from brief.fold import id_slug as slugify
 from brief.ingest.lexicon import alternation, words
-from brief.ingest.mentions import PARTICLES, Mention, NewActor, _name_groups
+from brief.ingest.mentions import (
+    PARTICLES,
+    POSSESSIVE_ENDINGS,
+    Mention,
+    NewActor,
+    _name_groups,
+)
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'.\-]*")
 _CUT = re.compile(rf",|\s(?:{alternation('phrase_cuts')})\s")
-_POSSESSIVE = re.compile(r"[’']s$|s[’']$")
-"""`Roe’s`, `Sanders’`: a possessive names what belongs to someone, not who speaks."""
 INDEFINITE = frozenset({"a", "an", "one", "another"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+"""A phrase of several words opening with one is a clause (`He struggles with …`)."""
 
 
 @dataclass(frozen=True)
@@ -45,11 +51,11 @@ def speaker_name(phrase: str, extra: frozenset[str] = frozenset()) -> NamedSpeak
     tokens = [t for t in tokens if t]
     if not tokens:
         return None
-    if len(tokens) > 1 and tokens[0].casefold() in {"he", "she", "they", "it", "we", "i"}:
+    if len(tokens) > 1 and tokens[0].casefold() in PERSONAL_PRONOUNS:
         return None  # `He struggles with a task`: a clause, not a name
     determiners = words("determiners")
     last = tokens[-1]
-    if _POSSESSIVE.search(last):
+    if last.endswith(POSSESSIVE_ENDINGS):
         return None
     if last[:1].islower() and last.casefold() not in PARTICLES:
         return _described(tokens, determiners)
@@ -60,7 +66,7 @@ def _described(tokens: list[str], determiners: frozenset[str]) -> NamedSpeaker |
     """A phrase ending in a lower-case noun: `the Trump campaign`, `FBI officials`."""
     last = tokens[-1]
     modifiers = _capitalised_run(tokens[:-1], determiners)
-    if not modifiers or any(_POSSESSIVE.search(t) for t in modifiers):
+    if not modifiers or any(t.endswith(POSSESSIVE_ENDINGS) for t in modifiers):
         return None
     if last.casefold() in words("organisation_heads"):
         return NamedSpeaker(" ".join([*modifiers, last]), "organisation")

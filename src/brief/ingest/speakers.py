@@ -468,10 +468,10 @@ class Resolver:
         people = [
             m for m in self.mentions if m.kind == "person" and m.start < at and self._known(m)
         ]
+        document = _is_document(f"the {head}")
         for use_start, use_end in reversed(self._uses(head, at)):
             if use_start >= phrase_start:
                 continue  # the description itself
-            document = _is_document(f"the {head}")
             nearest = self._nearest_in_sentence(people, use_start, use_end, document)
             if nearest is not None:
                 return nearest

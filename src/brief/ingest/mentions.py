@@ -192,6 +192,11 @@ POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")
 PARTICLES = words("particles")
 """Lower-case parts of names: `Ursula von der Leyen`, `Gert Jan de Vries`."""
 
+_LEADING_TITLES = frozenset(t.replace("\\", "") for t in words("title_words"))
+SENTENCE_OPENERS = words("sentence_openers")
+"""`Then`, `Maybe`, `Does`: capitalised because they open a sentence, so they never
+begin a name (`Then Brafman said` names Brafman)."""
+
 
 @functools.lru_cache(maxsize=4)
 def _name_groups(
@@ -204,6 +209,8 @@ def _name_groups(
     def close() -> None:
         while run and run[-1].group(0) in PARTICLES:
             run.pop()
+        while len(run) > 2 and run[0].group(0).casefold() in _LEADING_TITLES:
+            run.pop(0)  # `Lawyer Ben Brafman`: a title at a sentence start
         core = [m for m in run if m.group(0) not in PARTICLES]
         words = [m for m in core if len(m.group(0)) > 1]  # `Harry M. Reid`: M. is an initial
         names = run
@@ -220,6 +227,8 @@ def _name_groups(
         joined = bool(run) and (gap == " " or (gap == ". " and len(run[-1].group(0)) == 1))
         particle = word in PARTICLES and bool(run)
         named = _is_capitalised(word, extra) or _initial(text, token, bool(run))
+        if named and not joined and word.casefold() in SENTENCE_OPENERS:
+            named = False
         if (named and not word.endswith(POSSESSIVE_ENDINGS)) or (particle and joined):
             if not joined:
                 close()
@@ -331,7 +340,7 @@ def _headline_end(text: str) -> int:
 def _title_text(before: str, title: re.Match[str] | None) -> str | None:
     if title is None:
         return None
-    clause = re.split(r"[,.;:()“”\"]|\band\b", before)[-1].strip()
+    clause = re.split(r"[,.;:()“”\"\n]|\band\b", before)[-1].strip()
     clause = re.sub(r"^(?:the|a|an|with|by|to|from|of|met|and)\s+", "", clause).strip()
     clause = re.sub(r"^(?:Mr|Ms|Mrs|Dr|Amb)\.$", "", clause).strip()
     return clause or None

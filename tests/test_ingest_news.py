@@ -330,3 +330,30 @@ def test_a_statement_goes_to_the_person_it_was_issued_about_by_their_office() ->
         "mayor learned about the plan from the newspapers”, the statement said.\n"
     )
     assert speaker_of(text, "from the newspapers")[0] == "ines-varga"
+
+
+def test_a_word_that_opens_a_sentence_does_not_begin_a_name() -> None:
+    # `Then`, `Maybe` and `Does` are capitalised for the sentence, not for the name.
+    text = (
+        "Harbour vote\n"
+        "Harbour master Erik Holm chaired the meeting.\n"
+        "Then Holm said the vote was over. “We have a harbour plan at last,” he said.\n"
+        "Maybe Varga knows. “The plan has no budget yet,” Varga said.\n"
+        "Does Lind care? “I will read the plan on Monday,” Lind said.\n"
+    )
+    found = extract(text, [], find_boilerplate(text))
+    names = {person.name for person in found.new_people}
+    assert not any(name.split()[0] in {"Then", "Maybe", "Does"} for name in names), names
+    assert speaker_of(text, "harbour plan at last")[0] == "erik-holm"
+    assert speaker_of(text, "no budget yet")[0] == "varga"
+    assert speaker_of(text, "read the plan")[0] == "lind"
+
+
+def test_a_title_opening_a_sentence_is_the_role_not_part_of_the_name() -> None:
+    text = (
+        "Harbour vote\nPastor Erik Holm opened the meeting. “We pray for every boat,” Holm said.\n"
+    )
+    found = extract(text, [], find_boilerplate(text))
+    person = next(p for p in found.new_people if p.name.endswith("Holm"))
+    assert (person.name, person.role) == ("Erik Holm", "Pastor")
+    assert speaker_of(text, "every boat")[0] == "erik-holm"

@@ -192,6 +192,11 @@ POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")
 PARTICLES = words("particles")
 """Lower-case parts of names: `Ursula von der Leyen`, `Gert Jan de Vries`."""
 
+_LEADING_TITLES = frozenset(t.replace("\\", "") for t in words("title_words"))
+SENTENCE_OPENERS = words("sentence_openers")
+"""`Then`, `Maybe`, `Does`: capitalised because they open a sentence, so they never
+begin a name (`Then Brafman said` names Brafman)."""
+
 
 @functools.lru_cache(maxsize=4)
 def _name_groups(
@@ -202,25 +207,16 @@ def _name_groups(
     run: list[re.Match[str]] = []
 
     def close() -> None:
-        while run and run[-1].group(0) in PARTICLES:
-            run.pop()
-        core = [m for m in run if m.group(0) not in PARTICLES]
-        words = [m for m in core if len(m.group(0)) > 1]  # `Harry M. Reid`: M. is an initial
-        names = run
-        if len(words) > 3:  # `Opposition MP Andrija Mandić`: the name is at the end
-            names = [m for m in run if m.start() >= words[-2].start()]
-        core = [m for m in names if m.group(0) not in PARTICLES]
-        if 2 <= len(core) <= 3:
-            start, end = names[0].start(), names[-1].end()
-            groups.append((start, end, text[start:end].split()))
+        group = _run_name(text, run)
+        if group is not None:
+            groups.append(group)
 
     for token in _TOKEN.finditer(text):
         word = token.group(0)
         gap = text[run[-1].end() : token.start()] if run else ""
         joined = bool(run) and (gap == " " or (gap == ". " and len(run[-1].group(0)) == 1))
         particle = word in PARTICLES and bool(run)
-        named = _is_capitalised(word, extra) or _initial(text, token, bool(run))
-        if (named and not word.endswith(POSSESSIVE_ENDINGS)) or (particle and joined):
+        if _name_word(text, token, (bool(run), joined), extra) or (particle and joined):
             if not joined:
                 close()
                 run = []
@@ -230,6 +226,44 @@ def _name_groups(
             run = []
     close()
     return groups
+
+
+def _name_word(
+    text: str, token: re.Match[str], place: tuple[bool, bool], extra: frozenset[str]
+) -> bool:
+    """Whether `token` can be a word of a name; `place`: (after a run, joined to it)."""
+    in_run, joined = place
+    word = token.group(0)
+    if word.endswith(POSSESSIVE_ENDINGS):
+        return False
+    if not joined and word.casefold() in SENTENCE_OPENERS:
+        return False
+    return _is_capitalised(word, extra) or _initial(text, token, in_run)
+
+
+def _run_name(text: str, tokens: list[re.Match[str]]) -> tuple[int, int, list[str]] | None:
+    """The name a run of capitalised tokens holds: 2-3 words, titles and particles trimmed."""
+    run = _trimmed(tokens)
+    core = [m for m in run if m.group(0) not in PARTICLES]
+    words = [m for m in core if len(m.group(0)) > 1]  # `Harry M. Reid`: M. is an initial
+    names = run
+    if len(words) > 3:  # `Opposition MP Andrija Mandić`: the name is at the end
+        names = [m for m in run if m.start() >= words[-2].start()]
+    core = [m for m in names if m.group(0) not in PARTICLES]
+    if not 2 <= len(core) <= 3:
+        return None
+    start, end = names[0].start(), names[-1].end()
+    return start, end, text[start:end].split()
+
+
+def _trimmed(tokens: list[re.Match[str]]) -> list[re.Match[str]]:
+    """A run less the particles that end it and the title that opens it."""
+    run = list(tokens)
+    while run and run[-1].group(0) in PARTICLES:
+        run.pop()
+    while len(run) > 2 and run[0].group(0).casefold() in _LEADING_TITLES:
+        run.pop(0)  # `Lawyer Ben Brafman`: a title at a sentence start
+    return run
 
 
 def _initial(text: str, token: re.Match[str], in_run: bool) -> bool:
@@ -331,7 +365,7 @@ def _headline_end(text: str) -> int:
 def _title_text(before: str, title: re.Match[str] | None) -> str | None:
     if title is None:
         return None
-    clause = re.split(r"[,.;:()“”\"]|\band\b", before)[-1].strip()
+    clause = re.split(r"[,.;:()“”\"\n]|\band\b", before)[-1].strip()
     clause = re.sub(r"^(?:the|a|an|with|by|to|from|of|met|and)\s+", "", clause).strip()
     clause = re.sub(r"^(?:Mr|Ms|Mrs|Dr|Amb)\.$", "", clause).strip()
     return clause or None

@@ -20,6 +20,7 @@ from brief.ingest.lexicon import alternation, words
 from brief.ingest.mentions import (
     PARTICLES,
     POSSESSIVE_ENDINGS,
+    SENTENCE_OPENERS,
     Mention,
     NewActor,
     _name_groups,
@@ -53,6 +54,8 @@ def speaker_name(phrase: str, extra: frozenset[str] = frozenset()) -> NamedSpeak
         return None
     if len(tokens) > 1 and tokens[0].casefold() in PERSONAL_PRONOUNS:
         return None  # `He struggles with a task`: a clause, not a name
+    while len(tokens) > 1 and tokens[0].casefold() in SENTENCE_OPENERS:
+        tokens = tokens[1:]  # `Maybe Trump`: Trump
     determiners = words("determiners")
     last = tokens[-1]
     if last.endswith(POSSESSIVE_ENDINGS):

@@ -357,3 +357,35 @@ def test_a_title_opening_a_sentence_is_the_role_not_part_of_the_name() -> None:
     person = next(p for p in found.new_people if p.name.endswith("Holm"))
     assert (person.name, person.role) == ("Erik Holm", "Pastor")
     assert speaker_of(text, "every boat")[0] == "erik-holm"
+
+
+def test_the_next_sentence_after_a_quote_in_doubled_apostrophes_does_not_sign_it() -> None:
+    # Some wires close quotes with two apostrophes; the full stop before them still ends it.
+    text = (
+        "Harbour money\n"
+        "The Ostby Herald, however, says that Mr. Lind is no longer rich, having moved his "
+        "money ''beyond the reach of the court.'' The Coast Gazette says its own reporting "
+        "has found that the money is still his.\n"
+    )
+    assert speaker_of(text, "beyond the reach")[0] == "ostby-herald"
+
+
+def test_a_passive_cue_verb_after_a_quote_does_not_make_its_subject_the_speaker() -> None:
+    text = (
+        "Harbour race\n"
+        "Jane Roe says the town will “compete hard for the harbour.” Lind’s move was "
+        "first reported by the Herald.\n"
+    )
+    assert speaker_of(text, "compete hard")[0] == "jane-roe"
+
+
+def test_a_clause_opened_by_after_is_no_attribution_of_the_quote_before_it() -> None:
+    text = (
+        "Harbour vote\n"
+        "“In breaking news,” Ines Varga wrote, “the mayor wins her own support,” after "
+        "town spokesman Erik Holm expressed his support online.\n"
+    )
+    found = extract(text, [], find_boilerplate(text))
+    assert speaker_of(text, "her own support")[0] == "ines-varga"
+    holm = next(p for p in found.new_people if p.name == "Erik Holm")
+    assert holm.role == "town spokesman"

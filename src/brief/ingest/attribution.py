@@ -203,14 +203,21 @@ def _tail(text: str, quote: Quotation, quotes: list[Quotation], para_end: int) -
     return start, text[start : min([para_end, *later])]
 
 
+_RUNS_ON = re.compile(rf"[\s,]*(?:{alternation('subordinators')})\s")
+"""`“…,” after Roe announced …`: a conjunction after the quote opens another clause."""
+_PASSIVE_BE = re.compile(r"\b(?:is|are|was|were|been|being)(?:\s+\w+)?$")
+_PASSIVE_BY = re.compile(r"\s+by\s")
+"""`was first reported by`: a passive cue verb, whose subject did not speak."""
+
+
 def _after(
     text: str, quote: Quotation, quotes: list[Quotation], resolver: Resolver, para_end: int
 ) -> Attributed | None:
     tail_start, tail = _tail(text, quote, quotes, para_end)
-    closed_sentence = text[quote.start : quote.close_mark].rstrip()[-1:] == "."
+    closed_sentence = text[quote.start : quote.end].rstrip()[-1:] == "."
     # `“…?” Roe asked, …`: a question or exclamation is followed by its attribution;
     # after a full stop, `“…” He also …` is the next sentence.
-    if re.match(r"\s*(?:and|but|or|because|while|as)\s", tail):
+    if _RUNS_ON.match(tail):
         return None  # `... was “a political document” and that X ...`: the sentence runs on
     for pattern, rule in ((_AFTER_SPEAKER_VERB, "after"), (_AFTER_VERB_SPEAKER, "after-inverted")):
         match = pattern.match(tail)
@@ -218,6 +225,8 @@ def _after(
             continue  # `“…,” referring to the convention`: a participle, not `said Roe`
         if closed_sentence and tail.lstrip()[:1].isupper() and not _short_clause(tail, match):
             continue  # `…manner.” He also emphasised the Alliance's…` is the next sentence
+        if _PASSIVE_BE.search(match.group("np")) and _PASSIVE_BY.match(tail, match.end()):
+            continue  # `…” The move was first reported by the Herald.`: the agent follows
         found = _after_match(text, quote, resolver, match, tail_start, rule)
         if found is not None:
             return found

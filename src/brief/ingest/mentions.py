@@ -362,10 +362,16 @@ def _headline_end(text: str) -> int:
     return 0
 
 
+_ROLE_OPENERS = re.compile(
+    rf"^(?:(?:the|a|an|with|by|to|from|of|met|{alternation('subordinators')})\s+)+"
+)
+"""Words before a title that are not part of the role: `after town spokesman Erik Holm`."""
+
+
 def _title_text(before: str, title: re.Match[str] | None) -> str | None:
     if title is None:
         return None
     clause = re.split(r"[,.;:()“”\"\n]|\band\b", before)[-1].strip()
-    clause = re.sub(r"^(?:the|a|an|with|by|to|from|of|met|and)\s+", "", clause).strip()
+    clause = re.sub(_ROLE_OPENERS, "", clause).strip()
     clause = re.sub(r"^(?:Mr|Ms|Mrs|Dr|Amb)\.$", "", clause).strip()
     return clause or None

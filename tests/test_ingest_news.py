@@ -389,3 +389,16 @@ def test_a_clause_opened_by_after_is_no_attribution_of_the_quote_before_it() -> 
     assert speaker_of(text, "her own support")[0] == "ines-varga"
     holm = next(p for p in found.new_people if p.name == "Erik Holm")
     assert holm.role == "town spokesman"
+
+
+def test_a_plural_cue_noun_after_an_adjective_is_what_was_said_not_a_verb() -> None:
+    # `her recent remarks` names what was said; the participle speaks for the subject.
+    text = (
+        "Harbour talks\n"
+        "Jane Roe (D-Ost.) visited the Herald’s “Morning Show” to discuss her recent "
+        "remarks about her rival, saying “on his worst day” he would be “a better mayor "
+        "than anyone in this town.”\n"
+    )
+    assert speaker_of(text, "better mayor")[0] == "jane-roe"
+    found = extract(text, [], find_boilerplate(text))
+    assert "Morning Show" not in {person.name for person in found.new_people}

@@ -736,7 +736,22 @@ def _noun_use(prefix: str, at: int) -> bool:
         return False
     word = before[-1].casefold()
     # `an opportunity to talk about`: an infinitive has no subject of its own here
-    return word in words_of("determiners") or word.endswith(("’s", "'s")) or word == "to"
+    if word in words_of("determiners") or word.endswith(("’s", "'s")) or word == "to":
+        return True
+    # `her recent remarks`: a determiner, a lower-case word and a plural cue noun
+    cue = re.match(r"\w+", prefix[at:])
+    return (
+        len(before) > 1
+        and cue is not None
+        and cue.group(0).casefold() in words_of("cue_nouns")
+        and before[-1].islower()
+        and _determines(before[-2])
+    )
+
+
+def _determines(word: str) -> bool:
+    """A determiner or a possessive (`the`, `her`, `Roe’s`)."""
+    return word.casefold() in words_of("determiners") or word.endswith(("’s", "'s"))
 
 
 def _apposed_person(

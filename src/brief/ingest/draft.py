@@ -40,7 +40,7 @@ from brief.ingest.evidence import speaker_evidence, statement_date
 from brief.ingest.extract import Extraction, extract
 from brief.ingest.lexicon import alternation
 from brief.ingest.quotes import Attributed, Quotation, paragraphs, sentence_end
-from brief.ingest.roles import stated_roles
+from brief.ingest.roles import StatedRole, apposition_role, stated_roles
 
 PLACE_KINDS = {"country", "region"}
 _EVENT_VERB = re.compile(rf"\b(?:{alternation('event_verbs')})\b")
@@ -176,19 +176,24 @@ def _new_actors(reading: _Reading, corpus: Corpus) -> list[DraftActor]:
     found = reading.found
     roles = _dated_roles(reading.text, found, reading.source.published, reading.quotations)
     kinds_of_new = {m.actor: m.kind for m in found.mentions if m.new}
-    return [
-        DraftActor(
-            id=p.id,
-            name=p.name,
-            kind=ActorKind(kinds_of_new.get(p.id, ActorKind.PERSON)),
-            role=p.role,
-            roles=roles.get(p.id, []),
-            start=p.start,
-            end=p.end,
+    actors = []
+    for p in found.new_people:
+        if p.id in corpus.actors:
+            continue
+        role, stated = p.role, roles.get(p.id, [])
+        apposed = apposition_role(reading.text, p, reading.quotations)
+        if apposed is not None:
+            # The title alone, so that accepting records the role once, with its organisation.
+            role = apposed.title
+            if not any(r.title == apposed.title for r in stated):
+                stated = [_draft_role(apposed), *stated]
+        kind = ActorKind(kinds_of_new.get(p.id, ActorKind.PERSON))
+        actors.append(
+            DraftActor(
+                id=p.id, name=p.name, kind=kind, role=role, roles=stated, start=p.start, end=p.end
+            )
         )
-        for p in found.new_people
-        if p.id not in corpus.actors
-    ]
+    return actors
 
 
 def _dateline_date(text: str, dates: list[StatedDate]) -> StatedDate | None:
@@ -206,17 +211,19 @@ def _dated_roles(
     people = [m for m in found.mentions if m.kind == "person"]
     roles: dict[str, list[DraftRole]] = {}
     for role in stated_roles(text, people, find_dates(text, published), quotes):
-        roles.setdefault(role.actor, []).append(
-            DraftRole(
-                title=role.title,
-                organisation=role.organisation,
-                start=role.start,
-                end=role.end,
-                date_precision=role.precision,
-                evidence=role.evidence,
-            )
-        )
+        roles.setdefault(role.actor, []).append(_draft_role(role))
     return roles
+
+
+def _draft_role(role: StatedRole) -> DraftRole:
+    return DraftRole(
+        title=role.title,
+        organisation=role.organisation,
+        start=role.start,
+        end=role.end,
+        date_precision=role.precision,
+        evidence=role.evidence,
+    )
 
 
 @dataclass(frozen=True)

@@ -74,7 +74,17 @@ _TITLE_BEFORE = re.compile(
 _APPOSITION_AFTER = re.compile(
     r"^,\s+((?:the|a|an|[A-Z][\w’]*’s|[A-Z][\w]*'s)\s[^,.;:“”\"]{2,90}?)(?:[,.;]|$)"
 )
-_PLACE_BEFORE = re.compile(r"\b(?:of|in|from|at|to|near|into|across|outside)\s+$")
+_ROLE_APPOSITION_AFTER = re.compile(
+    rf"^,\s+((?:[a-z][\w-]*\s+){{0,3}}?(?:{alternation('role_nouns')})"
+    r"(?:\s+(?:of|for|at|to|in|with)\s+[^,.;:“”\"]{2,80}?)?)(?:[,.;]|$)"
+)
+"""A role without an article: `Mia Strand, director of the Harbour Union, said`."""
+_PLACE_BEFORE = re.compile(
+    r"\b(?:of|in|from|at|to|near|into|across|outside)\s+(?:the\s+)?$"
+    r"|\b(?:of|for|in|at|to)\s+the\s+(?:[a-z][\w-]*\s+){1,3}$"
+)
+"""`a resident of Zubin Potok`, `director of the nonpartisan Fjord Trust`: a place or a
+body, not a person."""
 _BYLINE_BEFORE = re.compile(r"(?:^|\n)[^\n.]{0,30}?\b[Bb]y\s+$")
 _SPEECH_BEFORE = re.compile(
     rf"\b(?:{alternation('speech_verbs')}|{alternation('successor_words')})\s+$"
@@ -321,7 +331,7 @@ def _person_evidence(before: str, after: str) -> _Evidence | None:
     apposition, a title, a verb, a byline or a speech cue (None: no such evidence)."""
     if _PLACE_BEFORE.search(before):
         return None  # `a resident of Zubin Potok`: a place, not a person
-    apposition = _APPOSITION_AFTER.match(after)
+    apposition = _APPOSITION_AFTER.match(after) or _ROLE_APPOSITION_AFTER.match(after)
     title = _TITLE_BEFORE.search(before)
     evidence = (
         apposition

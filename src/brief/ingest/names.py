@@ -28,6 +28,8 @@ from brief.ingest.mentions import (
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'.\-]*")
 _CUT = re.compile(rf",|\s(?:{alternation('phrase_cuts')})\s")
+_ORGANISATION_AFTER = re.compile(rf" (?:{alternation('organisation_heads')})\b", re.IGNORECASE)
+"""`Congressional Budget Office`: words before an organisation's head name no person."""
 INDEFINITE = frozenset({"a", "an", "one", "another"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 """A phrase of several words opening with one is a clause (`He struggles with …`)."""
@@ -152,7 +154,9 @@ class NameBook:
         self.created: list[NewActor] = []
         self.pending: dict[str, NewActor] = {}
         self.full: list[tuple[int, int, str]] = [
-            (start, end, " ".join(tokens)) for start, end, tokens in _name_groups(text, extra)
+            (start, end, " ".join(tokens))
+            for start, end, tokens in _name_groups(text, extra)
+            if not _ORGANISATION_AFTER.match(text, end)
         ]
         self.mentions = mentions
 

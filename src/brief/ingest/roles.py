@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from brief.dates import Precision
 from brief.ingest.dates import StatedDate
 from brief.ingest.lexicon import alternation, lines
-from brief.ingest.mentions import Mention
+from brief.ingest.mentions import Mention, NewActor
 from brief.ingest.quotes import Quotation, sentence_end, sentence_start
 
 
@@ -115,6 +115,24 @@ def _predecessors(
                 StatedRole(other.actor, title, organisation, None, date, precision, evidence)
             )
     return roles
+
+
+def apposition_role(text: str, person: NewActor, quotes: list[Quotation]) -> StatedRole | None:
+    """`Mia Strand, director of the Harbour Union, said`: the role the text gives in
+    apposition, split into title and organisation, undated (the text dates nothing).
+    None when the role names no organisation or does not split cleanly."""
+    if person.role is None:
+        return None
+    title, organisation = _split_post(person.role)
+    if organisation is None or not organisation[:1].isupper() or len(title.split()) > 4:
+        return None  # `economic adviser to Republicans and former director of ...`
+    para_start = text.rfind("\n", 0, person.start) + 1
+    para_end = text.find("\n", person.end)
+    para_end = len(text) if para_end == -1 else para_end
+    s_start = sentence_start(text, person.start, para_start, quotes)
+    s_end = sentence_end(text, person.end, para_end, quotes)
+    evidence = text[s_start:s_end].strip()
+    return StatedRole(person.id, title, organisation, None, None, Precision.DAY, evidence)
 
 
 def _split_post(post: str) -> tuple[str, str | None]:

@@ -402,3 +402,16 @@ def test_a_plural_cue_noun_after_an_adjective_is_what_was_said_not_a_verb() -> N
     assert speaker_of(text, "better mayor")[0] == "jane-roe"
     found = extract(text, [], find_boilerplate(text))
     assert "Morning Show" not in {person.name for person in found.new_people}
+
+
+def test_she_is_the_person_named_just_before_when_nothing_states_a_gender() -> None:
+    # `of State` before the name keeps Varga from being a sentence subject, and no
+    # title or pronoun states her gender: the nearest person named still is who `she` is.
+    text = (
+        "Harbour debate\n"
+        "Holm spoke first. But the other candidate on the stage, former Secretary of State "
+        "Robin Varga, drew a contrast, saying that worries about the costs — as set out by "
+        "Erik Holm, the former chairman of the board — were not to be dismissed.\n"
+        "“I take what Erik Holm said seriously. The plan is too dear for the town,” she said.\n"
+    )
+    assert speaker_of(text, "too dear")[0] == "robin-varga"

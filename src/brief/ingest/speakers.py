@@ -180,7 +180,13 @@ class Resolver:
             and not self._unproven(m)
         ]
         agreeing = [m for m in named if self.gender(m.actor) == gender]
-        return agreeing[-1] if agreeing else None
+        if agreeing:
+            return agreeing[-1]
+        # `former Secretary of State Jane Roe drew a contrast. “…,” she said`: nothing
+        # states Roe's gender, but she is the person named just before
+        recent = self._paragraphs_back(before, 2)
+        unknown = [m for m in named if m.start >= recent and self.gender(m.actor) is None]
+        return unknown[-1] if unknown else None
 
     def _unproven(self, mention: Mention) -> bool:
         """A full name from the name book that no evidence has made a person yet."""
@@ -323,14 +329,19 @@ class Resolver:
         # unnamed document (who issued it is the analyst's call)
         return self.unnamed.speaker(self.text, *document) or organisation
 
-    def _last_document(self, at: int) -> tuple[int, int] | None:
-        """Where the last document (`a letter`, `the email`) is named before `at`, outside
-        quotations, in the paragraph of `at` or the two before it."""
+    def _paragraphs_back(self, at: int, count: int) -> int:
+        """Where the paragraph `count - 1` paragraphs before the one of `at` starts."""
         start = at
-        for _ in range(3):
+        for _ in range(count):
             start = self.text.rfind("\n", 0, max(0, start - 1)) + 1
             while start > 1 and not self.text[: start - 1].rsplit("\n", 1)[-1].strip():
                 start = self.text.rfind("\n", 0, start - 1) + 1  # blank lines between
+        return start
+
+    def _last_document(self, at: int) -> tuple[int, int] | None:
+        """Where the last document (`a letter`, `the email`) is named before `at`, outside
+        quotations, in the paragraph of `at` or the two before it."""
+        start = self._paragraphs_back(at, 3)
         found = [
             (m.start(), m.end())
             for m in _DOCUMENT_PHRASE.finditer(self.text, start, at)

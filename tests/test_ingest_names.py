@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 from brief.corpus import load_corpus
+from brief.corpus.models import DraftFile
 from brief.ingest.add import add_source
 from brief.ingest.draft import build_draft
 from brief.ingest.extract import extract
@@ -27,6 +28,25 @@ HARBOUR = (
 
 def _people(text: str) -> dict[str, str | None]:
     return {p.name: p.role for p in extract(text, [], []).new_people}
+
+
+def _draft(tmp_path: Path, text: str) -> DraftFile:
+    root = tmp_path / "ws"
+    (root / "briefings").mkdir(parents=True)
+    (root / "seeds" / "actors").mkdir(parents=True)
+    (root / "seeds" / "actors" / "people.yaml").write_text(
+        "actors:\n  - {id: vesterby, name: Vesterby, kind: country}\n", encoding="utf-8"
+    )
+    article = tmp_path / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    added = add_source(
+        root,
+        article,
+        overrides={"title": "Harbour plan approved", "outlet": "Coastal Courier",
+                   "published": "2025-06-10", "kind": "news_report", "reliability": "B"},
+        accessed=dt.date(2025, 6, 11),
+    )  # fmt: skip
+    return build_draft(load_corpus(root), added.source.id)
 
 
 def test_a_role_in_apposition_without_an_article_is_the_new_persons_role() -> None:
@@ -50,22 +70,7 @@ def test_the_organisation_in_a_role_is_not_proposed_as_a_person() -> None:
 def test_the_draft_shows_the_apposed_role_with_its_organisation_and_no_date(
     tmp_path: Path,
 ) -> None:
-    root = tmp_path / "ws"
-    (root / "briefings").mkdir(parents=True)
-    (root / "seeds" / "actors").mkdir(parents=True)
-    (root / "seeds" / "actors" / "people.yaml").write_text(
-        "actors:\n  - {id: vesterby, name: Vesterby, kind: country}\n", encoding="utf-8"
-    )
-    article = tmp_path / "article.txt"
-    article.write_text(HARBOUR, encoding="utf-8")
-    added = add_source(
-        root,
-        article,
-        overrides={"title": "Harbour plan approved", "outlet": "Coastal Courier",
-                   "published": "2025-06-10", "kind": "news_report", "reliability": "B"},
-        accessed=dt.date(2025, 6, 11),
-    )  # fmt: skip
-    draft = build_draft(load_corpus(root), added.source.id)
+    draft = _draft(tmp_path, HARBOUR)
     actors = {a.name: a for a in draft.new_actors}
     strand = actors["Mia Strand"]
     assert strand.role == "director"
@@ -79,3 +84,46 @@ def test_the_draft_shows_the_apposed_role_with_its_organisation_and_no_date(
     assert "said Mia Strand, director of the Harbour Union" in role.evidence
     holm = actors["Lena Holm"].roles[0]
     assert (holm.title, holm.organisation) == ("spokeswoman", "Coastal Alliance")
+
+
+MILL = (
+    "Mill reopens\n"
+    "Tomas Lind, the founder of the mill, said on Monday that it would reopen.\n"
+    "His wife, Anna Lind, said the family had waited long for this. "
+    "“It was a hard start,” Ms. Lind said.\n"
+    "Erik Lind, their son, said he would run it. “We are busy,” Lind added.\n"
+    "“It was worth every year,” Lind said.\n"
+)
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    found = extract(text, [], [])
+    return {text[q.quote.start : q.quote.end]: q.speaker for q in found.quotes}
+
+
+def test_a_surname_several_people_share_is_decided_by_honorific_or_paragraph() -> None:
+    speakers = _speakers(MILL)
+    assert speakers["It was a hard start"] == "anna-lind"  # Ms.: the only woman
+    assert speakers["We are busy"] == "erik-lind"  # the Lind this paragraph names
+
+
+def test_another_persons_full_name_is_not_a_mention_of_a_namesake() -> None:
+    text = (
+        "Mill reopens\n"
+        "Tomas Lind founded the mill in 1990.\n"
+        "His son, Erik Lind, took over in 2020, the family said.\n"
+    )
+    found = extract(text, [], [])
+    tomas = text.index("Tomas Lind")
+    assert not [m for m in found.mentions if m.actor == "erik-lind" and m.start < tomas + 11]
+
+
+def test_an_undecided_surname_says_so_in_the_speaker_evidence(tmp_path: Path) -> None:
+    draft = _draft(tmp_path, MILL)
+    by_quote = {s.quote: s for s in draft.statements}
+    undecided = by_quote["It was worth every year"]
+    assert undecided.speaker == "tomas-lind"  # the Lind the text introduced first
+    assert "guess" in (undecided.speaker_evidence or "")
+    assert "Anna Lind and Erik Lind" in (undecided.speaker_evidence or "")
+    decided = by_quote["It was a hard start"]
+    assert "guess" not in (decided.speaker_evidence or "")

@@ -36,7 +36,7 @@ from brief.fsutil import atomic_write_bytes
 from brief.ingest import tool_name, yamlio
 from brief.ingest.boilerplate import boilerplate_spans
 from brief.ingest.dates import StatedDate, date_of, find_dates, find_places, place_of
-from brief.ingest.evidence import speaker_evidence, statement_date
+from brief.ingest.evidence import namesake_note, speaker_evidence, statement_date
 from brief.ingest.extract import Extraction, extract
 from brief.ingest.lexicon import alternation
 from brief.ingest.quotes import Attributed, Quotation, paragraphs, sentence_end
@@ -157,7 +157,8 @@ def _statement(reading: _Reading, number: int, item: Attributed) -> DraftStateme
             if item.speaker_start is not None and item.speaker_end != item.speaker_start
             else None
         ),
-        speaker_evidence=speaker_evidence(text, item, reading.names.get(item.speaker or "")),
+        speaker_evidence=speaker_evidence(text, item, reading.names.get(item.speaker or ""))
+        + namesake_note(text, item, found.mentions),
         occasion=_occasion(sentence, source),
         date=day,
         date_precision=precision,

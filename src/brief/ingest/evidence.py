@@ -13,6 +13,7 @@ import re
 
 from brief.dates import Precision
 from brief.ingest.dates import StatedDate
+from brief.ingest.mentions import Mention
 from brief.ingest.quotes import Attributed, Quotation, sentence_end, sentence_start
 from brief.ingest.unnamed import description, is_unnamed
 
@@ -70,6 +71,22 @@ def speaker_evidence(text: str, item: Attributed, name: str | None) -> str:
     if item.why:
         said += f"; ranked on: {item.why}"
     return said + _unnamed_note(item.speaker, name)
+
+
+def namesake_note(text: str, item: Attributed, mentions: list[Mention]) -> str:
+    """`Lind said` when the text names Tomas Lind and Erik Lind: the link is a guess,
+    and the analyst is told so."""
+    spans = [span for span in (item.evidence, item.carried) if span is not None]
+    for mention in mentions:
+        guessed = mention.namesakes and mention.actor == item.speaker
+        if guessed and any(s <= mention.start and mention.end <= e for s, e in spans):
+            others = " and ".join(mention.namesakes)
+            surname = text[mention.start : mention.end]
+            return (
+                f"; “{surname}” is a guess: the text also names {others} with that "
+                "surname and nothing decides which (check)"
+            )
+    return ""
 
 
 def _unnamed_note(speaker: str, name: str | None) -> str:

@@ -49,7 +49,7 @@ def extract(
         if item.speaker is not None:
             names.adopt(item.speaker)
     linked = _speaker_mentions(attributed, {**names.kinds, **resolver.unnamed.kinds})
-    everything = sorted(set(mentions + nested + linked), key=lambda m: (m.start, m.end, m.actor))
+    everything = _unique(mentions + nested + linked + names.guessed)
     unnamed = [p for p in resolver.unnamed.created if p.id in {q.speaker for q in attributed}]
     return Extraction(attributed, everything, [*new_people, *names.created, *unnamed])
 
@@ -77,6 +77,16 @@ def _attributed(
             key=lambda a: a.quote.start,
         )
     return resolver, attributed
+
+
+def _unique(mentions: list[Mention]) -> list[Mention]:
+    """Each mention once, in text order; one linked by a guess keeps its namesakes."""
+    found: dict[tuple[int, int, str, str, bool], Mention] = {}
+    for m in mentions:
+        key = (m.start, m.end, m.actor, m.kind, m.new)
+        if key not in found or m.namesakes:
+            found[key] = m
+    return sorted(found.values(), key=lambda m: (m.start, m.end, m.actor))
 
 
 def _speaker_mentions(attributed: list[Attributed], kinds: dict[str, str]) -> list[Mention]:

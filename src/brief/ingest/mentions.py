@@ -17,6 +17,7 @@ from brief.corpus.models import Actor
 from brief.fold import id_fold as fold
 from brief.fold import id_slug as slugify
 from brief.ingest.lexicon import alternation, words
+from brief.ingest.namesakes import Holder, choose, same_person
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,8 @@ class Mention:
     kind: str
     """Actor kind, `person` for proposed new people."""
     new: bool = False
+    namesakes: tuple[str, ...] = ()
+    """A bare surname several people named in full share, linked by a guess: the others."""
 
 
 @dataclass(frozen=True)
@@ -316,7 +319,9 @@ def find_new_people(
             people[actor_id] = NewActor(actor_id, name, found.role, start, end)
         mentions.append(Mention(start, end, actor_id, "person", new=True))
         taken.append((start, end))
-    mentions += _surname_mentions(text, list(people.values()), taken)
+    # `Tomas Lind` holds the surname `Lind` but is another name (`De Vries` is not)
+    groups = [(s, e) for s, e, t in _name_groups(text, extra) if t[0].casefold() not in PARTICLES]
+    mentions += _surname_mentions(text, list(people.values()), mentions, taken + groups)
     people_sorted = sorted(people.values(), key=lambda p: p.start)
     return people_sorted, sorted(mentions, key=lambda m: m.start)
 
@@ -347,19 +352,40 @@ def _person_evidence(before: str, after: str) -> _Evidence | None:
 
 
 def _surname_mentions(
-    text: str, people: list[NewActor], taken: list[tuple[int, int]]
+    text: str, people: list[NewActor], full: list[Mention], taken: list[tuple[int, int]]
 ) -> list[Mention]:
-    """Later mentions of new people by surname alone (`Petković said`); `taken` grows."""
+    """Later mentions of new people by surname alone (`Petković said`); `taken` (the
+    spans of mentions and of full names) grows. A surname two people named in `full`
+    share goes to the one `namesakes.choose` finds, the other kept as a namesake."""
     mentions = []
     folded = FoldedText(text)
-    for person in people:
-        surname = fold(person.name.split()[-1])
+    for surname, holders in _holders(people, full).items():
         for match in re.finditer(rf"(?<![\w]){re.escape(surname)}(?![\w])", folded.folded):
             start, end = folded.span(match.start(), match.end())
-            if text[start].isupper() and not any(s < end and start < e for s, e in taken):
-                mentions.append(Mention(start, end, person.id, "person", True))
-                taken.append((start, end))
+            if not text[start].isupper() or any(s < end and start < e for s, e in taken):
+                continue
+            choice = choose(text, start, holders) if len(holders) > 1 else None
+            holder = choice.holder if choice else holders[0]
+            others = choice.others if choice else ()
+            mentions.append(Mention(start, end, holder.id, "person", True, others))
+            taken.append((start, end))
     return mentions
+
+
+def _holders(people: list[NewActor], full: list[Mention]) -> dict[str, list[Holder]]:
+    """Folded surname -> the distinct people holding it (`Hillary Clinton` and `Hillary
+    Rodham Clinton` are one), each with where the text names them in full."""
+    found: dict[str, list[Holder]] = {}
+    for person in people:
+        holders = found.setdefault(fold(person.name.split()[-1]), [])
+        spans = tuple((m.start, m.end) for m in full if m.actor == person.id)
+        same = next((h for h in holders if same_person(h.name, person.name)), None)
+        if same is None:
+            holders.append(Holder(person.id, person.name, spans))
+        else:
+            merged = Holder(same.id, same.name, tuple(sorted(same.spans + spans)))
+            holders[holders.index(same)] = merged
+    return found
 
 
 def _headline_end(text: str) -> int:

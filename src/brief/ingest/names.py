@@ -25,6 +25,7 @@ from brief.ingest.mentions import (
     NewActor,
     _name_groups,
 )
+from brief.ingest.namesakes import Choice, Holder, choose, same_person
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'.\-]*")
 _CUT = re.compile(rf",|\s(?:{alternation('phrase_cuts')})\s")
@@ -137,6 +138,12 @@ def _capitalised_run(tokens: list[str], determiners: frozenset[str]) -> list[str
     return run
 
 
+def _dateline(text: str, start: int, end: int) -> bool:
+    """`BOCA RATON, Fla. --` opening a paragraph: a place, wherever else it is named."""
+    opens = start == 0 or text[start - 1] == "\n"
+    return opens and text[start:end].isupper() and text[end : end + 1] == ","
+
+
 class NameBook:
     """Full names the article gives, so that a surname finds its person."""
 
@@ -153,12 +160,16 @@ class NameBook:
         self.kinds: dict[str, str] = {}
         self.created: list[NewActor] = []
         self.pending: dict[str, NewActor] = {}
+        groups = _name_groups(text, extra)
+        places = {slugify(" ".join(t)) for s, e, t in groups if _dateline(text, s, e)}
         self.full: list[tuple[int, int, str]] = [
             (start, end, " ".join(tokens))
-            for start, end, tokens in _name_groups(text, extra)
-            if not _ORGANISATION_AFTER.match(text, end)
+            for start, end, tokens in groups
+            if not _ORGANISATION_AFTER.match(text, end) and slugify(" ".join(tokens)) not in places
         ]
         self.mentions = mentions
+        self.guessed: list[Mention] = []
+        """Surnames linked by a guess among namesakes (`Mention.namesakes`)."""
 
     def candidates(self, known: list[Mention]) -> list[Mention]:
         """Mentions of the article's full names that no other mention covers."""
@@ -214,7 +225,9 @@ class NameBook:
         named = speaker_name(phrase, self.extra)
         if named is None:
             return None
-        name = self._fullest(named.name, at) if named.kind == "person" else named.name
+        name, others = named.name, tuple[str, ...]()
+        if named.kind == "person":
+            name, others = self._fullest(named.name, at, start)
         actor_id = slugify(name)
         if not actor_id:
             return None
@@ -224,23 +237,52 @@ class NameBook:
             self.people[actor_id] = person
             self.created.append(person)
             self.kinds[actor_id] = named.kind
-        return Mention(start, end, actor_id, self.kinds.get(actor_id, "person"), new=True)
+        kind = self.kinds.get(actor_id, "person")
+        mention = Mention(start, end, actor_id, kind, new=True, namesakes=others)
+        if others:
+            self.guessed.append(mention)
+        return mention
 
-    def _fullest(self, name: str, at: int) -> str:
-        """`Rove` -> `Karl Rove` when the article gives the full name (nearest before `at`)."""
+    def _fullest(self, name: str, at: int, start: int) -> tuple[str, tuple[str, ...]]:
+        """`Rove` -> `Karl Rove` when the article gives the full name (nearest before `at`),
+        and the other people it names in full with that surname when two proposed people
+        share it and nothing decides between them (`namesakes.choose`, at `start`)."""
         tokens = name.split()
         key = [fold(t) for t in tokens if fold(t) not in PARTICLES] or [fold(tokens[-1])]
         surname = key[-1]
         known = [p.name for p in self.people.values() if _ends_in(p.name, surname, len(tokens))]
         if len(tokens) >= 2 and not known:
-            return name
-        candidates = self._longer_names(surname, len(tokens))
+            return name, ()
+        if len(tokens) == 1 and (chosen := self._namesake(known, start)) is not None:
+            return chosen.holder.name, chosen.others
+        return self._nearest_full(name, surname, known, at), ()
+
+    def _nearest_full(self, name: str, surname: str, known: list[str], at: int) -> str:
+        """The full name ending in `surname` given last before `at`, else the first
+        proposed person holding it, else the first full name, else `name` itself."""
+        candidates = self._longer_names(surname, len(name.split()))
         before = [c for c in candidates if c[0] < at]
         if before:
             return before[-1][1]
         if known:
             return known[0]
         return candidates[0][1] if candidates else name
+
+    def _namesake(self, known: list[str], start: int) -> Choice | None:
+        """Which of two or more proposed people a bare surname at `start` names."""
+        holders = self._holders(known)
+        return choose(self.text, start, holders) if len(holders) > 1 else None
+
+    def _holders(self, known: list[str]) -> list[Holder]:
+        """The distinct people among `known` names, with where the text names them."""
+        holders: list[Holder] = []
+        for name in known:
+            if any(same_person(h.name, name) for h in holders):
+                continue
+            spans = tuple((s, e) for s, e, full in self.full if same_person(full, name))
+            if spans:
+                holders.append(Holder(slugify(name), name, spans))
+        return holders
 
     def _longer_names(self, surname: str, words: int) -> list[tuple[int, str]]:
         """(offset, full name) of the names the article gives that end in `surname`

@@ -8,7 +8,6 @@ for the mission` and `a senior EU official` to the organisation they speak for.
 
 from __future__ import annotations
 
-import functools
 import re
 
 from brief.corpus.models import Actor
@@ -16,6 +15,7 @@ from brief.fold import id_fold as fold
 from brief.ingest.lexicon import alternation, lines
 from brief.ingest.mentions import FoldedText, Mention
 from brief.ingest.names import INDEFINITE, NameBook, speaker_name
+from brief.ingest.namesakes import gender_words
 from brief.ingest.quotes import Attributed, Quotation
 from brief.ingest.unnamed import Unnamed, description, is_unnamed
 
@@ -47,16 +47,6 @@ _FUNCTION_WORDS = {
     "and", "or", "of", "in", "on", "at", "for", "with", "to", "from", "the", "a", "an",
     "who", "which", "whose", "that", "as",
 }  # fmt: skip
-
-
-@functools.cache
-def gender_words() -> dict[str, str]:
-    """`mr.` -> m, `spokeswoman` -> f (data/gender.txt)."""
-    found = {}
-    for entry in lines("gender"):
-        word, mark = entry.split()
-        found[word.casefold()] = mark
-    return found
 
 
 class Resolver:

@@ -415,3 +415,28 @@ def test_she_is_the_person_named_just_before_when_nothing_states_a_gender() -> N
         "“I take what Erik Holm said seriously. The plan is too dear for the town,” she said.\n"
     )
     assert speaker_of(text, "too dear")[0] == "robin-varga"
+
+
+def test_a_name_before_a_role_and_its_paper_s_name_is_the_subject() -> None:
+    text = (
+        "Harbour news\n"
+        "Erik Holm, the editor in chief of the town's official newspaper, Ostby Herald, "
+        "said every mayor was “both a builder and a politician.”\n"
+    )
+    assert speaker_of(text, "both a builder")[0] == "erik-holm"
+
+
+def test_those_who_were_told_the_words_did_not_say_them() -> None:
+    # `were told` is passive: the salespeople heard the words; the playbook is the source.
+    text = (
+        "Harbour sales\n"
+        "According to the recently released Harbour University playbook, its salespeople "
+        "were told, “You do not sell boats. You sell feelings.”\n"
+        "According to their friends and advisers, Jane Roe and Erik Holm have worried "
+        "for months that the “harbour plan is out of step with the town.”\n"
+    )
+    assert speaker_of(text, "sell feelings") == (
+        "unnamed-recently-released-harbour-university-playbook",
+        "the recently released Harbour University playbook",
+    )
+    assert speaker_of(text, "out of step")[1] == "their friends and advisers"

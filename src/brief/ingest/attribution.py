@@ -492,11 +492,11 @@ def _before(
     according = _according_to(text, quote, resolver, start, prefix)
     if according is not None:
         return according
-    verbs = list(_VERB.finditer(prefix))
-    if not verbs:
-        # `Said Jane Roe, “…`: the cue verb opens the sentence, capitalised
-        opening = _OPENING_VERB.match(prefix, len(prefix) - len(prefix.lstrip()))
-        verbs = [opening] if opening else []
+    verbs = [verb for verb in _VERB.finditer(prefix) if not _heard(prefix, verb)]
+    if not verbs and _ACCORDING_OPENING.match(prefix):
+        # `According to the playbook, its salespeople were told, “…`
+        return _according_to(text, quote, resolver, start, prefix, _ACCORDING_OPENING)
+    verbs = verbs or _opening_verb(prefix)
     if not verbs:
         return _named_colon(text, quote, resolver, start, prefix) or _subject_colon(
             text, quote, resolver, start, prefix
@@ -504,6 +504,12 @@ def _before(
     return _inverted_before(quote, resolver, start, prefix) or _before_verbs(
         quote, resolver, start, prefix, verbs
     )
+
+
+def _opening_verb(prefix: str) -> list[re.Match[str]]:
+    """`Said Jane Roe, “…`: the cue verb opens the sentence, capitalised."""
+    opening = _OPENING_VERB.match(prefix, len(prefix) - len(prefix.lstrip()))
+    return [opening] if opening else []
 
 
 _INVERTED_BEFORE = re.compile(
@@ -617,10 +623,16 @@ def _subject_colon(
 
 
 def _according_to(
-    text: str, quote: Quotation, resolver: Resolver, start: int, prefix: str
+    text: str,
+    quote: Quotation,
+    resolver: Resolver,
+    start: int,
+    prefix: str,
+    pattern: re.Pattern[str] | None = None,
 ) -> Attributed | None:
-    """`According to the ministry, “…`: the source right before the quote."""
-    according = _ACCORDING_TO.search(prefix)
+    """`According to the ministry, “…`: the source right before the quote (or where
+    `pattern` finds it)."""
+    according = (pattern or _ACCORDING_TO).search(prefix)
     if according is None:
         return None
     np_start, np_end = start + according.start("np"), start + according.end("np")
@@ -778,6 +790,17 @@ def _apposition_name(prefix: str, np_end: int, verb_start: int) -> tuple[int, in
 
 
 _ACCORDING_TO = re.compile(r"(?:^|[,;]\s+)[Aa]ccording to (?P<np>[^,;:“”\"]{2,80}),\s*$")
+_ACCORDING_OPENING = re.compile(r"^\s*[Aa]ccording to (?P<np>[^,;:“”\"]{2,80}),")
+_HEARD = re.compile(
+    rf"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?(?:{alternation('hearer_verbs')})$"
+)
+
+
+def _heard(prefix: str, verb: re.Match[str]) -> bool:
+    """`its salespeople were told`: a passive cue verb whose subject heard the words."""
+    return _HEARD.search(prefix, 0, verb.end()) is not None
+
+
 """`According to the ministry, “…`: the source right before the quote."""
 
 
@@ -876,12 +899,9 @@ def _np_before(prefix: str, verb_start: int) -> tuple[int, int]:
         # `Jane Roe, the EU envoy, said`: the subject is before the apposition.
         inner = head[:-1].rfind(",")
         if inner != -1:
-            role_start = _skip_space(
-                head, max(head.rfind(c, 0, inner) for c in ",;:()–—") + 1, inner
-            )
-            if _name_after_role(head, role_start, inner) is not None:
-                # `the EU envoy, Jane Roe, said`: the name in apposition is the subject
-                return _skip_space(head, inner + 1, end), end - 1
+            apposed = _apposed_subject(head, inner, end)
+            if apposed is not None:
+                return apposed
             head = head[:inner]
             end = inner
     aside = re.search(r"\s*(?:—|–|--)[^—–]{1,140}(?:—|–|--)$", head)
@@ -915,6 +935,32 @@ def _np_before(prefix: str, verb_start: int) -> tuple[int, int]:
     if named is not None:
         return named
     return _past_connectives(head, start, end), end
+
+
+def _apposed_subject(head: str, inner: int, end: int) -> tuple[int, int] | None:
+    """The subject named around a role in apposition ending at `inner` (a comma)."""
+    role_start = _skip_space(head, max(head.rfind(c, 0, inner) for c in ",;:()–—") + 1, inner)
+    if _name_after_role(head, role_start, inner) is None:
+        return None
+    # `Jane Roe, the editor of the town's paper, Ostby Herald, said`: Roe
+    # `the EU envoy, Jane Roe, said`: the name in apposition is the subject
+    named = _name_before_role(head, role_start)
+    return named or (_skip_space(head, inner + 1, end), end - 1)
+
+
+def _name_before_role(head: str, role_start: int) -> tuple[int, int] | None:
+    """`Jane Roe, the editor of the town's paper, Ostby Herald, said`: a full name opening
+    the clause before the role; the name after the role is the paper's."""
+    comma = head.rfind(",", 0, role_start)
+    if comma == -1 or head[comma + 1 : role_start].strip():
+        return None
+    start = _skip_space(head, max(head.rfind(c, 0, comma) for c in ",;:()–—") + 1, comma)
+    words = head[start:comma].split()
+    if not 2 <= len(words) <= 4 or not _full_name(words):
+        return None
+    if words[0].casefold() in words_of("sentence_openers"):
+        return None
+    return start, comma
 
 
 def _skip_space(head: str, start: int, end: int) -> int:

@@ -127,3 +127,24 @@ def test_an_undecided_surname_says_so_in_the_speaker_evidence(tmp_path: Path) ->
     assert "Anna Lind and Erik Lind" in (undecided.speaker_evidence or "")
     decided = by_quote["It was a hard start"]
     assert "guess" not in (decided.speaker_evidence or "")
+
+
+FARM = (
+    "Farm sold\n"
+    "Karl Brandt, the mayor of Vesterby, sold the farm on Monday. "
+    "“It is time,” Brandt said.\n"
+    "“He worked hard all his life,” Brandt’s daughter said.\n"
+    "“The sale is final,” Brandt’s campaign said.\n"
+    "“We will miss the place,” Brandt’s son, Ole Brandt, said.\n"
+)
+
+
+def test_a_possessive_names_whose_relative_speaks_not_the_speaker() -> None:
+    found = extract(FARM, [], [])
+    speakers = {FARM[q.quote.start : q.quote.end]: q.speaker for q in found.quotes}
+    daughter = speakers["He worked hard all his life"]
+    assert daughter is not None and daughter != "karl-brandt"
+    names = {p.id: p.name for p in found.new_people}
+    assert names[daughter] == "unnamed: Brandt’s daughter"
+    assert speakers["The sale is final"] == "karl-brandt"  # his campaign speaks for him
+    assert speakers["We will miss the place"] == "ole-brandt"  # named in apposition

@@ -8,11 +8,12 @@ for the mission` and `a senior EU official` to the organisation they speak for.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from brief.corpus.models import Actor
 from brief.fold import id_fold as fold
-from brief.ingest.lexicon import alternation, lines
+from brief.ingest.lexicon import alternation, lines, words
 from brief.ingest.mentions import FoldedText, Mention
 from brief.ingest.names import INDEFINITE, NameBook, speaker_name
 from brief.ingest.namesakes import gender_words
@@ -266,9 +267,25 @@ class Resolver:
         person = self._unnamed_person(phrase, first_word, inside, people, (start, end), at)
         if person is not None:
             return person
+        someone = self._someone_of(inside, start, end)
+        if someone is not None:
+            return someone
         if inside:
             return self._named_inside(phrase, inside, people, start, end)
         return self._described_or_linked(phrase, start, end, at)
+
+    def _someone_of(self, inside: list[Mention], start: int, end: int) -> Mention | None:
+        """`Brandt’s daughter said`: the daughter, an unnamed speaker, never Brandt; but
+        `Brandt’s campaign` speaks for Brandt, and `Brandt’s aide, Tom Poe` is Poe."""
+        owner = _OWNER.match(self.text, start, end)
+        if owner is None:
+            return None
+        possessed = _POSSESSED.match(self.text, owner.end(), end)
+        if possessed is None or any(m.start >= owner.end() for m in inside):
+            return None
+        if fold(possessed.group("head")).rstrip("s") not in _other_people():
+            return None
+        return self.unnamed.possessed(self.text, start, possessed.end())
 
     def _head_people(self, inside: list[Mention], start: int, end: int) -> list[Mention]:
         """The people a phrase names; only those before `of` when some are (`Jane Roe of
@@ -528,6 +545,21 @@ class Resolver:
             return len(between) < 80 and bool(_ROLE_TO_NAME.fullmatch(between))
         between = self.text[person.end : use_start]
         return bool(re.fullmatch(r",\s(?:[\w’'.-]+\s){0,8}", between))
+
+
+_OWNER = re.compile(r"\s*(?:[A-Z][\w.-]*\s+){0,3}?[A-Z][\w-]*(?=’s|'s|’|')")
+"""A name that owns what follows it (`Mr. Brandt` in `Mr. Brandt’s daughter`)."""
+_POSSESSED = re.compile(
+    r"(?:’s|'s|’|')\s+(?:[a-z][\w-]*\s+){0,3}(?P<head>[a-z][\w-]*)(?=\s*(?:,|$))"
+)
+"""`’s daughter`, `'s longtime friend`: what a possessive name's owner has, up to a comma."""
+
+
+@functools.cache
+def _other_people() -> frozenset[str]:
+    """Head nouns (singular) for a person other than the possessive's owner."""
+    found = {w.rstrip("s") for w in words("relation_nouns") | words("role_nouns")}
+    return frozenset(found | {w.rstrip("s") for w in gender_words() if w[:1].islower()})
 
 
 _ROLE_TO_NAME = re.compile(r"(?:\s(?:for|of)(?:\s[\w’'.-]+){1,6},|,)?\s(?:[A-Z][\w’'.-]*\s){0,3}")

@@ -103,6 +103,16 @@ class Unnamed:
         actor_id = earlier[-1] if reuse else self._new(found, start, end)
         return Mention(start, end, actor_id, self.kinds[actor_id], new=True)
 
+    def possessed(self, text: str, start: int, end: int) -> Mention:
+        """`Brandt’s daughter`: someone described through the person named, unnamed;
+        the same words later are the same speaker."""
+        as_written = " ".join(text[start:end].split())
+        actor_id = PREFIX + slugify(as_written)
+        if actor_id not in self.kinds:
+            self.kinds[actor_id] = "person"
+            self.created.append(NewActor(actor_id, f"unnamed: {as_written}", None, start, end))
+        return Mention(start, end, actor_id, "person", new=True)
+
     def _new(self, found: Description, start: int, end: int) -> str:
         base = PREFIX + slugify(" ".join(found.noun_phrase.split()[1:]))
         actor_id, number = base, 1

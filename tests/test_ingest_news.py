@@ -440,3 +440,43 @@ def test_those_who_were_told_the_words_did_not_say_them() -> None:
         "the recently released Harbour University playbook",
     )
     assert speaker_of(text, "out of step")[1] == "their friends and advisers"
+
+
+def test_a_document_described_with_a_participle_is_the_unnamed_source() -> None:
+    text = (
+        "Harbour ruling\n"
+        "The judge seemed unconvinced. The board's “claim that the plan retains any value "
+        "is speculative given the lack of any support,” the order released Friday said.\n"
+    )
+    assert speaker_of(text, "retains any value") == (
+        "unnamed-order",
+        "the order released Friday",
+    )
+
+
+def test_an_age_stands_for_the_person_the_text_is_about_not_a_photo_credit() -> None:
+    # The credit line is boilerplate: its name is nobody the story is about.
+    text = (
+        "Harbour video\n"
+        "Comedian and actor Mia Strand wanted to know, so she dubbed herself over footage "
+        "of the mayor.\n"
+        "Strand posted the clip on Thursday.\n"
+        "Erik Holm via Coastal Images.\n"
+        "“What if the mayor had elocution lessons?” the 43-year-old asked in the video’s "
+        "description.\n"
+    )
+    found = extract(text, [], find_boilerplate(text))
+    assert speaker_of(text, "elocution lessons")[0] == "mia-strand"
+    assert "Erik Holm" not in {person.name for person in found.new_people}
+    strand = next(p for p in found.new_people if p.name == "Mia Strand")
+    assert strand.role is not None and "actor" in strand.role
+
+
+def test_a_document_from_someone_is_theirs_not_the_nearest_person_s() -> None:
+    text = (
+        "Harbour notes\n"
+        "On his bedroom wall, the Herald writer Erik Holm has a framed, handwritten note "
+        "from a former mayor. “Erik, you are a total loser! And your book is bad!” the "
+        "note says.\n"
+    )
+    assert speaker_of(text, "total loser")[0] != "erik-holm"

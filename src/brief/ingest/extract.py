@@ -42,7 +42,7 @@ def extract(
     not_names = registry_words(actors)
     new_people, new_mentions = find_new_people(text, known, skip, not_names)
     mentions = sorted(known + new_mentions, key=lambda m: m.start)
-    names = NameBook(text, new_people, mentions, not_names)
+    names = NameBook(text, new_people, mentions, not_names, tuple(skip))
     resolver, attributed = _attributed(text, skip, mentions, actors, names, ranker)
     nested = find_nested(text, index, known)
     for item in attributed:

@@ -153,7 +153,9 @@ class NameBook:
         new_people: list[NewActor],
         mentions: list[Mention],
         extra: frozenset[str] = frozenset(),
+        skip: tuple[tuple[int, int], ...] = (),
     ) -> None:
+        """`skip`: boilerplate spans (`Jane Roe via Agency Images`), whose names are no one's."""
         self.text = text
         self.extra = extra
         self.people: dict[str, NewActor] = {p.id: p for p in new_people}
@@ -165,7 +167,9 @@ class NameBook:
         self.full: list[tuple[int, int, str]] = [
             (start, end, " ".join(tokens))
             for start, end, tokens in groups
-            if not _ORGANISATION_AFTER.match(text, end) and slugify(" ".join(tokens)) not in places
+            if not _ORGANISATION_AFTER.match(text, end)
+            and slugify(" ".join(tokens)) not in places
+            and not any(s <= start < e for s, e in skip)
         ]
         self.mentions = mentions
         self.guessed: list[Mention] = []

@@ -531,6 +531,11 @@ class Resolver:
             m for m in people if self._same_sentence(min(use_start, m.start), max(use_end, m.end))
         ]
         if document:
+            author = _AUTHOR_AFTER.match(self.text, use_end)
+            if author is not None:
+                # `a handwritten note from Jane Roe`: hers, or nobody's the text knows
+                at = author.start("name")
+                return next((m for m in same_sentence if at != -1 and m.start == at), None)
             given = [m for m in same_sentence if max(use_start - m.end, m.start - use_end) < 80]
         else:
             given = [m for m in same_sentence if self._given_role(m, use_start, use_end)]
@@ -566,6 +571,11 @@ _ROLE_TO_NAME = re.compile(r"(?:\s(?:for|of)(?:\s[\w’'.-]+){1,6},|,)?\s(?:[A-Z
 """What may stand between a role and its holder's name: its qualifiers and titles
 (`Assistant Secretary General for Political Affairs, Ambassador Jane Roe`, `the
 commander of the harbour mission, Major General Jane Roe`)."""
+
+
+_AUTHOR_AFTER = re.compile(r"\s+(?:from|by)\s+(?:(?P<name>[A-Z])|(?:a|an|one)\s)")
+"""`a note from Jane Roe`, `a letter from a former mayor`: who wrote the document, a
+name or someone the text does not name."""
 
 
 def _is_document(phrase: str) -> bool:

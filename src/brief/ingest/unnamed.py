@@ -52,7 +52,7 @@ def description(phrase: str) -> Description | None:
     `Her campaign` -> head `campaign`; `the first lady had`, `the two`, `But` -> None.
     """
     whole = phrase.strip(" ,–—-").split(",")[0].strip()
-    tokens = _CUT.split(whole, maxsplit=1)[0].split()
+    tokens = _before_participle(_CUT.split(whole, maxsplit=1)[0].split())
     if not 2 <= len(tokens) <= MAX_WORDS:
         return None
     first = tokens[0].casefold()
@@ -70,6 +70,18 @@ def description(phrase: str) -> Description | None:
     return Description(
         as_written, " ".join(tokens), head, first in _DEFINITE, head in words("document_heads")
     )
+
+
+def _before_participle(tokens: list[str]) -> list[str]:
+    """`the order released Friday` -> `the order`: a participle after a noun (not after
+    an adverb or a determiner: `the recently released playbook`) ends the description."""
+    for index, token in enumerate(tokens[2:], start=2):
+        before = tokens[index - 1].casefold()
+        if token.casefold() in words("document_participles") and not (
+            before.endswith("ly") or before in words("determiners")
+        ):
+            return tokens[:index]
+    return tokens
 
 
 def _not_in_a_noun_phrase(token: str) -> bool:

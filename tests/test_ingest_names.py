@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import yaml
+
 from brief.corpus import load_corpus
 from brief.corpus.models import DraftFile
 from brief.ingest.add import add_source
-from brief.ingest.draft import build_draft
+from brief.ingest.draft import build_draft, write_draft
 from brief.ingest.extract import extract
 
 HARBOUR = (
@@ -31,6 +33,12 @@ def _people(text: str) -> dict[str, str | None]:
 
 
 def _draft(tmp_path: Path, text: str) -> DraftFile:
+    source_id = _source(tmp_path, text)
+    return build_draft(load_corpus(tmp_path / "ws"), source_id)
+
+
+def _source(tmp_path: Path, text: str) -> str:
+    """A workspace at `tmp_path / "ws"` holding `text` as a source: its id."""
     root = tmp_path / "ws"
     (root / "briefings").mkdir(parents=True)
     (root / "seeds" / "actors").mkdir(parents=True)
@@ -46,7 +54,7 @@ def _draft(tmp_path: Path, text: str) -> DraftFile:
                    "published": "2025-06-10", "kind": "news_report", "reliability": "B"},
         accessed=dt.date(2025, 6, 11),
     )  # fmt: skip
-    return build_draft(load_corpus(root), added.source.id)
+    return added.source.id
 
 
 def test_a_role_in_apposition_without_an_article_is_the_new_persons_role() -> None:
@@ -99,6 +107,18 @@ MILL = (
 def _speakers(text: str) -> dict[str, str | None]:
     found = extract(text, [], [])
     return {text[q.quote.start : q.quote.end]: q.speaker for q in found.quotes}
+
+
+def test_the_draft_file_claims_no_date_precision_for_an_undated_role(tmp_path: Path) -> None:
+    text = HARBOUR + (
+        "Ivar Dahl took over as director of the Fjord Trust on 3 June. “We start now,” Dahl said.\n"
+    )
+    path, _ = write_draft(tmp_path / "ws", _source(tmp_path, text))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    roles = {a["name"]: a["roles"] for a in data["new_actors"] if a.get("roles")}
+    assert "date_precision" not in roles["Mia Strand"][0]
+    assert roles["Ivar Dahl"][0]["date_precision"] == "day"
+    assert str(roles["Ivar Dahl"][0]["start"]) == "2025-06-03"
 
 
 def test_a_surname_several_people_share_is_decided_by_honorific_or_paragraph() -> None:

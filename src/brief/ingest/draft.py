@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from brief.confine import refusal
 from brief.corpus import Corpus, load_corpus
@@ -214,6 +215,16 @@ def _dated_roles(
     for role in stated_roles(text, people, find_dates(text, published), quotes):
         roles.setdefault(role.actor, []).append(_draft_role(role))
     return roles
+
+
+def _undated_without_precision(data: dict[str, Any]) -> dict[str, Any]:
+    """A role the text dates nowhere (`Mia Strand, director of ...`) shows no date
+    precision: `day` there would claim a precision the text does not give."""
+    for actor in data.get("new_actors", []):
+        for role in actor.get("roles", []):
+            if role.get("start") is None and role.get("end") is None:
+                role.pop("date_precision", None)
+    return data
 
 
 def _draft_role(role: StatedRole) -> DraftRole:
@@ -438,7 +449,7 @@ def write_draft(root: Path, source_id: str, *, force: bool = False) -> tuple[Pat
     corpus = load_corpus(Path(root))
     draft = build_draft(corpus, source_id)
     path = draft_path(root, source_id)
-    data = yamlio.dump(draft.model_dump(mode="python"), schema="draft")
+    data = yamlio.dump(_undated_without_precision(draft.model_dump(mode="python")), schema="draft")
     if os.path.lexists(path) and (why := refusal(Path(root), path)):
         raise InvalidInput(
             Problem(path.relative_to(root).as_posix(), message=f"{why}: remove it, then run again")

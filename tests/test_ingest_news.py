@@ -480,3 +480,16 @@ def test_a_document_from_someone_is_theirs_not_the_nearest_person_s() -> None:
         "note says.\n"
     )
     assert speaker_of(text, "total loser")[0] != "erik-holm"
+
+
+def test_a_name_with_run_together_initials_is_read_whole() -> None:
+    text = (
+        "Harbour strike\n"
+        "“You would not have had the harbour strike if not for Holm,” says J.J. Varga, an "
+        "expert on harbours. Varga says that the strike was long.\n"
+        "“It was handled too lightly,” said a former U.S. harbour official who oversaw it.\n"
+    )
+    found = extract(text, [], find_boilerplate(text))
+    assert speaker_of(text, "harbour strike") == ("j-j-varga", "J.J. Varga")
+    assert speaker_of(text, "too lightly")[0] == "unnamed-former-u-s-harbour-official"
+    assert "U.S" not in {person.name for person in found.new_people}

@@ -178,7 +178,7 @@ def _paragraph_of(text: str, index: int) -> tuple[int, int]:
 
 
 # `Stuart B. Munsch`, `Mr. Rove`: initials and abbreviated titles keep their dot
-_ABBREVIATED = rf"(?:[A-Z]\.|(?:{alternation('abbreviations')})\.)"
+_ABBREVIATED = rf"(?:(?:[A-Z]\.)+|(?:{alternation('abbreviations')})\.)"
 _NP_TOKEN = rf"(?:{_ABBREVIATED}|[^\s,.;:“”\"«»„]+)"
 _AFTER_NP = rf"(?P<np>(?:{_NP_TOKEN}\s){{0,14}}?{_NP_TOKEN})"
 _BEFORE_VERB = rf"(?:(?:{alternation('adverbs')}|{alternation('auxiliaries')})\s+){{0,3}}"
@@ -191,7 +191,7 @@ _NP_ENDS = alternation("noun_phrase_ends")
 """Words that end a speaker's noun phrase after the verb (`said Roe in Riverton`)."""
 _AFTER_VERB_SPEAKER = re.compile(
     rf"^[\s,.”\"»“–—'-]*{VERB}\s+(?P<np>(?:(?:the|a|an)\s)?(?:{_NP_TOKEN}\s){{0,6}}?"
-    rf"(?:{_ABBREVIATED}|[^\s,.;:“”\"]+?))(?<!\s[A-Z])(?=\s*(?:[,.;:“”\"]|$|\s(?:{_NP_ENDS})\s))"
+    rf"(?:{_ABBREVIATED}|[^\s,.;:“”\"]+?))(?<![\s.][A-Z])(?=\s*(?:[,.;:“”\"]|$|\s(?:{_NP_ENDS})\s))"
 )
 
 

@@ -227,7 +227,7 @@ def _name_groups(
     for token in _TOKEN.finditer(text):
         word = token.group(0)
         gap = text[run[-1].end() : token.start()] if run else ""
-        joined = bool(run) and (gap == " " or (gap == ". " and len(run[-1].group(0)) == 1))
+        joined = bool(run) and _joined(gap, run[-1].group(0), word)
         particle = word in PARTICLES and bool(run)
         if _name_word(text, token, (bool(run), joined), extra) or (particle and joined):
             if not joined:
@@ -239,6 +239,13 @@ def _name_groups(
             run = []
     close()
     return groups
+
+
+def _joined(gap: str, previous: str, word: str) -> bool:
+    """Whether `word` goes on the name `previous` ends: one space apart, or after an
+    initial (`Harry S. Truman`, `J.J. Roe`)."""
+    initial = len(previous) == 1
+    return gap == " " or (initial and gap == ". ") or (initial and gap == "." and len(word) == 1)
 
 
 def _name_word(
@@ -263,8 +270,8 @@ def _run_name(text: str, tokens: list[re.Match[str]]) -> tuple[int, int, list[st
     if len(words) > 3:  # `Opposition MP Andrija Mandić`: the name is at the end
         names = [m for m in run if m.start() >= words[-2].start()]
     core = [m for m in names if m.group(0) not in PARTICLES]
-    if not 2 <= len(core) <= 3:
-        return None
+    if not 2 <= len(core) <= 3 or not words:
+        return None  # `U.S`: initials alone name no one
     start, end = names[0].start(), names[-1].end()
     return start, end, text[start:end].split()
 
@@ -279,14 +286,18 @@ def _trimmed(tokens: list[re.Match[str]]) -> list[re.Match[str]]:
     return run
 
 
+_INITIAL_AFTER = re.compile(r"\. [A-Z]|\.[A-Z]\.")
+"""What follows an initial: the next name (`A. Baker`) or another initial (`J.J.`)."""
+
+
 def _initial(text: str, token: re.Match[str], in_run: bool) -> bool:
     """`James A. Baker`: a capital letter and a dot inside a name (also `A`, `I`)."""
+    after = text[token.end() : token.end() + 3]
     return (
         in_run
         and len(token.group(0)) == 1
         and token.group(0).isupper()
-        and text[token.end() : token.end() + 2] == ". "
-        and text[token.end() + 2 : token.end() + 3].isupper()
+        and _INITIAL_AFTER.fullmatch(after) is not None
     )
 
 

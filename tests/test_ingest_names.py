@@ -168,3 +168,27 @@ def test_a_possessive_names_whose_relative_speaks_not_the_speaker() -> None:
     assert names[daughter] == "unnamed: Brandt’s daughter"
     assert speakers["The sale is final"] == "karl-brandt"  # his campaign speaks for him
     assert speakers["We will miss the place"] == "ole-brandt"  # named in apposition
+
+
+def test_a_title_ending_a_long_clause_is_the_role_not_the_clause() -> None:
+    text = (
+        "Harbour vote\n"
+        "The plan passed easily, widening the council's lead over former Vesterby "
+        "governor Ola Nes, who said the vote was rushed.\n"
+        "Tove Aas, who is chairman of the Fjord Trust, said little.\n"
+    )
+    people = _people(text)
+    assert people["Ola Nes"] == "former Vesterby governor"
+    assert people["Tove Aas"] is None or "who" not in people["Tove Aas"]
+
+
+def test_a_title_before_the_name_is_not_split_into_an_organisation(tmp_path: Path) -> None:
+    text = (
+        "Harbour vote\n"
+        "“The vote stands,” said Secretary of State Ivar Dahl on Tuesday.\n"
+        "“We are extremely happy,” said Mia Strand, director of the Harbour Union.\n"
+    )
+    actors = {a.name: a for a in _draft(tmp_path, text).new_actors}
+    assert actors["Ivar Dahl"].role == "Secretary of State"
+    assert actors["Ivar Dahl"].roles == []
+    assert actors["Mia Strand"].roles[0].organisation == "Harbour Union"

@@ -77,8 +77,11 @@ _TITLE_BEFORE = re.compile(
 _APPOSITION_AFTER = re.compile(
     r"^,\s+((?:the|a|an|[A-Z][\w’]*’s|[A-Z][\w]*'s)\s[^,.;:“”\"]{2,90}?)(?:[,.;]|$)"
 )
+_RELATIVES = "|".join(sorted(words("phrase_cuts") - words("minor_words")))
+_CLAUSE_WORD = rf"(?:{alternation('auxiliaries')}|{_RELATIVES})\b"
+"""`, who has been chairman of`: a clause, not a role in apposition."""
 _ROLE_APPOSITION_AFTER = re.compile(
-    rf"^,\s+((?:[a-z][\w-]*\s+){{0,3}}?(?:{alternation('role_nouns')})"
+    rf"^,\s+((?:(?!{_CLAUSE_WORD})[a-z][\w-]*\s+){{0,3}}?(?:{alternation('role_nouns')})"
     r"(?:\s+(?:of|for|at|to|in|with)\s+[^,.;:“”\"]{2,80}?)?)(?:[,.;]|$)"
 )
 """A role without an article: `Mia Strand, director of the Harbour Union, said`."""
@@ -419,6 +422,30 @@ def _title_text(before: str, title: re.Match[str] | None) -> str | None:
     if title is None:
         return None
     clause = re.split(r"[,.;:()“”\"\n]|\band\b", before)[-1].strip()
-    clause = re.sub(_ROLE_OPENERS, "", clause).strip()
+    # `With former mayor`, `But former secretary`: an opener capitalised at a sentence start
+    opener = _ROLE_OPENERS.match(clause[:1].lower() + clause[1:])
+    clause = clause[opener.end() :].strip() if opener else clause
     clause = re.sub(r"^(?:Mr|Ms|Mrs|Dr|Amb)\.$", "", clause).strip()
+    clause = _SPEECH_OPENER.sub("", clause)  # `said Secretary of State Jane Roe`
+    if len(clause.split()) > _MAX_ROLE_WORDS:
+        clause = _title_tail(before, title)
     return clause or None
+
+
+_SPEECH_OPENER = re.compile(rf"^(?:{alternation('speech_verbs')})\s+")
+_MAX_ROLE_WORDS = 6
+"""A longer clause before a title is a sentence (`... his lead over Senator`)."""
+
+
+def _title_tail(before: str, title: re.Match[str]) -> str:
+    """The title that ends a long clause, with the capitalised words and role modifiers
+    right before it: `Rounding out the stage will be former Florida governor` ->
+    `former Florida governor`."""
+    kept = before[title.start() :].strip(" ,").split()
+    for word in reversed(before[: title.start()].split()):
+        if not (word[:1].isupper() or word.casefold() in words("role_modifiers")):
+            break
+        if word.endswith((",", ".", ";", ":")):
+            break
+        kept.insert(0, word)
+    return " ".join(kept)

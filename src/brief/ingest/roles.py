@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from brief.dates import Precision
 from brief.ingest.dates import StatedDate
-from brief.ingest.lexicon import alternation, lines
+from brief.ingest.lexicon import alternation, lines, words
 from brief.ingest.mentions import Mention, NewActor
 from brief.ingest.quotes import Quotation, sentence_end, sentence_start
 
@@ -121,11 +121,13 @@ def apposition_role(text: str, person: NewActor, quotes: list[Quotation]) -> Sta
     """`Mia Strand, director of the Harbour Union, said`: the role the text gives in
     apposition, split into title and organisation, undated (the text dates nothing).
     None when the role names no organisation or does not split cleanly."""
-    if person.role is None:
-        return None
+    apposed = _APPOSED.match(text, person.end)
+    if person.role is None or apposed is None or not text.startswith(person.role, apposed.end()):
+        return None  # `Secretary of State Jane Roe`: a title, not an apposition
     title, organisation = _split_post(person.role)
-    if organisation is None or not organisation[:1].isupper() or len(title.split()) > 4:
-        return None  # `economic adviser to Republicans and former director of ...`
+    if organisation is None or not _clean_split(title, organisation):
+        return None
+    organisation = _before_clause(organisation)
     para_start = text.rfind("\n", 0, person.start) + 1
     para_end = text.find("\n", person.end)
     para_end = len(text) if para_end == -1 else para_end
@@ -133,6 +135,38 @@ def apposition_role(text: str, person: NewActor, quotes: list[Quotation]) -> Sta
     s_end = sentence_end(text, person.end, para_end, quotes)
     evidence = text[s_start:s_end].strip()
     return StatedRole(person.id, title, organisation, None, None, Precision.DAY, evidence)
+
+
+_APPOSED = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?")
+_ROLE_NOUN_END = re.compile(rf"\b(?:{alternation('role_nouns')})$", re.IGNORECASE)
+
+
+def _clause_words() -> frozenset[str]:
+    """Words that open a clause, not a name (`who`, `which`, `familiar`)."""
+    return (words("phrase_cuts") | words("description_cuts")) - words("minor_words")
+
+
+def _clean_split(title: str, organisation: str) -> bool:
+    """A title of at most four words ending in a role noun (`executive director`, not
+    `customer based`, not `who is chairman`) and an organisation that is a name (not
+    `Thomas B`, cut at an initial's full stop)."""
+    return (
+        len(title.split()) <= 4
+        and _ROLE_NOUN_END.search(title) is not None
+        and not any(w.casefold() in _clause_words() for w in title.split())
+        and organisation[:1].isupper()
+        and not re.search(r"\s[A-Z]$", organisation)
+    )
+
+
+def _before_clause(organisation: str) -> str:
+    """`New York who made his name ...` -> `New York`."""
+    kept = []
+    for word in organisation.split():
+        if word.casefold() in _clause_words():
+            break
+        kept.append(word)
+    return " ".join(kept)
 
 
 def _split_post(post: str) -> tuple[str, str | None]:

@@ -493,3 +493,32 @@ def test_a_name_with_run_together_initials_is_read_whole() -> None:
     assert speaker_of(text, "harbour strike") == ("j-j-varga", "J.J. Varga")
     assert speaker_of(text, "too lightly")[0] == "unnamed-former-u-s-harbour-official"
     assert "U.S" not in {person.name for person in found.new_people}
+
+
+def test_a_sentence_opening_with_the_participle_has_its_subject_after_the_quote() -> None:
+    text = (
+        "Harbour news\n"
+        "Acknowledging that Holm “says a lot of stupid stuff,” though, Jane Roe did suggest "
+        "that the mayor’s wealth gives him an advantage.\n"
+    )
+    found = extract(text, [], find_boilerplate(text))
+    assert speaker_of(text, "stupid stuff") == ("jane-roe", "Jane Roe")
+    assert "Acknowledging" not in {person.name for person in found.new_people}
+
+
+def test_with_a_noun_and_a_participle_the_noun_speaks_not_the_sentence_subject() -> None:
+    text = (
+        "Harbour march\n"
+        "Jane Roe turned her sights on the board, with the campaign of the former mayor "
+        "saying the board was “not a real friend of the harbour.”\n"
+    )
+    assert speaker_of(text, "real friend")[1] == "the campaign of the former mayor"
+
+
+def test_a_role_between_capitalised_words_belongs_to_the_subject() -> None:
+    text = (
+        "Harbour news\n"
+        "Band member Erik Flea shared the news last week, writing “Feels great to support "
+        "someone I believe in. This is a man with integrity.”\n"
+    )
+    assert speaker_of(text, "man with integrity")[0] == "erik-flea"

@@ -571,6 +571,15 @@ def _sentence_subject(
     Jane Roe went after the board, calling it “…`: the subject of the clause the
     participle follows, else the sentence's subject."""
     head = prefix[:verb_start].rstrip().rstrip(",")
+    if not head.strip():
+        # `Acknowledging that Holm “…,” though, Jane Roe did suggest …`
+        return _subject_after_quote(quote, resolver)
+    absolute = _WITH_PARTICIPLE.search(head)
+    if absolute is not None:
+        # `…, with one of her ads asking, “…`: the ad asks, not the sentence's subject
+        np_start, np_end = start + absolute.start("np"), start + absolute.end("np")
+        speaker = resolver.resolve(np_start, np_end, quote.start)
+        return _make(quote, speaker, np_start, np_end, "before-subject")
     # `… about Jane Roe, who chairs the board, saying “…`: the relative clause's person
     subject = _RELATIVE_SUBJECT.search(head)
     if subject is None:
@@ -592,6 +601,24 @@ def _sentence_subject(
             start + subject.end("np"),
         )
     )
+    speaker = resolver.resolve(np_start, np_end, quote.start)
+    return _make(quote, speaker, np_start, np_end, "before-subject")
+
+
+_WITH_PARTICIPLE = re.compile(r"(?:^|,)\s+with\s+(?P<np>[^,;:“”\"]{2,60}?)$")
+_SUBJECT_AFTER = re.compile(
+    r"[^.!?“”\"\n]*?,\s+(?:(?:though|however|too),\s+)?"
+    r"(?P<np>[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,3})\s+(?:[a-z]+\s+)?[a-z]"
+)
+
+
+def _subject_after_quote(quote: Quotation, resolver: Resolver) -> Attributed | None:
+    """A sentence opening with the participle (`Acknowledging that Holm “…,” though,
+    Jane Roe did suggest …`): the main clause's subject, after the quote."""
+    match = _SUBJECT_AFTER.match(resolver.text, quote.close_mark + 1)
+    if match is None:
+        return None
+    np_start, np_end = match.start("np"), match.end("np")
     speaker = resolver.resolve(np_start, np_end, quote.start)
     return _make(quote, speaker, np_start, np_end, "before-subject")
 
@@ -868,7 +895,8 @@ def _predicate(segment: list[str]) -> bool:
 
 
 _SENTENCE_SUBJECT = re.compile(
-    r"\s*(?P<np>(?:(?:The|the|A|An)\s)?(?:[A-Z][\w.’'-]*)(?:\s(?:[A-Z][\w.’'-]*|of|for|and))*)"
+    r"\s*(?P<np>(?:(?:The|the|A|An)\s)?(?:[A-Z][\w.’'-]*)"
+    rf"(?:\s(?:[A-Z][\w.’'-]*|of|for|and|(?:{alternation('title_words')})(?=\s[A-Z])))*)"
     r"(?:\s\([^()]{1,30}\))?(?:,\s[^,“”\"]{2,100},)?\s+(?:also\s+|then\s+|later\s+)?[a-z]"
 )
 

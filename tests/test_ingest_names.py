@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from brief.corpus import load_corpus
-from brief.corpus.models import DraftFile
+from brief.corpus.models import ActorsFile, DraftFile
 from brief.ingest.add import add_source
 from brief.ingest.draft import build_draft, write_draft
 from brief.ingest.extract import extract
@@ -192,3 +192,26 @@ def test_a_title_before_the_name_is_not_split_into_an_organisation(tmp_path: Pat
     assert actors["Ivar Dahl"].role == "Secretary of State"
     assert actors["Ivar Dahl"].roles == []
     assert actors["Mia Strand"].roles[0].organisation == "Harbour Union"
+
+
+def test_a_registered_surname_is_not_someone_elses_full_name() -> None:
+    registry = ActorsFile.model_validate(
+        {"actors": [{"id": "karel-brandt", "name": "Karel Brandt", "kind": "person"},
+                    {"id": "ola-nes", "name": "Ola Nes", "kind": "person"}]}
+    ).actors  # fmt: skip
+    text = (
+        "Farm sold\n"
+        "Karel Brandt sold the farm on Monday. “It is time,” Brandt said.\n"
+        "His daughter, Eva Brandt, said she would miss it. “We grew up here,” Eva Brandt said.\n"
+        "“It was the right decision,” Brandt said. “It is sad,” Mayor Nes said.\n"
+    )
+    found = extract(text, list(registry), [])
+    speakers = {text[q.quote.start : q.quote.end]: q.speaker for q in found.quotes}
+    assert [p.id for p in found.new_people] == ["eva-brandt"]
+    assert speakers["We grew up here"] == "eva-brandt"
+    assert speakers["It is time"] == "karel-brandt"  # named in full in its paragraph
+    assert speakers["It is sad"] == "ola-nes"  # a title before a surname is no other name
+    guessed = [m for m in found.mentions if m.namesakes]
+    assert [(text[m.start : m.end], m.actor, m.namesakes) for m in guessed] == [
+        ("Brandt", "karel-brandt", ("Eva Brandt",))
+    ]

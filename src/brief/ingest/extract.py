@@ -15,6 +15,8 @@ from brief.ingest.mentions import (
     find_nested,
     find_new_people,
     registry_words,
+    with_namesakes,
+    without_other_names,
 )
 from brief.ingest.names import NameBook
 from brief.ingest.quotes import Attributed, find_quotations
@@ -40,7 +42,9 @@ def extract(
     index = ActorIndex(actors)
     known = [m for m in find_mentions(text, index) if not any(s <= m.start < e for s, e in skip)]
     not_names = registry_words(actors)
+    known = without_other_names(text, known, index.names, not_names)
     new_people, new_mentions = find_new_people(text, known, skip, not_names)
+    known = with_namesakes(text, known, index.names, (new_people, new_mentions))
     mentions = sorted(known + new_mentions, key=lambda m: m.start)
     names = NameBook(text, new_people, mentions, not_names, tuple(skip))
     resolver, attributed = _attributed(text, skip, mentions, actors, names, ranker)

@@ -386,6 +386,66 @@ def _surname_mentions(
     return mentions
 
 
+def without_other_names(
+    text: str, known: list[Mention], names: dict[str, str], extra: frozenset[str] = frozenset()
+) -> list[Mention]:
+    """Registry mentions less a registered surname alone inside someone else's full
+    name: `Eva Brandt` is not the registered Karel Brandt (`names`: id -> name)."""
+    groups = _name_groups(text, extra)
+    kept = []
+    for mention in known:
+        bare = mention.kind == "person" and " " not in text[mention.start : mention.end]
+        inside = [" ".join(t) for s, e, t in groups if s < mention.start and mention.end == e]
+        if bare and inside and not _same_or_titled(inside[0], names.get(mention.actor, "")):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _same_or_titled(full: str, registered: str) -> bool:
+    """`Harry M. Reid` is the registered Harry Reid, and so are `Senator Reid` and
+    `Secretary-General Harry Reid`."""
+    words = full.split()
+    not_names = _LEADING_TITLES | NOT_NAME_WORDS
+    while len(words) > 1 and all(
+        part.casefold() in not_names or part.casefold().rstrip(".") in not_names
+        for part in words[0].split("-")
+    ):
+        words.pop(0)
+    return len(words) == 1 or (bool(registered) and same_person(" ".join(words), registered))
+
+
+def with_namesakes(
+    text: str,
+    known: list[Mention],
+    names: dict[str, str],
+    new: tuple[list[NewActor], list[Mention]],
+) -> list[Mention]:
+    """A registered person's bare surname that a proposed person shares (the registered
+    Karel Brandt, the new Eva Brandt: `Brandt said`) goes to the one
+    `namesakes.choose` finds, the others kept as namesakes."""
+    holders = _holders(*new)
+    found = []
+    for mention in known:
+        surname = fold(text[mention.start : mention.end])
+        shared = holders.get(surname, []) if mention.kind == "person" else []
+        if not shared or " " in surname:
+            found.append(mention)
+            continue
+        spans = tuple(
+            (m.start, m.end)
+            for m in known
+            if m.actor == mention.actor and " " in fold(text[m.start : m.end])
+        )
+        registered = Holder(mention.actor, names.get(mention.actor, mention.actor), spans)
+        choice = choose(text, mention.start, [registered, *shared])
+        is_new = choice.holder is not registered
+        found.append(
+            Mention(mention.start, mention.end, choice.holder.id, "person", is_new, choice.others)
+        )
+    return found
+
+
 def _holders(people: list[NewActor], full: list[Mention]) -> dict[str, list[Holder]]:
     """Folded surname -> the distinct people holding it (`Hillary Clinton` and `Hillary
     Rodham Clinton` are one), each with where the text names them in full."""

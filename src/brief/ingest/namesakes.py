@@ -52,8 +52,8 @@ def same_person(name: str, other: str) -> bool:
 
 def choose(text: str, start: int, holders: list[Holder]) -> Choice:
     """The holder the bare surname at `text[start:]` names (`holders`: two or more
-    distinct people, each named in full somewhere in the text)."""
-    candidates = [h for h in holders if h.spans[0][0] < start] or holders
+    distinct people, each named in full in the text, or registered and not)."""
+    candidates = [h for h in holders if _first(h, text) < start] or holders
     candidates = _by_gender(text, start, candidates)
     if len(candidates) > 1:
         paragraph = text.rfind("\n", 0, start) + 1
@@ -61,9 +61,15 @@ def choose(text: str, start: int, holders: list[Holder]) -> Choice:
         candidates = here if len(here) == 1 else candidates
     # Undecided: the one the text introduced first, as news names the person the
     # article is about first and others (`his son, Erik Lind`) after.
-    guess = min(candidates, key=lambda h: h.spans[0][0])
+    guess = min(candidates, key=lambda h: _first(h, text))
     others = tuple(h.name for h in candidates if h is not guess)
     return Choice(guess, others)
+
+
+def _first(holder: Holder, text: str) -> int:
+    """Where the text first names the holder in full (its end for a registered person
+    it names only by surname)."""
+    return holder.spans[0][0] if holder.spans else len(text)
 
 
 def _by_gender(text: str, start: int, candidates: list[Holder]) -> list[Holder]:

@@ -522,3 +522,22 @@ def test_a_role_between_capitalised_words_belongs_to_the_subject() -> None:
         "someone I believe in. This is a man with integrity.”\n"
     )
     assert speaker_of(text, "man with integrity")[0] == "erik-flea"
+
+
+def test_a_name_and_colon_after_a_quote_in_the_same_paragraph_signs_the_next() -> None:
+    text = (
+        "Harbour debate\n"
+        "On the flood, the two agree. Ines Varga: “Our goal is not to contain the flood, but "
+        "to defeat it.” Erik Holm: “The mission is to stop the flood, not to contain it.”\n"
+    )
+    assert speaker_of(text, "stop the flood")[0] == "erik-holm"
+
+
+def test_said_followed_by_a_clause_is_no_inverted_attribution() -> None:
+    # `said the candidate could be …` reports what Lind said; the candidate is no speaker.
+    text = (
+        "Harbour race\n"
+        "Jane Lind, the campaign chief, spoke on Monday. Mr. Lind, citing “the unique magic "
+        "of the harbour,” said the candidate could be in a very competitive situation.\n"
+    )
+    assert speaker_of(text, "unique magic")[1] != "the candidate could be"

@@ -328,6 +328,10 @@ def _after_unlisted_verb(
     return _person_at(quote, resolver, np_start, np_end, "after-verb")
 
 
+_FINITE_WORDS = words_of("auxiliaries") | {"is", "are", "was", "were", "be"}
+"""Verbs that make a phrase after `said` a clause (`said the plan could be …`)."""
+
+
 _GERUND_FIRST = re.compile(r"[\s,.”\"»“–—'-]*(?![Aa]ccording\b)\w+ing\b")
 
 
@@ -346,6 +350,8 @@ def _after_match(
     words = text[np_start:np_end].split()
     if len(words) > 1 and words[0].casefold() in PERSONAL_PRONOUNS:
         return None  # `He struggles with a task - conceding …`: a clause, not a speaker
+    if rule == "after-inverted" and any(w.casefold() in _FINITE_WORDS for w in words[1:]):
+        return None  # `…,'' said the candidate could be …`: the verb's clause, no speaker
     np_end = _titled_end(text, np_start, np_end)
     named = _name_after_role(text, np_start, np_end)
     if named is not None:
@@ -832,7 +838,7 @@ def _heard(prefix: str, verb: re.Match[str]) -> bool:
 
 
 _NAME_COLON = re.compile(
-    r"(?:^|[-–—,;.(]\s*|\bfrom\s)"  # `More from Roe: “…`
+    r"(?:^\s*|[-–—,;.(]\s*|\bfrom\s)"  # `More from Roe: “…`, `“…” Roe: “…`
     r"(?P<np>[A-Z][^\s,;:()–—-]*(?:\s(?:[A-Z][^\s,;:()–—-]*|and|of)){0,5})(?:\s\([^()]{1,30}\))?:\s*$"
 )
 

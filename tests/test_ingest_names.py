@@ -187,8 +187,10 @@ def test_a_title_before_the_name_is_not_split_into_an_organisation(tmp_path: Pat
         "Harbour vote\n"
         "“The vote stands,” said Secretary of State Ivar Dahl on Tuesday.\n"
         "“We are extremely happy,” said Mia Strand, director of the Harbour Union.\n"
+        "“We are busy,” said Ole Nes, her son and director of the Nes Mill.\n"
     )
     actors = {a.name: a for a in _draft(tmp_path, text).new_actors}
+    assert actors["Ole Nes"].roles == []  # `son and director` is no one title
     assert actors["Ivar Dahl"].role == "Secretary of State"
     assert actors["Ivar Dahl"].roles == []
     assert actors["Mia Strand"].roles[0].organisation == "Harbour Union"

@@ -148,12 +148,12 @@ def _clause_words() -> frozenset[str]:
 
 def _clean_split(title: str, organisation: str) -> bool:
     """A title of at most four words ending in a role noun (`executive director`, not
-    `customer based`, not `who is chairman`) and an organisation that is a name (not
+    `customer based`, `who is chairman`, `son and director`) and an organisation that is a name (not
     `Thomas B`, cut at an initial's full stop)."""
     return (
         len(title.split()) <= 4
         and _ROLE_NOUN_END.search(title) is not None
-        and not any(w.casefold() in _clause_words() for w in title.split())
+        and not any(w.casefold() in _clause_words() | words("minor_words") for w in title.split())
         and organisation[:1].isupper()
         and not re.search(r"\s[A-Z]$", organisation)
     )

@@ -541,3 +541,12 @@ def test_said_followed_by_a_clause_is_no_inverted_attribution() -> None:
         "of the harbour,” said the candidate could be in a very competitive situation.\n"
     )
     assert speaker_of(text, "unique magic")[1] != "the candidate could be"
+
+
+def test_a_podcast_s_title_is_no_quote() -> None:
+    text = (
+        "Harbour talk\n"
+        "Erik Holm is a co-host of the Herald’s harbour podcast “So, That Happened.” "
+        "Subscribe here or listen to the latest episode below.\n"
+    )
+    assert attributions(text) == {}

@@ -116,6 +116,24 @@ def test_the_draft_proposes_dated_roles_with_organisation_and_evidence(tmp_path:
     assert "publication date" in (statement.date_evidence or "")
 
 
+def test_a_role_taken_by_a_person_named_in_apposition_is_dated(tmp_path: Path) -> None:
+    # `His son, Erik Lind, took over as its chairman on …`: the name sits between commas.
+    from brief.corpus import load_corpus
+
+    article = (
+        "Harbour board changes hands\n"
+        "Tomas Lind founded the harbour board in 1990. His son, Erik Lind, took over as "
+        "its chairman on 1 February, the board said.\n"
+        '"We are fine with all of it," Erik Lind said.\n'
+    )
+    root, source_id = _workspace(tmp_path, article)
+    draft = build_draft(load_corpus(root), source_id)
+    roles = {a.id: a.roles for a in draft.new_actors}
+    chairman = roles["erik-lind"][0]
+    assert (chairman.title, chairman.start) == ("chairman", dt.date(2025, 2, 1))
+    assert "took over as its chairman" in chairman.evidence
+
+
 def test_a_quote_is_dated_by_its_own_sentence_never_by_an_earlier_event(tmp_path: Path) -> None:
     text = (
         "Ferry strike ends\n"

@@ -36,12 +36,14 @@ def _phrases(kind: str) -> str:
 
 
 _TITLE = (
-    r"(?:the\s+|a\s+|an\s+)?(?P<post>[^,.;:“”\"]+?)"
+    r"(?:(?:the|a|an|its|his|her|their)\s+)?(?P<post>[^,.;:“”\"]+?)"
     r"(?=\s+(?:on|from|in|at|last|this|with|after|before|until|effective)\s+"
     r"(?:\d|the\s\d|[A-Z][a-z]+\s\d|[A-Z][a-z]+day)|[,.;:]|$)"
 )
-_START = re.compile(rf"^\s*(?:,\s[^,]{{2,80}},\s*)?(?:{_phrases('start')})\s+{_TITLE}")
-_END = re.compile(rf"^\s*(?:,\s[^,]{{2,80}},\s*)?(?:{_phrases('end')})\s+{_TITLE}")
+# `Erik Lind, the mayor's son, took over as`; `His son, Erik Lind, took over as`
+_BETWEEN = r"^\s*(?:,\s[^,]{2,80},\s*|,\s*)?"
+_START = re.compile(rf"{_BETWEEN}(?:{_phrases('start')})\s+{_TITLE}")
+_END = re.compile(rf"{_BETWEEN}(?:{_phrases('end')})\s+{_TITLE}")
 _SUCCEEDING = re.compile(rf",?\s*(?:{alternation('successor_words')})\s+$")
 _ORG = re.compile(r"\s(?:of|for|at|in)\s+(?:the\s+)?(?P<org>.+)$")
 

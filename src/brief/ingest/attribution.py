@@ -205,7 +205,10 @@ def _tail(text: str, quote: Quotation, quotes: list[Quotation], para_end: int) -
 
 _RUNS_ON = re.compile(rf"[\s,]*(?:{alternation('subordinators')})\s")
 """`“…,” after Roe announced …`: a conjunction after the quote opens another clause."""
-_PASSIVE_BE = re.compile(r"\b(?:is|are|was|were|been|being)(?:\s+\w+)?$")
+BE_FORMS = ("is", "are", "was", "were", "been", "being")
+"""Forms of `to be` that make a cue verb passive (`were told`, `was reported by`)."""
+_BE = "|".join(BE_FORMS)
+_PASSIVE_BE = re.compile(rf"\b(?:{_BE})(?:\s+\w+)?$")
 _PASSIVE_BY = re.compile(r"\s+by\s")
 """`was first reported by`: a passive cue verb, whose subject did not speak."""
 
@@ -328,7 +331,7 @@ def _after_unlisted_verb(
     return _person_at(quote, resolver, np_start, np_end, "after-verb")
 
 
-_FINITE_WORDS = words_of("auxiliaries") | {"is", "are", "was", "were", "be"}
+_FINITE_WORDS = words_of("auxiliaries") | {*BE_FORMS, "be"}
 """Verbs that make a phrase after `said` a clause (`said the plan could be …`)."""
 
 
@@ -584,8 +587,7 @@ def _sentence_subject(
     if absolute is not None:
         # `…, with one of her ads asking, “…`: the ad asks, not the sentence's subject
         np_start, np_end = start + absolute.start("np"), start + absolute.end("np")
-        speaker = resolver.resolve(np_start, np_end, quote.start)
-        return _make(quote, speaker, np_start, np_end, "before-subject")
+        return _resolved(quote, resolver, np_start, np_end, "before-subject")
     # `… about Jane Roe, who chairs the board, saying “…`: the relative clause's person
     subject = _RELATIVE_SUBJECT.search(head)
     if subject is None:
@@ -607,8 +609,7 @@ def _sentence_subject(
             start + subject.end("np"),
         )
     )
-    speaker = resolver.resolve(np_start, np_end, quote.start)
-    return _make(quote, speaker, np_start, np_end, "before-subject")
+    return _resolved(quote, resolver, np_start, np_end, "before-subject")
 
 
 _WITH_PARTICIPLE = re.compile(r"(?:^|,)\s+with\s+(?P<np>[^,;:“”\"]{2,60}?)$")
@@ -624,9 +625,7 @@ def _subject_after_quote(quote: Quotation, resolver: Resolver) -> Attributed | N
     match = _SUBJECT_AFTER.match(resolver.text, quote.close_mark + 1)
     if match is None:
         return None
-    np_start, np_end = match.start("np"), match.end("np")
-    speaker = resolver.resolve(np_start, np_end, quote.start)
-    return _make(quote, speaker, np_start, np_end, "before-subject")
+    return _resolved(quote, resolver, match.start("np"), match.end("np"), "before-subject")
 
 
 def _subject_colon(
@@ -781,7 +780,7 @@ def _noun_use(prefix: str, at: int) -> bool:
         return False
     word = before[-1].casefold()
     # `an opportunity to talk about`: an infinitive has no subject of its own here
-    if word in words_of("determiners") or word.endswith(("’s", "'s")) or word == "to":
+    if _determines(word) or word == "to":
         return True
     # `her recent remarks`: a determiner, a lower-case word and a plural cue noun
     cue = re.match(r"\w+", prefix[at:])
@@ -823,18 +822,15 @@ def _apposition_name(prefix: str, np_end: int, verb_start: int) -> tuple[int, in
 
 
 _ACCORDING_TO = re.compile(r"(?:^|[,;]\s+)[Aa]ccording to (?P<np>[^,;:“”\"]{2,80}),\s*$")
+"""`According to the ministry, “…`: the source right before the quote."""
 _ACCORDING_OPENING = re.compile(r"^\s*[Aa]ccording to (?P<np>[^,;:“”\"]{2,80}),")
-_HEARD = re.compile(
-    rf"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?(?:{alternation('hearer_verbs')})$"
-)
+"""`According to the playbook, …`: the source opening the sentence."""
+_HEARD = re.compile(rf"\b(?:{_BE})\s+(?:\w+ly\s+)?(?:{alternation('hearer_verbs')})$")
 
 
 def _heard(prefix: str, verb: re.Match[str]) -> bool:
     """`its salespeople were told`: a passive cue verb whose subject heard the words."""
     return _HEARD.search(prefix, 0, verb.end()) is not None
-
-
-"""`According to the ministry, “…`: the source right before the quote."""
 
 
 _NAME_COLON = re.compile(
@@ -1120,10 +1116,7 @@ def _quoting_subject(
         len(subject.group("np").split()) < 2 or not resolver.may_be_person(np_start, np_end)
     ):
         return None  # `Fundraising was “…`: one capitalised word, not shown to be a person
-    speaker = resolver.resolve(np_start, np_end, quote.start)
-    if speaker is None or speaker.kind != "person":
-        return None
-    return _make(quote, speaker, np_start, np_end, "quoting-subject")
+    return _person_at(quote, resolver, np_start, np_end, "quoting-subject")
 
 
 _RELATIVE_SUBJECT = re.compile(
@@ -1253,6 +1246,14 @@ def _introduced_by_subject(
     if subject is None or subject.group("np").casefold() in {"here", "there"}:
         return None  # `Here are the best lines of the night:` introduces, names no one
     return _speaker_named(quote, resolver, start, subject, "introduced-subject")
+
+
+def _resolved(
+    quote: Quotation, resolver: Resolver, np_start: int, np_end: int, rule: str
+) -> Attributed:
+    """The quote attributed by `rule` to whoever `text[np_start:np_end]` names (no one
+    the text names: the words stay as evidence)."""
+    return _make(quote, resolver.resolve(np_start, np_end, quote.start), np_start, np_end, rule)
 
 
 def _person_at(

@@ -59,11 +59,7 @@ def stated_roles(
     for mention in people:
         if any(q.start <= mention.start < q.end for q in quotes):
             continue
-        para_start = text.rfind("\n", 0, mention.start) + 1
-        para_end = text.find("\n", mention.end)
-        para_end = len(text) if para_end == -1 else para_end
-        s_start = sentence_start(text, mention.start, para_start, quotes)
-        s_end = sentence_end(text, mention.end, para_end, quotes)
+        s_start, s_end = _sentence_of(text, mention.start, mention.end, quotes)
         after = text[mention.end : s_end]
         stated = [d for d in dates if s_start <= d.start < s_end]
         date, precision = (stated[0].date, stated[0].precision) if stated else (None, Precision.DAY)
@@ -130,11 +126,7 @@ def apposition_role(text: str, person: NewActor, quotes: list[Quotation]) -> Sta
     if organisation is None or not _clean_split(title, organisation):
         return None
     organisation = _before_clause(organisation)
-    para_start = text.rfind("\n", 0, person.start) + 1
-    para_end = text.find("\n", person.end)
-    para_end = len(text) if para_end == -1 else para_end
-    s_start = sentence_start(text, person.start, para_start, quotes)
-    s_end = sentence_end(text, person.end, para_end, quotes)
+    s_start, s_end = _sentence_of(text, person.start, person.end, quotes)
     evidence = text[s_start:s_end].strip()
     return StatedRole(person.id, title, organisation, None, None, Precision.DAY, evidence)
 
@@ -169,6 +161,17 @@ def _before_clause(organisation: str) -> str:
             break
         kept.append(word)
     return " ".join(kept)
+
+
+def _sentence_of(text: str, start: int, end: int, quotes: list[Quotation]) -> tuple[int, int]:
+    """Where the sentence holding `text[start:end]` starts and ends, within its paragraph."""
+    para_start = text.rfind("\n", 0, start) + 1
+    para_end = text.find("\n", end)
+    para_end = len(text) if para_end == -1 else para_end
+    return (
+        sentence_start(text, start, para_start, quotes),
+        sentence_end(text, end, para_end, quotes),
+    )
 
 
 def _split_post(post: str) -> tuple[str, str | None]:

@@ -533,9 +533,11 @@ class Resolver:
         if document:
             author = _AUTHOR_AFTER.match(self.text, use_end)
             if author is not None:
-                # `a handwritten note from Jane Roe`: hers, or nobody's the text knows
-                at = author.start("name")
-                return next((m for m in same_sentence if at != -1 and m.start == at), None)
+                # `a handwritten note from Jane Roe`: hers; `from a former mayor`: nobody's
+                # the text names
+                if author.group("name") is None:
+                    return None
+                return next((m for m in same_sentence if m.start == author.start("name")), None)
             given = [m for m in same_sentence if max(use_start - m.end, m.start - use_end) < 80]
         else:
             given = [m for m in same_sentence if self._given_role(m, use_start, use_end)]
